@@ -1,0 +1,39 @@
+"""The ``mgm-contract`` command line: thin commands over the library.
+
+Every ``_cmd_*.py`` module in this package registers its commands on :data:`app`; the modules
+keep their heavy imports inside the command functions so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import typer
+
+app = typer.Typer(
+    name="mgm-contract",
+    help="Verify the MimironsGoldOMatic addon contract headlessly (SPEC §3-§5, §8-§10, §12).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Verify the MimironsGoldOMatic addon contract headlessly."""
+
+
+def _register_commands() -> None:
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.name.startswith("_cmd_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Output helpers shared by the commands: rich console, JSON and JUnit XML."""
