@@ -1,0 +1,377 @@
+-- Bootstrap of the headless WoW 3.3.5a Lua environment.
+--
+-- Runs once per client with the full Lua 5.1 library, keeps what the host needs (debug hooks,
+-- os.clock) in upvalues, then strips the global environment down to what an addon sees in
+-- the 3.3.5a client. Returns a private table of host functions; addon code can reach none
+-- of them.
+local host = ...
+
+local G = _G
+local type, select, error, tostring, pairs, next = type, select, error, tostring, pairs, next
+local rawget, rawset, setmetatable, getmetatable = rawget, rawset, setmetatable, getmetatable
+local xpcall, pcall, unpack, newproxy = xpcall, pcall, unpack, newproxy
+local loadstring, load = loadstring, load
+local strsub, strfind, strformat = string.sub, string.find, string.format
+local concat = table.concat
+local huge = math.huge
+local sethook, gethook, getinfo, traceback = debug.sethook, debug.gethook, debug.getinfo, debug.traceback
+local clock = os.clock
+local co_create, co_wrap = coroutine.create, coroutine.wrap
+local collectgarbage = collectgarbage
+
+local api_call, method_call, report_error = host.api_call, host.method_call, host.report_error
+local BOOT_SOURCE = getinfo(1, "S").source
+
+local P = {}
+local ERR = {}
+P.ERR = ERR
+
+---------------------------------------------------------------------------------------------
+-- CPU limit: a count hook stops an entry into Lua that runs past its CPU deadline.
+---------------------------------------------------------------------------------------------
+local HOOK_COUNT = 10000
+local cpu_limit = host.cpu_limit
+local deadline = huge
+local depth = 0
+local overrun = false
+
+local function cpu_hook()
+  if clock() > deadline then
+    if not overrun then
+      overrun = true
+      -- From now on check every instruction so a pcall loop cannot hide the runaway code.
+      sethook(cpu_hook, "", 1)
+    end
+    local info = getinfo(2, "S")
+    if info and info.source ~= BOOT_SOURCE then
+      error(strformat("script ran too long (over %.2f s of CPU)", cpu_limit), 2)
+    end
+  end
+end
+
+local function arm_thread(thread)
+  if thread then
+    sethook(thread, cpu_hook, "", HOOK_COUNT)
+  else
+    sethook(cpu_hook, "", HOOK_COUNT)
+  end
+end
+arm_thread()
+
+coroutine.create = function(f)
+  local thread = co_create(f)
+  arm_thread(thread)
+  return thread
+end
+coroutine.wrap = function(f)
+  local thread = co_create(f)
+  arm_thread(thread)
+  local resume = coroutine.resume
+  return function(...)
+    local results = { resume(thread, ...) }
+    if not results[1] then
+      error(results[2], 2)
+    end
+    return unpack(results, 2, table.maxn(results))
+  end
+end
+
+function P.set_cpu_limit(seconds)
+  cpu_limit = seconds
+end
+
+---------------------------------------------------------------------------------------------
+-- Errors: every entry from the host runs under xpcall; errors are reported to the host with
+-- a traceback, then passed to the addon-visible error handler (geterrorhandler()).
+---------------------------------------------------------------------------------------------
+local user_handler
+local reported
+local context = "?"
+
+local function error_handler(msg)
+  reported = true
+  local ok_tb, tb = pcall(traceback, "", 2)
+  report_error(msg, ok_tb and tb or "", context)
+  local handler = user_handler
+  if handler then
+    pcall(handler, msg)
+  end
+  return msg
+end
+
+local function default_error_handler(msg)
+  -- The client's own handler records the message (addons call geterrorhandler()(msg)).
+  if not reported then
+    local ok_tb, tb = pcall(traceback, "", 2)
+    report_error(msg, ok_tb and tb or "", "geterrorhandler()")
+  end
+  return msg
+end
+
+G.geterrorhandler = function()
+  return user_handler or default_error_handler
+end
+G.seterrorhandler = function(handler)
+  if type(handler) ~= "function" then
+    error("Usage: seterrorhandler(errfunc)", 2)
+  end
+  user_handler = handler
+end
+
+-- safecall(label, f, ...): run f(...) as one entry into Lua; returns ok and f's results.
+function P.safecall(label, f, ...)
+  local n = select("#", ...)
+  local args = { ... }
+  local outer = depth == 0
+  local saved_context = context
+  context = label
+  if outer then
+    deadline = clock() + cpu_limit
+    overrun = false
+  end
+  depth = depth + 1
+  reported = false
+  local results = { xpcall(function()
+    return f(unpack(args, 1, n))
+  end, error_handler) }
+  depth = depth - 1
+  context = saved_context
+  if outer then
+    deadline = huge
+    if overrun then
+      overrun = false
+      arm_thread()
+    end
+  end
+  if not results[1] then
+    local msg = results[2]
+    if msg == "not enough memory" then
+      -- Lua 5.1 has no emergency collection: free what the failed code left behind now,
+      -- before the host touches the state again.
+      collectgarbage("collect")
+    end
+    if not reported then
+      report_error(msg, "", label)
+    end
+    return false, msg
+  end
+  return unpack(results, 1, table.maxn(results))
+end
+
+-- Where an API error should point: the first Lua frame outside the bootstrap and C code.
+local function caller_position()
+  for level = 2, 40 do
+    local info = getinfo(level, "Sl")
+    if not info then
+      break
+    end
+    if info.what ~= "C" and info.source ~= BOOT_SOURCE and info.currentline and info.currentline > 0 then
+      return info.short_src .. ":" .. info.currentline .. ": "
+    end
+  end
+  return ""
+end
+P.caller_position = caller_position
+
+-- Sources of the Lua frames on the stack (innermost first), for blaming an addon.
+function P.stack_sources()
+  local out = {}
+  for level = 2, 60 do
+    local info = getinfo(level, "Sl")
+    if not info then
+      break
+    end
+    if info.what ~= "C" and info.source ~= BOOT_SOURCE then
+      out[#out + 1] = info.source
+      out[#out + 1] = info.currentline or -1
+    end
+  end
+  return out
+end
+
+---------------------------------------------------------------------------------------------
+-- Host-implemented API functions and widget methods.
+---------------------------------------------------------------------------------------------
+local function finish(first, ...)
+  if first == ERR then
+    error(caller_position() .. tostring((...)), 0)
+  end
+  return first, ...
+end
+
+local api_functions = {}
+for idx, name in pairs(host.api_names) do
+  local function api(...)
+    return finish(api_call(idx, ...))
+  end
+  api_functions[name] = api
+  local dot = strfind(name, ".", 1, true)
+  if dot then
+    -- Library members such as bit.band live in a global table.
+    local lib_name, member = strsub(name, 1, dot - 1), strsub(name, dot + 1)
+    local lib = rawget(G, lib_name)
+    if lib == nil then
+      lib = {}
+      rawset(G, lib_name, lib)
+    end
+    lib[member] = api
+  else
+    rawset(G, name, api)
+  end
+end
+P.api_functions = api_functions
+
+local ids = setmetatable({}, { __mode = "k" })
+local method_closures = {}
+for idx, name in pairs(host.method_names) do
+  method_closures[name] = function(self, ...)
+    local id = ids[self]
+    if id == nil then
+      error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
+    end
+    return finish(method_call(idx, id, ...))
+  end
+end
+
+local function not_implemented(label)
+  return function()
+    local position = caller_position()
+    local at = position ~= "" and (" (at " .. strsub(position, 1, -3) .. ")") or ""
+    error(position .. "WoW API " .. label .. " is not implemented by the headless client" .. at, 0)
+  end
+end
+
+local widget_meta = {}
+for kind, spec in pairs(host.widget_kinds) do
+  local methods = {}
+  for _, name in pairs(spec.methods) do
+    methods[name] = method_closures[name]
+  end
+  local missing = spec.missing
+  local cache = {}
+  setmetatable(methods, {
+    __index = function(_, key)
+      if missing[key] then
+        local stub = cache[key]
+        if not stub then
+          stub = not_implemented(kind .. ":" .. key)
+          cache[key] = stub
+        end
+        return stub
+      end
+    end,
+  })
+  widget_meta[kind] = { __index = methods }
+end
+
+function P.new_widget(kind, id)
+  local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])
+  ids[widget] = id
+  return widget
+end
+
+function P.widget_id(value)
+  if type(value) == "table" then
+    return ids[value]
+  end
+  return nil
+end
+
+-- Known 3.3.5a globals the client does not implement: reading one gives a function that
+-- fails with a clear message instead of "attempt to call a nil value".
+local known_missing = host.known_missing
+local missing_cache = {}
+setmetatable(G, {
+  __index = function(_, key)
+    if known_missing[key] then
+      local stub = missing_cache[key]
+      if not stub then
+        stub = not_implemented(key)
+        missing_cache[key] = stub
+      end
+      return stub
+    end
+  end,
+})
+
+---------------------------------------------------------------------------------------------
+-- Compiling code: source text only (the client refuses precompiled chunks).
+---------------------------------------------------------------------------------------------
+local function is_binary(code)
+  return type(code) == "string" and strsub(code, 1, 1) == "\27"
+end
+
+function P.compile(code, chunkname)
+  if is_binary(code) then
+    return nil, chunkname .. ": binary chunks are not loadable"
+  end
+  return loadstring(code, chunkname)
+end
+
+G.loadstring = function(code, chunkname)
+  if is_binary(code) then
+    return nil, "binary chunks are not loadable"
+  end
+  return loadstring(code, chunkname)
+end
+
+G.load = function(reader, chunkname)
+  if type(reader) ~= "function" then
+    error("bad argument #1 to 'load' (function expected)", 2)
+  end
+  local parts = {}
+  while true do
+    local piece = reader()
+    if piece == nil or piece == "" then
+      break
+    end
+    parts[#parts + 1] = piece
+  end
+  return G.loadstring(concat(parts), chunkname or "=(load)")
+end
+
+---------------------------------------------------------------------------------------------
+-- Lua-side WoW API (library aliases, hooksecurefunc, debugstack...): see lualib.lua.
+---------------------------------------------------------------------------------------------
+local lua_api_counts = {}
+P.lua_api_counts = lua_api_counts
+function P.touch(name)
+  lua_api_counts[name] = (lua_api_counts[name] or 0) + 1
+end
+function P.traceback(msg, level)
+  return traceback(msg, level)
+end
+P.getinfo = getinfo
+
+function P.memory_kib()
+  return collectgarbage("count")
+end
+function P.collect()
+  collectgarbage("collect")
+end
+
+-- Read a global without triggering the missing-API stubs.
+-- HookScript: the existing script, then the hook, with the same arguments.
+function P.chain(first, second)
+  return function(...)
+    first(...)
+    return second(...)
+  end
+end
+
+function P.rawglobal(name)
+  return rawget(G, name)
+end
+function P.setglobal(name, value)
+  rawset(G, name, value)
+end
+
+---------------------------------------------------------------------------------------------
+-- Sandbox: what the 3.3.5a client does not offer.
+---------------------------------------------------------------------------------------------
+for _, name in pairs({ "io", "os", "require", "package", "loadfile", "dofile", "debug", "module", "python" }) do
+  rawset(G, name, nil)
+end
+string.dump = nil
+
+return P

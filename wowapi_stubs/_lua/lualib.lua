@@ -1,0 +1,180 @@
+-- WoW 3.3.5a global aliases and the API functions the client implements in Lua itself
+-- (string helpers, hooksecurefunc, securecall, debugstack, print).
+local P = ...
+local G = _G
+local touch = P.touch
+local type, select, error, tostring, pairs, unpack, pcall = type, select, error, tostring, pairs, unpack, pcall
+local strfind, strsub, strgsub, strformat = string.find, string.sub, string.gsub, string.format
+local concat = table.concat
+
+-- Library aliases the 3.3.5a client defines as globals.
+local aliases = {
+  strlen = string.len, strsub = string.sub, strfind = string.find, strmatch = string.match,
+  gmatch = string.gmatch, gsub = string.gsub, strrep = string.rep, strbyte = string.byte,
+  strchar = string.char, strlower = string.lower, strupper = string.upper,
+  format = string.format, strrev = string.reverse,
+  tinsert = table.insert, tremove = table.remove, sort = table.sort, getn = table.getn,
+  foreach = table.foreach, foreachi = table.foreachi,
+  floor = math.floor, ceil = math.ceil, abs = math.abs, max = math.max, min = math.min,
+  sqrt = math.sqrt, random = math.random, mod = math.fmod, exp = math.exp, log = math.log,
+  log10 = math.log10, frexp = math.frexp, ldexp = math.ldexp,
+}
+for name, fn in pairs(aliases) do
+  G[name] = fn
+end
+string.gfind = string.gmatch
+
+local WHITESPACE = " \t\r\n"
+
+local function pattern_class(chars)
+  return "[" .. strgsub(chars, "[%]%^%-%%]", "%%%0") .. "]"
+end
+
+local function strtrim(str, chars)
+  touch("strtrim")
+  if type(str) ~= "string" and type(str) ~= "number" then
+    error("Usage: strtrim(str[, chars])", 2)
+  end
+  local class = pattern_class(chars or WHITESPACE)
+  local trimmed = strgsub(strgsub(tostring(str), "^" .. class .. "+", ""), class .. "+$", "")
+  return trimmed
+end
+
+local function strsplit(delimiter, subject, pieces)
+  touch("strsplit")
+  if type(delimiter) ~= "string" or (type(subject) ~= "string" and type(subject) ~= "number") then
+    error("Usage: strsplit(delimiter, subject[, pieces])", 2)
+  end
+  subject = tostring(subject)
+  local class = pattern_class(delimiter)
+  local out, n, start = {}, 0, 1
+  while not (pieces and n >= pieces - 1) do
+    local first, last = strfind(subject, class, start)
+    if not first then
+      break
+    end
+    n = n + 1
+    out[n] = strsub(subject, start, first - 1)
+    start = last + 1
+  end
+  n = n + 1
+  out[n] = strsub(subject, start)
+  return unpack(out, 1, n)
+end
+
+local function strjoin(separator, ...)
+  touch("strjoin")
+  if type(separator) ~= "string" then
+    error("Usage: strjoin(separator, ...)", 2)
+  end
+  return concat({ ... }, separator)
+end
+
+local function strconcat(...)
+  touch("strconcat")
+  return concat({ ... })
+end
+
+local function wipe(tbl)
+  touch("wipe")
+  if type(tbl) ~= "table" then
+    error("Usage: wipe(table)", 2)
+  end
+  for key in pairs(tbl) do
+    tbl[key] = nil
+  end
+  return tbl
+end
+
+local function tContains(tbl, value)
+  touch("tContains")
+  for _, v in pairs(tbl) do
+    if v == value then
+      return 1
+    end
+  end
+  return nil
+end
+
+G.strtrim, G.strsplit, G.strjoin, G.strconcat = strtrim, strsplit, strjoin, strconcat
+string.trim, string.split, string.join = strtrim, strsplit, strjoin
+G.wipe, table.wipe, G.tContains = wipe, wipe, tContains
+
+-- hooksecurefunc([table,] "name", hook): the original runs first, then the hook with the same
+-- arguments; the caller gets the original's results.
+local function after_hook(hook, args, n, ...)
+  hook(unpack(args, 1, n))
+  return ...
+end
+
+G.hooksecurefunc = function(tbl, name, hook)
+  touch("hooksecurefunc")
+  if type(tbl) == "string" then
+    tbl, name, hook = G, tbl, name
+  end
+  if type(tbl) ~= "table" or type(name) ~= "string" or type(hook) ~= "function" then
+    error('Usage: hooksecurefunc([table,] "functionName", hookfunc)', 2)
+  end
+  local original = tbl[name]
+  if type(original) ~= "function" then
+    error(strformat("hooksecurefunc(): %s is not a function", name), 2)
+  end
+  tbl[name] = function(...)
+    local n = select("#", ...)
+    return after_hook(hook, { ... }, n, original(...))
+  end
+end
+
+local function securecall_results(ok, ...)
+  if not ok then
+    G.geterrorhandler()((...))
+    return
+  end
+  return ...
+end
+
+G.securecall = function(fn, ...)
+  touch("securecall")
+  if type(fn) == "string" then
+    fn = G[fn]
+  end
+  if type(fn) ~= "function" then
+    error("Usage: securecall(function[, ...])", 2)
+  end
+  return securecall_results(pcall(fn, ...))
+end
+
+-- Addon code is never secure in the headless client (there is no Blizzard code to taint).
+G.issecure = function()
+  touch("issecure")
+  return nil
+end
+G.issecurevariable = function()
+  touch("issecurevariable")
+  return nil, "*** headless addon code ***"
+end
+G.forceinsecure = function()
+  touch("forceinsecure")
+end
+
+G.debugstack = function(start, count1, count2)
+  touch("debugstack")
+  local text = P.traceback("", (start or 1) + 1)
+  text = strgsub(text, "^\nstack traceback:\n", "")
+  return strgsub(text, "\t", "")
+end
+
+G.print = function(...)
+  touch("print")
+  local n = select("#", ...)
+  local parts = {}
+  for i = 1, n do
+    parts[i] = tostring((select(i, ...)))
+  end
+  local frame = G.DEFAULT_CHAT_FRAME
+  if frame then
+    frame:AddMessage(concat(parts, " "))
+  end
+end
+
+G.SlashCmdList = {}

@@ -1,0 +1,88 @@
+"""Chat: ``SendChatMessage`` (255-byte limit, whispers to online players), ``LoggingChat``.
+
+An outgoing whisper shows as ``To [Name]: text``; a whisper to someone not online gets the
+client's system message instead. ``SendChatMessage`` is not protected in 3.3.5a.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.widgets.base import lua_text
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+MAX_MESSAGE_BYTES = 255
+
+_CHANNEL_FORMATS = {
+    "SAY": "[{me}] says: {text}",
+    "YELL": "[{me}] yells: {text}",
+    "PARTY": "[Party] [{me}]: {text}",
+    "RAID": "[Raid] [{me}]: {text}",
+    "GUILD": "[Guild] [{me}]: {text}",
+    "OFFICER": "[Officer] [{me}]: {text}",
+    "EMOTE": "{me} {text}",
+    "BATTLEGROUND": "[Battleground] [{me}]: {text}",
+}
+
+
+@dataclass(frozen=True)
+class SentWhisper:
+    """A whisper the character sent (``SendChatMessage(text, "WHISPER", nil, target)``)."""
+
+    target: str
+    text: str
+    time: datetime
+    delivered: bool
+
+
+def send_chat_message(
+    client: HeadlessClient, text: str, chat_type: str, target: str | None
+) -> None:
+    """What the client does for ``SendChatMessage`` (also used by typed chat lines)."""
+    size = len(text.encode("utf-8", "surrogateescape"))
+    if size > MAX_MESSAGE_BYTES:
+        raise WowApiError(
+            f"SendChatMessage(): message is {size} bytes; the server refuses more than "
+            f"{MAX_MESSAGE_BYTES}"
+        )
+    chat_type = chat_type.upper()
+    if chat_type == "WHISPER":
+        if not target:
+            raise WowApiError('Usage: SendChatMessage(text, "WHISPER", language, target)')
+        online = client.roster.find_online(target)
+        client.whispers_sent.append(
+            SentWhisper(online.name if online else target, text, client.now, online is not None)
+        )
+        if online is None:
+            client.system_message(f"No player named '{target}' is currently playing.")
+        else:
+            client.show_line(f"To [{online.name}]: {text}", kind="whisper-out")
+        return
+    template = _CHANNEL_FORMATS.get(chat_type)
+    if template is None:
+        raise WowApiError(f"SendChatMessage(): unsupported chat type {chat_type!r}")
+    client.show_line(template.format(me=client.settings.character_name, text=text), kind="chat-out")
+
+
+def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
+    def SendChatMessage(
+        msg: Any = None, chat_type: Any = None, language: Any = None, target: Any = None
+    ) -> None:
+        if msg is None:
+            raise WowApiError("Usage: SendChatMessage(text [, type [, language [, target]]])")
+        kind = lua_text(chat_type) if chat_type is not None else "SAY"
+        who = lua_text(target) if target is not None else None
+        send_chat_message(client, lua_text(msg, what="text"), kind, who)
+
+    def LoggingChat(flag: Any = None) -> bool | None:
+        if flag is not None:
+            client.set_chat_logging(bool(flag))
+        return True if client.chat_logging else None
+
+    return {"SendChatMessage": SendChatMessage, "LoggingChat": LoggingChat}

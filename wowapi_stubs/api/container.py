@@ -1,0 +1,118 @@
+"""Bags and items: ``GetContainerNumSlots``, ``GetContainerItemLink``,
+``GetContainerItemInfo`` and ``GetItemInfo`` (second value is the **link**)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.widgets.base import lua_number, lua_text
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+NUM_BAGS = 5  # backpack (0) and bags 1-4
+_QUALITY_COLORS = ("ff9d9d9d", "ffffffff", "ff1eff00", "ff0070dd", "ffa335ee", "ffff8000",
+                   "ffe6cc80")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item template known to the client."""
+
+    item_id: int
+    name: str
+    quality: int = 1
+    texture: str = "Interface\\Icons\\INV_Misc_QuestionMark"
+    item_level: int = 1
+    required_level: int = 0
+    item_class: str = "Trade Goods"
+    item_subclass: str = "Other"
+    max_stack: int = 20
+    equip_slot: str = ""
+    vendor_price: int = 0
+
+    @property
+    def link(self) -> str:
+        color = _QUALITY_COLORS[min(max(self.quality, 0), len(_QUALITY_COLORS) - 1)]
+        return f"|c{color}|Hitem:{self.item_id}:0:0:0:0:0:0:0:80|h[{self.name}]|h|r"
+
+
+@dataclass
+class BagSlot:
+    item: Item
+    count: int
+
+
+class Bags:
+    """Items in bags 0-4, settable from Python."""
+
+    def __init__(self, slots: tuple[int, ...]) -> None:
+        self.slots = tuple(slots)
+        self.contents: dict[tuple[int, int], BagSlot] = {}
+        self.items: dict[int, Item] = {}
+
+    def put(self, bag: int, slot: int, item: Item, count: int) -> None:
+        if not 0 <= bag < NUM_BAGS or not 1 <= slot <= self.slots[bag]:
+            raise ValueError(f"bag {bag} has no slot {slot} (bags 0-4, slots 1-{self.slots})")
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        self.items[item.item_id] = item
+        self.contents[(bag, slot)] = BagSlot(item, count)
+
+    def lookup(self, key: str | int) -> Item | None:
+        if isinstance(key, int):
+            return self.items.get(key)
+        marker = key.find("item:")
+        if marker >= 0:
+            digits = ""
+            for ch in key[marker + 5 :]:
+                if not ch.isdigit():
+                    break
+                digits += ch
+            return self.items.get(int(digits)) if digits else None
+        if key.isdigit():
+            return self.items.get(int(key))
+        return next((i for i in self.items.values() if i.name == key), None)
+
+
+def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
+    bags = client.bags
+
+    def _slot(bag: Any, slot: Any) -> BagSlot | None:
+        if bag is None or slot is None:
+            raise WowApiError("Usage: GetContainerItemInfo(bagID, slot)")
+        return bags.contents.get((int(lua_number(bag)), int(lua_number(slot))))
+
+    def GetContainerNumSlots(bag: Any = None) -> int:
+        if bag is None:
+            raise WowApiError("Usage: GetContainerNumSlots(bagID)")
+        index = int(lua_number(bag))
+        return bags.slots[index] if 0 <= index < NUM_BAGS else 0
+
+    def GetContainerItemLink(bag: Any = None, slot: Any = None) -> str | None:
+        found = _slot(bag, slot)
+        return found.item.link if found else None
+
+    def GetContainerItemInfo(bag: Any = None, slot: Any = None) -> tuple[Any, ...]:
+        found = _slot(bag, slot)
+        if not found:
+            return ()
+        return found.item.texture, found.count, None, found.item.quality, None
+
+    def GetItemInfo(key: Any = None) -> tuple[Any, ...]:
+        if key is None:
+            raise WowApiError("Usage: GetItemInfo(itemID|\"name\"|\"itemlink\")")
+        item = bags.lookup(int(key) if isinstance(key, int | float) else lua_text(key))
+        if item is None:
+            return ()
+        return (item.name, item.link, item.quality, item.item_level, item.required_level,
+                item.item_class, item.item_subclass, item.max_stack, item.equip_slot,
+                item.texture, item.vendor_price)
+
+    return {"GetContainerNumSlots": GetContainerNumSlots,
+            "GetContainerItemLink": GetContainerItemLink,
+            "GetContainerItemInfo": GetContainerItemInfo,
+            "GetItemInfo": GetItemInfo}

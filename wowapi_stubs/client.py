@@ -1,0 +1,495 @@
+"""``HeadlessClient``: a WoW 3.3.5a client without a screen, driven from Python.
+
+It owns the Lua state, the simulated clock, the standard UI frames, chat (transcript and
+``WoWChatLog.txt``), the world roster, mail and bags. Public actions (``type_line``,
+``whisper_from``, ``fire``, ``advance``...) run what becomes due at the current simulated
+time before returning; nothing waits on the wall clock.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wowapi_stubs import _chatinput, _loader, _ui
+from wowapi_stubs.api import install_all
+from wowapi_stubs.api.chat import SentWhisper
+from wowapi_stubs.api.container import Bags, Item
+from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
+from wowapi_stubs.api.mail import DeliveredMail, MailService
+from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
+from wowapi_stubs.chatlog import ChatLogWriter
+from wowapi_stubs.clock import SimulatedClock
+from wowapi_stubs.errors import Finding, LuaErrorRecord, split_location
+from wowapi_stubs.report import LoadReport
+from wowapi_stubs.runtime import LuaRuntime, from_lua
+from wowapi_stubs.settings import ClientSettings
+from wowapi_stubs.toc import TocFile
+from wowapi_stubs.widgets import WIDGET_CLASSES, Button, Region, Widget
+from wowapi_stubs.widgets.known_methods import KNOWN_METHODS
+
+
+@dataclass(frozen=True)
+class ChatLine:
+    """A line shown in the default chat frame (``kind``: addon, system, whisper-in,
+    whisper-out, chat-out)."""
+
+    time: datetime
+    text: str
+    kind: str
+
+
+class HeadlessClient:
+    """A headless WoW 3.3.5a client; see ``docs/headless-client.md``."""
+
+    def __init__(self, settings: ClientSettings | None = None) -> None:
+        self.settings = settings or ClientSettings()
+        self.clock = SimulatedClock(self.settings.start_time, self.settings.uptime_at_start)
+        self._own_dir = self.settings.wow_dir is None
+        self.wow_dir = Path(self.settings.wow_dir or tempfile.mkdtemp(prefix="headless-wow-"))
+        self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
+                                     self.settings.chatlog_flush)
+        self.chatlog.enabled = self.settings.chat_logging
+        self.chat: list[ChatLine] = []
+        self.ui_errors: list[str] = []
+        self.whispers_sent: list[SentWhisper] = []
+        self.errors: list[LuaErrorRecord] = []
+        self.findings: list[Finding] = []
+        self.sounds: list[str] = []
+        self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
+        self.loaded_addons: dict[str, TocFile] = {}
+        self.money = self.settings.money
+        self.in_combat = False
+        self.logged_in = False
+        self.roster = Roster()
+        self.who = WhoService(self)
+        self.mail = MailService(self)
+        self.bags = Bags(self.settings.bag_slots)
+        self._widget_count = 0
+        self.widgets: dict[int, Region] = {}
+        self.named: dict[str, Region] = {}
+        self._event_frames: dict[str, list[Widget]] = {}
+        self._update_frames: list[Widget] = []
+        self._report: LoadReport | None = None
+        self._line_id = 0
+        self.runtime = LuaRuntime(
+            api=install_all(self),
+            method=self._call_method,
+            method_names=sorted({n for cls in WIDGET_CLASSES.values() for n in _wow_methods(cls)}),
+            widget_kinds={
+                kind: (sorted(_wow_methods(cls)),
+                       sorted(KNOWN_METHODS.get(kind, frozenset()) - _wow_methods(cls)))
+                for kind, cls in WIDGET_CLASSES.items()
+            },
+            known_missing=KNOWN_UNIMPLEMENTED,
+            on_error=self._record_error,
+            cpu_limit_seconds=self.settings.cpu_limit_seconds,
+            memory_limit_bytes=self.settings.memory_limit_bytes,
+        )
+        _ui.create_standard_frames(self)
+        self.runtime.api_counts[:] = [0] * len(self.runtime.api_counts)
+        self.runtime.method_counts.clear()
+
+    # == public: addons ======================================================================
+    def load_addon(self, folder_or_toc: Path | str,
+                   saved_variables: dict[str, Any] | None = None) -> LoadReport:
+        """Load an addon folder (by its ``.toc``) the way the client does at login."""
+        report = _loader.load_addon(self, Path(folder_or_toc), saved_variables or {})
+        self._settle()
+        return report
+
+    def logout(self) -> dict[str, Any]:
+        """Log out: ``PLAYER_LOGOUT``, then the SavedVariables of every addon; flushes the log."""
+        self.fire_internal("PLAYER_LEAVING_WORLD")
+        self.fire_internal("PLAYER_LOGOUT")
+        saved: dict[str, Any] = {}
+        for toc in self.loaded_addons.values():
+            for name in toc.saved_variables():
+                saved[name] = from_lua(self.runtime.rawglobal(name))
+        self.chatlog.flush()
+        self.logged_in = False
+        return saved
+
+    def close(self) -> None:
+        """Flush the chat log and remove the temporary WoW folder if the client made one."""
+        self.chatlog.flush()
+        if self._own_dir:
+            shutil.rmtree(self.wow_dir, ignore_errors=True)
+
+    def __enter__(self) -> HeadlessClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # == public: time and events =============================================================
+    @property
+    def now(self) -> datetime:
+        """Simulated wall-clock time (aware, UTC)."""
+        return self.clock.now
+
+    @property
+    def uptime(self) -> float:
+        """``GetTime()``."""
+        return self.clock.uptime
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` of simulated time pass (OnUpdate for visible frames, timers, replies)."""
+        if seconds < 0:
+            raise ValueError("time only moves forward")
+        target = self.clock.elapsed + seconds
+        self._settle()
+        while self.clock.elapsed < target - 1e-9:
+            updating = [f for f in self._update_frames if f.is_visible()]
+            if updating:
+                step = min(self.settings.frame_interval, target - self.clock.elapsed)
+                self.clock.move_to(self.clock.elapsed + step)
+                self._settle()
+                for frame in updating:
+                    if "OnUpdate" in frame.scripts and frame.is_visible():
+                        self._run_script(frame, "OnUpdate", step)
+            else:
+                due = self.clock.next_due()
+                self.clock.move_to(target if due is None else min(due, target))
+            self._settle()
+
+    def settle(self) -> None:
+        """Run everything due at the current simulated time."""
+        self._settle()
+
+    def fire(self, event: str, *args: Any) -> None:
+        """Deliver ``event`` to every frame registered for it, as the client would."""
+        self.fire_internal(event, *args)
+        self._settle()
+
+    # == public: chat ========================================================================
+    def type_line(self, text: str) -> None:
+        """Type ``text`` into the chat edit box and press Enter (255-character limit)."""
+        _chatinput.type_line(self, text)
+        self._settle()
+
+    def whisper_from(self, sender: str, text: str, *, language: str = "Common") -> None:
+        """Another player whispers the character: shown, logged, ``CHAT_MSG_WHISPER`` fired."""
+        self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
+        self._line_id += 1
+        self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
+                           self.settings.character_name, "", 0, 0, "", 0, self._line_id,
+                           f"0x0{abs(hash(sender)) % 10**15:015d}")
+        self._settle()
+
+    def chat_texts(self) -> list[str]:
+        """Text of every line shown in the default chat frame, in order."""
+        return [line.text for line in self.chat]
+
+    @property
+    def chatlog_path(self) -> Path:
+        return self.chatlog.path
+
+    @property
+    def chat_logging(self) -> bool:
+        return self.chatlog.enabled
+
+    def set_chat_logging(self, enabled: bool) -> None:
+        """``/chatlog``: turn writing ``WoWChatLog.txt`` on or off."""
+        if self.chatlog.enabled and not enabled:
+            self.chatlog.flush()
+        self.chatlog.enabled = enabled
+
+    # == public: world, mail, bags, combat ===================================================
+    def set_world_roster(self, entries: list[WhoEntry]) -> None:
+        """Who is online (``/who`` answers, whisper targets, mail recipients)."""
+        self.roster.set_online(entries)
+
+    def add_character(self, name: str) -> None:
+        """A character that exists (can receive mail) without being online."""
+        self.roster.known.add(name.lower())
+
+    def open_mailbox(self) -> None:
+        """Open a mailbox: ``MailFrame`` shows and ``MAIL_SHOW`` fires."""
+        if not self.mail.open:
+            self.mail.open = True
+            self.named["MailFrame"].Show()
+            self.fire_internal("MAIL_SHOW")
+        self._settle()
+
+    def close_mailbox(self) -> None:
+        """Walk away from the mailbox: ``MailFrame`` hides and ``MAIL_CLOSED`` fires."""
+        if self.mail.open:
+            self.mail.open = False
+            self.named["MailFrame"].Hide()
+            self.fire_internal("MAIL_CLOSED")
+        self._settle()
+
+    def click_send_mail(self) -> bool:
+        """Click the Send Mail tab's Send button (money from ``SendMailMoney``)."""
+        return self.find_frame("SendMailMailButton").click()
+
+    def send_mail_manual(self, recipient: str, copper: int, subject: str = "",
+                         body: str = "") -> bool:
+        """The streamer fills the Send Mail tab by hand and clicks Send."""
+        self.named["SendMailNameEditBox"].set_text(recipient)
+        self.named["SendMailSubjectEditBox"].set_text(subject)
+        self.named["SendMailBodyEditBox"].set_text(body)
+        self.named["SendMailMoney"].copper = copper
+        return self.click_send_mail()
+
+    def fail_next_mail(self, reason: str = "Cannot find player") -> None:
+        """The next ``SendMail`` fails with ``reason`` (``MAIL_FAILED`` + UI error)."""
+        self.mail.fail_next(reason)
+
+    @property
+    def mail_ledger(self) -> list[DeliveredMail]:
+        return self.mail.ledger
+
+    def set_money(self, copper: int) -> None:
+        self.money = copper
+
+    def set_bag_item(self, bag: int, slot: int, item_id: int, name: str, count: int = 1,
+                     quality: int = 1,
+                     texture: str = "Interface\\Icons\\INV_Misc_QuestionMark") -> None:
+        """Put ``count`` of an item in a bag slot (bags 0-4, slots from 1)."""
+        self.bags.put(bag, slot, Item(item_id, name, quality, texture), count)
+
+    def clear_bag_slot(self, bag: int, slot: int) -> None:
+        self.bags.contents.pop((bag, slot), None)
+
+    def enter_combat(self) -> None:
+        if not self.in_combat:
+            self.in_combat = True
+            self.fire_internal("PLAYER_REGEN_DISABLED")
+        self._settle()
+
+    def leave_combat(self) -> None:
+        if self.in_combat:
+            self.in_combat = False
+            self.fire_internal("PLAYER_REGEN_ENABLED")
+        self._settle()
+
+    # == public: inspection and test hooks ===================================================
+    def find_frame(self, name: str | None = None, *, text: str | None = None,
+                   visible_only: bool = False) -> Any:
+        """A widget by global name or by the text it shows (e.g. ``text="Prepare Mail"``)."""
+        if name is not None:
+            widget = self.named.get(name)
+            if widget is None:
+                raise LookupError(f"no frame named {name!r}")
+            return widget
+        if text is None:
+            raise ValueError("give a frame name or a text")
+        matches = [w for w in self.widgets.values()
+                   if w.text == text and (w.is_visible() or not visible_only)
+                   and type(w).__name__ != "FontString"]
+        visible = [w for w in matches if w.is_visible()]
+        found = visible or matches
+        if not found:
+            raise LookupError(f"no frame shows the text {text!r}")
+        return found[0]
+
+    def frames_with_text(self, text: str) -> list[Region]:
+        """Every widget (not font string) showing ``text``."""
+        return [w for w in self.widgets.values() if w.text == text
+                and type(w).__name__ != "FontString"]
+
+    def call_global(self, name: str, *args: Any) -> tuple[Any, ...]:
+        """Call a Lua global function as insecure code (errors go to the error handler)."""
+        fn = self.runtime.rawglobal(name)
+        if not self.runtime.is_function(fn):
+            raise LookupError(f"Lua global {name!r} is not a function")
+        ok, results = self.runtime.safecall(name, fn, *args)
+        self._settle()
+        return tuple(from_lua(r) for r in results) if ok else ()
+
+    def eval_lua(self, code: str) -> Any:
+        """Run Lua source as typed ``/run`` code would; returns its results as Python values."""
+        fn, error = self.runtime.compile(code.encode(), "=(eval)")
+        if fn is None:
+            self._record_error(error or "syntax error", "", "eval_lua")
+            self._settle()
+            return None
+        ok, results = self.runtime.safecall("eval_lua", fn)
+        self._settle()
+        values = tuple(from_lua(r) for r in results) if ok else ()
+        return values[0] if len(values) == 1 else (values or None)
+
+    def global_value(self, name: str) -> Any:
+        """A Lua global as a Python value (tables become dicts/lists)."""
+        return from_lua(self.runtime.rawglobal(name))
+
+    def memory_used(self) -> int:
+        return self.runtime.memory_used()
+
+    # == internal: used by API modules and widgets ===========================================
+    def _next_widget_id(self) -> int:
+        self._widget_count += 1
+        return self._widget_count
+
+    def _create_region(self, cls: type[Region], name: Any, parent: Region | None,
+                       template: str | None = None) -> Any:
+        text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
+        if text_name and "$parent" in text_name.lower() and parent is not None:
+            text_name = text_name.replace("$parent", parent.name or "").replace(
+                "$Parent", parent.name or "")
+        widget = cls(self, text_name or None, parent)
+        self.widgets[widget.id] = widget
+        if widget.name:
+            self.named[widget.name] = widget
+            self.runtime.setglobal(widget.name, widget)
+        if template:
+            _ui.apply_templates(self, widget, template)
+        return widget
+
+    def _widget_from_lua(self, value: Any) -> Any:
+        widget_id = self.runtime.widget_id(value) if value is not None else None
+        return self.widgets.get(widget_id) if widget_id is not None else None
+
+    def _call_method(self, widget_id: int, name: str, *args: Any) -> Any:
+        return getattr(self.widgets[widget_id], name)(*args)
+
+    def _register_event(self, frame: Widget, event: str) -> None:
+        frames = self._event_frames.setdefault(event, [])
+        if self.settings.event_order == "reverse":
+            frames.insert(0, frame)
+        else:
+            frames.append(frame)
+
+    def _unregister_event(self, frame: Widget, event: str) -> None:
+        frames = self._event_frames.get(event, [])
+        if frame in frames:
+            frames.remove(frame)
+
+    def _scripts_changed(self, frame: Widget) -> None:
+        has_update = "OnUpdate" in frame.scripts
+        if has_update and frame not in self._update_frames:
+            self._update_frames.append(frame)
+        elif not has_update and frame in self._update_frames:
+            self._update_frames.remove(frame)
+
+    def _visibility_changed(self, region: Region, *, shown: bool) -> None:
+        if isinstance(region, Widget) and (not shown or region.is_visible()):
+            self._run_script(region, "OnShow" if shown else "OnHide")
+
+    def _run_script(self, frame: Widget, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
+        script = frame.scripts.get(handler) if isinstance(frame, Widget) else None
+        if script is None:
+            return True, ()
+        label = f"{frame.name or frame.KIND}:{handler}"
+        return self.runtime.safecall(label, script, frame.lua, *args)
+
+    def _click(self, button: Button, mouse_button: str) -> bool:
+        if not button.enabled:
+            return False
+        for handler in ("PreClick", "OnClick", "PostClick"):
+            self._run_script(button, handler, mouse_button, False)
+        self._settle()
+        return True
+
+    def fire_internal(self, event: str, *args: Any) -> None:
+        """Deliver an event now, without settling the clock (for API implementations)."""
+        self.events_fired.append((event, args))
+        for frame in list(self._event_frames.get(event, ())):
+            if event in frame.events:
+                script = frame.scripts.get("OnEvent")
+                if script is not None:
+                    self.runtime.safecall(f"{frame.name or frame.KIND}:OnEvent({event})",
+                                          script, frame.lua, event, *args)
+
+    def _settle(self) -> None:
+        while (callback := self.clock.pop_due()) is not None:
+            callback()
+
+    def _record_error(self, message: str, traceback: str, context: str) -> None:
+        file, line, _ = split_location(message)
+        traceback = "\n".join(
+            row for row in traceback.splitlines()
+            if row.strip() and "headless-bootstrap" not in row and "(tail call)" not in row
+            and "in function 'xpcall'" not in row and "in function 'error'" not in row
+        )
+        record = LuaErrorRecord(message, traceback, context, self.clock.uptime, file, line)
+        self.errors.append(record)
+        if self._report is not None:
+            self._report.errors.append(record)
+
+    def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
+        """Record something a contract check or a human should see."""
+        location = details.pop("location", None)
+        addon = details.pop("addon", None)
+        finding = Finding(kind, message, location, addon, details, self.clock.uptime)
+        self.findings.append(finding)
+        if self._report is not None:
+            self._report.findings.append(finding)
+        return finding
+
+    def show_line(self, text: str, *, kind: str) -> None:
+        """Show a line in the default chat frame and log it (addon lines per setting)."""
+        self.chat.append(ChatLine(self.now, text, kind))
+        if kind != "addon" or self.settings.log_addon_messages:
+            self.chatlog.write(self.now.astimezone(self.settings.local_zone()), text)
+
+    def system_message(self, text: str) -> None:
+        self.show_line(text, kind="system")
+
+    def ui_error(self, text: str) -> None:
+        """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE``."""
+        self.ui_errors.append(text)
+        self.fire_internal("UI_ERROR_MESSAGE", text)
+
+    def _add_message(self, frame: Region, text: str, *, kind: str) -> None:
+        if frame is self.named.get("ChatFrame1"):
+            self.show_line(text, kind=kind)
+        elif frame is self.named.get("UIErrorsFrame"):
+            self.ui_errors.append(text)
+        else:
+            frame.messages = [*getattr(frame, "messages", []), text]
+
+    def reset_send_mail_fields(self) -> None:
+        """What FrameXML does after a successful send: clear the Send Mail tab."""
+        for name in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
+            self.named[name].set_text("")
+        self.named["SendMailMoney"].copper = 0
+
+    def protected_call(self, function: str) -> bool:
+        """Insecure code called a protected function: block it (or allow it, visibly)."""
+        location, addon = self._culprit()
+        if self.settings.allow_protected_calls:
+            self.add_finding("protected-call-allowed",
+                             f"{function}() ran from insecure code because allow_protected_calls"
+                             " is set; the 3.3.5a client would block it",
+                             location=location, addon=addon, function=function)
+            return True
+        self.add_finding("protected-call-blocked",
+                         f"{function}() is protected; the 3.3.5a client blocks it when insecure "
+                         "code calls it (ADDON_ACTION_FORBIDDEN)",
+                         location=location, addon=addon, function=function)
+        self.fire_internal("ADDON_ACTION_FORBIDDEN", addon or "", f"{function}()")
+        return False
+
+    def _culprit(self) -> tuple[str | None, str | None]:
+        for source, line in self.runtime.stack_sources():
+            if source.startswith("@"):
+                path = source[1:]
+                addon = path.split("\\", 1)[0] if "\\" in path else None
+                if addon in self.loaded_addons or addon == self._loading_addon():
+                    return f"{path}:{line}", addon
+        stack = self.runtime.stack_sources()
+        return (f"{stack[0][0]}:{stack[0][1]}" if stack else None), None
+
+    def _loading_addon(self) -> str | None:
+        return self._report.addon if self._report is not None else None
+
+    def execute_chat_line(self, text: str) -> None:
+        """Run a chat line without the edit box's length check (macro lines)."""
+        _chatinput.execute(self, text)
+
+
+def _wow_methods(cls: type) -> frozenset[str]:
+    return frozenset(
+        name for klass in cls.__mro__ for name, value in vars(klass).items()
+        if name[:1].isupper() and callable(value) and not name.isupper()
+    )
+
+
+__all__ = ["ChatLine", "HeadlessClient"]

@@ -1,0 +1,76 @@
+"""Settings of the headless client.
+
+Defaults follow the WoW 3.3.5a client (see docs/headless-client.md). Where a fact about the
+real client is open (chat-log flushing, addon lines in the log) the setting makes the choice
+explicit; where a setting relaxes a client rule (``allow_protected_calls``) the client records
+a finding every time the relaxed rule is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+DEFAULT_START = datetime(2026, 4, 4, 12, 0, 0, tzinfo=UTC)
+MIB = 1024 * 1024
+
+
+@dataclass
+class ClientSettings:
+    """Knobs of :class:`~wowapi_stubs.client.HeadlessClient`.
+
+    Attributes:
+        character_name: the logged-in character (``UnitName("player")``).
+        realm: ``GetRealmName()``.
+        locale: ``GetLocale()``.
+        start_time: simulated wall clock at start-up (aware datetime).
+        utc_offset_minutes: local time zone of the simulated PC (``date()``, chat-log stamps).
+        uptime_at_start: ``GetTime()`` at start-up, in seconds.
+        frame_interval: seconds per rendered frame (``OnUpdate`` cadence).
+        cpu_limit_seconds: CPU time one entry into Lua may use before it is stopped with
+            "script ran too long" (the 3.3.5a client does the same for runaway scripts).
+        memory_limit_bytes: cap on the Lua state's memory; allocation beyond it fails with
+            "not enough memory" in the code that asked.
+        wow_dir: folder playing the WoW install dir; ``Logs/WoWChatLog.txt`` is written under
+            it. ``None``: a temporary folder removed by :meth:`HeadlessClient.close`.
+        chat_logging: whether ``/chatlog`` is on at start (the SPEC requires it on).
+        log_addon_messages: whether ``AddMessage`` text from addons reaches the log file
+            (open for the real client; the SPEC's design assumes it does).
+        chatlog_flush: ``"line"``, ``"block:N"`` (N-byte blocks, lines may be cut) or
+            ``"logout"``.
+        allow_protected_calls: let insecure code call protected functions (a visible
+            relaxation: each use is recorded as a ``protected-call-allowed`` finding).
+        who_latency: seconds before a ``/who`` answer arrives.
+        mail_latency: seconds before ``MAIL_SEND_SUCCESS``/``MAIL_FAILED`` arrives.
+        money: the character's copper at start.
+        bag_slots: slots of bags 0-4.
+        event_order: ``"registration"`` or ``"reverse"``: delivery order among frames
+            registered for one event (the client does not guarantee one).
+        check_interface_version: the Interface number the loader expects (30300).
+    """
+
+    character_name: str = "Streamer"
+    realm: str = "Icecrown"
+    locale: str = "enUS"
+    start_time: datetime = DEFAULT_START
+    utc_offset_minutes: int = 0
+    uptime_at_start: float = 3600.0
+    frame_interval: float = 1.0 / 30.0
+    cpu_limit_seconds: float = 0.5
+    memory_limit_bytes: int = 256 * MIB
+    wow_dir: Path | None = None
+    chat_logging: bool = True
+    log_addon_messages: bool = True
+    chatlog_flush: str = "line"
+    allow_protected_calls: bool = False
+    who_latency: float = 0.5
+    mail_latency: float = 0.3
+    money: int = 100_000_000
+    bag_slots: tuple[int, int, int, int, int] = (16, 16, 16, 16, 16)
+    event_order: str = "registration"
+    check_interface_version: int = 30300
+
+    def local_zone(self) -> timezone:
+        """The simulated PC's time zone."""
+        return timezone(timedelta(minutes=self.utc_offset_minutes))

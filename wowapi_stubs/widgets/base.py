@@ -1,0 +1,315 @@
+"""Region and widget basics: identity, parent, visibility, size, anchors, scripts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from wowapi_stubs.errors import WowApiError
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+
+def lua_text(value: Any, *, what: str = "value") -> str:
+    """A Lua string or number argument as Python text (WoW coerces numbers)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    if isinstance(value, bool) or value is None:
+        raise WowApiError(f"bad argument: {what} must be a string")
+    if isinstance(value, int | float):
+        return _number_text(value)
+    raise WowApiError(f"bad argument: {what} must be a string")
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def lua_number(value: Any, *, what: str = "value") -> float:
+    """A Lua number argument (numeric strings coerce, as in Lua 5.1)."""
+    if isinstance(value, bool):
+        raise WowApiError(f"bad argument: {what} must be a number")
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, bytes):
+        try:
+            return float(value.decode().strip())
+        except ValueError:
+            pass
+    raise WowApiError(f"bad argument: {what} must be a number")
+
+
+class Region:
+    """Anything drawn on screen: a name, a parent, a shown flag, size and anchors."""
+
+    KIND: ClassVar[str] = "Region"
+    OBJECT_TYPES: ClassVar[tuple[str, ...]] = ("Region",)
+
+    def __init__(self, client: HeadlessClient, name: str | None, parent: Region | None) -> None:
+        self._client = client
+        self.name = name
+        self.parent = parent
+        self.shown = True
+        self.width = 0.0
+        self.height = 0.0
+        self.points: list[tuple[Any, ...]] = []
+        self.alpha = 1.0
+        self.children: list[Region] = []
+        if parent is not None:
+            parent.children.append(self)
+        self.id = client._next_widget_id()
+        self.lua = client.runtime.new_widget(self.KIND, self.id)
+
+    # -- Python-side helpers ------------------------------------------------------------------
+    def is_visible(self) -> bool:
+        """Shown and every ancestor shown (WoW ``IsVisible``)."""
+        region: Region | None = self
+        while region is not None:
+            if not region.shown:
+                return False
+            region = region.parent
+        return True
+
+    def is_shown(self) -> bool:
+        return self.shown
+
+    @property
+    def text(self) -> str | None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"<{self.KIND} {self.name or '(anonymous)'}>"
+
+    # -- WoW methods --------------------------------------------------------------------------
+    def GetName(self) -> str | None:
+        return self.name
+
+    def GetParent(self) -> Region | None:
+        return self.parent
+
+    def GetObjectType(self) -> str:
+        return self.KIND
+
+    def IsObjectType(self, kind: Any) -> bool:
+        return lua_text(kind) in self.OBJECT_TYPES
+
+    def Show(self) -> None:
+        if not self.shown:
+            self.shown = True
+            self._client._visibility_changed(self, shown=True)
+
+    def Hide(self) -> None:
+        if self.shown:
+            self.shown = False
+            self._client._visibility_changed(self, shown=False)
+
+    def IsShown(self) -> bool | None:
+        return True if self.shown else None
+
+    def IsVisible(self) -> bool | None:
+        return True if self.is_visible() else None
+
+    def SetWidth(self, width: Any) -> None:
+        self.width = lua_number(width, what="width")
+
+    def SetHeight(self, height: Any) -> None:
+        self.height = lua_number(height, what="height")
+
+    def SetSize(self, width: Any, height: Any) -> None:
+        self.SetWidth(width)
+        self.SetHeight(height)
+
+    def GetWidth(self) -> float:
+        return self.width
+
+    def GetHeight(self) -> float:
+        return self.height
+
+    def SetPoint(self, point: Any, *rest: Any) -> None:
+        self.points.append((lua_text(point, what="point"), *rest))
+
+    def ClearAllPoints(self) -> None:
+        self.points.clear()
+
+    def SetAllPoints(self, relative: Any = None) -> None:
+        self.points = [("TOPLEFT", relative), ("BOTTOMRIGHT", relative)]
+
+    def GetNumPoints(self) -> int:
+        return len(self.points)
+
+    def GetPoint(self, index: Any = 1) -> tuple[Any, ...]:
+        i = int(lua_number(index)) - 1
+        return tuple(self.points[i]) if 0 <= i < len(self.points) else ()
+
+    def SetAlpha(self, alpha: Any) -> None:
+        self.alpha = min(1.0, max(0.0, lua_number(alpha, what="alpha")))
+
+    def GetAlpha(self) -> float:
+        return self.alpha
+
+    def SetParent(self, parent: Any) -> None:
+        new_parent = self._client._widget_from_lua(parent) if parent is not None else None
+        if self.parent is not None and self in self.parent.children:
+            self.parent.children.remove(self)
+        self.parent = new_parent
+        if new_parent is not None:
+            new_parent.children.append(self)
+
+
+class Widget(Region):
+    """A frame-like object: scripts and events (``ScriptObject`` in WoW)."""
+
+    KIND: ClassVar[str] = "Frame"
+    SCRIPTS: ClassVar[frozenset[str]] = frozenset(
+        {"OnEvent", "OnUpdate", "OnShow", "OnHide", "OnLoad", "OnEnter", "OnLeave",
+         "OnMouseDown", "OnMouseUp", "OnMouseWheel", "OnDragStart", "OnDragStop",
+         "OnSizeChanged", "OnKeyDown", "OnKeyUp", "OnReceiveDrag"}
+    )
+
+    def __init__(self, client: HeadlessClient, name: str | None, parent: Region | None) -> None:
+        super().__init__(client, name, parent)
+        self.scripts: dict[str, Any] = {}
+        self.events: set[str] = set()
+        self.strata = "MEDIUM"
+        self.level = 1
+        self.movable = False
+        self.mouse_enabled = False
+        self.widget_id_value = 0
+        self.backdrop: Any = None
+
+    def _check_script(self, handler: Any) -> str:
+        name = lua_text(handler, what="script type")
+        if name not in self.SCRIPTS:
+            raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
+        return name
+
+    def SetScript(self, handler: Any, fn: Any = None) -> None:
+        name = self._check_script(handler)
+        if fn is None:
+            self.scripts.pop(name, None)
+        elif self._client.runtime.is_function(fn):
+            self.scripts[name] = fn
+        else:
+            raise WowApiError(f"Usage: {self.KIND}:SetScript(\"{name}\", function)")
+        self._client._scripts_changed(self)
+
+    def GetScript(self, handler: Any) -> Any:
+        return self.scripts.get(self._check_script(handler))
+
+    def HasScript(self, handler: Any) -> bool | None:
+        return True if lua_text(handler) in self.SCRIPTS else None
+
+    def HookScript(self, handler: Any, fn: Any) -> None:
+        name = self._check_script(handler)
+        existing = self.scripts.get(name)
+        if existing is None:
+            self.SetScript(handler, fn)
+            return
+        self.scripts[name] = self._client.runtime.P.chain(existing, fn)
+
+    def RegisterEvent(self, event: Any) -> None:
+        name = lua_text(event, what="event")
+        if name not in self.events:
+            self.events.add(name)
+            self._client._register_event(self, name)
+
+    def UnregisterEvent(self, event: Any) -> None:
+        name = lua_text(event, what="event")
+        if name in self.events:
+            self.events.discard(name)
+            self._client._unregister_event(self, name)
+
+    def UnregisterAllEvents(self) -> None:
+        for name in list(self.events):
+            self.UnregisterEvent(name.encode())
+
+    def IsEventRegistered(self, event: Any) -> bool | None:
+        return True if lua_text(event) in self.events else None
+
+    def SetFrameStrata(self, strata: Any) -> None:
+        self.strata = lua_text(strata)
+
+    def GetFrameStrata(self) -> str:
+        return self.strata
+
+    def SetFrameLevel(self, level: Any) -> None:
+        self.level = int(lua_number(level))
+
+    def GetFrameLevel(self) -> int:
+        return self.level
+
+    def SetID(self, value: Any) -> None:
+        self.widget_id_value = int(lua_number(value))
+
+    def GetID(self) -> int:
+        return self.widget_id_value
+
+    def SetMovable(self, flag: Any) -> None:
+        self.movable = bool(flag)
+
+    def IsMovable(self) -> bool | None:
+        return True if self.movable else None
+
+    def EnableMouse(self, flag: Any = True) -> None:
+        self.mouse_enabled = bool(flag)
+
+    def IsMouseEnabled(self) -> bool | None:
+        return True if self.mouse_enabled else None
+
+    def EnableMouseWheel(self, flag: Any = True) -> None:
+        pass
+
+    def EnableKeyboard(self, flag: Any = True) -> None:
+        pass
+
+    def RegisterForDrag(self, *buttons: Any) -> None:
+        pass
+
+    def StartMoving(self) -> None:
+        if not self.movable:
+            raise WowApiError("Frame is not movable")
+
+    def StopMovingOrSizing(self) -> None:
+        pass
+
+    def SetClampedToScreen(self, flag: Any) -> None:
+        pass
+
+    def SetUserPlaced(self, flag: Any) -> None:
+        pass
+
+    def SetToplevel(self, flag: Any) -> None:
+        pass
+
+    def SetScale(self, scale: Any) -> None:
+        lua_number(scale, what="scale")
+
+    def GetScale(self) -> float:
+        return 1.0
+
+    def SetBackdrop(self, backdrop: Any = None) -> None:
+        self.backdrop = backdrop
+
+    def SetBackdropColor(self, *rgba: Any) -> None:
+        pass
+
+    def SetBackdropBorderColor(self, *rgba: Any) -> None:
+        pass
+
+    def SetHitRectInsets(self, *insets: Any) -> None:
+        pass
+
+    def GetChildren(self) -> tuple[Any, ...]:
+        return tuple(c for c in self.children if isinstance(c, Widget))
+
+    def CreateFontString(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
+        from wowapi_stubs.widgets.frames import FontString
+
+        return self._client._create_region(FontString, name, self)
+
+    def CreateTexture(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
+        from wowapi_stubs.widgets.frames import Texture
+
+        return self._client._create_region(Texture, name, self)
