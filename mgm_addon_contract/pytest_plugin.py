@@ -1,8 +1,48 @@
 """pytest plugin (entry point ``pytest11``): fixtures for contract tests in any project.
 
 Fixtures: ``wow_client`` (a fresh headless 3.3.5a client), ``mgm_addon`` (the bundled
-reference addon loaded and logged in), ``chatlog_path`` (the client's ``WoWChatLog.txt``),
-``mock_ebs`` (an in-process mock EBS).
+reference addon loaded and logged in; set ``MGM_ADDON_DIR`` to test another addon folder,
+such as the production one), ``chatlog_path`` (the client's ``WoWChatLog.txt``).
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wowapi_stubs import ClientSettings, HeadlessClient, WhoEntry
+
+
+def addon_under_test() -> Path:
+    """The addon folder the fixtures load: ``$MGM_ADDON_DIR`` or the reference addon."""
+    from mgm_addon_contract._resources import reference_addon_dir
+
+    return Path(os.environ.get("MGM_ADDON_DIR") or reference_addon_dir())
+
+
+@pytest.fixture
+def wow_client(tmp_path: Path) -> Iterator[HeadlessClient]:
+    """A fresh headless client whose WoW folder lives in ``tmp_path``."""
+    client = HeadlessClient(ClientSettings(wow_dir=tmp_path / "World of Warcraft"))
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def mgm_addon(wow_client: HeadlessClient) -> HeadlessClient:
+    """The client with the addon under test loaded; fails the test if loading failed."""
+    wow_client.set_world_roster([WhoEntry("Norinn", 80, "Human", "Mage", "", "Dalaran")])
+    report = wow_client.load_addon(addon_under_test())
+    if not report.ok:
+        problems = [e.message for e in report.errors] or [f.error for f in report.files]
+        pytest.fail(f"{report.addon} did not load cleanly: {problems}")
+    return wow_client
+
+
+@pytest.fixture
+def chatlog_path(wow_client: HeadlessClient) -> Path:
+    """``Logs/WoWChatLog.txt`` of ``wow_client`` (written in the client's real format)."""
+    return wow_client.chatlog_path

@@ -59,15 +59,15 @@ def _check_interface(client: HeadlessClient, toc: TocFile, report: LoadReport) -
 def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: Any) -> FileLoad:
     written = entry.written
     if entry.path is None:
-        return _failed(client, entry, f"{toc.addon_name}\\{written}: file listed in "
-                       f"{toc.toc_path.name} (line {entry.line}) does not exist")
+        return _failed(client, entry, f"{_toc_position(toc, entry)}: file {written!r} listed "
+                       "here does not exist in the addon folder")
     suffix = entry.path.suffix.lower()
     if suffix == ".xml":
-        return _failed(client, entry, f"{toc.addon_name}\\{written}: XML files are not supported "
-                       "by the headless client yet")
+        return _failed(client, entry, f"{_toc_position(toc, entry)}: {written}: XML files are "
+                       "not supported by the headless client yet")
     if suffix != ".lua":
-        return _failed(client, entry, f"{toc.addon_name}\\{written}: unsupported file type "
-                       f"{suffix or '(none)'}")
+        return _failed(client, entry, f"{_toc_position(toc, entry)}: {written}: unsupported "
+                       f"file type {suffix or '(none)'}")
     chunkname = "@" + toc.addon_name + "\\" + written.replace("/", "\\")
     fn, error = client.runtime.compile(entry.path.read_bytes(), chunkname)
     if fn is None:
@@ -78,6 +78,10 @@ def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: An
     error_text = None if ok else (client.errors[-1].message if len(client.errors) > before
                                   else "error while loading")
     return FileLoad(written, entry.line, entry.path, ok, error_text)
+
+
+def _toc_position(toc: TocFile, entry: TocEntry) -> str:
+    return f"{toc.addon_name}\\{toc.toc_path.name}:{entry.line}"
 
 
 def _failed(client: HeadlessClient, entry: TocEntry, message: str) -> FileLoad:

@@ -13,7 +13,10 @@ G.GREEN_FONT_COLOR = { r = 0.1, g = 1.0, b = 0.1 }
 -- The Send button: take the amount from the money input, then send what the tab holds.
 -- SendMail is looked up as a global so that hooksecurefunc("SendMail", ...) hooks run.
 function SendMailFrame_SendMail()
-  G.SetSendMailMoney(G.MoneyInputFrame_GetCopper(G.SendMailMoney))
+  if not G.SetSendMailMoney(G.MoneyInputFrame_GetCopper(G.SendMailMoney)) then
+    G.UIErrorsFrame:AddMessage("You don't have enough money", 1.0, 0.1, 0.1)
+    return
+  end
   G.SendMail(G.SendMailNameEditBox:GetText(), G.SendMailSubjectEditBox:GetText(),
     G.SendMailBodyEditBox:GetText())
 end

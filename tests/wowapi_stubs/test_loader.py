@@ -1,0 +1,109 @@
+"""Loading an addon folder by its .toc: order, varargs, case-insensitive paths, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wowapi_stubs import AddonLoadError, HeadlessClient, parse_toc
+
+
+def test_files_run_in_toc_order_with_name_and_shared_private_table(make_addon) -> None:
+    folder = make_addon("Order", {
+        "a.lua": 'local n, p = ...; p.seen = {n}; ORDER = "a"',
+        "Sub/b.lua": 'local n, p = ...; table.insert(p.seen, "b"); ORDER = ORDER .. "b";'
+                     ' SEEN = table.concat(p.seen, ",")',
+    }, order=["a.lua", "Sub\\b.lua"])
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+        assert report.ok, report.errors
+        assert client.global_value("ORDER") == "ab"
+        assert client.global_value("SEEN") == "Order,b"
+        assert [f.written for f in report.files] == ["a.lua", "Sub\\b.lua"]
+
+
+def test_file_lookup_ignores_case_like_windows(make_addon) -> None:
+    folder = make_addon("Case", {"Core.lua": "CASE_OK = true"}, order=["CORE.LUA"])
+    with HeadlessClient() as client:
+        assert client.load_addon(folder).ok
+        assert client.global_value("CASE_OK") is True
+
+
+def test_metadata_and_interface_warning(make_addon) -> None:
+    folder = make_addon("Old", {"x.lua": ""}, interface="20400", toc_extra="## Notes: hi")
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+    assert report.metadata["Notes"] == "hi"
+    assert report.ok
+    assert any("20400" in w and "30300" in w for w in report.warnings)
+    assert [f.kind for f in report.findings] == ["interface-version"]
+
+
+def test_missing_and_xml_files_are_named_and_loading_goes_on(make_addon) -> None:
+    folder = make_addon("Gaps", {"ui.xml": "<Ui/>", "ok.lua": "AFTER = 1"},
+                        order=["missing.lua", "ui.xml", "ok.lua"])
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+        assert client.global_value("AFTER") == 1
+    assert not report.ok
+    messages = [f.error or "" for f in report.files]
+    assert "missing.lua" in messages[0] and "Gaps.toc:4" in messages[0]
+    assert "XML files are not supported" in messages[1]
+    assert report.files[2].ok
+
+
+def test_syntax_error_names_file_and_line_and_other_files_still_load(make_addon) -> None:
+    folder = make_addon("Syntax", {"bad.lua": "local x = 1\nlocal y = x // 2\n",
+                                   "good.lua": "GOOD = true"})
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+        assert client.global_value("GOOD") is True
+    assert report.files[0].error.startswith("Syntax\\bad.lua:2:")
+    assert report.errors[0].location == "Syntax\\bad.lua:2"
+
+
+def test_runtime_error_while_loading_stops_that_file_only(make_addon) -> None:
+    folder = make_addon("Boom", {"a.lua": "A1 = 1\nerror('kaput')\nA2 = 2", "b.lua": "B = 1"})
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+        assert client.global_value("A1") == 1
+        assert client.global_value("A2") is None
+        assert client.global_value("B") == 1
+    assert report.errors[0].message == "Boom\\a.lua:2: kaput"
+
+
+def test_events_at_login_in_order_with_saved_variables_restored_first(make_addon) -> None:
+    code = """
+    EVENTS = {}
+    local f = CreateFrame("Frame")
+    for _, e in ipairs({"ADDON_LOADED", "VARIABLES_LOADED", "PLAYER_LOGIN",
+                        "PLAYER_ENTERING_WORLD"}) do f:RegisterEvent(e) end
+    f:SetScript("OnEvent", function(self, event, arg1)
+      table.insert(EVENTS, event .. ":" .. tostring(arg1) .. ":" .. tostring(DB and DB.n))
+      if event == "PLAYER_LOGIN" then DB.n = DB.n + 1 end
+    end)
+    """
+    folder = make_addon("Saved", {"s.lua": code}, toc_extra="## SavedVariables: DB")
+    with HeadlessClient() as client:
+        client.load_addon(folder, saved_variables={"DB": {"n": 41}})
+        assert client.global_value("EVENTS") == [
+            "ADDON_LOADED:Saved:41", "VARIABLES_LOADED:nil:41", "PLAYER_LOGIN:nil:41",
+            "PLAYER_ENTERING_WORLD:nil:42"]
+        assert client.logout() == {"DB": {"n": 42}}
+
+
+def test_apis_touched_are_listed(make_addon) -> None:
+    folder = make_addon("Apis", {"x.lua": 'local f = CreateFrame("Frame"); f:Hide();'
+                                         ' strtrim(" a "); GetTime()'})
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+    assert {"CreateFrame", "GetTime", "strtrim", ":Hide"} <= set(report.apis_touched)
+
+
+def test_bad_folder_is_a_clear_python_error(tmp_path: Path) -> None:
+    with pytest.raises(AddonLoadError, match="no such addon folder"):
+        parse_toc(tmp_path / "Nope")
+    (tmp_path / "Empty").mkdir()
+    with pytest.raises(AddonLoadError, match=r"no Empty\.toc"):
+        parse_toc(tmp_path / "Empty")

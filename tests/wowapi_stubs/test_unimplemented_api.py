@@ -1,0 +1,29 @@
+"""Known but unimplemented WoW APIs fail clearly; unknown names stay nil."""
+
+from __future__ import annotations
+
+from wowapi_stubs import HeadlessClient
+
+
+def test_known_global_not_implemented_names_the_api_and_position() -> None:
+    with HeadlessClient() as client:
+        client.type_line("/run local x = 1\n")
+        client.eval_lua("local a = 1\nGetGuildRosterInfo(1)")
+        message = client.errors[-1].message
+    assert "WoW API GetGuildRosterInfo is not implemented by the headless client" in message
+    assert message.startswith("(eval):2:") and message.endswith("(at (eval):2)")
+
+
+def test_known_widget_method_not_implemented() -> None:
+    with HeadlessClient() as client:
+        client.eval_lua('local f = CreateFrame("Frame")\nf:SetResizable(true)')
+        message = client.errors[-1].message
+    assert "WoW API Frame:SetResizable is not implemented by the headless client" in message
+
+
+def test_unknown_names_stay_plain_nil() -> None:
+    with HeadlessClient() as client:
+        assert client.eval_lua("return type(MyAddonThing), type(UIParent.NoSuchMethod)") == (
+            "nil", "nil")
+        client.eval_lua("NoSuchFunction()")
+        assert "attempt to call global 'NoSuchFunction' (a nil value)" in client.errors[-1].message

@@ -1,0 +1,85 @@
+"""Widgets: named globals, visibility, clicks, standard frames, finding frames by text."""
+
+from __future__ import annotations
+
+import pytest
+
+from wowapi_stubs import HeadlessClient
+
+
+@pytest.fixture
+def client() -> HeadlessClient:
+    with HeadlessClient() as c:
+        yield c
+
+
+@pytest.mark.parametrize("name", ["UIParent", "Minimap", "GameTooltip", "MailFrame",
+                                  "SendMailNameEditBox", "SendMailSubjectEditBox",
+                                  "SendMailMoney", "DEFAULT_CHAT_FRAME"])
+def test_standard_frames_exist(client: HeadlessClient, name: str) -> None:
+    assert client.eval_lua(f"return type({name}), {name}.GetName ~= nil") == ("table", True)
+
+
+def test_named_frames_become_globals_and_visibility_follows_parents(client: HeadlessClient) -> None:
+    client.eval_lua("""
+      local p = CreateFrame("Frame", "MyPanel", UIParent)
+      local b = CreateFrame("Button", "MyButton", p, "UIPanelButtonTemplate")
+      b:SetText("Prepare Mail")
+      p:Hide()
+    """)
+    assert client.eval_lua("return MyButton:GetParent() == MyPanel, MyButton:GetText()") == (
+        True, "Prepare Mail")
+    button = client.find_frame(text="Prepare Mail")
+    assert button.name == "MyButton"
+    assert button.is_shown() and not button.is_visible()
+
+
+def test_click_runs_pre_on_post_click_and_disabled_ignores(client: HeadlessClient) -> None:
+    client.eval_lua("""
+      CLICKS = ""
+      local b = CreateFrame("Button", "B", UIParent)
+      b:SetScript("PreClick", function(self, button) CLICKS = CLICKS .. "pre:" .. button .. " " end)
+      b:SetScript("OnClick", function(self, button) CLICKS = CLICKS .. "on " end)
+      b:SetScript("PostClick", function(self, button) CLICKS = CLICKS .. "post" end)
+    """)
+    button = client.find_frame("B")
+    assert button.click()
+    assert client.global_value("CLICKS") == "pre:LeftButton on post"
+    client.eval_lua("B:Disable(); CLICKS = ''")
+    assert not button.click()
+    client.eval_lua("B:Click()")
+    assert client.global_value("CLICKS") == ""
+
+
+def test_frame_methods_the_addon_uses(client: HeadlessClient) -> None:
+    client.eval_lua("""
+      local f = CreateFrame("Frame", "Panel", UIParent)
+      f:SetWidth(200); f:SetHeight(100); f:SetPoint("CENTER"); f:ClearAllPoints()
+      f:SetBackdrop({bgFile = "x"}); f:SetBackdropColor(0, 0, 0, 1)
+      f:SetBackdropBorderColor(1, 1, 1); f:SetMovable(true); f:EnableMouse(true)
+      f:RegisterForDrag("LeftButton"); f:StartMoving(); f:StopMovingOrSizing()
+      f:SetAlpha(0.5); f:SetFrameStrata("DIALOG")
+      local fs = f:CreateFontString(nil, "OVERLAY", "GameFontNormal")
+      fs:SetPoint("TOP"); fs:SetText("Queue"); fs:SetWidth(100); fs:SetJustifyH("LEFT")
+      local b = CreateFrame("Button", "MiniBtn", Minimap)
+      b:SetNormalTexture("a"); b:SetPushedTexture("b"); b:SetHighlightTexture("c")
+      b:RegisterForClicks("LeftButtonUp", "RightButtonUp"); b:SetEnabled(false)
+      GameTooltip:SetOwner(b, "ANCHOR_LEFT"); GameTooltip:SetText("MGM"); GameTooltip:AddLine("x")
+      GameTooltip:Show()
+    """)
+    assert not client.errors, client.errors
+    assert client.eval_lua("return Panel:GetWidth(), Panel:GetAlpha()") == (200, 0.5)
+    assert client.eval_lua("return MiniBtn:IsEnabled() == nil") is True
+    assert client.find_frame("GameTooltip").lines == ["MGM", "x"]
+
+
+def test_unknown_script_type_and_frame_type_are_errors(client: HeadlessClient) -> None:
+    client.eval_lua('CreateFrame("Frame"):SetScript("OnClick", function() end)')
+    assert 'doesn\'t have a "OnClick" script' in client.errors[-1].message
+    client.eval_lua('CreateFrame("Gizmo")')
+    assert "Unknown frame type 'Gizmo'" in client.errors[-1].message
+
+
+def test_unknown_template_is_a_finding(client: HeadlessClient) -> None:
+    client.eval_lua('CreateFrame("Button", nil, UIParent, "FancyTemplate")')
+    assert client.findings[-1].kind == "unknown-template"
