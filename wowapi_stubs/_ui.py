@@ -3,7 +3,6 @@ the mail frame with its Send Mail tab, and the templates ``CreateFrame`` underst
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
@@ -50,13 +49,7 @@ def create_standard_frames(client: HeadlessClient) -> None:
     money.copper = 0
     send_button = make(Button, "SendMailMailButton", send_frame)
     send_button.SetText(b"Send")
-    code = resources.files("wowapi_stubs").joinpath("_lua", "framexml.lua").read_bytes()
-    fn, error = client.runtime.compile(code, "=FrameXML")
-    if fn is None:
-        raise RuntimeError(f"FrameXML failed to compile: {error}")
-    ok, _ = client.runtime.safecall("FrameXML", fn)
-    if not ok:
-        raise RuntimeError(f"FrameXML failed: {client.errors[-1].message}")
+    client.runtime.run_trusted("framexml.lua")
 
 
 def apply_templates(client: HeadlessClient, widget: Region, templates: str) -> None:

@@ -8,6 +8,7 @@ time before returning; nothing waits on the wall clock.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -76,15 +77,12 @@ class HeadlessClient:
         self._update_frames: list[Widget] = []
         self._report: LoadReport | None = None
         self._line_id = 0
+        method_names, widget_kinds = _widget_tables()
         self.runtime = LuaRuntime(
             api=install_all(self),
             method=self._call_method,
-            method_names=sorted({n for cls in WIDGET_CLASSES.values() for n in _wow_methods(cls)}),
-            widget_kinds={
-                kind: (sorted(_wow_methods(cls)),
-                       sorted(KNOWN_METHODS.get(kind, frozenset()) - _wow_methods(cls)))
-                for kind, cls in WIDGET_CLASSES.items()
-            },
+            method_names=method_names,
+            widget_kinds=widget_kinds,
             known_missing=KNOWN_UNIMPLEMENTED,
             on_error=self._record_error,
             cpu_limit_seconds=self.settings.cpu_limit_seconds,
@@ -485,6 +483,19 @@ class HeadlessClient:
         _chatinput.execute(self, text)
 
 
+@functools.cache
+def _widget_tables() -> tuple[list[str], dict[str, tuple[list[str], list[str]]]]:
+    """Method names exposed to Lua, and per widget type (implemented, known-but-missing)."""
+    names = sorted({n for cls in WIDGET_CLASSES.values() for n in _wow_methods(cls)})
+    kinds = {
+        kind: (sorted(_wow_methods(cls)),
+               sorted(KNOWN_METHODS.get(kind, frozenset()) - _wow_methods(cls)))
+        for kind, cls in WIDGET_CLASSES.items()
+    }
+    return names, kinds
+
+
+@functools.cache
 def _wow_methods(cls: type) -> frozenset[str]:
     return frozenset(
         name for klass in cls.__mro__ for name, value in vars(klass).items()

@@ -20,6 +20,23 @@ local co_create, co_wrap = coroutine.create, coroutine.wrap
 local collectgarbage = collectgarbage
 
 local api_call, method_call, report_error = host.api_call, host.method_call, host.report_error
+
+-- The host passes name lists as space-separated strings (cheaper than building tables).
+local function words(text)
+  local out = {}
+  for word in string.gmatch(text or "", "%S+") do
+    out[#out + 1] = word
+  end
+  return out
+end
+
+local function word_set(text)
+  local out = {}
+  for word in string.gmatch(text or "", "%S+") do
+    out[word] = true
+  end
+  return out
+end
 local BOOT_SOURCE = getinfo(1, "S").source
 
 local P = {}
@@ -200,7 +217,7 @@ local function finish(first, ...)
 end
 
 local api_functions = {}
-for idx, name in pairs(host.api_names) do
+for idx, name in pairs(words(host.api_names)) do
   local function api(...)
     return finish(api_call(idx, ...))
   end
@@ -223,7 +240,7 @@ P.api_functions = api_functions
 
 local ids = setmetatable({}, { __mode = "k" })
 local method_closures = {}
-for idx, name in pairs(host.method_names) do
+for idx, name in pairs(words(host.method_names)) do
   method_closures[name] = function(self, ...)
     local id = ids[self]
     if id == nil then
@@ -242,12 +259,14 @@ local function not_implemented(label)
 end
 
 local widget_meta = {}
-for kind, spec in pairs(host.widget_kinds) do
+-- widget_kinds: "Kind methods... | missing...;" per kind.
+for spec_text in string.gmatch(host.widget_kinds, "[^;]+") do
+  local kind, implemented, unimplemented = string.match(spec_text, "^%s*(%S+)%s+([^|]*)|(.*)$")
   local methods = {}
-  for _, name in pairs(spec.methods) do
+  for _, name in pairs(words(implemented)) do
     methods[name] = method_closures[name]
   end
-  local missing = spec.missing
+  local missing = word_set(unimplemented)
   local cache = {}
   setmetatable(methods, {
     __index = function(_, key)
@@ -279,7 +298,7 @@ end
 
 -- Known 3.3.5a globals the client does not implement: reading one gives a function that
 -- fails with a clear message instead of "attempt to call a nil value".
-local known_missing = host.known_missing
+local known_missing = word_set(host.known_missing)
 local missing_cache = {}
 setmetatable(G, {
   __index = function(_, key)
@@ -358,6 +377,9 @@ function P.chain(first, second)
     return second(...)
   end
 end
+
+-- Trusted client code (FrameXML, the Lua library) may be precompiled; addon code may not.
+P.load_trusted = loadstring
 
 function P.rawglobal(name)
   return rawget(G, name)
