@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 
 def parse_flush_policy(policy: str) -> int | None:
@@ -37,6 +38,7 @@ class ChatLogWriter:
         self.path = path
         self._block = parse_flush_policy(policy)
         self._pending = bytearray()
+        self._handle: BinaryIO | None = None
         self.enabled = True
         path.parent.mkdir(parents=True, exist_ok=True)
 
@@ -56,12 +58,20 @@ class ChatLogWriter:
         """Write everything still buffered (logout, ``/chatlog`` off, client close)."""
         if self._pending:
             self._write(len(self._pending))
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
     @property
     def buffered_bytes(self) -> int:
         return len(self._pending)
 
     def _write(self, count: int) -> None:
-        with self.path.open("ab") as handle:
-            handle.write(self._pending[:count])
+        if self._handle is None or not self.path.exists():
+            # Reopen when the user deleted the file; appending recreates it, as the client does.
+            if self._handle is not None:
+                self._handle.close()
+            self._handle = self.path.open("ab")
+        self._handle.write(self._pending[:count])
+        self._handle.flush()
         del self._pending[:count]

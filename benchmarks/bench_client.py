@@ -1,0 +1,86 @@
+"""Headless client benchmarks (issue figures recorded in docs/benchmarks.md).
+
+(a) a fresh client with the reference addon loaded and logged in, vs a bare ``lupa.lua51``
+    runtime executing the same Lua files (same ``...`` arguments, no WoW API);
+(b) ``CHAT_MSG_WHISPER`` dispatch through the client (``fire``) and a full incoming whisper
+    (``whisper_from``: transcript, chat log, event), vs a raw lupa call of the same handler.
+
+Run: ``python benchmarks/bench_client.py [ADDON_DIR]``. Prints ratios; goal (a) <= 3x,
+(b) >= 25% of the raw rate.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lupa.lua51 as lua51
+
+from mgm_addon_contract._resources import reference_addon_dir
+from wowapi_stubs import ClientSettings, HeadlessClient, WhoEntry, parse_toc
+
+
+def per_call(fn: Callable[[], object], *, seconds: float = 1.5) -> float:
+    """Mean seconds per call of ``fn`` over about ``seconds`` of wall time."""
+    fn()
+    calls, start = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - start) < seconds:
+        for _ in range(20):
+            fn()
+        calls += 20
+    return elapsed / calls
+
+
+def bare_load(files: list[tuple[str, bytes]], addon: str) -> None:
+    runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
+    run = runtime.execute(b"return function(code, name, addon, private)"
+                          b" local f = assert(loadstring(code, name));"
+                          b" return pcall(f, addon, private) end")
+    private = runtime.table()
+    for name, code in files:
+        run(code, name, addon, private)
+
+
+def main() -> None:
+    addon_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else reference_addon_dir()
+    toc = parse_toc(addon_dir)
+    files = [(f"@{toc.addon_name}\\{e.written}".encode(), e.path.read_bytes())
+             for e in toc.entries if e.path is not None]
+    wow_dir = Path(tempfile.mkdtemp(prefix="bench-wow-"))
+    settings = ClientSettings(wow_dir=wow_dir, chatlog_flush="logout")
+
+    def client_load() -> HeadlessClient:
+        client = HeadlessClient(settings)
+        client.load_addon(addon_dir)
+        return client
+
+    loaded = per_call(client_load)
+    bare = per_call(lambda: bare_load(files, toc.addon_name))
+    print(f"(a) client + addon load: {loaded * 1e3:8.3f} ms | bare lupa running the same files:"
+          f" {bare * 1e3:8.3f} ms | ratio {loaded / bare:5.2f}x (goal <= 3x)")
+
+    client = client_load()
+    client.set_world_roster([WhoEntry("Norinn")])
+    frames = [f for f in client._event_frames.get("CHAT_MSG_WHISPER", [])
+              if "OnEvent" in f.scripts]
+    if not frames:
+        print("(b) the addon registers no CHAT_MSG_WHISPER handler; nothing to measure")
+        return
+    frame = frames[0]
+    handler = frame.scripts["OnEvent"]
+    args = (b"!twgold", b"Norinn", b"Common", b"", b"Streamer", b"", 0, 0, b"", 0, 1, b"0x0")
+    raw = per_call(lambda: handler(frame.lua, b"CHAT_MSG_WHISPER", *args))
+    fired = per_call(lambda: client.fire("CHAT_MSG_WHISPER", "!twgold", "Norinn", "Common", "",
+                                         "Streamer", "", 0, 0, "", 0, 1, "0x0"))
+    whisper = per_call(lambda: client.whisper_from("Norinn", "!twgold"))
+    print(f"(b) raw lupa handler call: {1 / raw:10.0f}/s | client.fire: {1 / fired:10.0f}/s"
+          f" ({raw / fired:6.1%} of raw, goal >= 25%) | client.whisper_from: {1 / whisper:8.0f}/s"
+          f" ({raw / whisper:6.1%} of raw)")
+    client.close()
+
+
+if __name__ == "__main__":
+    main()
