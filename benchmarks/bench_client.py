@@ -36,6 +36,7 @@ def per_call(fn: Callable[[], object], *, seconds: float = 1.5) -> float:
 
 def bare_load(files: list[tuple[str, bytes]], addon: str) -> None:
     runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
+    runtime.execute(b"print = function() end")
     run = runtime.execute(b"return function(code, name, addon, private)"
                           b" local f = assert(loadstring(code, name));"
                           b" return pcall(f, addon, private) end")

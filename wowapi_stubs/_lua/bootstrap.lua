@@ -258,29 +258,37 @@ local function not_implemented(label)
   end
 end
 
-local widget_meta = {}
--- widget_kinds: "Kind methods... | missing...;" per kind.
-for spec_text in string.gmatch(host.widget_kinds, "[^;]+") do
-  local kind, implemented, unimplemented = string.match(spec_text, "^%s*(%S+)%s+([^|]*)|(.*)$")
-  local methods = {}
-  for _, name in pairs(words(implemented)) do
-    methods[name] = method_closures[name]
-  end
-  local missing = word_set(unimplemented)
+-- widget_kinds: "Kind method method ... | missing missing ...;" per kind. Method tables fill
+-- lazily on first use: building ~1,000 entries per client up front would cost more than
+-- loading a typical addon.
+local function method_table(kind, implemented, missing)
   local cache = {}
-  setmetatable(methods, {
+  return setmetatable(cache, {
     __index = function(_, key)
-      if missing[key] then
-        local stub = cache[key]
-        if not stub then
-          stub = not_implemented(kind .. ":" .. key)
-          cache[key] = stub
-        end
-        return stub
+      if type(key) ~= "string" then
+        return nil
       end
+      local needle = " " .. key .. " "
+      local fn
+      if strfind(implemented, needle, 1, true) then
+        fn = method_closures[key]
+      elseif strfind(missing, needle, 1, true) then
+        fn = not_implemented(kind .. ":" .. key)
+      end
+      if fn then
+        rawset(cache, key, fn)
+      end
+      return fn
     end,
   })
-  widget_meta[kind] = { __index = methods }
+end
+
+local widget_meta = {}
+for spec_text in string.gmatch(host.widget_kinds, "[^;]+") do
+  local bar = strfind(spec_text, "|", 1, true)
+  local implemented = " " .. strsub(spec_text, 1, bar - 1) .. " "
+  local kind = string.match(implemented, "^%s*(%S+)")
+  widget_meta[kind] = { __index = method_table(kind, implemented, " " .. strsub(spec_text, bar + 1) .. " ") }
 end
 
 function P.new_widget(kind, id)
