@@ -162,7 +162,8 @@ class HeadlessClient:
     def fire(self, event: str, *args: Any) -> None:
         """Deliver ``event`` to every frame registered for it, as the client would."""
         self.fire_internal(event, *args)
-        self._settle()
+        if self.clock.pending:
+            self._settle()
 
     # == public: chat ========================================================================
     def type_line(self, text: str) -> None:
@@ -388,12 +389,19 @@ class HeadlessClient:
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""
         self.events_fired.append((event, args))
-        for frame in list(self._event_frames.get(event, ())):
-            if event in frame.events:
-                script = frame.scripts.get("OnEvent")
-                if script is not None:
-                    self.runtime.safecall(f"{frame.name or frame.KIND}:OnEvent({event})",
-                                          script, frame.lua, event, *args)
+        frames = self._event_frames.get(event)
+        if not frames:
+            return
+        lua_args = self.runtime.to_lua_args((event, *args))
+        safecall = self.runtime.safecall_lua
+        for frame in frames.copy():
+            script = frame.scripts.get("OnEvent")
+            if script is not None and event in frame.events:
+                label = frame.event_labels.get(event)
+                if label is None:
+                    label = f"{frame.name or frame.KIND}:OnEvent({event})".encode()
+                    frame.event_labels[event] = label
+                safecall(label, script, frame.lua, *lua_args)
 
     def _settle(self) -> None:
         while (callback := self.clock.pop_due()) is not None:

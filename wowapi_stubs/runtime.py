@@ -96,6 +96,10 @@ class LuaRuntime:
         boot = self._lua.execute(b"return loadstring(...)", trusted_bytecode("bootstrap.lua"))
         self.P = boot(host)
         self._err = self.P.ERR
+        self._safecall = self.P.safecall
+        self._get_memory_used = self._lua.get_memory_used
+        self._entries = 0
+        self._headroom = int(memory_limit_bytes * 0.9) if memory_limit_bytes else 0
         self.run_trusted("lualib.lua", self.P)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
@@ -137,9 +141,14 @@ class LuaRuntime:
     # -- conversions --------------------------------------------------------------------------
     def to_lua(self, value: Any) -> Any:
         """Python value -> Lua value (str -> string, dict/list -> table, widget -> its table)."""
+        kind = value.__class__
+        if kind is str:
+            return value.encode("utf-8", "surrogateescape")
+        if kind in _PLAIN_TYPES:
+            return value
         if isinstance(value, str):
             return value.encode("utf-8", "surrogateescape")
-        if value is None or isinstance(value, bool | int | float | bytes):
+        if isinstance(value, bool | int | float | bytes):
             return value
         lua_table = getattr(value, "lua", None)
         if lua_table is not None:
@@ -149,6 +158,15 @@ class LuaRuntime:
         if isinstance(value, list | tuple):
             return self._lua.table_from({i + 1: self.to_lua(v) for i, v in enumerate(value)})
         return value
+
+    def to_lua_args(self, values: tuple[Any, ...]) -> list[Any]:
+        """:meth:`to_lua` for an argument list (fast path for strings and numbers)."""
+        plain = _PLAIN_TYPES
+        return [
+            v.encode("utf-8", "surrogateescape") if v.__class__ is str
+            else v if v.__class__ in plain else self.to_lua(v)
+            for v in values
+        ]
 
     def table(self, value: Mapping[Any, Any] | list[Any] | None = None) -> Any:
         """A new Lua table holding ``value`` converted with :meth:`to_lua`."""
@@ -165,17 +183,19 @@ class LuaRuntime:
 
     def safecall(self, label: str, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """Run ``fn(*args)`` as one entry into Lua under the CPU limit and error handler."""
-        self._ensure_headroom()
-        converted = [self.to_lua(a) for a in args]
-        results = self.P.safecall(label.encode("utf-8", "surrogateescape"), fn, *converted)
-        if not isinstance(results, tuple):
-            results = (results,)
-        return bool(results[0]), tuple(results[1:])
+        return self.safecall_lua(label.encode("utf-8", "surrogateescape"), fn,
+                                 *self.to_lua_args(args))
 
-    def _ensure_headroom(self) -> None:
-        """Collect garbage before an entry when the state is close to its memory cap."""
-        if self.memory_limit_bytes and self._lua.get_memory_used() > self.memory_limit_bytes * 0.9:
+    def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
+        """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
+        self._entries += 1
+        if self._headroom and not self._entries & 31 and self._get_memory_used() > self._headroom:
+            # Close to the cap: collect first so an entry does not fail for mere garbage.
             self._lua.gccollect()
+        results = self._safecall(label, fn, *args)
+        if results.__class__ is not tuple:
+            return bool(results), ()
+        return bool(results[0]), results[1:]
 
     def memory_used(self) -> int:
         """Bytes currently used by the Lua state."""
@@ -220,6 +240,9 @@ class LuaRuntime:
 
     def is_table(self, value: Any) -> bool:
         return lua51.lua_type(value) == "table"
+
+
+_PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
 
 
 @functools.cache

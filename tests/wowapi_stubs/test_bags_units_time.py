@@ -15,7 +15,7 @@ def test_bags_and_item_info_use_the_clients_return_order() -> None:
         link = client.eval_lua("return GetContainerItemLink(0, 1)")
         assert link == "|cffffffff|Hitem:33470:0:0:0:0:0:0:0:80|h[Frostweave Cloth]|h|r"
         assert client.eval_lua("return GetContainerItemInfo(0, 1)") == (
-            "Interface\\Icons\\INV_Fabric_Frostweave", 7, None, 1)
+            "Interface\\Icons\\INV_Fabric_Frostweave", 7, None, 1, None)
         info = client.eval_lua("return GetItemInfo(GetContainerItemLink(0, 1))")
         assert info[:3] == ("Frostweave Cloth", link, 1)
         assert client.eval_lua("return GetItemInfo(33470) == GetItemInfo('Frostweave Cloth')")

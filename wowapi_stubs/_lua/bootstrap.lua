@@ -136,21 +136,18 @@ G.seterrorhandler = function(handler)
 end
 
 -- safecall(label, f, ...): run f(...) as one entry into Lua; returns ok and f's results.
-function P.safecall(label, f, ...)
-  local n = select("#", ...)
-  local args = { ... }
-  local outer = depth == 0
-  local saved_context = context
-  context = label
-  if outer then
-    deadline = clock() + cpu_limit
-    overrun = false
+-- The call goes through a shared trampoline (no closure per call); nested entries save and
+-- restore what the trampoline reads.
+local call_f, call_args, call_n
+local function trampoline()
+  if call_n == 0 then
+    return call_f()
   end
-  depth = depth + 1
-  reported = false
-  local results = { xpcall(function()
-    return f(unpack(args, 1, n))
-  end, error_handler) }
+  return call_f(unpack(call_args, 1, call_n))
+end
+
+local function after_call(label, outer, saved_context, saved_f, saved_args, saved_n, ok, ...)
+  call_f, call_args, call_n = saved_f, saved_args, saved_n
   depth = depth - 1
   context = saved_context
   if outer then
@@ -160,8 +157,8 @@ function P.safecall(label, f, ...)
       arm_thread()
     end
   end
-  if not results[1] then
-    local msg = results[2]
+  if not ok then
+    local msg = ...
     if msg == "not enough memory" then
       -- Lua 5.1 has no emergency collection: free what the failed code left behind now,
       -- before the host touches the state again.
@@ -172,7 +169,25 @@ function P.safecall(label, f, ...)
     end
     return false, msg
   end
-  return unpack(results, 1, table.maxn(results))
+  return ok, ...
+end
+
+function P.safecall(label, f, ...)
+  local n = select("#", ...)
+  local saved_f, saved_args, saved_n = call_f, call_args, call_n
+  call_f, call_n = f, n
+  call_args = n > 0 and { ... } or nil
+  local outer = depth == 0
+  local saved_context = context
+  context = label
+  if outer then
+    deadline = clock() + cpu_limit
+    overrun = false
+  end
+  depth = depth + 1
+  reported = false
+  return after_call(label, outer, saved_context, saved_f, saved_args, saved_n,
+    xpcall(trampoline, error_handler))
 end
 
 -- Where an API error should point: the first Lua frame outside the bootstrap and C code.

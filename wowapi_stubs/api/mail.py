@@ -86,7 +86,6 @@ class MailService:
         copper = self.send_money
         error = self.validate(recipient, copper)
         self.attempts.append(MailAttempt(recipient, subject, copper, error, self._client.now))
-        self.send_money = 0
         self._client.clock.call_later(
             self._client.settings.mail_latency,
             lambda: self._complete(recipient.strip(), subject, body, copper, error),
@@ -105,6 +104,7 @@ class MailService:
         online = client.roster.find_online(recipient)
         name = online.name if online else recipient[:1].upper() + recipient[1:].lower()
         self.ledger.append(DeliveredMail(name, subject, body, copper, client.now))
+        self.send_money = 0
         client.reset_send_mail_fields()
         client.fire_internal("MAIL_SEND_SUCCESS")
 
@@ -129,6 +129,9 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             return None
         mail.send_money = amount
         return True
+
+    def GetSendMailMoney() -> int:
+        return mail.send_money
 
     def GetSendMailPrice() -> int:
         return POSTAGE_COPPER
@@ -155,7 +158,8 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         client.close_mailbox()
 
     return {"SendMail": SendMail, "SetSendMailMoney": SetSendMailMoney,
-            "GetSendMailPrice": GetSendMailPrice, "GetMoney": GetMoney,
+            "GetSendMailPrice": GetSendMailPrice, "GetSendMailMoney": GetSendMailMoney,
+            "GetMoney": GetMoney,
             "MoneyInputFrame_SetCopper": MoneyInputFrame_SetCopper,
             "MoneyInputFrame_GetCopper": MoneyInputFrame_GetCopper,
             "ClearSendMail": ClearSendMail, "CloseMail": CloseMail}

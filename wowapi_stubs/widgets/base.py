@@ -178,6 +178,7 @@ class Widget(Region):
         self.mouse_enabled = False
         self.widget_id_value = 0
         self.backdrop: Any = None
+        self.event_labels: dict[str, bytes] = {}
 
     def _check_script(self, handler: Any) -> str:
         name = lua_text(handler, what="script type")
