@@ -1,0 +1,196 @@
+"""Parsing chat-log lines and the tags at the start of their message (SPEC §8-§10, §12).
+
+A tag counts only when it starts the message text: the addon prints tags with
+``AddMessage``, which the client logs without a prefix, while every player's chat line carries
+one (``[Name] whispers: ...``). Tag text anywhere else in a line is a spoofed tag.
+"""
+
+from __future__ import annotations
+
+import json
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from mgm_addon_contract.grammar._parsers import describe_expected, tag_heads, tag_parser
+from mgm_addon_contract.grammar.checks import check_items, check_who
+from mgm_addon_contract.grammar.model import ParsedLine, SpoofedTag, Tag, TagKind, Violation
+
+TAG_MARK = "[MGM"
+INFO_PREFIX = "[MGM] "  # the addon's own info lines: allowed, not a tag
+_RULE_KINDS = {
+    "who_tag": TagKind.WHO, "accept_tag": TagKind.ACCEPT, "confirm_tag": TagKind.CONFIRM,
+    "items_tag": TagKind.ITEMS, "gift_accept_tag": TagKind.GIFT_ACCEPT,
+    "update_check_tag": TagKind.UPDATE_CHECK,
+}
+
+
+def excerpt(text: str, column: int) -> str:
+    """The text and a caret under ``column`` (1-based)."""
+    return f"{text}\n{' ' * max(column - 1, 0)}^"
+
+
+def parse_log_line(text: str, *, line: int = 1, source: str = "<string>",
+                   byte_offset: int = 0) -> ParsedLine:
+    """Parse one chat-log line (no line terminator): ``M/D HH:MM:SS.mmm  message``."""
+    if TAG_MARK not in text:
+        return ParsedLine(line, source, None, text, byte_offset=byte_offset)
+    try:
+        tree = tag_parser().parse(text, start="chat_line")
+    except UnexpectedInput as exc:
+        column = getattr(exc, "column", 1) or 1
+        violation = Violation(
+            "LINE-TIMESTAMP", "not a chat-log line (M/D HH:MM:SS.mmm, two spaces, text)",
+            line, column, describe_expected(_expected(exc)), excerpt(text, column), source)
+        return ParsedLine(line, source, None, text, None, (violation,), (), byte_offset)
+    stamp = str(tree.children[0])
+    message = str(tree.children[2]) if len(tree.children) > 2 and tree.children[2] else ""
+    offset = len(text) - len(message)
+    parsed = parse_message(message, line=line, source=source, column_offset=offset,
+                           line_text=text)
+    return ParsedLine(line, source, stamp, message, parsed.tag, parsed.violations,
+                      parsed.spoofed, byte_offset, parsed.info_line)
+
+
+def parse_message(message: str, *, line: int = 1, source: str = "<string>",
+                  column_offset: int = 0, line_text: str | None = None) -> ParsedLine:
+    """Parse the message text of a line (what ``AddMessage`` printed)."""
+    shown = line_text if line_text is not None else message
+    spoofed = tuple(_find_spoofed(message, line, source, column_offset))
+    if not message.startswith(TAG_MARK):
+        return ParsedLine(line, source, None, message, None, (), spoofed)
+    if message.startswith(INFO_PREFIX) or message == INFO_PREFIX.strip():
+        return ParsedLine(line, source, None, message, None, (), spoofed, info_line=True)
+    if not any(message.startswith(head) for head in tag_heads()):
+        violation = Violation(
+            "TAG-UNKNOWN", "text starts like an MGM tag but is no known tag", line,
+            column_offset + 1, tuple(sorted(h.rstrip(":") for h in tag_heads())),
+            excerpt(shown, column_offset + 1), source)
+        return ParsedLine(line, source, None, message, None, (violation,), spoofed)
+    try:
+        tree = tag_parser().parse(message, start="tag")
+    except UnexpectedInput as exc:
+        column = column_offset + (getattr(exc, "column", 1) or 1)
+        if isinstance(exc, UnexpectedEOF):
+            column = column_offset + len(message) + 1
+        violation = Violation(
+            "TAG-SYNTAX", _syntax_message(exc), line, column,
+            describe_expected(_expected(exc)), excerpt(shown, column), source)
+        return ParsedLine(line, source, None, message, None, (violation,), spoofed)
+    tag, problems = _build_tag(tree.children[0], message)
+    violations = tuple(
+        Violation(rule, text, line, column_offset + col, (), excerpt(shown, column_offset + col),
+                  source)
+        for rule, text, col in problems
+    )
+    return ParsedLine(line, source, None, message, tag, violations, spoofed)
+
+
+def _expected(exc: UnexpectedInput) -> set[str]:
+    if isinstance(exc, UnexpectedToken):
+        return set(exc.accepts or exc.expected)
+    if isinstance(exc, UnexpectedCharacters):
+        return set(exc.allowed or ())
+    if isinstance(exc, UnexpectedEOF):
+        return set(exc.expected)
+    return set()
+
+
+def _syntax_message(exc: UnexpectedInput) -> str:
+    if isinstance(exc, UnexpectedEOF):
+        return "the tag ends too early"
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+        return "the tag ends too early"
+    if isinstance(exc, UnexpectedCharacters):
+        return f"unexpected character {exc.char!r}"
+    if isinstance(exc, UnexpectedToken):
+        return f"unexpected {str(exc.token)!r}"
+    return "does not match the tag grammar"
+
+
+def _build_tag(tree: Tree, message: str) -> tuple[Tag, list[tuple[str, str, int]]]:
+    kind = _RULE_KINDS[str(tree.data)]
+    uuid = next((str(c) for c in tree.children if isinstance(c, Token) and c.type == "UUID"),
+                None)
+    json_node = next((c for c in tree.children if isinstance(c, Tree)), None)
+    if json_node is None:
+        return Tag(kind, uuid, message), []
+    start = json_node.meta.start_pos
+    json_text = message[start:]
+    problems: list[tuple[str, str, int]] = []
+    try:
+        payload = json.loads(json_text, object_pairs_hook=_reject_duplicates)
+    except _DuplicateKey as dup:
+        problems.append(("JSON-DUPLICATE-KEY", f"field {dup.key!r} appears more than once",
+                         start + 1))
+        payload = json.loads(json_text)
+    if kind is TagKind.WHO:
+        problems += [(r, m, start + 1) for r, m in check_who(payload)]
+        spin = payload.get("spinCycleId") if isinstance(payload, dict) else None
+        uuid = spin if isinstance(spin, str) else None
+    else:
+        problems += [(r, m, start + 1) for r, m in check_items(payload)]
+    return Tag(kind, uuid, message, json_text, payload), problems
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _reject_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _find_spoofed(message: str, line: int, source: str, column_offset: int) -> list[SpoofedTag]:
+    found: list[SpoofedTag] = []
+    position = message.find(TAG_MARK, 1)
+    while position > 0:
+        rest = message[position:]
+        head = next((h for h in tag_heads() if rest.startswith(h)), None)
+        if head is not None:
+            text, well_formed = _longest_tag(rest)
+            found.append(SpoofedTag(text, column_offset + position + 1, line, source,
+                                    well_formed))
+        position = message.find(TAG_MARK, position + 1)
+    return found
+
+
+def _longest_tag(rest: str) -> tuple[str, bool]:
+    """The tag at the start of ``rest`` (followed by other text), if it parses."""
+    try:
+        tag_parser().parse(rest, start="tag")
+        return rest, True
+    except UnexpectedInput as exc:
+        end = getattr(exc, "pos_in_stream", None)
+        if end:
+            try:
+                tag_parser().parse(rest[:end], start="tag")
+                return rest[:end], True
+            except UnexpectedInput:
+                pass
+    closing = rest.find("]")
+    return (rest[: closing + 1] if closing > 0 else rest[:40]), False
+
+
+def render_tag(kind: TagKind, id: str | None = None, json_text: str | None = None) -> str:
+    """The tag text the addon prints; validated against the grammar (ValueError if not)."""
+    if kind is TagKind.UPDATE_CHECK:
+        text = "[MGM_UPDATE_CHECK]"
+    elif kind is TagKind.WHO:
+        text = f"[MGM_WHO]{json_text}"
+    elif kind is TagKind.ITEMS:
+        text = f"[MGM_ITEMS:{id}]{json_text}"
+    else:
+        text = f"[{kind.value}:{id}]"
+    parsed = parse_message(text)
+    if parsed.tag is None or parsed.violations:
+        problems = "; ".join(v.message for v in parsed.violations)
+        raise ValueError(f"not a valid {kind.value} tag: {text!r} ({problems})")
+    return text
