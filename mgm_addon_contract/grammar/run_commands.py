@@ -21,6 +21,7 @@ FUNCTIONS = {
     "gift_confirmation": "MGM_RequestGiftConfirmation",
     "add_message": "DEFAULT_CHAT_FRAME:AddMessage",
 }
+_DIGITS = "0123456789"
 _LUA_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
                 "\\": "\\", '"': '"', "'": "'", "\n": "\n"}
 
@@ -35,10 +36,10 @@ def decode_lua_string(literal: str) -> str:
             i += 1
             continue
         nxt = body[i + 1]
-        if nxt.isdigit():
+        if nxt in _DIGITS:
             digits = nxt
             while len(digits) < 3 and i + 1 + len(digits) < len(body) and \
-                    body[i + 1 + len(digits)].isdigit():
+                    body[i + 1 + len(digits)] in _DIGITS:
                 digits += body[i + 1 + len(digits)]
             out.append(chr(int(digits)))
             i += 1 + len(digits)
@@ -57,7 +58,7 @@ def encode_lua_string(value: str) -> str:
         elif ch == "\n":
             out.append("\\n")
         elif ord(ch) < 32 or ord(ch) == 127:
-            out.append(f"\\{ord(ch)}")
+            out.append(f"\\{ord(ch):03d}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'

@@ -71,7 +71,8 @@ def parse_message(message: str, *, line: int = 1, source: str = "<string>",
         tree = tag_parser().parse(message, start="tag")
     except UnexpectedInput as exc:
         column = column_offset + (getattr(exc, "column", 1) or 1)
-        if isinstance(exc, UnexpectedEOF):
+        if isinstance(exc, UnexpectedEOF) or (
+                isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
             column = column_offset + len(message) + 1
         violation = Violation(
             "TAG-SYNTAX", _syntax_message(exc), line, column,
