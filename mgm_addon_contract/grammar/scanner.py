@@ -23,8 +23,12 @@ class LogScanner:
         self._started = False
         self.lines_seen = 0
 
-    def feed(self, chunk: bytes) -> list[ParsedLine]:
-        """Parse every complete line in ``chunk`` plus what was carried over."""
+    def feed(self, chunk: bytes, *, plain_lines: bool = True) -> list[ParsedLine]:
+        """Parse every complete line in ``chunk`` plus what was carried over.
+
+        With ``plain_lines=False`` only lines that hold ``[MGM`` or break UTF-8 are returned
+        (every line is still counted and checked); validation of large logs uses this.
+        """
         self._buffer += chunk
         if not self._started:
             if len(self._buffer) < len(BOM) and BOM.startswith(bytes(self._buffer)):
@@ -37,7 +41,15 @@ class LogScanner:
         start = 0
         buffer = self._buffer
         while (end := buffer.find(b"\n", start)) != -1:
-            out.append(self._parse(bytes(buffer[start:end]), self._offset + start))
+            raw = bytes(buffer[start:end])
+            if plain_lines or b"[MGM" in raw or not raw.isascii():
+                parsed = self._parse(raw, self._offset + start)
+                if plain_lines or parsed.tag or parsed.violations or parsed.spoofed \
+                        or parsed.info_line:
+                    out.append(parsed)
+            else:
+                self._line += 1
+                self.lines_seen += 1
             start = end + 1
         del buffer[:start]
         self._offset += start

@@ -37,7 +37,7 @@ def validate_file(path: Path, *, on_progress: Callable[[int], None] | None = Non
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
             report.bytes_read += len(chunk)
-            _collect(report, scanner.feed(chunk))
+            _collect(report, scanner.feed(chunk, plain_lines=False))
             if on_progress:
                 on_progress(len(chunk))
     _collect(report, scanner.finish())
