@@ -96,6 +96,34 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
         " .. name .. \".\")", "        info(\"Bad ReceiveGold payload; nothing queued.\")\n"
         "        return", "One malformed entry makes ReceiveGold drop every entry after it.",
         "SPEC §9 ReceiveGold", "RECEIVEGOLD-PARSE"),
+    "no-confirm-tag": (
+        MAIN, "  say(\"[MGM_CONFIRM:\" .. armed.id .. \"]\")\n", "",
+        "Never prints [MGM_CONFIRM] after an armed send succeeds.", "SPEC §9 mail-send tag",
+        "MAIL-CONFIRM-ON-SUCCESS"),
+    "error-in-combat-handler": (
+        MAIN, "self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")",
+        "self:SetEnabeld(event == \"PLAYER_REGEN_ENABLED\")",
+        "A typo in the minimap button's combat handler raises a Lua error.", "SPEC §8-§10",
+        "NO-LUA-ERRORS"),
+    "who-prints-twice": (
+        MAIN, "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))",
+        "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))\n"
+        "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))",
+        "Prints the [MGM_WHO] line twice per request.", "SPEC §8", "WHO-ONE-LINE"),
+    "manual-mail-pops-row": (
+        MAIN, "  local armed = state.armed\n  if not armed then\n    return\n  end\n  if Core",
+        "  local armed = state.armed\n  if not armed then\n    local head = state.queue[1]\n"
+        "    if head and Core.NamesEqual(recipient, head.name) then\n"
+        "      table.remove(state.queue, 1)\n    end\n    return\n  end\n  if Core",
+        "A manual mail to the queued winner removes the payout from the queue.",
+        "SPEC §9 mail-send detection", "MAIL-MANUAL-UNTOUCHED"),
+    "case-sensitive-reply": (
+        MAIN, "    if body == \"!twgold\" then", "    if Core.Trim(arg1) == \"!twgold\" then",
+        "The !twgold reply is compared case-sensitively.",
+        "SPEC §9 whisper reply interception", "ACCEPT-BODY-NORMALIZED"),
+    "items-count-always-one": (
+        MAIN, "Core.JsonEscape(name), itemId, count or 1,", "Core.JsonEscape(name), itemId, 1,",
+        "[MGM_ITEMS] reports a count of 1 for every stack.", "SPEC §12", "GIFT-ITEMS-LIST"),
 }
 
 

@@ -13,6 +13,7 @@ from mgm_addon_contract.grammar.model import (
 )
 from mgm_addon_contract.grammar.run_commands import (
     parse_gold_payload,
+    parse_run_call,
     parse_run_line,
     render_run_line,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "parse_gold_payload",
     "parse_log_line",
     "parse_message",
+    "parse_run_call",
     "parse_run_line",
     "render_run_line",
     "render_tag",

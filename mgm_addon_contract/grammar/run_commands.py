@@ -107,6 +107,18 @@ def parse_run_line(text: str, *, line: int = 1, source: str = "<string>") -> Run
     return RunCommand(function, args, text, entries)
 
 
+def parse_run_call(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """Function and decoded arguments of a ``/run`` line, without checking the arguments
+    (the contract model needs to see bad payloads as the addon would)."""
+    try:
+        tree = run_parser().parse(text, start="run_line")
+    except UnexpectedInput:
+        return None
+    call = tree.children[1].children[0]
+    strings = [t for t in call.children if isinstance(t, Token) and t.type == "LUA_STRING"]
+    return FUNCTIONS[str(call.data)], tuple(decode_lua_string(str(t)) for t in strings)
+
+
 def parse_gold_payload(payload: str) -> tuple[GoldEntry, ...] | str:
     """SPEC §9 entries, or a message saying what is wrong."""
     try:

@@ -12,4 +12,4 @@ from mgm_addon_contract.secrets import RedactingWriter
 def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     """Console writing to stdout (or stderr) through :class:`RedactingWriter`."""
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=RedactingWriter(stream), width=width, highlight=False, soft_wrap=False)
+    return Console(file=RedactingWriter(stream), width=width, highlight=False, soft_wrap=True)

@@ -1,0 +1,43 @@
+"""``mgm-contract scenario FILE --addon DIR``: replay one scenario file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgm_addon_contract.cli import app
+
+
+@app.command("scenario")
+def scenario(
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, [[step]] tables).")],
+    addon: Annotated[Path | None, typer.Option(help="Addon folder; default: the reference "
+                                               "addon.")] = None,
+) -> None:
+    """Run a scenario step by step and report every clause it breaks."""
+    from mgm_addon_contract._resources import reference_addon_dir
+    from mgm_addon_contract.report.console import make_console
+    from mgm_addon_contract.scenarios.runner import run_scenario
+    from mgm_addon_contract.scenarios.steps import StepError
+    from mgm_addon_contract.scenarios.toml_io import load_scenario
+    from wowapi_stubs import AddonLoadError
+
+    console, errors = make_console(), make_console(stderr=True)
+    try:
+        name, description, steps = load_scenario(file)
+        result = run_scenario(addon or reference_addon_dir(), steps, name)
+    except (StepError, AddonLoadError) as exc:
+        errors.print(f"[red]error:[/red] {exc}", markup=True)
+        raise typer.Exit(2) from None
+    console.print(f"[bold]{name}[/bold] {description}")
+    for index, step in enumerate(steps, 1):
+        marks = [f for f in result.failures if f.step == index]
+        console.print(f"{index:3}. {step.describe()}", markup=False,
+                      style="red" if marks else None)
+        for failure in marks:
+            console.print(f"     {failure.clause}: {failure.message}", style="red", markup=False)
+    console.print("[green]no clause broken[/green]" if result.ok
+                  else f"[red]{len(result.failures)} failure(s)[/red]")
+    raise typer.Exit(0 if result.ok else 1)
