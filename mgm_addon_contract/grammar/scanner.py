@@ -15,13 +15,29 @@ class LogScanner:
     naming the byte offset in the stream; nothing is dropped silently.
     """
 
-    def __init__(self, source: str = "<stream>") -> None:
+    def __init__(self, source: str = "<stream>", *, start_offset: int = 0,
+                 start_line: int = 0) -> None:
         self.source = source
         self._buffer = bytearray()
-        self._offset = 0  # stream offset of the first byte in _buffer
-        self._line = 0
-        self._started = False
+        self._offset = start_offset  # stream offset of the first byte in _buffer
+        self._line = start_line
+        self._started = start_offset > 0
         self.lines_seen = 0
+
+    @property
+    def consumed_offset(self) -> int:
+        """Offset just past the last complete line handed out (a partial line is carried)."""
+        return self._offset
+
+    @property
+    def carried_bytes(self) -> int:
+        """Bytes of an incomplete last line held until its line break arrives."""
+        return len(self._buffer)
+
+    @property
+    def line_number(self) -> int:
+        """Number of the last complete line handed out."""
+        return self._line
 
     def feed(self, chunk: bytes, *, plain_lines: bool = True) -> list[ParsedLine]:
         """Parse every complete line in ``chunk`` plus what was carried over.

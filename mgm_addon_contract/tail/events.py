@@ -1,0 +1,39 @@
+"""The consumer's JSON-lines event log: one object per tag, request, retry and problem, with
+source file, line number, byte offset and correlation id; secrets redacted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from mgm_addon_contract.grammar import ParsedLine, Tag
+from mgm_addon_contract.secrets import redact
+
+
+class EventLog:
+    """Append events to a file (or keep them in memory when no path is given)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.events: list[dict[str, Any]] = []
+        self._handle: IO[str] | None = path.open("a", encoding="utf-8") if path else None
+
+    def write(self, kind: str, parsed: ParsedLine | None = None, tag: Tag | None = None,
+              **fields: Any) -> dict[str, Any]:
+        event: dict[str, Any] = {"event": kind}
+        if parsed is not None:
+            event.update(source=parsed.source, line=parsed.line, byte_offset=parsed.byte_offset)
+        if tag is not None:
+            event.update(tag=tag.kind.value, correlation_id=tag.correlation_id)
+        event.update({k: v for k, v in fields.items() if v is not None})
+        self.events.append(event)
+        if self._handle is not None:
+            self._handle.write(redact(json.dumps(event, ensure_ascii=False)) + "\n")
+            self._handle.flush()
+        return event
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
