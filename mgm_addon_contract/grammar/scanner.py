@@ -29,6 +29,12 @@ class LogScanner:
         """Offset just past the last complete line handed out (a partial line is carried)."""
         return self._offset
 
+    def rebase(self, offset: int = 0) -> None:
+        """The stream continues at ``offset`` of a new file (truncation): a carried partial
+        line is kept, because the writer goes on with the rest of that line."""
+        self._offset = offset - len(self._buffer)
+        self._started = True
+
     @property
     def carried_bytes(self) -> int:
         """Bytes of an incomplete last line held until its line break arrives."""

@@ -27,8 +27,10 @@ class TailConsumer:
     """Reads new bytes of one log file on each :meth:`poll_once` and routes its tags."""
 
     def __init__(self, log: Path, router: Router, *, checkpoint: Path | None = None,
-                 dedup_limit: int = 20_000) -> None:
+                 dedup_limit: int = 20_000,
+                 on_outcome: Callable[[Outcome], None] | None = None) -> None:
         self.log = log
+        self.on_outcome = on_outcome
         self.router = router
         self.events = router.events
         self.checkpoint_path = checkpoint
@@ -81,7 +83,7 @@ class TailConsumer:
         position = self._scanner.consumed_offset + self._carried()
         if size < position:
             self.events.write("truncated", offset=position, size=size)
-            self._scanner = LogScanner(str(self.log))
+            self._scanner.rebase(0)
         return True
 
     def _carried(self) -> int:
@@ -134,6 +136,8 @@ class TailConsumer:
         self.events.write("handled", parsed, parsed.tag, status=outcome.status,
                           result=outcome.result)
         self._save()
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
 
     def _retry_deferred(self) -> None:
         waiting, self.deferred = self.deferred, []
@@ -165,7 +169,7 @@ class TailConsumer:
     def _save(self) -> None:
         if self.checkpoint_path is None or not self.log.exists():
             return
-        offset = self._scanner.consumed_offset
+        offset = max(0, self._scanner.consumed_offset)
         try:
             mark = fingerprint(self.log, offset) if offset <= self.log.stat().st_size else ""
         except OSError:
