@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
-from mgm_addon_contract.model import Failure
+from mgm_addon_contract.contract.monitor import Failure
 from mgm_addon_contract.scenarios.library import SCENARIOS
 from mgm_addon_contract.scenarios.runner import ScenarioResult, new_client, run_scenario
 from mgm_addon_contract.scenarios.steps import Step

@@ -1,4 +1,5 @@
-"""Scenario steps as data: what the streamer, the Desktop, other players and the world do.
+"""Scenario steps as data: what the streamer, the Desktop, other players and the world do,
+and ``expect_*`` assertions on what the addon did.
 
 A step is an action name plus arguments; scenario files hold a list of them (TOML).
 """
@@ -10,26 +11,40 @@ from typing import Any
 
 from wowapi_stubs import HeadlessClient, WhoEntry
 
-ACTIONS = {
-    "type_line": ("text",),
-    "whisper_from": ("sender", "text"),
-    "open_mailbox": (),
-    "close_mailbox": (),
-    "click": ("text",),
-    "click_send_mail": (),
-    "send_mail": ("recipient", "copper"),
-    "fail_next_mail": ("reason",),
-    "set_money": ("copper",),
-    "advance": ("seconds",),
-    "set_roster": ("names",),
-    "set_bag_item": ("bag", "slot", "item_id", "name", "count"),
-    "enter_combat": (),
-    "leave_combat": (),
+_NUMBER = (int, float)
+# action -> {argument: (type(s), required)}
+ACTIONS: dict[str, dict[str, tuple[Any, bool]]] = {
+    "type_line": {"text": (str, True)},
+    "whisper_from": {"sender": (str, True), "text": (str, True)},
+    "open_mailbox": {},
+    "close_mailbox": {},
+    "click": {"text": (str, False), "name": (str, False)},
+    "click_send_mail": {},
+    "send_mail": {"recipient": (str, True), "copper": (int, True), "subject": (str, False)},
+    "fail_next_mail": {"reason": (str, True)},
+    "set_money": {"copper": (int, True)},
+    "advance": {"seconds": (_NUMBER, True)},
+    "set_roster": {"names": (list, True)},
+    "set_bag_item": {"bag": (int, True), "slot": (int, True), "item_id": (int, True),
+                     "name": (str, True), "count": (int, True)},
+    "clear_bag_slot": {"bag": (int, True), "slot": (int, True)},
+    "enter_combat": {},
+    "leave_combat": {},
+    "expect_tag": {"kind": (str, True), "id": (str, False), "count": (int, False)},
+    "expect_no_tag": {"kind": (str, True), "id": (str, False)},
+    "expect_whisper": {"to": (str, True), "text": (str, False), "count": (int, False)},
+    "expect_no_whisper": {"to": (str, False), "text": (str, False)},
+    "expect_chat": {"contains": (str, True)},
+    "expect_mail": {"recipient": (str, True), "copper": (int, False), "count": (int, False)},
+    "expect_no_mail": {"recipient": (str, False)},
 }
+for _action, _spec in ACTIONS.items():
+    if _action.startswith("expect_"):
+        _spec["clause"] = (str, False)  # the clause a failed expectation is reported under
 
 
 class StepError(ValueError):
-    """A scenario step that cannot run (unknown action, missing argument)."""
+    """A scenario step that cannot run (unknown action, missing or mistyped argument)."""
 
 
 @dataclass(frozen=True)
@@ -47,19 +62,32 @@ class Step:
         return f"{self.action}({shown})"
 
     def validate(self) -> None:
-        if self.action not in ACTIONS:
+        """Raise :class:`StepError` naming the rule the step breaks."""
+        spec = ACTIONS.get(self.action)
+        if spec is None:
             raise StepError(f"unknown action {self.action!r} (known: {', '.join(ACTIONS)})")
-        missing = [a for a in ACTIONS[self.action] if a not in self.args]
+        missing = [a for a, (_, required) in spec.items() if required and a not in self.args]
         if missing:
             raise StepError(f"{self.action}: missing {', '.join(missing)}")
+        unknown = [a for a in self.args if a not in spec]
+        if unknown:
+            raise StepError(f"{self.action}: unknown argument {', '.join(unknown)} "
+                            f"(allowed: {', '.join(spec) or 'none'})")
+        for name, value in self.args.items():
+            kind = spec[name][0]
+            if isinstance(value, bool) or not isinstance(value, kind):
+                wanted = getattr(kind, "__name__", "number")
+                raise StepError(f"{self.action}: {name} must be a {wanted}, not {value!r}")
+        if self.action == "click" and ("text" in self.args) == ("name" in self.args):
+            raise StepError("click: give exactly one of text (button text) or name (frame name)")
 
 
 def roster_entries(names: list[str]) -> list[WhoEntry]:
-    return [WhoEntry(name) for name in names]
+    return [WhoEntry(str(name)) for name in names]
 
 
 def execute(client: HeadlessClient, step: Step) -> None:
-    """Perform ``step`` on the headless client."""
+    """Perform ``step`` on the headless client (``expect_*`` steps do nothing here)."""
     step.validate()
     a = step.args
     match step.action:
@@ -72,12 +100,7 @@ def execute(client: HeadlessClient, step: Step) -> None:
         case "close_mailbox":
             client.close_mailbox()
         case "click":
-            try:
-                frame = client.find_frame(text=a["text"])
-            except LookupError:
-                return  # nothing shows that text: the click goes nowhere
-            if frame.is_visible():
-                frame.click()
+            _click(client, a)
         case "click_send_mail":
             client.click_send_mail()
         case "send_mail":
@@ -93,7 +116,23 @@ def execute(client: HeadlessClient, step: Step) -> None:
         case "set_bag_item":
             client.set_bag_item(int(a["bag"]), int(a["slot"]), int(a["item_id"]), a["name"],
                                 int(a["count"]))
+        case "clear_bag_slot":
+            client.clear_bag_slot(int(a["bag"]), int(a["slot"]))
         case "enter_combat":
             client.enter_combat()
         case "leave_combat":
             client.leave_combat()
+
+
+def _click(client: HeadlessClient, args: dict[str, Any]) -> None:
+    """Click a visible frame by name or text, as the streamer would; a click on something
+    hidden or absent goes nowhere."""
+    try:
+        if "name" in args:
+            frame = client.find_frame(args["name"])
+        else:
+            frame = client.find_frame(text=args["text"])
+    except LookupError:
+        return
+    if frame is not None and frame.is_visible():
+        frame.click()
