@@ -27,6 +27,8 @@ def replay_command(
     api_key_env: Annotated[str, typer.Option(help="Variable holding the API key.")]
     = "MGM_API_KEY",
     output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    transcript: Annotated[Path | None, typer.Option(help="Write the mock EBS's HTTP "
+                                                    "transcript (JSON lines) here.")] = None,
 ) -> None:
     """Write LOG into a fresh chat log as the client would, follow it, compare effects."""
     import httpx
@@ -76,5 +78,9 @@ def replay_command(
         errors.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     result.mismatches = compare(result, expectations) if expectations else []
+    if transcript is not None:
+        from mgm_addon_contract.ebs.transcript import dump_transcript
+
+        dump_transcript(result.transcript, transcript)
     render_replay(make_console(), result, log_file, output_format)
     raise typer.Exit(0 if result.ok else 1)

@@ -64,6 +64,7 @@ class Checkpoint:
     fingerprint: str = ""
     handled: list[list[str]] = field(default_factory=list)
     deferred: list[dict[str, Any]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # payout id -> winner (for ACCEPT)
 
     @classmethod
     def load(cls, path: Path | None) -> Checkpoint:

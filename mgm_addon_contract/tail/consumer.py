@@ -20,7 +20,9 @@ from mgm_addon_contract.tail.checkpoint import BoundedKeys, Checkpoint, fingerpr
 from mgm_addon_contract.tail.router import Outcome, RetryLater, Router, UnknownPayout
 
 READ_SIZE = 1 << 16
-DEFERRED_POLLS = 40  # an unknown payout id is retried on this many polls before giving up
+DEFERRED_POLLS = 40
+NAMES_KEPT = 2000
+MARK_BYTES = 64  # an unknown payout id is retried on this many polls before giving up
 
 
 class TailConsumer:
@@ -37,9 +39,11 @@ class TailConsumer:
         state = Checkpoint.load(checkpoint)
         self.handled = BoundedKeys(dedup_limit, state.handled)
         self.deferred: list[dict] = list(state.deferred)
+        router.names.update(state.names)
         self.outcomes: list[Outcome] = []
         self._handle: BinaryIO | None = None
         self._identity: list[int] = []
+        self._mark = b""  # the last bytes consumed, to notice a rewritten file
         if state.still_valid_for(log):
             self._scanner = LogScanner(str(log), start_offset=state.offset, start_line=state.line)
             self.events.write("resume", offset=state.offset, line=state.line)
@@ -76,6 +80,7 @@ class TailConsumer:
             self._handle = None
             self.events.write("replaced", note="log file replaced; reading the new file from 0")
             self._scanner = LogScanner(str(self.log))
+            self._mark = b""
         if self._handle is None:
             self._handle = self.log.open("rb")
             self._identity = current
@@ -84,7 +89,21 @@ class TailConsumer:
         if size < position:
             self.events.write("truncated", offset=position, size=size)
             self._scanner.rebase(0)
+            self._mark = b""
+        elif self._mark and self._read_mark() != self._mark:
+            # Truncated and rewritten to the same length or longer: the bytes we read last
+            # are no longer there, so this is new content from the start.
+            self.events.write("rewritten", offset=position)
+            self._scanner = LogScanner(str(self.log))
         return True
+
+    def _read_mark(self) -> bytes:
+        end = self._scanner.consumed_offset
+        if end <= 0:
+            return b""
+        start = max(0, end - MARK_BYTES)
+        self._handle.seek(start)
+        return self._handle.read(end - start)
 
     def _carried(self) -> int:
         return self._scanner.carried_bytes
@@ -99,7 +118,9 @@ class TailConsumer:
                     # Re-read this line on the next poll; nothing after it is lost either.
                     self._scanner = LogScanner(str(self.log), start_offset=parsed.byte_offset,
                                                start_line=parsed.line - 1)
+                    self._mark = b""
                     raise
+        self._mark = self._read_mark() if handle is self._handle else b""
 
     def _flush_partial(self) -> None:
         for parsed in self._scanner.finish():
@@ -174,8 +195,9 @@ class TailConsumer:
             mark = fingerprint(self.log, offset) if offset <= self.log.stat().st_size else ""
         except OSError:
             mark = ""
+        names = dict(list(self.router.names.items())[-NAMES_KEPT:])
         Checkpoint(offset, self._scanner.line_number, self._identity, mark,
-                   self.handled.to_json(), self.deferred).save(self.checkpoint_path)
+                   self.handled.to_json(), self.deferred, names).save(self.checkpoint_path)
 
     def finish(self) -> list[Outcome]:
         """Read to the end and treat a last line without a line break as complete."""

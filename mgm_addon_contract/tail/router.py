@@ -55,7 +55,7 @@ class Router:
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
         self.rng = random.Random(seed)
-        self._names: dict[str, str] = {}
+        self.names: dict[str, str] = {}
 
     def route(self, parsed: ParsedLine) -> Outcome:
         """Make the call for ``parsed.tag``; raises RetryLater or UnknownPayout."""
@@ -89,18 +89,18 @@ class Router:
             items[0], ensure_ascii=False).encode()
 
     def _winner_name(self, payout_id: str | None) -> str:
-        if payout_id not in self._names:
+        if payout_id not in self.names:
             self.refresh_pending()
-        if payout_id not in self._names:
+        if payout_id not in self.names:
             raise UnknownPayout(payout_id)
-        return self._names[payout_id]
+        return self.names[payout_id]
 
     def refresh_pending(self) -> None:
         """Reload ``GET /api/payouts/pending`` (names for confirm-acceptance)."""
         response = self._send("GET", "/api/payouts/pending", None)
         if response.status_code == 200:
             for payout in response.json():
-                self._names[payout["id"]] = payout["characterName"]
+                self.names[payout["id"]] = payout["characterName"]
 
     def _call(self, parsed: ParsedLine, tag: Tag, method: str, path: str,
               body: bytes | None) -> int:
@@ -117,10 +117,20 @@ class Router:
             self.events.write("request", parsed, tag, method=method, path=path, status=status,
                               attempt=attempt, latency_ms=round(latency, 2), error=problem)
             if status is not None and status < 500:
+                self._remember_name(response)
                 return status
             if attempt < self.policy.attempts:
                 self.sleep(self.policy.delay(attempt, self.rng))
         raise RetryLater(f"{method} {path} failed {self.policy.attempts} times")
+
+    def _remember_name(self, response: httpx.Response) -> None:
+        """PayoutDto answers carry the winner's name: keep it for later [MGM_ACCEPT] lines."""
+        try:
+            data = response.json()
+        except ValueError:
+            return
+        if isinstance(data, dict) and "id" in data and "characterName" in data:
+            self.names[str(data["id"])] = str(data["characterName"])
 
     def _send(self, method: str, path: str, body: bytes | None) -> httpx.Response:
         headers = {"Content-Type": "application/json"} if body is not None else {}
