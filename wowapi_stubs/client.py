@@ -350,17 +350,21 @@ class HeadlessClient:
 
     def _register_event(self, frame: Widget, event: str) -> None:
         frames = self._event_frames.setdefault(event, [])
-        if self.settings.event_order == "reverse":
+        front = self.settings.event_order == "reverse"
+        if front:
             frames.insert(0, frame)
         else:
             frames.append(frame)
+        self.runtime.P.register_event(frame.lua, event.encode(), frame.label, front)
 
     def _unregister_event(self, frame: Widget, event: str) -> None:
         frames = self._event_frames.get(event, [])
         if frame in frames:
             frames.remove(frame)
+        self.runtime.P.unregister_event(frame.lua, event.encode())
 
     def _scripts_changed(self, frame: Widget) -> None:
+        self.runtime.P.set_on_event(frame.lua, frame.scripts.get("OnEvent"))
         has_update = "OnUpdate" in frame.scripts
         if has_update and frame not in self._update_frames:
             self._update_frames.append(frame)
@@ -389,19 +393,8 @@ class HeadlessClient:
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""
         self.events_fired.append((event, args))
-        frames = self._event_frames.get(event)
-        if not frames:
-            return
-        lua_args = self.runtime.to_lua_args((event, *args))
-        safecall = self.runtime.safecall_lua
-        for frame in frames.copy():
-            script = frame.scripts.get("OnEvent")
-            if script is not None and event in frame.events:
-                label = frame.event_labels.get(event)
-                if label is None:
-                    label = f"{frame.name or frame.KIND}:OnEvent({event})".encode()
-                    frame.event_labels[event] = label
-                safecall(label, script, frame.lua, *lua_args)
+        if event in self._event_frames:
+            self.runtime.dispatch(event, args)
 
     def _settle(self) -> None:
         while (callback := self.clock.pop_due()) is not None:

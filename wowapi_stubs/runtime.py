@@ -97,6 +97,7 @@ class LuaRuntime:
         self.P = boot(host)
         self._err = self.P.ERR
         self._safecall = self.P.safecall
+        self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
         self._entries = 0
         self._headroom = int(memory_limit_bytes * 0.9) if memory_limit_bytes else 0
@@ -185,6 +186,12 @@ class LuaRuntime:
         """Run ``fn(*args)`` as one entry into Lua under the CPU limit and error handler."""
         return self.safecall_lua(label.encode("utf-8", "surrogateescape"), fn,
                                  *self.to_lua_args(args))
+
+    def dispatch(self, event: str, args: tuple[Any, ...]) -> None:
+        """Deliver ``event`` to every registered frame's OnEvent (one entry per frame)."""
+        if self._headroom and self._get_memory_used() > self._headroom:
+            self._lua.gccollect()
+        self._dispatch(event.encode(), *self.to_lua_args(args))
 
     def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""

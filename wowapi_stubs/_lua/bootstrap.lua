@@ -190,6 +190,81 @@ function P.safecall(label, f, ...)
     xpcall(trampoline, error_handler))
 end
 
+-- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
+-- one entry from the host delivers an event to every frame (each under its own safecall).
+local event_frames = {}
+local registered = setmetatable({}, { __mode = "k" })
+local on_event = setmetatable({}, { __mode = "k" })
+local frame_labels = setmetatable({}, { __mode = "k" })
+
+function P.register_event(frame, event, label, front)
+  local list = event_frames[event]
+  if not list then
+    list = {}
+    event_frames[event] = list
+  end
+  local events = registered[frame]
+  if not events then
+    events = {}
+    registered[frame] = events
+  end
+  if events[event] then
+    return
+  end
+  events[event] = true
+  frame_labels[frame] = label
+  if front then
+    table.insert(list, 1, frame)
+  else
+    list[#list + 1] = frame
+  end
+end
+
+function P.unregister_event(frame, event)
+  local events = registered[frame]
+  if events then
+    events[event] = nil
+  end
+  local list = event_frames[event]
+  if list then
+    for i = #list, 1, -1 do
+      if list[i] == frame then
+        table.remove(list, i)
+      end
+    end
+  end
+end
+
+function P.set_on_event(frame, fn)
+  on_event[frame] = fn
+end
+
+function P.dispatch(event, ...)
+  local list = event_frames[event]
+  if not list then
+    return 0
+  end
+  local n = #list
+  if n == 1 then
+    local frame = list[1]
+    local fn = on_event[frame]
+    if fn then
+      P.safecall(frame_labels[frame] .. ":OnEvent(" .. event .. ")", fn, frame, event, ...)
+    end
+    return 1
+  end
+  local snapshot = { unpack(list, 1, n) }
+  for i = 1, n do
+    local frame = snapshot[i]
+    local fn = on_event[frame]
+    local events = registered[frame]
+    if fn and events and events[event] then
+      P.safecall(frame_labels[frame] .. ":OnEvent(" .. event .. ")", fn, frame, event, ...)
+    end
+  end
+  return n
+end
+
 -- Where an API error should point: the first Lua frame outside the bootstrap and C code.
 local function caller_position()
   for level = 2, 40 do

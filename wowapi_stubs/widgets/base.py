@@ -178,7 +178,7 @@ class Widget(Region):
         self.mouse_enabled = False
         self.widget_id_value = 0
         self.backdrop: Any = None
-        self.event_labels: dict[str, bytes] = {}
+        self.label = (name or self.KIND).encode("utf-8", "surrogateescape")
 
     def _check_script(self, handler: Any) -> str:
         name = lua_text(handler, what="script type")
@@ -209,6 +209,7 @@ class Widget(Region):
             self.SetScript(handler, fn)
             return
         self.scripts[name] = self._client.runtime.P.chain(existing, fn)
+        self._client._scripts_changed(self)
 
     def RegisterEvent(self, event: Any) -> None:
         name = lua_text(event, what="event")
