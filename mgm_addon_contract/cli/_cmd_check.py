@@ -14,34 +14,56 @@ from mgm_addon_contract.cli import app
 @app.command("check")
 def check(
     addon: Annotated[Path, typer.Argument(help="Addon folder (or its .toc).")],
-    budget: Annotated[int, typer.Option(help="Fuzzing examples per round.")] = 100,
-    seconds: Annotated[float | None, typer.Option(help="Stop fuzzing after this long.")] = None,
-    seed: Annotated[int, typer.Option(help="Fuzzing seed (same seed, same run).")] = 0,
-    save_dir: Annotated[Path, typer.Option(help="Where shrunk counterexamples are saved and "
-                                           "replayed from.")] = Path(".mgm-contract/regressions"),
+    budget: Annotated[int, typer.Option(min=1, help="Fuzzed runs per state machine and "
+                                        "round.")] = 100,
+    seconds: Annotated[float | None, typer.Option(min=0, help="Keep fuzzing with new seeds "
+                                                  "until this many seconds have passed.")] = None,
+    seed: Annotated[int, typer.Option(help="Fuzzing seed (same seed, same runs).")] = 0,
+    profile: Annotated[str, typer.Option(help="Hypothesis profile: ci, dev or nightly.")] = "ci",
+    regressions: Annotated[Path, typer.Option(help="Folder where shrunk counterexamples are "
+                                              "saved and replayed from.")]
+    = Path(".mgm-contract/regressions"),
+    database: Annotated[Path | None, typer.Option(help="Hypothesis example database folder "
+                                                  "(default: none).")] = None,
+    machine: Annotated[list[str] | None, typer.Option(help="Only these state machines: mail, "
+                                                      "acceptance, who, gift.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
 ) -> None:
-    """Load report, scenarios, fuzzing; per clause passed / failed / not exercised."""
+    """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
+
+    Exit 0 when every MUST clause holds, 1 when one fails, 2 on unusable input."""
     from mgm_addon_contract.contract.check import run_check
-    from mgm_addon_contract.report.check_report import (
-        check_json,
-        check_junit,
-        render_check_text,
-    )
+    from mgm_addon_contract.contract.render import render_text, to_json, to_junit
+    from mgm_addon_contract.fuzz import MACHINES
+    from mgm_addon_contract.hypothesis_profiles import PROFILES
     from mgm_addon_contract.report.console import make_console
+    from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
 
+    errors = make_console(stderr=True)
+
+    def usage(message: str) -> None:
+        errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+        raise typer.Exit(2)
+
     if output_format not in ("text", "json", "junit"):
-        raise typer.BadParameter("--format must be text, json or junit")
+        usage(f"--format must be text, json or junit, not {output_format!r}")
+    if profile not in PROFILES:
+        usage(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    unknown = [m for m in machine or [] if m not in MACHINES]
+    if unknown:
+        usage(f"--machine: unknown {', '.join(unknown)} (known: {', '.join(MACHINES)})")
     try:
-        report = run_check(addon, budget=budget, seconds=seconds, seed=seed, save_dir=save_dir)
-    except AddonLoadError as exc:
-        make_console(stderr=True).print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        report = run_check(addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
+                           database=database, regressions=regressions,
+                           machines=tuple(machine) if machine else None)
+    except (AddonLoadError, StepError) as exc:
+        usage(str(exc))
+        return
     if output_format == "json":
-        typer.echo(json.dumps(check_json(report), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     elif output_format == "junit":
-        typer.echo(check_junit(report), nl=False)
+        typer.echo(to_junit(report), nl=False)
     else:
-        render_check_text(make_console(), report)
-    raise typer.Exit(1 if report.must_failures else 0)
+        render_text(make_console(), report)
+    raise typer.Exit(0 if report.ok else 1)

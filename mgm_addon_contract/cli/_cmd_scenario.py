@@ -16,7 +16,7 @@ def scenario(
     addon: Annotated[Path | None, typer.Option(help="Addon folder; default: the reference "
                                                "addon.")] = None,
 ) -> None:
-    """Run a scenario step by step and report every clause it breaks."""
+    """Run a scenario step by step and report every clause it breaks (exit 1 if any)."""
     from mgm_addon_contract._resources import reference_addon_dir
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.scenarios.runner import run_scenario
@@ -26,18 +26,26 @@ def scenario(
 
     console, errors = make_console(), make_console(stderr=True)
     try:
-        name, description, steps = load_scenario(file)
-        result = run_scenario(addon or reference_addon_dir(), steps, name)
+        loaded = load_scenario(file)
+        result = run_scenario(addon or reference_addon_dir(), loaded.steps, loaded.name)
     except (StepError, AddonLoadError) as exc:
-        errors.print(f"[red]error:[/red] {exc}", markup=True)
+        errors.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
         raise typer.Exit(2) from None
-    console.print(f"[bold]{name}[/bold] {description}")
-    for index, step in enumerate(steps, 1):
+    console.print(f"[bold]{loaded.name}[/bold] {loaded.description}", highlight=False)
+    if loaded.clauses:
+        console.print(f"clauses: {', '.join(loaded.clauses)}", highlight=False)
+    for failure in [f for f in result.failures if f.step == 0]:
+        console.print(f"  load: {failure.clause}: {failure.message}", style="red", markup=False)
+    for index, step in enumerate(loaded.steps, 1):
         marks = [f for f in result.failures if f.step == index]
-        console.print(f"{index:3}. {step.describe()}", markup=False,
+        console.print(f"{index:3}. {step.describe()}", markup=False, highlight=False,
                       style="red" if marks else None)
         for failure in marks:
             console.print(f"     {failure.clause}: {failure.message}", style="red", markup=False)
+    for message in result.lua_errors:
+        console.print(f"Lua error: {message}", style="red", markup=False)
+    for call in result.blocked_calls:
+        console.print(f"blocked protected call: {call}", style="yellow", markup=False)
     console.print("[green]no clause broken[/green]" if result.ok
                   else f"[red]{len(result.failures)} failure(s)[/red]")
     raise typer.Exit(0 if result.ok else 1)

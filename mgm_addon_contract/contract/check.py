@@ -1,5 +1,6 @@
-"""``check``: load report, scenarios (built-in and saved regressions), then fuzzing, summed up
-per clause as passed, failed (with the shortest reproducer) or not exercised."""
+"""``check``: the load report, then the scenarios (shipped and saved regressions), then the
+state machines; summed up per clause as passed, failed (with the shortest reproducer) or not
+exercised, with every Lua error and blocked protected call seen on the way."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from pathlib import Path
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
 from mgm_addon_contract.contract.monitor import Failure
-from mgm_addon_contract.scenarios.library import SCENARIOS
 from mgm_addon_contract.scenarios.runner import ScenarioResult, new_client, run_scenario
 from mgm_addon_contract.scenarios.steps import Step
-from mgm_addon_contract.scenarios.toml_io import dump_scenario, load_scenario
+from mgm_addon_contract.scenarios.toml_io import Scenario, load_directory
 from wowapi_stubs import LoadReport
+
+DEFAULT_BUDGET = 100
+"""Examples per state machine and round."""
+MAX_ROUNDS = 3
+"""Without ``--seconds``: rounds per machine (a new round only after a finding)."""
 
 
 @dataclass
@@ -35,73 +40,99 @@ class CheckReport:
     fuzz_examples: int = 0
     saved: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    lua_errors: dict[str, str] = field(default_factory=dict)  # message -> where seen first
+    blocked_calls: dict[str, str] = field(default_factory=dict)
+    expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
+    fuzz_errors: list[str] = field(default_factory=list)
 
     @property
     def must_failures(self) -> list[ClauseOutcome]:
         return [o for o in self.outcomes.values()
                 if o.status == "failed" and o.clause.level == "MUST"]
 
-
-def regression_scenarios(directories: list[Path]) -> dict[str, list[Step]]:
-    """Saved scenario files (``*.toml``) from the given folders."""
-    found: dict[str, list[Step]] = {}
-    for directory in directories:
-        for path in sorted(directory.glob("*.toml")) if directory.is_dir() else []:
-            name, _, steps = load_scenario(path)
-            found[f"{path.parent.name}/{name}"] = steps
-    return found
+    @property
+    def ok(self) -> bool:
+        return not self.must_failures and not self.expectation_failures
 
 
-def run_check(addon: Path, *, budget: int = 100, seconds: float | None = None, seed: int = 0,
-              save_dir: Path | None = None) -> CheckReport:
-    """Run every check on ``addon``."""
-    from mgm_addon_contract.fuzz import fuzz
+def shipped_scenarios() -> list[Scenario]:
+    """SC-001 segments and the per-clause scenarios in ``fixtures/scenarios``."""
+    return load_directory(fixtures_dir() / "scenarios")
 
+
+def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | None = None,
+              seed: int = 0, profile: str = "ci", database: Path | None = None,
+              regressions: Path | None = None, machines: tuple[str, ...] | None = None,
+              scenarios: list[Scenario] | None = None) -> CheckReport:
+    """Run every check on ``addon``; ``regressions`` is where shrunk counterexamples are
+    saved and replayed from; ``seconds`` keeps fuzzing with new seeds until it runs out."""
     started = time.monotonic()
     client, load = new_client(addon)
     client.close()
-    outcomes = {c.id: ClauseOutcome(c) for c in CLAUSES}
-    report = CheckReport(addon, load, outcomes)
-    directories = [fixtures_dir() / "scenarios"] + ([save_dir] if save_dir else [])
-    named = regression_scenarios(directories) or dict(SCENARIOS)
-    for name, steps in named.items():
-        _record(report, run_scenario(addon, steps, name), f"scenario {name}")
+    report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES})
+    named = list(scenarios if scenarios is not None else shipped_scenarios())
+    if regressions is not None:
+        named += load_directory(regressions)
+    for scenario in named:
+        label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
+        _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
         report.scenarios_run += 1
-    failed = frozenset(o.clause.id for o in outcomes.values() if o.status == "failed")
-    rounds = 0
-    while load.ok and rounds < 4:
-        if seconds is not None and time.monotonic() - started > seconds:
+        if not load.ok:
             break
-        finding = fuzz(addon, budget=budget, seed=seed + rounds, skip=failed)
-        report.fuzz_examples += budget
-        rounds += 1
-        if finding is None:
-            break
-        _record(report, finding.result, "fuzzing")
-        if save_dir is not None:
-            report.saved.append(_save(save_dir, finding.result))
-        failed = frozenset(o.clause.id for o in outcomes.values() if o.status == "failed")
+    if load.ok:
+        _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
+              database=database, regressions=regressions, machines=machines, started=started)
     report.seconds = time.monotonic() - started
     return report
 
 
+def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | None, seed: int,
+          profile: str, database: Path | None, regressions: Path | None,
+          machines: tuple[str, ...] | None, started: float) -> None:
+    from mgm_addon_contract.fuzz import MACHINES, run_machine, save_finding
+
+    names = list(machines or MACHINES)
+    rounds = {name: 0 for name in names}
+    active = list(names)
+    while active:
+        for name in list(active):
+            if seconds is not None and time.monotonic() - started > seconds:
+                return
+            failed = frozenset(o.clause.id for o in report.outcomes.values()
+                               if o.status == "failed")
+            run = run_machine(name, addon, budget=budget, seed_value=seed + rounds[name],
+                              profile=profile, database=database, skip=failed)
+            rounds[name] += 1
+            report.fuzz_examples += run.examples
+            report.fuzz_errors += [f"{name}: {e}" for e in run.errors]
+            finding = run.finding
+            if finding is not None:
+                result = run_scenario(addon, finding.steps, f"fuzz {name}")
+                _record(report, result, f"{name} state machine")
+                if regressions is not None:
+                    report.saved.append(save_finding(finding, regressions))
+            elif seconds is None or run.errors:
+                active.remove(name)
+            if seconds is None and rounds[name] >= MAX_ROUNDS and name in active:
+                active.remove(name)
+
+
 def _record(report: CheckReport, result: ScenarioResult, source: str) -> None:
+    for message in result.lua_errors:
+        report.lua_errors.setdefault(message, source)
+    for call in result.blocked_calls:
+        report.blocked_calls.setdefault(call, source)
     for clause in result.exercised:
         outcome = report.outcomes.get(clause)
         if outcome and outcome.status == "not exercised":
             outcome.status = "passed"
     for failure in result.failures:
-        outcome = report.outcomes[failure.clause]
+        outcome = report.outcomes.get(failure.clause)
+        if outcome is None:  # an expect_* step without a clause id
+            report.expectation_failures.append((source, failure))
+            continue
         steps = result.steps[: failure.step] if failure.step else result.steps
         if outcome.status != "failed" or len(steps) < len(outcome.reproducer):
             outcome.status, outcome.failure = "failed", failure
             outcome.reproducer, outcome.found_by = steps, source
 
-
-def _save(directory: Path, result: ScenarioResult) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    clause = result.failures[0].clause if result.failures else "none"
-    path = directory / f"{clause.lower()}-{len(list(directory.glob('*.toml'))) + 1}.toml"
-    path.write_text(dump_scenario(path.stem, f"shrunk counterexample for {clause}",
-                                  result.steps), encoding="utf-8")
-    return path

@@ -90,9 +90,11 @@ class ContractMonitor:
             from mgm_addon_contract.scenarios.expect import check_expectation
 
             message = check_expectation(self.client, step, self.window)
+            clause = str(step.args.get("clause", "EXPECT"))
             if message:
-                self.failures.append(Failure(str(step.args.get("clause", "EXPECT")), message,
-                                             index))
+                self.failures.append(Failure(clause, f"{step.action}: {message}", index))
+            elif "clause" in step.args:
+                self.ok(clause)
             self._last_was_expect = True
             return
         if self._last_was_expect:

@@ -9,18 +9,21 @@ from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, HeadlessClient, LoadReport, WhoEntry
 
-DEFAULT_ROSTER = ("Norinn", "Norinna", "Вася", "Bob")
+DEFAULT_ROSTER = ("Norinn", "Norinna", "Вася", "Ёлка", "Bob")
+"""Who is online when a scenario starts (recipients and /who targets)."""
 
 
 @dataclass
 class ScenarioResult:
-    """Failures (by clause) and the clauses the scenario exercised."""
+    """Failures (by clause), the clauses the scenario exercised, Lua errors and blocked calls."""
 
     name: str
     steps: list[Step]
     failures: list[Failure] = field(default_factory=list)
     exercised: set[str] = field(default_factory=set)
     load: LoadReport | None = None
+    lua_errors: list[str] = field(default_factory=list)
+    blocked_calls: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -42,8 +45,10 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario") -> Scen
     result = ScenarioResult(name, list(steps), load=report)
     try:
         if not report.ok:
-            result.failures.append(Failure("LOADS-IN-LUA51", "; ".join(
-                f.error or "" for f in report.files if not f.ok) or "load errors", 0))
+            problems = [f.error or "" for f in report.files if not f.ok]
+            problems += [f"{e.location}: {e.message}" for e in report.errors]
+            result.failures.append(Failure("LOADS-IN-LUA51", "; ".join(p for p in problems if p)
+                                           or "the addon did not load", 0))
             return result
         monitor = ContractMonitor(client)
         for index, step in enumerate(steps, start=1):
@@ -52,5 +57,8 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario") -> Scen
         result.failures = monitor.failures
         result.exercised = monitor.exercised | {"LOADS-IN-LUA51"}
     finally:
+        result.lua_errors = [f"{e.location}: {e.message}" for e in client.errors]
+        result.blocked_calls = [f"{f.message} ({f.location})" for f in client.findings
+                                if f.kind == "protected-call-blocked"]
         client.close()
     return result

@@ -1,0 +1,93 @@
+"""Rendering a ``check`` report: rich text per clause, JSON, JUnit XML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mgm_addon_contract.contract.check import CheckReport
+from mgm_addon_contract.report.junit import JUnitCase, render_junit
+
+_STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
+
+
+def render_text(console: Console, report: CheckReport) -> None:
+    """Summary line, the clause table, reproducers, Lua errors, blocked calls, verdict."""
+    load = report.load
+    console.print(f"[bold]{escape(str(report.addon))}[/bold]: {len(load.files)} files loaded "
+                  f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
+                  f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
+                  f"runs in {report.seconds:.1f} s")
+    table = Table(title="Contract clauses")
+    for column in ("clause", "level", "SPEC", "status", "statement / failure"):
+        table.add_column(column, overflow="fold")
+    for outcome in report.outcomes.values():
+        style = _STYLE[outcome.status]
+        detail = outcome.clause.statement
+        if outcome.failure:
+            detail = f"{outcome.failure.message} ({outcome.found_by})"
+        table.add_row(outcome.clause.id, outcome.clause.level, outcome.clause.spec,
+                      f"[{style}]{outcome.status}[/{style}]", escape(detail))
+    console.print(table)
+    for outcome in report.outcomes.values():
+        if outcome.status == "failed":
+            console.print(f"[red]{outcome.clause.id}[/red] shortest reproducer "
+                          f"({escape(outcome.found_by)}):")
+            for i, step in enumerate(outcome.reproducer, 1):
+                console.print(f"  {i:2}. {step.describe()}", markup=False, highlight=False)
+    for source, failure in report.expectation_failures:
+        console.print(f"[red]expectation failed[/red] in {escape(source)} step {failure.step}: "
+                      f"{escape(failure.message)}")
+    for message, source in report.lua_errors.items():
+        console.print(f"[red]Lua error[/red] {escape(message)} (first in {escape(source)})")
+    for call, source in report.blocked_calls.items():
+        console.print(f"[yellow]blocked protected call[/yellow] {escape(call)} "
+                      f"(first in {escape(source)})")
+    for error in report.fuzz_errors:
+        console.print(f"[yellow]fuzzing stopped early[/yellow]: {escape(error)}")
+    for path in report.saved:
+        console.print(f"saved counterexample: {escape(str(path))} (replayed by later checks)")
+    not_exercised = [o.clause.id for o in report.outcomes.values()
+                     if o.status == "not exercised"]
+    if not_exercised:
+        console.print(f"[yellow]not exercised:[/yellow] {', '.join(not_exercised)}")
+    verdict = ("[red]FAIL: MUST clauses broken[/red]" if not report.ok
+               else "[green]PASS: every MUST clause holds[/green]")
+    console.print(f"Verdict: {verdict}")
+
+
+def to_json(report: CheckReport) -> dict[str, Any]:
+    return {
+        "addon": str(report.addon), "load_ok": report.load.ok, "ok": report.ok,
+        "seconds": round(report.seconds, 3), "scenarios": report.scenarios_run,
+        "fuzz_runs": report.fuzz_examples,
+        "clauses": [
+            {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
+             "statement": o.clause.statement, "status": o.status,
+             "message": o.failure.message if o.failure else None, "found_by": o.found_by,
+             "reproducer": [{"action": s.action, **s.args} for s in o.reproducer]}
+            for o in report.outcomes.values()
+        ],
+        "expectation_failures": [{"source": s, "step": f.step, "message": f.message}
+                                 for s, f in report.expectation_failures],
+        "lua_errors": [{"message": m, "first_seen": s} for m, s in report.lua_errors.items()],
+        "blocked_calls": [{"call": c, "first_seen": s} for c, s in report.blocked_calls.items()],
+        "saved": [str(p) for p in report.saved],
+    }
+
+
+def to_junit(report: CheckReport) -> str:
+    cases = []
+    for o in report.outcomes.values():
+        failure = o.failure.message if o.failure else None
+        details = "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(o.reproducer, 1))
+        skipped = "not exercised" if o.status == "not exercised" else None
+        cases.append(JUnitCase(f"{o.clause.id} ({o.clause.spec})", "contract", failure=failure,
+                               details=details, skipped=skipped))
+    for source, f in report.expectation_failures:
+        cases.append(JUnitCase(f"expectation {source} step {f.step}", "scenarios",
+                               failure=f.message))
+    return render_junit("mgm-contract check", cases)
