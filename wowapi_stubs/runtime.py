@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
@@ -115,8 +116,17 @@ class LuaRuntime:
 
     def _method_call(self, idx: int, widget_id: int, *args: Any) -> Any:
         name = self._method_names[idx - 1]
-        self.method_counts[name] = self.method_counts.get(name, 0) + 1
-        return self._guarded(name, self._method, (widget_id, name, *args))
+        counts = self.method_counts
+        counts[name] = counts.get(name, 0) + 1
+        try:
+            result = self._method(widget_id, name, *args)
+        except Exception:  # noqa: BLE001 - the slow path turns it into a Lua error
+            return self._guarded(name, _reraise, (sys.exc_info()[1],))
+        if result is None:
+            return None
+        if result.__class__ is tuple:
+            return tuple(self.to_lua(value) for value in result)
+        return self.to_lua(result)
 
     def _guarded(self, name: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         try:
@@ -250,6 +260,10 @@ class LuaRuntime:
 
 
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
+
+
+def _reraise(exc: BaseException) -> None:
+    raise exc
 
 
 @functools.cache
