@@ -31,7 +31,7 @@ from wowapi_stubs.runtime import LuaRuntime, from_lua
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.toc import TocFile
 from wowapi_stubs.widgets import WIDGET_CLASSES, Button, Region, Widget
-from wowapi_stubs.widgets.known_methods import KNOWN_METHODS
+from wowapi_stubs.widgets.known_methods import KNOWN_METHODS, LUA_IMPLEMENTED
 
 
 @dataclass(frozen=True)
@@ -488,11 +488,11 @@ class HeadlessClient:
 def _widget_tables() -> tuple[list[str], dict[str, tuple[list[str], list[str]]]]:
     """Method names exposed to Lua, and per widget type (implemented, known-but-missing)."""
     names = sorted({n for cls in WIDGET_CLASSES.values() for n in _wow_methods(cls)})
-    kinds = {
-        kind: (sorted(_wow_methods(cls)),
-               sorted(KNOWN_METHODS.get(kind, frozenset()) - _wow_methods(cls)))
-        for kind, cls in WIDGET_CLASSES.items()
-    }
+    kinds = {}
+    for kind, cls in WIDGET_CLASSES.items():
+        known = KNOWN_METHODS.get(kind, frozenset())
+        implemented = _wow_methods(cls) | (LUA_IMPLEMENTED & known)
+        kinds[kind] = (sorted(implemented), sorted(known - implemented))
     return names, kinds
 
 

@@ -103,6 +103,7 @@ class LuaRuntime:
         self._entries = 0
         self._headroom = int(memory_limit_bytes * 0.9) if memory_limit_bytes else 0
         self.run_trusted("lualib.lua", self.P)
+        self.run_trusted("widgets.lua", self.P)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
@@ -199,9 +200,18 @@ class LuaRuntime:
 
     def dispatch(self, event: str, args: tuple[Any, ...]) -> None:
         """Deliver ``event`` to every registered frame's OnEvent (one entry per frame)."""
-        if self._headroom and self._get_memory_used() > self._headroom:
+        self._entries += 1
+        if self._headroom and not self._entries & 31 and self._get_memory_used() > self._headroom:
             self._lua.gccollect()
-        self._dispatch(event.encode(), *self.to_lua_args(args))
+        name = _EVENT_NAMES.get(event)
+        if name is None:
+            name = _EVENT_NAMES.setdefault(event, event.encode())
+        plain = _PLAIN_TYPES
+        self._dispatch(name, *[
+            v.encode("utf-8", "surrogateescape") if v.__class__ is str
+            else v if v.__class__ in plain else self.to_lua(v)
+            for v in args
+        ])
 
     def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
@@ -260,6 +270,7 @@ class LuaRuntime:
 
 
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
+_EVENT_NAMES: dict[str, bytes] = {}
 
 
 def _reraise(exc: BaseException) -> None:

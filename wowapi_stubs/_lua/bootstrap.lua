@@ -239,17 +239,34 @@ function P.set_on_event(frame, fn)
   on_event[frame] = fn
 end
 
+local event_labels = setmetatable({}, { __mode = "k" })
+
+local function event_label(frame, event)
+  local labels = event_labels[frame]
+  if not labels then
+    labels = {}
+    event_labels[frame] = labels
+  end
+  local label = labels[event]
+  if not label then
+    label = frame_labels[frame] .. ":OnEvent(" .. event .. ")"
+    labels[event] = label
+  end
+  return label
+end
+
 function P.dispatch(event, ...)
   local list = event_frames[event]
   if not list then
     return 0
   end
   local n = #list
+  local safecall = P.safecall
   if n == 1 then
     local frame = list[1]
     local fn = on_event[frame]
     if fn then
-      P.safecall(frame_labels[frame] .. ":OnEvent(" .. event .. ")", fn, frame, event, ...)
+      safecall(event_label(frame, event), fn, frame, event, ...)
     end
     return 1
   end
@@ -259,7 +276,7 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     local events = registered[frame]
     if fn and events and events[event] then
-      P.safecall(frame_labels[frame] .. ":OnEvent(" .. event .. ")", fn, frame, event, ...)
+      safecall(event_label(frame, event), fn, frame, event, ...)
     end
   end
   return n
@@ -361,7 +378,7 @@ local function method_table(kind, implemented, missing)
       local needle = " " .. key .. " "
       local fn
       if strfind(implemented, needle, 1, true) then
-        fn = method_closures[key]
+        fn = P.lua_methods[key] or method_closures[key]
       elseif strfind(missing, needle, 1, true) then
         fn = not_implemented(kind .. ":" .. key)
       end

@@ -52,10 +52,6 @@ class Region:
         self.name = name
         self.parent = parent
         self.shown = True
-        self.width = 0.0
-        self.height = 0.0
-        self.points: list[tuple[Any, ...]] = []
-        self.alpha = 1.0
         self.children: list[Region] = []
         if parent is not None:
             parent.children.append(self)
@@ -111,44 +107,6 @@ class Region:
     def IsVisible(self) -> bool | None:
         return True if self.is_visible() else None
 
-    def SetWidth(self, width: Any) -> None:
-        self.width = lua_number(width, what="width")
-
-    def SetHeight(self, height: Any) -> None:
-        self.height = lua_number(height, what="height")
-
-    def SetSize(self, width: Any, height: Any) -> None:
-        self.SetWidth(width)
-        self.SetHeight(height)
-
-    def GetWidth(self) -> float:
-        return self.width
-
-    def GetHeight(self) -> float:
-        return self.height
-
-    def SetPoint(self, point: Any, *rest: Any) -> None:
-        self.points.append((lua_text(point, what="point"), *rest))
-
-    def ClearAllPoints(self) -> None:
-        self.points.clear()
-
-    def SetAllPoints(self, relative: Any = None) -> None:
-        self.points = [("TOPLEFT", relative), ("BOTTOMRIGHT", relative)]
-
-    def GetNumPoints(self) -> int:
-        return len(self.points)
-
-    def GetPoint(self, index: Any = 1) -> tuple[Any, ...]:
-        i = int(lua_number(index)) - 1
-        return tuple(self.points[i]) if 0 <= i < len(self.points) else ()
-
-    def SetAlpha(self, alpha: Any) -> None:
-        self.alpha = min(1.0, max(0.0, lua_number(alpha, what="alpha")))
-
-    def GetAlpha(self) -> float:
-        return self.alpha
-
     def SetParent(self, parent: Any) -> None:
         new_parent = self._client._widget_from_lua(parent) if parent is not None else None
         if self.parent is not None and self in self.parent.children:
@@ -172,12 +130,6 @@ class Widget(Region):
         super().__init__(client, name, parent)
         self.scripts: dict[str, Any] = {}
         self.events: set[str] = set()
-        self.strata = "MEDIUM"
-        self.level = 1
-        self.movable = False
-        self.mouse_enabled = False
-        self.widget_id_value = 0
-        self.backdrop: Any = None
         self.label = (name or self.KIND).encode("utf-8", "surrogateescape")
 
     def _check_script(self, handler: Any) -> str:
@@ -229,79 +181,6 @@ class Widget(Region):
 
     def IsEventRegistered(self, event: Any) -> bool | None:
         return True if lua_text(event) in self.events else None
-
-    def SetFrameStrata(self, strata: Any) -> None:
-        self.strata = lua_text(strata)
-
-    def GetFrameStrata(self) -> str:
-        return self.strata
-
-    def SetFrameLevel(self, level: Any) -> None:
-        self.level = int(lua_number(level))
-
-    def GetFrameLevel(self) -> int:
-        return self.level
-
-    def SetID(self, value: Any) -> None:
-        self.widget_id_value = int(lua_number(value))
-
-    def GetID(self) -> int:
-        return self.widget_id_value
-
-    def SetMovable(self, flag: Any) -> None:
-        self.movable = bool(flag)
-
-    def IsMovable(self) -> bool | None:
-        return True if self.movable else None
-
-    def EnableMouse(self, flag: Any = True) -> None:
-        self.mouse_enabled = bool(flag)
-
-    def IsMouseEnabled(self) -> bool | None:
-        return True if self.mouse_enabled else None
-
-    def EnableMouseWheel(self, flag: Any = True) -> None:
-        pass
-
-    def EnableKeyboard(self, flag: Any = True) -> None:
-        pass
-
-    def RegisterForDrag(self, *buttons: Any) -> None:
-        pass
-
-    def StartMoving(self) -> None:
-        if not self.movable:
-            raise WowApiError("Frame is not movable")
-
-    def StopMovingOrSizing(self) -> None:
-        pass
-
-    def SetClampedToScreen(self, flag: Any) -> None:
-        pass
-
-    def SetUserPlaced(self, flag: Any) -> None:
-        pass
-
-    def SetToplevel(self, flag: Any) -> None:
-        pass
-
-    def SetScale(self, scale: Any) -> None:
-        lua_number(scale, what="scale")
-
-    def GetScale(self) -> float:
-        return 1.0
-
-    def SetBackdrop(self, backdrop: Any = None) -> None:
-        self.backdrop = backdrop
-
-    def SetBackdropColor(self, *rgba: Any) -> None:
-        pass
-
-    def SetBackdropBorderColor(self, *rgba: Any) -> None:
-        pass
-
-    def SetHitRectInsets(self, *insets: Any) -> None:
-        pass
 
     def GetChildren(self) -> tuple[Any, ...]:
         return tuple(c for c in self.children if isinstance(c, Widget))

@@ -35,30 +35,6 @@ class FontString(Region):
     def SetFormattedText(self, fmt: Any, *args: Any) -> None:
         raise WowApiError("use SetText(format(...)): SetFormattedText is not implemented")
 
-    def SetJustifyH(self, value: Any) -> None:
-        lua_text(value, what="justification")
-
-    def SetJustifyV(self, value: Any) -> None:
-        lua_text(value, what="justification")
-
-    def SetFont(self, *args: Any) -> bool:
-        return True
-
-    def SetFontObject(self, font: Any) -> None:
-        pass
-
-    def SetTextColor(self, *rgba: Any) -> None:
-        pass
-
-    def SetShadowColor(self, *rgba: Any) -> None:
-        pass
-
-    def SetShadowOffset(self, *xy: Any) -> None:
-        pass
-
-    def SetNonSpaceWrap(self, flag: Any) -> None:
-        pass
-
     def GetStringWidth(self) -> float:
         return 6.0 * len(self._text or "")
 
@@ -83,18 +59,6 @@ class Texture(Region):
     def GetTexture(self) -> str | None:
         return self.texture
 
-    def SetTexCoord(self, *coords: Any) -> None:
-        pass
-
-    def SetVertexColor(self, *rgba: Any) -> None:
-        pass
-
-    def SetBlendMode(self, mode: Any) -> None:
-        pass
-
-    def SetDesaturated(self, flag: Any) -> bool:
-        return True
-
 
 class Frame(Widget):
     """The plain ``Frame`` type."""
@@ -115,8 +79,6 @@ class Button(Frame):
         super().__init__(client, name, parent)
         self.enabled = True
         self.font_string: FontString | None = None
-        self.textures: dict[str, Any] = {}
-        self.click_buttons: tuple[str, ...] = ("LeftButtonUp",)
 
     @property
     def text(self) -> str | None:
@@ -157,42 +119,6 @@ class Button(Frame):
 
     def IsEnabled(self) -> int | None:
         return 1 if self.enabled else None
-
-    def RegisterForClicks(self, *buttons: Any) -> None:
-        self.click_buttons = tuple(lua_text(b) for b in buttons)
-
-    def _set_texture(self, slot: str, texture: Any) -> None:
-        self.textures[slot] = texture
-
-    def SetNormalTexture(self, texture: Any = None) -> None:
-        self._set_texture("normal", texture)
-
-    def SetPushedTexture(self, texture: Any = None) -> None:
-        self._set_texture("pushed", texture)
-
-    def SetHighlightTexture(self, texture: Any = None, mode: Any = None) -> None:
-        self._set_texture("highlight", texture)
-
-    def SetDisabledTexture(self, texture: Any = None) -> None:
-        self._set_texture("disabled", texture)
-
-    def SetNormalFontObject(self, font: Any) -> None:
-        pass
-
-    def SetHighlightFontObject(self, font: Any) -> None:
-        pass
-
-    def SetDisabledFontObject(self, font: Any) -> None:
-        pass
-
-    def SetButtonState(self, state: Any, locked: Any = None) -> None:
-        pass
-
-    def LockHighlight(self) -> None:
-        pass
-
-    def UnlockHighlight(self) -> None:
-        pass
 
     def GetTextWidth(self) -> float:
         return self.font_string.GetStringWidth() if self.font_string else 0.0
@@ -269,9 +195,6 @@ class EditBox(Frame):
     def SetNumeric(self, flag: Any = True) -> None:
         self.numeric = bool(flag)
 
-    def SetAutoFocus(self, flag: Any) -> None:
-        pass
-
     def SetFocus(self) -> None:
         self.focused = True
 
@@ -280,18 +203,6 @@ class EditBox(Frame):
 
     def HasFocus(self) -> int | None:
         return 1 if self.focused else None
-
-    def HighlightText(self, *range_: Any) -> None:
-        pass
-
-    def SetCursorPosition(self, position: Any) -> None:
-        pass
-
-    def SetFontObject(self, font: Any) -> None:
-        pass
-
-    def SetTextInsets(self, *insets: Any) -> None:
-        pass
 
 
 class MessageFrame(Frame):
@@ -306,12 +217,6 @@ class MessageFrame(Frame):
         self._client._add_message(self, lua_text(text, what="text"), kind="addon")
 
     def Clear(self) -> None:
-        pass
-
-    def SetMaxLines(self, count: Any) -> None:
-        pass
-
-    def SetFading(self, flag: Any) -> None:
         pass
 
 

@@ -85,3 +85,21 @@ KNOWN_METHODS: dict[str, frozenset[str]] = {
     "ScrollingMessageFrame": frozenset(MESSAGEFRAME),
     "GameTooltip": frozenset(GAMETOOLTIP),
 }
+
+
+# Methods implemented in Lua (``_lua/widgets.lua``): no effect outside the widget itself.
+LUA_IMPLEMENTED = frozenset(
+    """
+    ClearAllPoints EnableKeyboard EnableMouse EnableMouseWheel GetAlpha GetFrameLevel
+    GetFrameStrata GetHeight GetID GetNumPoints GetPoint GetScale GetSize GetWidth
+    HighlightText IsMouseEnabled IsMovable LockHighlight RegisterForClicks RegisterForDrag
+    SetAllPoints SetAlpha SetAutoFocus SetBackdrop SetBackdropBorderColor SetBackdropColor
+    SetBlendMode SetButtonState SetClampedToScreen SetCursorPosition SetDesaturated
+    SetDisabledFontObject SetDisabledTexture SetFading SetFont SetFontObject SetFrameLevel
+    SetFrameStrata SetHeight SetHighlightFontObject SetHighlightTexture SetHitRectInsets
+    SetID SetJustifyH SetJustifyV SetMaxLines SetMovable SetNonSpaceWrap SetNormalFontObject
+    SetNormalTexture SetPoint SetPushedTexture SetScale SetShadowColor SetShadowOffset
+    SetSize SetTexCoord SetTextColor SetTextInsets SetToplevel SetUserPlaced SetVertexColor
+    SetWidth StartMoving StopMovingOrSizing UnlockHighlight
+""".split()  # noqa: SIM905
+)
