@@ -30,7 +30,8 @@ CLAUSES: tuple[Clause, ...] = (
     Clause("ACCEPT-NOTIFIED-WINNER-ONLY", "MUST", "SPEC §9 whisper reply interception",
            "[MGM_ACCEPT] only for a payout whose notified winner sent the reply."),
     Clause("ACCEPT-BODY-NORMALIZED", "MUST", "SPEC §9 whisper reply interception",
-           "The reply matches !twgold case-insensitively after trimming whitespace."),
+           "A reply matches !twgold (and !twgift, by the same rule) case-insensitively "
+           "after trimming whitespace."),
     Clause("ACCEPT-ONCE-PER-PAYOUT", "MUST", "SPEC §9, §10",
            "At most one [MGM_ACCEPT] per payout."),
     Clause("ACCEPT-ALL-NOTIFIED", "MUST", "SPEC §9",

@@ -9,7 +9,7 @@ that would only echo the first failure are suppressed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse_run_call
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
@@ -42,7 +42,7 @@ class _History:
     """What happened before, used to name the clause a later mismatch comes from."""
 
     bad_entries: bool = False
-    duplicates: bool = False
+    duplicates: list[QueueRow] = field(default_factory=list)
     manual_touched: bool = False  # a manual mail went to a queued winner
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
@@ -181,7 +181,7 @@ class ContractMonitor:
         elif function == "ReceiveGold" and args:
             result = self.model.receive_gold(args[0])
             self.history.bad_entries |= bool(result.bad)
-            self.history.duplicates |= bool(result.duplicates)
+            self.history.duplicates += result.duplicates
         elif function == "MGM_RunWhoForSpin" and len(args) == 2:
             self._who_request(args[0], args[1])
         elif function == "MGM_RequestGiftItems" and args:
@@ -236,7 +236,10 @@ class ContractMonitor:
                     expected: list[str | None], gift: GiftRequest | None) -> None:
         accepts = [t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.GIFT_ACCEPT]
         if expected:
-            if accepts != expected:
+            if not accepts and text != "!twgift":
+                self.fail("ACCEPT-BODY-NORMALIZED", f"no [MGM_GIFT_ACCEPT:{expected[0]}] after "
+                          f"{sender!r} replied {text!r} (the §9 reply rule, applied to !twgift)")
+            elif accepts != expected:
                 self.fail("GIFT-ACCEPT-GATED", f"expected one [MGM_GIFT_ACCEPT:{expected[0]}] "
                           f"after !twgift from {sender}, saw {accepts}")
             else:
@@ -272,9 +275,8 @@ class ContractMonitor:
         row = model.prepare()
         if row is None:
             if after != before and after[0]:
-                clause = "RECEIVEGOLD-NO-DUPLICATES" if history.duplicates else \
-                    "MAIL-MANUAL-UNTOUCHED"
-                self.fail(clause, f"Prepare Mail filled {after} but nothing is queued")
+                self.fail(self._blame(after, None),
+                          f"Prepare Mail filled {after} but nothing is queued")
             elif history.duplicates:
                 self.ok("RECEIVEGOLD-NO-DUPLICATES")
             return
@@ -283,23 +285,33 @@ class ContractMonitor:
             if history.duplicates:
                 self.ok("RECEIVEGOLD-NO-DUPLICATES")
             return
-        if row.payout in model.failed:
-            clause = "MAIL-FAILURE-REQUEUES"
-        elif history.bad_entries:
-            clause = "RECEIVEGOLD-PARSE"
-        elif history.manual_touched and not history.duplicates:
-            clause = "MAIL-MANUAL-UNTOUCHED"
-        elif history.duplicates:
-            clause = "RECEIVEGOLD-NO-DUPLICATES"
-        elif model.confirmed:
-            clause = "MAIL-CONFIRM-ONCE"
-        else:
-            clause = "MAIL-FAILURE-REQUEUES"
-        self.fail(clause, f"Prepare Mail filled {after}; the next queued payout is {row.payout} "
-                  f"({row.name}, {row.copper} copper)")
+        self.fail(self._blame(after, row), f"Prepare Mail filled {after}; the next queued "
+                  f"payout is {row.payout} ({row.name}, {row.copper} copper)")
         prepared = next((r for r in model.queue
                          if names_equal(r.name, after[0]) and r.copper == after[1]), None)
         model.armed = Armed(prepared) if prepared else None  # follow the addon: report once
+
+    def _blame(self, filled: tuple[str, int], head: QueueRow | None) -> str:
+        """The clause a wrong Prepare Mail most likely comes from, judged by what was filled
+        and what happened before."""
+        model, history = self.model, self.history
+
+        def offered(rows: list[QueueRow]) -> bool:
+            return any(names_equal(r.name, filled[0]) and r.copper == filled[1] for r in rows)
+
+        if filled[0] and offered(history.duplicates):
+            return "RECEIVEGOLD-NO-DUPLICATES"  # a second row for a known payout id
+        if filled[0] and offered(model.delivered):
+            return "MAIL-CONFIRM-ONCE"  # a confirmed payout is still on offer
+        if head is not None and head.payout in model.failed:
+            return "MAIL-FAILURE-REQUEUES"
+        if history.bad_entries:
+            return "RECEIVEGOLD-PARSE"
+        if history.manual_touched:
+            return "MAIL-MANUAL-UNTOUCHED"
+        if history.duplicates:
+            return "RECEIVEGOLD-NO-DUPLICATES"
+        return "MAIL-FAILURE-REQUEUES" if head is not None else "MAIL-MANUAL-UNTOUCHED"
 
     def _sends(self) -> None:
         for attempt in self._new("attempts", self.client.mail.attempts):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
 from mgm_addon_contract.scenarios.library import GIFT, SPIN, manual, notify, run, whisper
@@ -88,7 +88,9 @@ class AddonMachine(RuleBasedStateMachine):
     @invariant()
     def clauses_hold(self) -> None:
         if not self.load.ok:
-            raise ClauseBroken("LOADS-IN-LUA51: the addon does not load")
+            failure = Failure("LOADS-IN-LUA51", "the addon does not load in Lua 5.1", 0)
+            self.recorder.record(self.steps, [failure])
+            raise ClauseBroken(f"{failure.clause}: {failure.message}")
         self.monitor.finish()
         broken = [f for f in self.monitor.failures if f.clause not in self.skip]
         if broken:
@@ -106,7 +108,18 @@ class AddonMachine(RuleBasedStateMachine):
 class MailGatingMachine(AddonMachine):
     """SPEC §9 mail gating: ReceiveGold (repeats, bad entries), Prepare Mail, the Send
     button, manual mail to anyone (the winner in another case too), changed amounts, success
-    and failure, the mailbox opening and closing, combat and time."""
+    and failure, the mailbox opening and closing, combat and time.
+
+    Runs start with a queued payout at an open mailbox so the armed path is reached often;
+    the streamer's usual sequence (Prepare, maybe change the amount, Send, wait) is one rule
+    made of separate steps, so reproducers still show each click."""
+
+    @initialize(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), st.sampled_from(WINNERS),
+                                           st.sampled_from(AMOUNTS)), min_size=1, max_size=2),
+                junk=st.sampled_from(("", "", "oops:entry;")))
+    def queued_at_the_mailbox(self, entries: list[tuple[str, str, int]], junk: str) -> None:
+        self.receive_gold(entries, junk)
+        self.open_mailbox()
 
     @rule(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), st.sampled_from(WINNERS),
                                      st.sampled_from(AMOUNTS)), min_size=1, max_size=3),
@@ -131,14 +144,28 @@ class MailGatingMachine(AddonMachine):
     def click_send(self) -> None:
         self.do(Step("click_send_mail"))
 
+    @rule(fails=st.booleans(), copper=st.sampled_from((None, None, 1) + AMOUNTS),
+          wait=st.booleans())
+    def prepare_and_send(self, fails: bool, copper: int | None, wait: bool) -> None:
+        if fails:
+            self.next_mail_fails()
+        self.prepare_mail()
+        if copper is not None:
+            self.change_amount(copper)
+        self.click_send()
+        if wait:
+            self.do(Step("advance", {"seconds": 0.5}))
+
     @rule(copper=st.sampled_from(AMOUNTS + (1,)))
     def change_amount(self, copper: int) -> None:
         self.do(run(f"/run MoneyInputFrame_SetCopper(SendMailMoney, {copper})"))
 
     @rule(name=st.sampled_from(WINNERS + OTHERS).flatmap(_cased),
-          copper=st.sampled_from(AMOUNTS))
-    def manual_mail(self, name: str, copper: int) -> None:
+          copper=st.sampled_from(AMOUNTS), wait=st.booleans())
+    def manual_mail(self, name: str, copper: int, wait: bool) -> None:
         self.do(manual(name, copper))
+        if wait:
+            self.do(Step("advance", {"seconds": 0.5}))
 
     @rule()
     def next_mail_fails(self) -> None:

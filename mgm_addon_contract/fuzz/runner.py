@@ -92,7 +92,9 @@ def run_machine(machine: str | type[AddonMachine], addon: Path, *, budget: int |
     try:
         test()
     except ClauseBroken:
-        finding = FuzzFinding(name, recorder.steps, recorder.failures, recorder.runs)
+        last = max((f.step for f in recorder.failures), default=0)
+        steps = recorder.steps[:last] if last else recorder.steps  # drop steps after the break
+        finding = FuzzFinding(name, steps, recorder.failures, recorder.runs)
         return FuzzRun(name, recorder.runs, finding)
     except Exception as exc:  # noqa: BLE001 - an addon-independent crash is reported, not raised
         return FuzzRun(name, recorder.runs, errors=[f"{type(exc).__name__}: {exc}"])

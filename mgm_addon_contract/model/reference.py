@@ -55,7 +55,7 @@ class GoldResult:
 
     added: tuple[QueueRow, ...] = ()
     bad: tuple[str, ...] = ()
-    duplicates: tuple[str, ...] = ()
+    duplicates: tuple[QueueRow, ...] = ()  # entries whose payout id was already known
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class ReferenceModel:
     queue: list[QueueRow] = field(default_factory=list)
     known: set[str] = field(default_factory=set)
     confirmed: set[str] = field(default_factory=set)
+    delivered: list[QueueRow] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
     armed: Armed | None = None
     mailbox_open: bool = False
@@ -127,7 +128,7 @@ class ReferenceModel:
         """``ReceiveGold``: queue each good new entry; skip bad ones and known payout ids."""
         added: list[QueueRow] = []
         bad: list[str] = []
-        duplicates: list[str] = []
+        duplicates: list[QueueRow] = []
         for segment in payload.split(";"):
             if not trim(segment):
                 continue
@@ -136,10 +137,10 @@ class ReferenceModel:
                 bad.append(trim(segment))
                 continue
             entry = parsed[0]
-            if entry.payout_id in self.known:
-                duplicates.append(entry.payout_id)
-                continue
             row = QueueRow(entry.payout_id, entry.character_name, entry.copper)
+            if row.payout in self.known:
+                duplicates.append(row)
+                continue
             self.known.add(row.payout)
             self.queue.append(row)
             added.append(row)
@@ -181,6 +182,7 @@ class ReferenceModel:
             return MailOutcome("wrong-amount", row)
         self.queue = [r for r in self.queue if r.payout != row.payout]
         self.confirmed.add(row.payout)
+        self.delivered.append(row)
         duties = Duties(tags=((TagKind.CONFIRM, row.payout),),
                         whispers=((row.name, SENT_TEXT),))
         return MailOutcome("confirmed", row, duties)

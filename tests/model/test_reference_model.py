@@ -66,7 +66,7 @@ def test_receive_gold_keeps_good_entries_around_bad_ones_and_never_queues_twice(
     assert result.added == (QueueRow(P1, "Norinn", GOLD),)
     assert len(result.bad) == 2
     again = model.receive_gold(f"{P1}:Norinn:{GOLD};")
-    assert again.added == () and again.duplicates == (P1,)
+    assert again.added == () and again.duplicates == (QueueRow(P1, "Norinn", GOLD),)
     assert queued(model) == [P1]
 
 
