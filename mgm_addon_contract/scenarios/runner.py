@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,10 +32,18 @@ class ScenarioResult:
         return not self.failures
 
 
+@functools.cache
+def _scratch_wow_dir() -> Path:
+    """One WoW folder per process for scenario clients (no chat log file is written: the
+    monitor reads the in-memory transcript), so a run creates and removes no folders."""
+    return Path(tempfile.mkdtemp(prefix="mgm-contract-wow-"))
+
+
 def new_client(addon: Path, settings: ClientSettings | None = None,
                ) -> tuple[HeadlessClient, LoadReport]:
     """A client with the default roster and ``addon`` loaded."""
-    client = HeadlessClient(settings or ClientSettings(chatlog_flush="logout"))
+    client = HeadlessClient(settings or ClientSettings(
+        chatlog_flush="logout", chat_logging=False, wow_dir=_scratch_wow_dir()))
     client.set_world_roster([WhoEntry(name) for name in DEFAULT_ROSTER])
     client.add_character("Offlinealt")
     return client, client.load_addon(addon)
