@@ -2,7 +2,8 @@
 
 Fixtures: ``wow_client`` (a fresh headless 3.3.5a client), ``mgm_addon`` (the bundled
 reference addon loaded and logged in; set ``MGM_ADDON_DIR`` to test another addon folder,
-such as the production one), ``chatlog_path`` (the client's ``WoWChatLog.txt``).
+such as the production one), ``chatlog_path`` (the client's ``WoWChatLog.txt``),
+``mgm_contract`` (a contract monitor on the addon under test; see docs/contract.md).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +48,25 @@ def mgm_addon(wow_client: HeadlessClient) -> HeadlessClient:
 def chatlog_path(wow_client: HeadlessClient) -> Path:
     """``Logs/WoWChatLog.txt`` of ``wow_client`` (written in the client's real format)."""
     return wow_client.chatlog_path
+
+
+@pytest.fixture
+def mgm_contract() -> Iterator[Any]:
+    """A contract monitor (``mgm_addon_contract.contract.monitor.ContractMonitor``) watching a
+    fresh client with the addon under test loaded. Drive it with
+    ``mgm_contract.perform(Step(...), ...)``; the test fails at teardown if any contract
+    clause was broken."""
+    from mgm_addon_contract.contract.monitor import ContractMonitor
+    from mgm_addon_contract.scenarios.runner import new_client
+
+    client, report = new_client(addon_under_test())
+    if not report.ok:
+        client.close()
+        pytest.fail(f"{report.addon} did not load cleanly: {[f.error for f in report.files]}")
+    monitor = ContractMonitor(client)
+    yield monitor
+    monitor.finish()
+    client.close()
+    if monitor.failures:
+        pytest.fail("contract clauses broken:\n" + "\n".join(
+            f"  step {f.step}: {f.clause}: {f.message}" for f in monitor.failures))

@@ -111,6 +111,13 @@ class ContractMonitor:
         self._after(step, tags, whispers, before_fields)
         self._cursor = self._positions()
 
+    def perform(self, *steps: Step) -> list[Failure]:
+        """Run ``steps`` after the ones already run; the failures they caused."""
+        before = len(self.failures)
+        for step in steps:
+            self.run(self._step + 1, step)
+        return self.failures[before:]
+
     def finish(self) -> None:
         """End of scenario: anything still owed (a /who answer) is a failure."""
         who = self.model.who
