@@ -182,3 +182,28 @@ def test_unreadable_checkpoint_is_a_clear_error(tmp_path: Path) -> None:
     s.checkpoint.write_text("{not json")
     with pytest.raises(ValueError, match="checkpoint is not valid JSON"):
         s.consumer()
+
+
+def test_follow_mode_picks_up_appended_lines(tmp_path: Path) -> None:
+    import threading
+
+    s = Setup(tmp_path)
+    consumer = s.consumer()
+    stop, seen = threading.Event(), threading.Event()
+    outcomes: list = []
+
+    def collect(batch: list) -> None:
+        outcomes.extend(batch)
+        if outcomes:
+            seen.set()
+
+    worker = threading.Thread(target=consumer.follow, args=(stop,),
+                              kwargs={"interval": 0.05, "on_poll": collect})
+    worker.start()
+    try:
+        s.append(line(f"[MGM_CONFIRM:{P1}]"))
+        assert seen.wait(timeout=10), "follow mode never routed the appended line"
+    finally:
+        stop.set()
+        worker.join(timeout=5)
+    assert [(o.tag, o.status) for o in outcomes] == [("MGM_CONFIRM", 200)]
