@@ -98,7 +98,8 @@ MACHINE_FOR = {"ACCEPT": "acceptance", "WHISPER": "acceptance", "WHO": "who", "G
 
 
 def variants(budget: int = 300) -> None:
-    print("| variant | expected clause | machine | runs | seconds | reported | steps |")
+    print("| variant | expected clause | machine | runs (with shrinking) | seconds | reported "
+          "| reproducer steps |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for folder in sorted(p for p in broken_addons_dir().iterdir() if p.is_dir()):
         clause = re.search(r"Caught by: `([^`]+)`", (folder / "DEFECT.md").read_text())[1]

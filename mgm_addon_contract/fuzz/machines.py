@@ -89,7 +89,7 @@ class AddonMachine(RuleBasedStateMachine):
     def clauses_hold(self) -> None:
         if not self.load.ok:
             failure = Failure("LOADS-IN-LUA51", "the addon does not load in Lua 5.1", 0)
-            self.recorder.record(self.steps, [failure])
+            self.recorder.record([], [failure])
             raise ClauseBroken(f"{failure.clause}: {failure.message}")
         self.monitor.finish()
         broken = [f for f in self.monitor.failures if f.clause not in self.skip]
