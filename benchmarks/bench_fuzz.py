@@ -12,7 +12,10 @@ Prints examples/s and the ratio (1)/(2) (goal: >= 60%). ``--check`` also times
 ``--variants`` runs the matching machine alone against every broken variant and prints
 which clause it reports, after how many runs and how long.
 
-Run: ``python benchmarks/bench_fuzz.py [EXAMPLES] [--check] [--variants]``.
+``--check-variants`` runs the full ``check`` on every variant and prints the MUST clauses
+that fail (goal: exactly the one its DEFECT.md names).
+
+Run: ``python benchmarks/bench_fuzz.py [EXAMPLES] [--check] [--variants] [--check-variants]``.
 """
 
 from __future__ import annotations
@@ -113,6 +116,20 @@ def variants(budget: int = 300) -> None:
               f"{elapsed:.1f} | {found} | {steps} |")
 
 
+def check_variants() -> None:
+    """Full ``check`` (default budget, all machines) on every variant: which MUST clauses
+    fail; the goal is exactly the one its DEFECT.md names."""
+    from mgm_addon_contract.contract.check import run_check
+
+    for folder in sorted(p for p in broken_addons_dir().iterdir() if p.is_dir()):
+        clause = re.search(r"Caught by: `([^`]+)`", (folder / "DEFECT.md").read_text())[1]
+        started = time.perf_counter()
+        report = run_check(folder / "MimironsGoldOMatic", regressions=None)
+        failed = sorted(o.clause.id for o in report.must_failures)
+        verdict = "exactly its clause" if failed == [clause] else f"MUST failures: {failed}"
+        print(f"{folder.name:26} {clause:28} {time.perf_counter() - started:5.1f} s  {verdict}")
+
+
 def main() -> None:
     numbers = [int(a) for a in sys.argv[1:] if a.isdigit()]
     throughput(numbers[0] if numbers else 100)
@@ -120,6 +137,8 @@ def main() -> None:
         check_time()
     if "--variants" in sys.argv:
         variants()
+    if "--check-variants" in sys.argv:
+        check_variants()
 
 
 if __name__ == "__main__":

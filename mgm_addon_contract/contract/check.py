@@ -44,6 +44,7 @@ class CheckReport:
     blocked_calls: dict[str, str] = field(default_factory=dict)
     expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
     fuzz_errors: list[str] = field(default_factory=list)
+    later_failures: list[tuple[str, Failure]] = field(default_factory=list)
 
     @property
     def must_failures(self) -> list[ClauseOutcome]:
@@ -126,11 +127,16 @@ def _record(report: CheckReport, result: ScenarioResult, source: str) -> None:
         outcome = report.outcomes.get(clause)
         if outcome and outcome.status == "not exercised":
             outcome.status = "passed"
-    for failure in result.failures:
-        outcome = report.outcomes.get(failure.clause)
-        if outcome is None:  # an expect_* step without a clause id
-            report.expectation_failures.append((source, failure))
-            continue
+    # Only the first clause failure of a run decides a clause: later ones in the same run may
+    # be consequences of it; they are listed, and fuzzing keeps looking for other defects.
+    # A failed expectation without a clause id always counts (the scenario is wrong or the
+    # addon is).
+    report.expectation_failures += [(source, f) for f in result.failures
+                                    if f.clause not in report.outcomes]
+    failures = [f for f in result.failures if f.clause in report.outcomes]
+    report.later_failures += [(source, f) for f in failures[1:]]
+    for failure in failures[:1]:
+        outcome = report.outcomes[failure.clause]
         steps = result.steps[: failure.step] if failure.step else result.steps
         if outcome.status != "failed" or len(steps) < len(outcome.reproducer):
             outcome.status, outcome.failure = "failed", failure

@@ -44,14 +44,20 @@ class _History:
     bad_entries: bool = False
     duplicates: list[QueueRow] = field(default_factory=list)
     manual_touched: bool = False  # a manual mail went to a queued winner
+    last_notified: str | None = None  # the payout notified first most recently
+    accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
+    accepted_older: bool = False  # the addon accepted a payout notified before the latest
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
 
 class ContractMonitor:
     """Feeds steps to the client and checks each against the reference model."""
 
-    def __init__(self, client: HeadlessClient) -> None:
+    def __init__(self, client: HeadlessClient, known: frozenset[str] = frozenset()) -> None:
+        """``known``: clauses already known to fail; an observation that either a known or a
+        new defect explains is blamed on the known one (fuzzing looks for new defects)."""
         self.client = client
+        self.known = known
         self.model = ReferenceModel()
         self.history = _History()
         self.failures: list[Failure] = []
@@ -200,6 +206,7 @@ class ContractMonitor:
         duties = self.model.notify(payout, name)
         if not duties.whispers:
             return
+        self.history.last_notified = next(reversed(self.model.notified))  # newest payout
         right = [w for w in whispers if names_equal(w[0], name) and w[1] == WINNER_TEXT]
         if len(right) != 1:
             seen = "; ".join(f"to {t}: {x!r}" for t, x in whispers) or "none"
@@ -229,8 +236,11 @@ class ContractMonitor:
                           f"accepted {payout} on a reply from {sender!r}, not its winner")
         for payout in expected:
             if payout not in accepts:
-                clause = "ACCEPT-BODY-NORMALIZED" if text != "!twgold" else "ACCEPT-ALL-NOTIFIED"
+                clause = self._blame_missing_accept(payout, text, bool(accepts))
                 self.fail(clause, f"no [MGM_ACCEPT:{payout}] after {sender!r} replied {text!r}")
+                model.accepted.discard(payout)  # follow the addon: a later ACCEPT is its first
+        self.history.accepted_padded |= bool(accepts) and text != "!twgold"
+        self.history.accepted_older |= any(p != self.history.last_notified for p in accepts)
         if is_reply:
             self.ok("ACCEPT-NOTIFIED-WINNER-ONLY", "ACCEPT-ONCE-PER-PAYOUT")
             if expected and text != "!twgold":
@@ -238,6 +248,20 @@ class ContractMonitor:
             if len(model.notified) > 1 and expected:
                 self.ok("ACCEPT-ALL-NOTIFIED")
         model.accepted.update(p for p in accepts if p)  # follow the addon: report once
+
+    def _blame_missing_accept(self, payout: str, text: str, accepted_some: bool) -> str:
+        """A missing ACCEPT: the reply body was not recognised (ACCEPT-BODY-NORMALIZED) or the
+        payout was not considered (ACCEPT-ALL-NOTIFIED); decided by this reply and by what
+        the addon accepted before."""
+        if accepted_some or text == "!twgold":
+            return "ACCEPT-ALL-NOTIFIED"  # the reply itself was recognised
+        if payout == self.history.last_notified:
+            return "ACCEPT-BODY-NORMALIZED"
+        if self.history.accepted_padded and not self.history.accepted_older:
+            return "ACCEPT-ALL-NOTIFIED"  # padded replies worked before; older payouts never
+        if "ACCEPT-ALL-NOTIFIED" in self.known and "ACCEPT-BODY-NORMALIZED" not in self.known:
+            return "ACCEPT-ALL-NOTIFIED"  # ambiguous: blame the defect already found
+        return "ACCEPT-BODY-NORMALIZED"
 
     def _gift_reply(self, sender: str, text: str, tags: list[ParsedLine],
                     expected: list[str | None], gift: GiftRequest | None) -> None:
@@ -252,6 +276,8 @@ class ContractMonitor:
             else:
                 self.ok("GIFT-ACCEPT-GATED")
         elif accepts:
+            if gift is not None and gift.gift in accepts:
+                self.model.gift = None  # follow the addon: its request is used up
             pending = f"pending for {gift.name}" if gift else "none pending"
             self.fail("GIFT-ACCEPT-GATED", f"[MGM_GIFT_ACCEPT] on {text!r} from {sender!r} "
                       f"without a matching gift confirmation request ({pending})")
@@ -306,9 +332,13 @@ class ContractMonitor:
         def offered(rows: list[QueueRow]) -> bool:
             return any(names_equal(r.name, filled[0]) and r.copper == filled[1] for r in rows)
 
-        if filled[0] and offered(history.duplicates):
+        duplicate, again = offered(history.duplicates), offered(model.delivered)
+        if filled[0] and duplicate and again and "MAIL-CONFIRM-ONCE" in self.known \
+                and "RECEIVEGOLD-NO-DUPLICATES" not in self.known:
+            return "MAIL-CONFIRM-ONCE"  # ambiguous: blame the defect already found
+        if filled[0] and duplicate:
             return "RECEIVEGOLD-NO-DUPLICATES"  # a second row for a known payout id
-        if filled[0] and offered(model.delivered):
+        if filled[0] and again:
             return "MAIL-CONFIRM-ONCE"  # a confirmed payout is still on offer
         if head is not None and head.payout in model.failed:
             return "MAIL-FAILURE-REQUEUES"

@@ -41,6 +41,10 @@ def render_text(console: Console, report: CheckReport) -> None:
     for source, failure in report.expectation_failures:
         console.print(f"[red]expectation failed[/red] in {escape(source)} step {failure.step}: "
                       f"{escape(failure.message)}")
+    for source, failure in report.later_failures:
+        console.print(f"[yellow]later in the same run[/yellow] ({escape(source)}, step "
+                      f"{failure.step}): {failure.clause}: {escape(failure.message)}",
+                      highlight=False)
     for message, source in report.lua_errors.items():
         console.print(f"[red]Lua error[/red] {escape(message)} (first in {escape(source)})")
     for call, source in report.blocked_calls.items():
@@ -73,6 +77,8 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         ],
         "expectation_failures": [{"source": s, "step": f.step, "message": f.message}
                                  for s, f in report.expectation_failures],
+        "later_failures": [{"source": s, "step": f.step, "clause": f.clause,
+                            "message": f.message} for s, f in report.later_failures],
         "lua_errors": [{"message": m, "first_seen": s} for m, s in report.lua_errors.items()],
         "blocked_calls": [{"call": c, "first_seen": s} for c, s in report.blocked_calls.items()],
         "saved": [str(p) for p in report.saved],

@@ -77,7 +77,7 @@ class AddonMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.client, self.load = new_client(self.addon)
-        self.monitor = ContractMonitor(self.client)
+        self.monitor = ContractMonitor(self.client, known=self.skip)
         self.steps: list[Step] = []
         self.recorder.runs += 1
 
