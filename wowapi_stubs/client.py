@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,7 +178,7 @@ class HeadlessClient:
         self._line_id += 1
         self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
                            self.settings.character_name, "", 0, 0, "", 0, self._line_id,
-                           f"0x0{abs(hash(sender)) % 10**15:015d}")
+                           f"0x0{zlib.crc32(sender.encode()) % 10**15:015d}")
         self._settle()
 
     def chat_texts(self) -> list[str]:
@@ -336,7 +337,6 @@ class HeadlessClient:
         self.widgets[widget.id] = widget
         if widget.name:
             self.named[widget.name] = widget
-            self.runtime.setglobal(widget.name, widget)
         if template:
             _ui.apply_templates(self, widget, template)
         return widget

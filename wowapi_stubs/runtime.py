@@ -98,6 +98,7 @@ class LuaRuntime:
         self.P = boot(host)
         self._err = self.P.ERR
         self._safecall = self.P.safecall
+        self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
         self._entries = 0
@@ -234,8 +235,10 @@ class LuaRuntime:
     def setglobal(self, name: str, value: Any) -> None:
         self.P.setglobal(name.encode(), self.to_lua(value))
 
-    def new_widget(self, kind: str, widget_id: int) -> Any:
-        return self.P.new_widget(kind.encode(), widget_id)
+    def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:
+        """A widget table; a named one also becomes a global (WoW: named frames)."""
+        global_name = name.encode("utf-8", "surrogateescape") if name else None
+        return self._new_widget(kind.encode(), widget_id, global_name)
 
     def widget_id(self, value: Any) -> int | None:
         return self.P.widget_id(value)

@@ -346,16 +346,28 @@ end
 P.api_functions = api_functions
 
 local ids = setmetatable({}, { __mode = "k" })
-local method_closures = {}
+-- Host-implemented widget methods, one closure per method name, made on first use.
+local method_index = {}
 for idx, name in pairs(words(host.method_names)) do
-  method_closures[name] = function(self, ...)
-    local id = ids[self]
-    if id == nil then
-      error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
-    end
-    return finish(method_call(idx, id, ...))
-  end
+  method_index[name] = idx
 end
+local method_closures = setmetatable({}, {
+  __index = function(closures, name)
+    local idx = method_index[name]
+    if not idx then
+      return nil
+    end
+    local function method(self, ...)
+      local id = ids[self]
+      if id == nil then
+        error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
+      end
+      return finish(method_call(idx, id, ...))
+    end
+    rawset(closures, name, method)
+    return method
+  end,
+})
 
 local function not_implemented(label)
   return function()
@@ -398,9 +410,12 @@ for spec_text in string.gmatch(host.widget_kinds, "[^;]+") do
   widget_meta[kind] = { __index = method_table(kind, implemented, " " .. strsub(spec_text, bar + 1) .. " ") }
 end
 
-function P.new_widget(kind, id)
+function P.new_widget(kind, id, name)
   local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])
   ids[widget] = id
+  if name then
+    rawset(G, name, widget)
+  end
   return widget
 end
 

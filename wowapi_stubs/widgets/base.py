@@ -56,7 +56,7 @@ class Region:
         if parent is not None:
             parent.children.append(self)
         self.id = client._next_widget_id()
-        self.lua = client.runtime.new_widget(self.KIND, self.id)
+        self.lua = client.runtime.new_widget(self.KIND, self.id, name)
 
     # -- Python-side helpers ------------------------------------------------------------------
     def is_visible(self) -> bool:
