@@ -467,13 +467,13 @@ class HeadlessClient:
         return False
 
     def _culprit(self) -> tuple[str | None, str | None]:
-        for source, line in self.runtime.stack_sources():
+        stack = self.runtime.stack_sources()
+        for source, line in stack:
             if source.startswith("@"):
                 path = source[1:]
                 addon = path.split("\\", 1)[0] if "\\" in path else None
                 if addon in self.loaded_addons or addon == self._loading_addon():
                     return f"{path}:{line}", addon
-        stack = self.runtime.stack_sources()
         return (f"{stack[0][0]}:{stack[0][1]}" if stack else None), None
 
     def _loading_addon(self) -> str | None:

@@ -16,6 +16,8 @@ import httpx
 
 from mgm_addon_contract.desktop import TypingModel, notify_line, receive_gold_lines, who_line
 from mgm_addon_contract.ebs import EbsState, MockEbs
+from mgm_addon_contract.grammar import parse_message
+from mgm_addon_contract.grammar.checks import matches
 from mgm_addon_contract.secrets import redact
 from mgm_addon_contract.tail import EventLog, Router, TailConsumer
 from mgm_addon_contract.tail.router import Outcome
@@ -94,18 +96,16 @@ class World:
     def _collect(self) -> None:
         for line in self.client.chat[self._chat_seen:]:
             at = self._uptime_at(line.time)
-            if line.kind == "addon" and line.text.startswith("[MGM_"):
-                tag = line.text.split("]", 1)[0] + "]"
-                ident = tag.split(":", 1)[1].rstrip("]") if ":" in tag else None
-                if tag.startswith("[MGM_WHO]"):
-                    ident = json.loads(line.text[len("[MGM_WHO]"):]).get("spinCycleId")
-                self.timeline.append(TimelineEvent(
-                    at, "client", f"prints {tag.split(':')[0].rstrip(']')}]", ident))
+            parsed = parse_message(line.text) if line.kind == "addon" else None
+            if parsed is not None and parsed.tag is not None:
+                tag = parsed.tag
+                self.timeline.append(TimelineEvent(at, "client", f"prints [{tag.kind.value}]",
+                                                   tag.correlation_id))
             elif line.kind in ("whisper-in", "whisper-out"):
                 self.timeline.append(TimelineEvent(at, "client", line.text[:60]))
         self._chat_seen = len(self.client.chat)
         for entry in self.ebs.transcript[self._transcript_seen:]:
-            ident = next((part for part in entry.path.split("/") if len(part) == 36), None)
+            ident = next((part for part in entry.path.split("/") if matches("uuid", part)), None)
             if entry.path.endswith("verify-candidate") and isinstance(entry.body, dict):
                 ident = entry.body.get("spinCycleId")
             self.note("ebs", f"{entry.method} {entry.path} -> {entry.status}", ident)
