@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from lark import Lark
 
 from mgm_addon_contract._resources import grammars_dir
+from mgm_addon_contract.grammar._compiled import CompiledForm, compile_forms, rule_regex
 
 TAG_STARTS = ["chat_line", "tag", "uuid", "iso_utc", "item_link"]
 RUN_STARTS = ["run_line", "gold_payload", "character_name"]
@@ -34,7 +36,7 @@ TERMINAL_NAMES = {
 def tag_parser() -> Lark:
     """LALR parser of ``mgm_tags.lark`` with every entry point."""
     text = (grammars_dir() / "mgm_tags.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", start=TAG_STARTS, propagate_positions=True)
+    return Lark(text, parser="lalr", start=TAG_STARTS)
 
 
 @functools.cache
@@ -42,6 +44,30 @@ def run_parser() -> Lark:
     """LALR parser of ``run_commands.lark``."""
     path = grammars_dir() / "run_commands.lark"
     return Lark.open(str(path), parser="lalr", start=RUN_STARTS, propagate_positions=True)
+
+
+TAG_RULES = ("who_tag", "accept_tag", "confirm_tag", "items_tag", "gift_accept_tag",
+             "update_check_tag")
+JSON_RULES = ("object", "array")
+
+
+@functools.cache
+def compiled_tag_forms() -> tuple[CompiledForm, ...]:
+    """The tag rules compiled to regexes (fast path), JSON payloads left as a tail."""
+    parser = tag_parser()
+    return tuple(form for rule in TAG_RULES for form in compile_forms(parser, rule, JSON_RULES))
+
+
+@functools.cache
+def compiled_chat_line() -> tuple[CompiledForm, ...]:
+    """``chat_line`` compiled to regexes (fast path)."""
+    return tuple(compile_forms(tag_parser(), "chat_line"))
+
+
+@functools.cache
+def compiled_start(start: str) -> re.Pattern[str]:
+    """A terminals-only start rule (``uuid``, ``iso_utc``, ``item_link``) as one regex."""
+    return re.compile(rule_regex(tag_parser(), start))
 
 
 @functools.cache

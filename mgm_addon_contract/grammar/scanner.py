@@ -59,23 +59,68 @@ class LogScanner:
             if self._buffer.startswith(BOM):
                 del self._buffer[: len(BOM)]
                 self._offset += len(BOM)
-        out: list[ParsedLine] = []
-        start = 0
         buffer = self._buffer
-        while (end := buffer.find(b"\n", start)) != -1:
-            raw = bytes(buffer[start:end])
-            if plain_lines or b"[MGM" in raw or not raw.isascii():
-                parsed = self._parse(raw, self._offset + start)
-                if plain_lines or parsed.tag or parsed.violations or parsed.spoofed \
-                        or parsed.info_line:
-                    out.append(parsed)
-            else:
-                self._line += 1
-                self.lines_seen += 1
-            start = end + 1
-        del buffer[:start]
-        self._offset += start
+        end = buffer.rfind(b"\n") + 1
+        if not end:
+            return []
+        if plain_lines:
+            out = self._every_line(end)
+        else:
+            parsed = (self._parse(buffer[s:e], self._offset + s, n) for n, s, e in
+                      self._interesting_lines(end))
+            out = [p for p in parsed if p.tag or p.violations or p.spoofed or p.info_line]
+            self._line += buffer.count(b"\n", 0, end)
+            self.lines_seen += buffer.count(b"\n", 0, end)
+        del buffer[:end]
+        self._offset += end
         return out
+
+    def _every_line(self, end: int) -> list[ParsedLine]:
+        out = []
+        buffer, start = self._buffer, 0
+        while start < end:
+            stop = buffer.find(b"\n", start, end)
+            self._line += 1
+            self.lines_seen += 1
+            out.append(self._parse(buffer[start:stop], self._offset + start, self._line))
+            start = stop + 1
+        return out
+
+    def _interesting_lines(self, end: int) -> list[tuple[int, int, int]]:
+        """(line number, start, end) of the complete lines that hold ``[MGM`` or break UTF-8,
+        found with whole-buffer searches (no Python loop over plain lines)."""
+        buffer = self._buffer
+        starts = set(self._utf8_breaks(end))
+        position = buffer.find(b"[MGM", 0, end)
+        while position != -1:
+            line_start = buffer.rfind(b"\n", 0, position) + 1
+            starts.add(line_start)
+            line_end = buffer.find(b"\n", position, end)
+            position = buffer.find(b"[MGM", line_end, end)
+        found, number, counted = [], self._line, 0
+        for line_start in sorted(starts):
+            number += buffer.count(b"\n", counted, line_start)
+            counted = line_start
+            found.append((number + 1, line_start, buffer.find(b"\n", line_start, end)))
+        return found
+
+    def _utf8_breaks(self, end: int) -> list[int]:
+        """Start offsets of lines (before ``end``) that are not valid UTF-8."""
+        buffer = self._buffer
+        if buffer.isascii():
+            return []
+        breaks, position = [], 0
+        with memoryview(buffer) as view:
+            while position < end:
+                try:
+                    str(view[position:end], "utf-8")
+                    break
+                except UnicodeDecodeError as exc:
+                    bad = position + exc.start
+                    line_start = buffer.rfind(b"\n", 0, bad) + 1
+                    breaks.append(line_start)
+                    position = buffer.find(b"\n", bad, end) + 1
+        return breaks
 
     def finish(self) -> list[ParsedLine]:
         """The last line when the stream does not end with a line break."""
@@ -83,31 +128,28 @@ class LogScanner:
             return []
         raw = bytes(self._buffer)
         self._buffer.clear()
-        line = self._parse(raw, self._offset)
+        self._line += 1
+        self.lines_seen += 1
+        line = self._parse(raw, self._offset, self._line)
         self._offset += len(raw)
         return [line]
 
-    def _parse(self, raw: bytes, offset: int) -> ParsedLine:
-        self._line += 1
-        self.lines_seen += 1
+    def _parse(self, raw: bytes | bytearray, offset: int, number: int) -> ParsedLine:
         if raw.endswith(b"\r"):
             raw = raw[:-1]
-        if b"[MGM" not in raw:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return self._bad_utf8(raw, offset, exc)
-            return ParsedLine(self._line, self.source, None, text, byte_offset=offset)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            return self._bad_utf8(raw, offset, exc)
-        return parse_log_line(text, line=self._line, source=self.source, byte_offset=offset)
+            return self._bad_utf8(bytes(raw), offset, exc, number)
+        if "[MGM" not in text:
+            return ParsedLine(number, self.source, None, text, byte_offset=offset)
+        return parse_log_line(text, line=number, source=self.source, byte_offset=offset)
 
-    def _bad_utf8(self, raw: bytes, offset: int, exc: UnicodeDecodeError) -> ParsedLine:
+    def _bad_utf8(self, raw: bytes, offset: int, exc: UnicodeDecodeError,
+                  number: int) -> ParsedLine:
         text = raw.decode("utf-8", "replace")
         column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
         violation = Violation(
             "LINE-UTF8", f"invalid UTF-8 at byte offset {offset + exc.start} of the file",
-            self._line, column, ("UTF-8 text",), f"{text}\n{' ' * (column - 1)}^", self.source)
-        return ParsedLine(self._line, self.source, None, text, None, (violation,), (), offset)
+            number, column, ("UTF-8 text",), f"{text}\n{' ' * (column - 1)}^", self.source)
+        return ParsedLine(number, self.source, None, text, None, (violation,), (), offset)

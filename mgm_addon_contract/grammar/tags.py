@@ -12,7 +12,14 @@ import json
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from mgm_addon_contract.grammar._parsers import describe_expected, tag_heads, tag_parser
+from mgm_addon_contract.grammar._compiled import DuplicateKeys, json_value, mark_duplicates
+from mgm_addon_contract.grammar._parsers import (
+    compiled_chat_line,
+    compiled_tag_forms,
+    describe_expected,
+    tag_heads,
+    tag_parser,
+)
 from mgm_addon_contract.grammar.checks import check_items, check_who
 from mgm_addon_contract.grammar.model import ParsedLine, SpoofedTag, Tag, TagKind, Violation
 
@@ -32,24 +39,44 @@ def excerpt(text: str, column: int) -> str:
 
 def parse_log_line(text: str, *, line: int = 1, source: str = "<string>",
                    byte_offset: int = 0) -> ParsedLine:
-    """Parse one chat-log line (no line terminator): ``M/D HH:MM:SS.mmm  message``."""
+    """Parse one chat-log line (no line terminator): ``M/D HH:MM:SS.mmm  message``.
+
+    Lines without ``[MGM`` skip the parser: tag None, no violations, timestamp None.
+    """
     if TAG_MARK not in text:
         return ParsedLine(line, source, None, text, byte_offset=byte_offset)
+    split = _split_chat_line(text)
+    if isinstance(split, Violation):
+        split = Violation(split.rule_id, split.message, line, split.column, split.expected,
+                          split.excerpt, source)
+        return ParsedLine(line, source, None, text, None, (split,), (), byte_offset)
+    stamp, message = split
+    parsed = parse_message(message, line=line, source=source,
+                           column_offset=len(text) - len(message), line_text=text)
+    return ParsedLine(line, source, stamp, message, parsed.tag, parsed.violations,
+                      parsed.spoofed, byte_offset, parsed.info_line)
+
+
+def _split_chat_line(text: str) -> tuple[str, str] | Violation:
+    """(timestamp, message) of a chat-log line, or a LINE-TIMESTAMP violation."""
+    for form in compiled_chat_line():
+        match = form.pattern.fullmatch(text)
+        if match:
+            parts = {form.groups[g]: v for g, v in match.groupdict().items() if g in form.groups}
+            return parts["STAMP"], parts.get("MESSAGE") or ""
     try:
         tree = tag_parser().parse(text, start="chat_line")
     except UnexpectedInput as exc:
         column = getattr(exc, "column", 1) or 1
-        violation = Violation(
+        if isinstance(exc, UnexpectedEOF) or (
+                isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+            column = len(text) + 1
+        return Violation(
             "LINE-TIMESTAMP", "not a chat-log line (M/D HH:MM:SS.mmm, two spaces, text)",
-            line, column, describe_expected(_expected(exc)), excerpt(text, column), source)
-        return ParsedLine(line, source, None, text, None, (violation,), (), byte_offset)
-    stamp = str(tree.children[0])
-    message = str(tree.children[2]) if len(tree.children) > 2 and tree.children[2] else ""
-    offset = len(text) - len(message)
-    parsed = parse_message(message, line=line, source=source, column_offset=offset,
-                           line_text=text)
-    return ParsedLine(line, source, stamp, message, parsed.tag, parsed.violations,
-                      parsed.spoofed, byte_offset, parsed.info_line)
+            1, column, describe_expected(_expected(exc)), excerpt(text, column))
+    tokens = [c for c in tree.children if isinstance(c, Token)]
+    message = next((str(t) for t in tokens if t.type == "MESSAGE"), "")
+    return str(tokens[0]), message
 
 
 def parse_message(message: str, *, line: int = 1, source: str = "<string>",
@@ -67,18 +94,21 @@ def parse_message(message: str, *, line: int = 1, source: str = "<string>",
             column_offset + 1, tuple(sorted(h.rstrip(":") for h in tag_heads())),
             excerpt(shown, column_offset + 1), source)
         return ParsedLine(line, source, None, message, None, (violation,), spoofed)
-    try:
-        tree = tag_parser().parse(message, start="tag")
-    except UnexpectedInput as exc:
-        column = column_offset + (getattr(exc, "column", 1) or 1)
-        if isinstance(exc, UnexpectedEOF) or (
-                isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
-            column = column_offset + len(message) + 1
-        violation = Violation(
-            "TAG-SYNTAX", _syntax_message(exc), line, column,
-            describe_expected(_expected(exc)), excerpt(shown, column), source)
-        return ParsedLine(line, source, None, message, None, (violation,), spoofed)
-    tag, problems = _build_tag(tree.children[0], message)
+    built = _fast_tag(message)
+    if built is None:
+        try:
+            tree = tag_parser().parse(message, start="tag")
+        except UnexpectedInput as exc:
+            column = column_offset + (getattr(exc, "column", 1) or 1)
+            if isinstance(exc, UnexpectedEOF) or (
+                    isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+                column = column_offset + len(message) + 1
+            violation = Violation(
+                "TAG-SYNTAX", _syntax_message(exc), line, column,
+                describe_expected(_expected(exc)), excerpt(shown, column), source)
+            return ParsedLine(line, source, None, message, None, (violation,), spoofed)
+        built = _tree_tag(tree.children[0], message)
+    tag, problems = built
     violations = tuple(
         Violation(rule, text, line, column_offset + col, (), excerpt(shown, column_offset + col),
                   source)
@@ -109,44 +139,102 @@ def _syntax_message(exc: UnexpectedInput) -> str:
     return "does not match the tag grammar"
 
 
-def _build_tag(tree: Tree, message: str) -> tuple[Tag, list[tuple[str, str, int]]]:
+Built = tuple[Tag, list[tuple[str, str, int]]]
+
+
+def _fast_tag(message: str) -> Built | None:
+    """The tag via the regexes compiled from the grammar, or None (then Lark decides)."""
+    for form in compiled_tag_forms():
+        match = form.pattern.fullmatch(message)
+        if not match:
+            continue
+        uuid = next((v for g, v in match.groupdict().items() if form.groups.get(g) == "UUID"),
+                    None)
+        kind = _RULE_KINDS[form.rule]
+        if form.tail is None:
+            return Tag(kind, uuid, message), []
+        json_text = match["tail"]
+        ok, payload = json_value(json_text, form.tail)
+        if not ok:
+            return None
+        return _with_payload(kind, uuid, message, len(message) - len(json_text), payload)
+    return None
+
+
+def _tree_tag(tree: Tree, message: str) -> Built:
+    """The tag from a Lark tree (used only when the fast path declined)."""
     kind = _RULE_KINDS[str(tree.data)]
     uuid = next((str(c) for c in tree.children if isinstance(c, Token) and c.type == "UUID"),
                 None)
     json_node = next((c for c in tree.children if isinstance(c, Tree)), None)
     if json_node is None:
         return Tag(kind, uuid, message), []
-    start = json_node.meta.start_pos
+    start = next(json_node.scan_values(lambda v: isinstance(v, Token))).start_pos
+    payload = json.loads(message[start:], object_pairs_hook=mark_duplicates)
+    return _with_payload(kind, uuid, message, start, payload)
+
+
+def _with_payload(kind: TagKind, uuid: str | None, message: str, start: int,
+                  payload: object) -> Built:
     json_text = message[start:]
-    problems: list[tuple[str, str, int]] = []
-    try:
-        payload = json.loads(json_text, object_pairs_hook=_reject_duplicates)
-    except _DuplicateKey as dup:
-        problems.append(("JSON-DUPLICATE-KEY", f"field {dup.key!r} appears more than once",
-                         start + 1))
-        payload = json.loads(json_text)
+    problems: list[tuple[str, str, int]] = [
+        ("JSON-DUPLICATE-KEY", f"field {key!r} appears more than once",
+         start + 1 + _key_position(json_text, key))
+        for key in _duplicates(payload)
+    ]
     if kind is TagKind.WHO:
-        problems += [(r, m, start + 1) for r, m in check_who(payload)]
+        found = check_who(payload)
         spin = payload.get("spinCycleId") if isinstance(payload, dict) else None
         uuid = spin if isinstance(spin, str) else None
     else:
-        problems += [(r, m, start + 1) for r, m in check_items(payload)]
+        found = check_items(payload)
+    problems += [(rule, text, start + 1 + _where(json_text, where))
+                 for rule, text, where in found]
     return Tag(kind, uuid, message, json_text, payload), problems
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
+def _duplicates(value: object) -> list[str]:
+    if isinstance(value, DuplicateKeys):
+        return list(value.duplicates) + [k for v in value.values() for k in _duplicates(v)]
+    if isinstance(value, dict):
+        return [k for v in value.values() for k in _duplicates(v)]
+    if isinstance(value, list):
+        return [k for v in value for k in _duplicates(v)]
+    return []
 
 
-def _reject_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    seen: dict[str, object] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKey(key)
-        seen[key] = value
-    return seen
+def _key_position(json_text: str, key: str, start: int = 0, end: int | None = None) -> int:
+    """0-based offset of the ``"key"`` member name in ``json_text`` (or ``start``)."""
+    found = json_text.find(json.dumps(key, ensure_ascii=False), start, end)
+    return found if found >= 0 else start
+
+
+def _where(json_text: str, where: object) -> int:
+    """0-based offset in the JSON text for a semantic problem's location."""
+    if isinstance(where, str):
+        return _key_position(json_text, where)
+    if isinstance(where, tuple):
+        index, key = where
+        spans = _item_spans(json_text)
+        if index - 1 < len(spans):
+            begin, end = spans[index - 1]
+            return begin if key is None else _key_position(json_text, key, begin, end)
+    return 0
+
+
+def _item_spans(json_text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each element of a JSON array text."""
+    decoder = json.JSONDecoder()
+    spans, position = [], 1
+    while position < len(json_text):
+        while position < len(json_text) and json_text[position] in " \t,":
+            position += 1
+        if position >= len(json_text) or json_text[position] == "]":
+            break
+        _, end = decoder.raw_decode(json_text, position)
+        spans.append((position, end))
+        position = end
+    return spans
 
 
 def _find_spoofed(message: str, line: int, source: str, column_offset: int) -> list[SpoofedTag]:
@@ -165,6 +253,10 @@ def _find_spoofed(message: str, line: int, source: str, column_offset: int) -> l
 
 def _longest_tag(rest: str) -> tuple[str, bool]:
     """The tag at the start of ``rest`` (followed by other text), if it parses."""
+    for form in compiled_tag_forms():
+        match = form.pattern.match(rest)
+        if match and form.tail is None:
+            return match.group(0), True
     try:
         tag_parser().parse(rest, start="tag")
         return rest, True
