@@ -17,21 +17,32 @@ def spec_check(
     spec: Annotated[Path, typer.Argument(help="SPEC markdown file.")],
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
-    """Validate the SPEC's tag examples and compare its normative regexes with the grammar."""
-    from mgm_addon_contract.report.console import make_console
-    from mgm_addon_contract.report.spec_report import render_spec_report
-    from mgm_addon_contract.speccheck import check_spec
+    """Validate the SPEC's tag examples and compare its normative regexes with the grammar.
 
+    Exit 0 when the SPEC and the grammar agree, 1 on drift, 2 on a usage error.
+    """
+    from mgm_addon_contract.report.console import make_console
+    from mgm_addon_contract.speccheck import check_spec
+    from mgm_addon_contract.speccheck.render import render_spec_report
+
+    errors = make_console(stderr=True)
     if output_format not in ("text", "json"):
-        raise typer.BadParameter("--format must be text or json")
-    if not spec.is_file():
-        make_console(stderr=True).print(f"[red]error:[/red] {spec}: no such file")
+        errors.print(f"error: --format must be text or json, not {output_format!r}",
+                     markup=False)
         raise typer.Exit(2)
-    report = check_spec(spec)
+    if not spec.is_file():
+        errors.print(f"error: {spec}: no such file", markup=False)
+        raise typer.Exit(2)
+    try:
+        report = check_spec(spec)
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.print(f"error: {spec}: cannot be read as UTF-8 text ({exc})", markup=False)
+        raise typer.Exit(2) from None
     if output_format == "json":
         data = asdict(report)
         data["path"] = str(report.path)
         data["drift"] = report.drift
+        data["drift_summary"] = report.drift_summary()
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         render_spec_report(make_console(), report)

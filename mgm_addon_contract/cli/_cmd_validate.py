@@ -10,7 +10,8 @@ import typer
 
 from mgm_addon_contract.cli import app
 
-LARGE_FILE = 4 << 20
+LARGE_FILE = 8 << 20  # show a progress bar from this size on (when stderr is a terminal)
+FORMATS = ("text", "json", "junit")
 
 
 @app.command("validate")
@@ -19,41 +20,56 @@ def validate(
     output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
     limit: Annotated[int, typer.Option(help="Show at most this many problems per file.")] = 50,
 ) -> None:
-    """Validate chat logs: tags per kind, violations with a caret, spoofed tags. Exit 1 on any."""
-    from mgm_addon_contract.grammar.validate import validate_file
-    from mgm_addon_contract.report.console import make_console
-    from mgm_addon_contract.report.validate_report import (
-        render_validate_json,
-        render_validate_junit,
-        render_validate_text,
-    )
+    """Validate chat logs: tags per kind, violations with a caret, spoofed tags.
 
-    if output_format not in ("text", "json", "junit"):
-        raise typer.BadParameter("--format must be text, json or junit")
-    console = make_console()
+    Exit 0 when every file is valid, 1 on any violation or spoofed tag, 2 on a usage error
+    (missing or unreadable file, unknown format).
+    """
+    from mgm_addon_contract.grammar.report import render_json, render_junit_xml, render_text
+    from mgm_addon_contract.report.console import make_console
+
     errors = make_console(stderr=True)
-    reports = []
+    if output_format not in FORMATS:
+        errors.print(f"error: --format must be one of {', '.join(FORMATS)}, not "
+                     f"{output_format!r}", markup=False)
+        raise typer.Exit(2)
     for path in logs:
-        if not path.is_file():
-            errors.print(f"[red]error:[/red] {path}: no such file")
+        problem = _unreadable(path)
+        if problem:
+            errors.print(f"error: {path}: {problem}", markup=False)
             raise typer.Exit(2)
-        reports.append(_validate_with_progress(path, validate_file, console, output_format))
+    reports = [_validate_one(path, errors) for path in logs]
     if output_format == "json":
-        typer.echo(json.dumps(render_validate_json(reports), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(render_json(reports), indent=2, ensure_ascii=False))
     elif output_format == "junit":
-        typer.echo(render_validate_junit(reports), nl=False)
+        typer.echo(render_junit_xml(reports), nl=False)
     else:
-        for report in reports:
-            render_validate_text(console, report, limit)
+        render_text(make_console(), reports, limit)
     raise typer.Exit(0 if all(r.ok for r in reports) else 1)
 
 
-def _validate_with_progress(path, validate_file, console, output_format):  # noqa: ANN001, ANN202
-    size = path.stat().st_size
-    if output_format != "text" or size < LARGE_FILE or not console.is_terminal:
-        return validate_file(path)
-    from rich.progress import Progress
+def _unreadable(path: Path) -> str | None:
+    if not path.exists():
+        return "no such file"
+    if not path.is_file():
+        return "not a file"
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    return None
 
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task(f"validating {path.name}", total=size)
+
+def _validate_one(path: Path, errors):  # noqa: ANN001, ANN202 - rich Console, FileReport
+    from mgm_addon_contract.grammar.validate import validate_file
+
+    size = path.stat().st_size
+    if size < LARGE_FILE or not errors.is_terminal:
+        return validate_file(path)
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = (f"validating {path.name}", BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task("validate", total=size)
         return validate_file(path, on_progress=lambda n: progress.advance(task, n))

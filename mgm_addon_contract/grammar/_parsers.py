@@ -36,7 +36,7 @@ TERMINAL_NAMES = {
 def tag_parser() -> Lark:
     """LALR parser of ``mgm_tags.lark`` with every entry point."""
     text = (grammars_dir() / "mgm_tags.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", start=TAG_STARTS)
+    return Lark(text, parser="lalr", start=TAG_STARTS, cache=True)
 
 
 @functools.cache

@@ -66,11 +66,11 @@ class LogScanner:
         if plain_lines:
             out = self._every_line(end)
         else:
-            parsed = (self._parse(buffer[s:e], self._offset + s, n) for n, s, e in
-                      self._interesting_lines(end))
+            found, newlines = self._interesting_lines(end)
+            parsed = (self._parse(buffer[s:e], self._offset + s, n) for n, s, e in found)
             out = [p for p in parsed if p.tag or p.violations or p.spoofed or p.info_line]
-            self._line += buffer.count(b"\n", 0, end)
-            self.lines_seen += buffer.count(b"\n", 0, end)
+            self._line += newlines
+            self.lines_seen += newlines
         del buffer[:end]
         self._offset += end
         return out
@@ -86,9 +86,10 @@ class LogScanner:
             start = stop + 1
         return out
 
-    def _interesting_lines(self, end: int) -> list[tuple[int, int, int]]:
+    def _interesting_lines(self, end: int) -> tuple[list[tuple[int, int, int]], int]:
         """(line number, start, end) of the complete lines that hold ``[MGM`` or break UTF-8,
-        found with whole-buffer searches (no Python loop over plain lines)."""
+        found with whole-buffer searches (no Python loop over plain lines), and the number of
+        complete lines before ``end``."""
         buffer = self._buffer
         starts = set(self._utf8_breaks(end))
         position = buffer.find(b"[MGM", 0, end)
@@ -102,7 +103,8 @@ class LogScanner:
             number += buffer.count(b"\n", counted, line_start)
             counted = line_start
             found.append((number + 1, line_start, buffer.find(b"\n", line_start, end)))
-        return found
+        number += buffer.count(b"\n", counted, end)
+        return found, number - self._line
 
     def _utf8_breaks(self, end: int) -> list[int]:
         """Start offsets of lines (before ``end``) that are not valid UTF-8."""

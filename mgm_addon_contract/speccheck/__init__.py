@@ -19,7 +19,7 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 from mgm_addon_contract._resources import grammars_dir
-from mgm_addon_contract.grammar import TagKind, parse_message
+from mgm_addon_contract.grammar import TagKind, parse_log_line, parse_message
 from mgm_addon_contract.grammar._parsers import tag_heads
 
 PLACEHOLDER_MARKERS = ("UUID]", "<", "...", "…", "{...", "uuid]", "id]")
@@ -58,6 +58,10 @@ class RegexResult:
     notes: list[str] = field(default_factory=list)
     regex_only: str | None = None  # accepted by the regex, rejected by the grammar
     grammar_only: str | None = None  # accepted by the grammar, rejected by the regex
+    # A whole chat-log line in which the regex, searching as the Desktop does, finds the tag
+    # while the grammar reports a spoofed tag and no tag.
+    spoofable_line: str | None = None
+    tried: int = 0  # examples tried each way
 
 
 @dataclass
@@ -67,6 +71,22 @@ class SpecReport:
     regexes: list[RegexResult] = field(default_factory=list)
     only_in_grammar: list[str] = field(default_factory=list)
     only_in_spec: list[str] = field(default_factory=list)
+    in_both: list[str] = field(default_factory=list)
+
+    def drift_summary(self) -> str:
+        """What makes the drift, e.g. "1 invalid example, 2 regexes differ"."""
+        parts = []
+        invalid = sum(e.verdict == "invalid" for e in self.examples)
+        differ = sum(r.verdict in ("drift", "invalid-regex") for r in self.regexes)
+        if invalid:
+            parts.append(f"{invalid} invalid example(s)")
+        if differ:
+            parts.append(f"{differ} regex(es) differ from the grammar")
+        if self.only_in_grammar:
+            parts.append(f"{len(self.only_in_grammar)} tag(s) only in the grammar")
+        if self.only_in_spec:
+            parts.append(f"{len(self.only_in_spec)} tag(s) only in the SPEC")
+        return ", ".join(parts)
 
     @property
     def drift(self) -> bool:
@@ -118,6 +138,7 @@ def check_spec(path: Path) -> SpecReport:
     known = {kind.value for kind in TagKind}
     report.only_in_grammar = sorted(known - mentioned)
     report.only_in_spec = sorted(mentioned - known)
+    report.in_both = sorted(known & mentioned)
     return report
 
 
@@ -173,9 +194,12 @@ def compare_regex(snippet: Snippet) -> RegexResult:
     result.regex_only = _counterexample(regex_strings, lambda s: _rejected(s, rule))
     if result.grammar_only or result.regex_only:
         result.verdict = "drift"
-    if pattern.search(f"[Someone] whispers: [{tag}:00000000-0000-0000-0000-000000000000]"):
-        result.notes.append("the regex also finds the tag later in a line (spoofable); the "
-                            "grammar counts a tag only at the start of the message")
+    result.tried = _SEARCH.max_examples
+    sample = find(grammar_strings, lambda _: True, settings=_SEARCH)
+    line = f"4/6 18:40:12.345  [Trickster] whispers: {sample}"
+    parsed = parse_log_line(line)
+    if pattern.search(line) and parsed.tag is None:
+        result.spoofable_line = line
     return result
 
 
