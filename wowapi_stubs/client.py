@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+import weakref
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,10 @@ class HeadlessClient:
 
     def __init__(self, settings: ClientSettings | None = None) -> None:
         self.settings = settings or ClientSettings()
+        # Everything the client owns refers back to it weakly, so a client nobody holds is
+        # freed at once (with its Lua state) instead of waiting for the cycle collector.
+        me = weakref.proxy(self)
+        self._me = me
         self.clock = SimulatedClock(self.settings.start_time, self.settings.uptime_at_start)
         self._own_dir = self.settings.wow_dir is None
         self.wow_dir = Path(self.settings.wow_dir or tempfile.mkdtemp(prefix="headless-wow-"))
@@ -68,8 +73,8 @@ class HeadlessClient:
         self.in_combat = False
         self.logged_in = False
         self.roster = Roster()
-        self.who = WhoService(self)
-        self.mail = MailService(self)
+        self.who = WhoService(me)
+        self.mail = MailService(me)
         self.bags = Bags(self.settings.bag_slots)
         self._widget_count = 0
         self.widgets: dict[int, Region] = {}
@@ -80,12 +85,12 @@ class HeadlessClient:
         self._line_id = 0
         method_names, widget_kinds = _widget_tables()
         self.runtime = LuaRuntime(
-            api=install_all(self),
-            method=self._call_method,
+            api=install_all(me),
+            method=functools.partial(HeadlessClient._call_method, me),
             method_names=method_names,
             widget_kinds=widget_kinds,
             known_missing=KNOWN_UNIMPLEMENTED,
-            on_error=self._record_error,
+            on_error=functools.partial(HeadlessClient._record_error, me),
             cpu_limit_seconds=self.settings.cpu_limit_seconds,
             memory_limit_bytes=self.settings.memory_limit_bytes,
         )
@@ -333,7 +338,7 @@ class HeadlessClient:
         if text_name and "$parent" in text_name.lower() and parent is not None:
             text_name = text_name.replace("$parent", parent.name or "").replace(
                 "$Parent", parent.name or "")
-        widget = cls(self, text_name or None, parent)
+        widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
         if widget.name:
             self.named[widget.name] = widget

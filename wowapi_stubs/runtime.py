@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
@@ -82,11 +83,14 @@ class LuaRuntime:
         self.internal_errors: list[str] = []
         self.api_counts = [0] * len(self._api_names)
         self.method_counts: dict[str, int] = {}
+        # Lua holds these callbacks; they refer to this object weakly so that the Lua state
+        # and this object form no reference cycle (the state is freed with its owner).
+        me = weakref.proxy(self)
         host = self._lua.table_from(
             {
-                b"api_call": self._api_call,
-                b"method_call": self._method_call,
-                b"report_error": self._report_error,
+                b"api_call": functools.partial(LuaRuntime._api_call, me),
+                b"method_call": functools.partial(LuaRuntime._method_call, me),
+                b"report_error": functools.partial(LuaRuntime._report_error, me),
                 b"cpu_limit": float(cpu_limit_seconds),
                 b"api_names": " ".join(self._api_names).encode(),
                 b"method_names": " ".join(self._method_names).encode(),

@@ -7,6 +7,8 @@ case-insensitive, so file lookup is too.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,40 +50,66 @@ class TocFile:
 def find_toc(folder_or_toc: Path) -> Path:
     """The ``.toc`` to load: the given file, or ``<Folder>/<Folder>.toc`` (any case)."""
     path = Path(folder_or_toc)
-    if path.is_file():
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        raise AddonLoadError(f"{path}: no such addon folder or .toc file") from None
+    if stat.S_ISREG(mode):
         if path.suffix.lower() != ".toc":
             raise AddonLoadError(f"{path}: not a .toc file")
         return path
-    if not path.is_dir():
+    if not stat.S_ISDIR(mode):
         raise AddonLoadError(f"{path}: no such addon folder or .toc file")
     wanted = f"{path.name}.toc".lower()
-    tocs = sorted(p for p in path.iterdir() if p.suffix.lower() == ".toc")
+    tocs = sorted(name for name in os.listdir(path) if name.lower().endswith(".toc"))
     for toc in tocs:
-        if toc.name.lower() == wanted:
-            return toc
+        if toc.lower() == wanted:
+            return path / toc
     if len(tocs) == 1:
-        return tocs[0]
+        return path / tocs[0]
     raise AddonLoadError(
         f"{path}: no {path.name}.toc in the addon folder"
-        + (f" (found {', '.join(t.name for t in tocs)})" if tocs else "")
+        + (f" (found {', '.join(tocs)})" if tocs else "")
     )
 
 
-def resolve_case_insensitive(folder: Path, written: str) -> Path | None:
-    """Find ``written`` (``\\`` or ``/`` separated) under ``folder`` ignoring case."""
-    current = folder
+class _FolderIndex:
+    """Directory listings read once per ``.toc``: name -> (is_file, is_dir), and by lower case."""
+
+    def __init__(self) -> None:
+        self._listings: dict[str, tuple[dict[str, tuple[bool, bool]], dict[str, str]]] = {}
+
+    def listing(self, folder: str) -> tuple[dict[str, tuple[bool, bool]], dict[str, str]]:
+        found = self._listings.get(folder)
+        if found is None:
+            kinds: dict[str, tuple[bool, bool]] = {}
+            lower: dict[str, str] = {}
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        kinds[entry.name] = (entry.is_file(), entry.is_dir())
+                        lower.setdefault(entry.name.lower(), entry.name)
+            except OSError:
+                pass
+            found = self._listings[folder] = (kinds, lower)
+        return found
+
+
+def resolve_case_insensitive(folder: Path, written: str,
+                             index: _FolderIndex | None = None) -> Path | None:
+    """Find ``written`` (``\\`` or ``/`` separated) under ``folder`` ignoring case; an exact
+    match wins over one differing in case."""
+    index = index or _FolderIndex()
+    current = str(folder)
+    is_file = False
     for part in [p for p in written.replace("\\", "/").split("/") if p and p != "."]:
-        exact = current / part
-        if exact.exists():
-            current = exact
-            continue
-        if not current.is_dir():
+        kinds, lower = index.listing(current)
+        name = part if part in kinds else lower.get(part.lower())
+        if name is None:
             return None
-        matches = [c for c in current.iterdir() if c.name.lower() == part.lower()]
-        if not matches:
-            return None
-        current = matches[0]
-    return current if current.is_file() else None
+        is_file = kinds[name][0]
+        current = os.path.join(current, name)
+    return Path(current) if is_file else None
 
 
 def parse_toc(folder_or_toc: Path) -> TocFile:
@@ -94,6 +122,7 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
         raise AddonLoadError(f"{toc_path}: cannot read ({exc.strerror})") from exc
     metadata: dict[str, str] = {}
     entries: list[TocEntry] = []
+    index = _FolderIndex()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
@@ -105,5 +134,5 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
             continue
         if line.startswith("#"):
             continue
-        entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line)))
+        entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line, index)))
     return TocFile(folder.name, folder, toc_path, metadata, tuple(entries))

@@ -52,10 +52,11 @@ class Region:
         self.name = name
         self.parent = parent
         self.shown = True
-        self.children: list[Region] = []
-        if parent is not None:
-            parent.children.append(self)
         self.id = client._next_widget_id()
+        # Children by id (the client holds every widget): no parent <-> child reference cycle.
+        self._child_ids: list[int] = []
+        if parent is not None:
+            parent._child_ids.append(self.id)
         self.lua = client.runtime.new_widget(self.KIND, self.id, name)
 
     # -- Python-side helpers ------------------------------------------------------------------
@@ -67,6 +68,12 @@ class Region:
                 return False
             region = region.parent
         return True
+
+    @property
+    def children(self) -> list[Region]:
+        """Child regions in creation order."""
+        widgets = self._client.widgets
+        return [widgets[i] for i in self._child_ids]
 
     def is_shown(self) -> bool:
         return self.shown
@@ -109,11 +116,11 @@ class Region:
 
     def SetParent(self, parent: Any) -> None:
         new_parent = self._client._widget_from_lua(parent) if parent is not None else None
-        if self.parent is not None and self in self.parent.children:
-            self.parent.children.remove(self)
+        if self.parent is not None and self.id in self.parent._child_ids:
+            self.parent._child_ids.remove(self.id)
         self.parent = new_parent
         if new_parent is not None:
-            new_parent.children.append(self)
+            new_parent._child_ids.append(self.id)
 
 
 class Widget(Region):

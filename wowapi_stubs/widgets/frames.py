@@ -78,7 +78,17 @@ class Button(Frame):
     def __init__(self, client: HeadlessClient, name: str | None, parent: Region | None) -> None:
         super().__init__(client, name, parent)
         self.enabled = True
-        self.font_string: FontString | None = None
+        self._font_string_id: int | None = None
+
+    @property
+    def font_string(self) -> FontString | None:
+        """The label (kept by id: the label's parent is this button, so no cycle)."""
+        found = self._font_string_id
+        return None if found is None else self._client.widgets[found]  # type: ignore[return-value]
+
+    @font_string.setter
+    def font_string(self, value: FontString | None) -> None:
+        self._font_string_id = None if value is None else value.id
 
     @property
     def text(self) -> str | None:
