@@ -69,7 +69,11 @@ def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: An
         return _failed(client, entry, f"{_toc_position(toc, entry)}: {written}: unsupported "
                        f"file type {suffix or '(none)'}")
     chunkname = "@" + toc.addon_name + "\\" + written.replace("/", "\\")
-    fn, error = client.runtime.compile(entry.path.read_bytes(), chunkname)
+    code = entry.path.read_bytes()
+    if client.settings.reuse_compiled_files:
+        fn, error = client.runtime.compile_file(code, chunkname)
+    else:
+        fn, error = client.runtime.compile(code, chunkname)
     if fn is None:
         return _failed(client, entry, error or f"{written}: cannot compile")
     before = len(client.errors)

@@ -86,7 +86,7 @@ class HeadlessClient:
         method_names, widget_kinds = _widget_tables()
         self.runtime = LuaRuntime(
             api=install_all(me),
-            method=functools.partial(HeadlessClient._call_method, me),
+            widgets=self.widgets,
             method_names=method_names,
             widget_kinds=widget_kinds,
             known_missing=KNOWN_UNIMPLEMENTED,
@@ -350,9 +350,6 @@ class HeadlessClient:
         widget_id = self.runtime.widget_id(value) if value is not None else None
         return self.widgets.get(widget_id) if widget_id is not None else None
 
-    def _call_method(self, widget_id: int, name: str, *args: Any) -> Any:
-        return getattr(self.widgets[widget_id], name)(*args)
-
     def _register_event(self, frame: Widget, event: str) -> None:
         frames = self._event_frames.setdefault(event, [])
         front = self.settings.event_order == "reverse"
@@ -360,16 +357,16 @@ class HeadlessClient:
             frames.insert(0, frame)
         else:
             frames.append(frame)
-        self.runtime.P.register_event(frame.lua, event.encode(), frame.label, front)
+        self.runtime.fn.register_event(frame.lua, event.encode(), frame.label, front)
 
     def _unregister_event(self, frame: Widget, event: str) -> None:
         frames = self._event_frames.get(event, [])
         if frame in frames:
             frames.remove(frame)
-        self.runtime.P.unregister_event(frame.lua, event.encode())
+        self.runtime.fn.unregister_event(frame.lua, event.encode())
 
     def _scripts_changed(self, frame: Widget) -> None:
-        self.runtime.P.set_on_event(frame.lua, frame.scripts.get("OnEvent"))
+        self.runtime.fn.set_on_event(frame.lua, frame.scripts.get("OnEvent"))
         has_update = "OnUpdate" in frame.scripts
         if has_update and frame not in self._update_frames:
             self._update_frames.append(frame)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
-import sys
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
@@ -44,20 +44,35 @@ def _deny_attribute(obj: object, name: object, is_setting: bool) -> object:
     raise AttributeError("Python attributes are not reachable from addon code")
 
 
+class HostFunctions:
+    """The bootstrap's host functions (``P.name``), each fetched from Lua once: reading a field
+    of a Lua table from Python costs a call into Lua and a new wrapper object every time."""
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+
+    def __getattr__(self, name: str) -> Any:
+        value = self._table[name.encode()]
+        if value is None:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
+
+
 class LuaRuntime:
     """One sandboxed Lua 5.1 state with the host API installed.
 
     ``api`` maps global names (``"SendMail"``, ``"bit.band"``) to Python callables receiving
-    the raw Lua arguments; ``method`` is called as ``method(widget_id, name, *args)`` for widget
-    methods. A callable raises :class:`WowApiError` to make the Lua caller fail at its own
-    file:line.
+    the raw Lua arguments; a widget method ``name`` runs as
+    ``getattr(widgets[id], name)(*args)``. A callable raises :class:`WowApiError` to make the
+    Lua caller fail at its own file:line.
     """
 
     def __init__(
         self,
         *,
         api: Mapping[str, ApiFunction],
-        method: Callable[..., Any],
+        widgets: Mapping[int, Any],
         method_names: Iterable[str],
         widget_kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]],
         known_missing: Iterable[str],
@@ -76,7 +91,7 @@ class LuaRuntime:
         self.memory_limit_bytes = memory_limit_bytes
         self._api_names = list(api)
         self._api = [api[name] for name in self._api_names]
-        self._method = method
+        self._widgets = widgets
         self._method_names = list(method_names)
         self._on_error = on_error
         self._err: Any = None
@@ -85,12 +100,13 @@ class LuaRuntime:
         self.method_counts: dict[str, int] = {}
         # Lua holds these callbacks; they refer to this object weakly so that the Lua state
         # and this object form no reference cycle (the state is freed with its owner).
-        me = weakref.proxy(self)
+        api_call, method_call = _host_calls(weakref.proxy(self))
         host = self._lua.table_from(
             {
-                b"api_call": functools.partial(LuaRuntime._api_call, me),
-                b"method_call": functools.partial(LuaRuntime._method_call, me),
-                b"report_error": functools.partial(LuaRuntime._report_error, me),
+                b"api_call": api_call,
+                b"method_call": method_call,
+                b"report_error": functools.partial(LuaRuntime._report_error,
+                                                   weakref.proxy(self)),
                 b"cpu_limit": float(cpu_limit_seconds),
                 b"api_names": " ".join(self._api_names).encode(),
                 b"method_names": " ".join(self._method_names).encode(),
@@ -101,6 +117,7 @@ class LuaRuntime:
         boot = self._lua.execute(b"return loadstring(...)", trusted_bytecode("bootstrap.lua"))
         self.P = boot(host)
         self._err = self.P.ERR
+        self.fn = HostFunctions(self.P)
         self._safecall = self.P.safecall
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
@@ -112,45 +129,23 @@ class LuaRuntime:
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
-        chunk = self.P.load_trusted(trusted_bytecode(name))
+        chunk = self.fn.load_trusted(trusted_bytecode(name))
         return chunk(*args)
 
     # -- calls from Lua -----------------------------------------------------------------------
-    def _api_call(self, idx: int, *args: Any) -> Any:
-        self.api_counts[idx - 1] += 1
-        return self._guarded(self._api_names[idx - 1], self._api[idx - 1], args)
-
-    def _method_call(self, idx: int, widget_id: int, *args: Any) -> Any:
-        name = self._method_names[idx - 1]
-        counts = self.method_counts
-        counts[name] = counts.get(name, 0) + 1
-        try:
-            result = self._method(widget_id, name, *args)
-        except Exception:  # noqa: BLE001 - the slow path turns it into a Lua error
-            return self._guarded(name, _reraise, (sys.exc_info()[1],))
-        if result is None:
-            return None
-        if result.__class__ is tuple:
-            return tuple(self.to_lua(value) for value in result)
-        return self.to_lua(result)
-
-    def _guarded(self, name: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
-        try:
-            result = fn(*args)
-        except WowApiError as exc:
+    def _failure(self, name: str, exc: BaseException) -> tuple[Any, bytes]:
+        """An exception from an API function or widget method, as the Lua error to raise."""
+        if isinstance(exc, WowApiError):
             return self._err, exc.message.encode("utf-8", "surrogateescape")
-        except lupa_errors() as exc:
+        if isinstance(exc, lupa_errors()):
             # An error raised by Lua code the API called back into (e.g. a hook): re-raise
             # in Lua as a plain message.
             return self._err, str(exc).encode("utf-8", "surrogateescape")
-        except Exception as exc:  # noqa: BLE001 - a bug in the client must not kill the addon
-            message = f"internal error in the headless client's {name}: {exc!r}"
-            _log.exception(message)
-            self.internal_errors.append(message)
-            return self._err, message.encode()
-        if isinstance(result, tuple):
-            return tuple(self.to_lua(value) for value in result)
-        return self.to_lua(result)
+        # A bug in the client must not kill the addon: it becomes a Lua error and is logged.
+        message = f"internal error in the headless client's {name}: {exc!r}"
+        _log.error(message, exc_info=exc)
+        self.internal_errors.append(message)
+        return self._err, message.encode()
 
     def _report_error(self, message: Any, traceback: Any, context: Any) -> None:
         self._on_error(to_text(message), to_text(traceback), to_text(context))
@@ -192,11 +187,32 @@ class LuaRuntime:
     # -- entry points -------------------------------------------------------------------------
     def compile(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
         """Compile source text; returns ``(function, None)`` or ``(None, "file:line: msg")``."""
-        result = self.P.compile(code, chunkname.encode("utf-8", "surrogateescape"))
+        result = self.fn.compile(code, chunkname.encode("utf-8", "surrogateescape"))
         fn, err = result if isinstance(result, tuple) else (result, None)
         if fn is None:
             return None, to_text(err)
         return fn, None
+
+    def compile_file(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
+        """:meth:`compile` for an addon file, through a process-wide cache of compiled chunks.
+
+        The first client to load a file compiles its source; later clients in the process
+        load the same compiler output (same chunk name, lines and behaviour) without parsing
+        the source again. Errors are never cached: a file that fails to compile is compiled
+        (and reported) every time.
+        """
+        name = chunkname.encode("utf-8", "surrogateescape")
+        key = (name, code)
+        bytecode = _COMPILED.get(key)
+        if bytecode is not None:
+            _COMPILED.move_to_end(key)
+            return self.fn.load_trusted(bytecode, name), None
+        fn, error = self.compile(code, chunkname)
+        if fn is not None:
+            _COMPILED[key] = self.fn.dump(fn)
+            if len(_COMPILED) > COMPILED_CACHE_SIZE:
+                _COMPILED.popitem(last=False)
+        return fn, error
 
     def safecall(self, label: str, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """Run ``fn(*args)`` as one entry into Lua under the CPU limit and error handler."""
@@ -234,10 +250,10 @@ class LuaRuntime:
         return int(self._lua.get_memory_used())
 
     def rawglobal(self, name: str) -> Any:
-        return self.P.rawglobal(name.encode())
+        return self.fn.rawglobal(name.encode())
 
     def setglobal(self, name: str, value: Any) -> None:
-        self.P.setglobal(name.encode(), self.to_lua(value))
+        self.fn.setglobal(name.encode(), self.to_lua(value))
 
     def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:
         """A widget table; a named one also becomes a global (WoW: named frames)."""
@@ -245,16 +261,16 @@ class LuaRuntime:
         return self._new_widget(kind.encode(), widget_id, global_name)
 
     def widget_id(self, value: Any) -> int | None:
-        return self.P.widget_id(value)
+        return self.fn.widget_id(value)
 
     def stack_sources(self) -> list[tuple[str, int]]:
         """Lua frames on the stack (innermost first) as ``(source, line)``."""
-        flat = self.P.stack_sources()
+        flat = self.fn.stack_sources()
         items = [flat[i] for i in range(1, len(flat) + 1)]
         return [(to_text(items[i]), int(items[i + 1])) for i in range(0, len(items), 2)]
 
     def caller_position(self) -> str:
-        return to_text(self.P.caller_position())
+        return to_text(self.fn.caller_position())
 
     def touched_apis(self) -> dict[str, int]:
         """Every WoW API and widget method addon code called, with call counts."""
@@ -267,7 +283,7 @@ class LuaRuntime:
         return dict(sorted(counts.items()))
 
     def set_cpu_limit(self, seconds: float) -> None:
-        self.P.set_cpu_limit(float(seconds))
+        self.fn.set_cpu_limit(float(seconds))
 
     def is_function(self, value: Any) -> bool:
         return lua51.lua_type(value) == "function"
@@ -276,12 +292,54 @@ class LuaRuntime:
         return lua51.lua_type(value) == "table"
 
 
+COMPILED_CACHE_SIZE = 256
+_COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
 _EVENT_NAMES: dict[str, bytes] = {}
 
 
-def _reraise(exc: BaseException) -> None:
-    raise exc
+def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """The two entries from Lua into Python: ``api_call(idx, ...)`` for API functions and
+    ``method_call(idx, widget_id, ...)`` for widget methods.
+
+    ``me`` is a weak proxy of the :class:`LuaRuntime`: the Lua state keeps these closures
+    alive, so they hold nothing that holds the state. Strings, numbers and widgets take a
+    fast path back to Lua; everything else goes through :meth:`LuaRuntime.to_lua`.
+    """
+    api_counts, api_functions, api_names = me.api_counts, me._api, me._api_names
+    method_names, method_counts = me._method_names, me.method_counts
+    plain = _PLAIN_TYPES
+
+    def one(value: Any) -> Any:
+        kind = value.__class__
+        if kind is str:
+            return value.encode("utf-8", "surrogateescape")
+        if kind in plain:
+            return value
+        lua_table = getattr(value, "lua", None)
+        return lua_table if lua_table is not None else me.to_lua(value)
+
+    def to_lua(result: Any) -> Any:  # a tuple is several return values
+        return tuple(one(v) for v in result) if result.__class__ is tuple else one(result)
+
+    def api_call(idx: int, *args: Any) -> Any:
+        api_counts[idx - 1] += 1
+        try:
+            result = api_functions[idx - 1](*args)
+        except Exception as exc:  # noqa: BLE001 - becomes the Lua error
+            return me._failure(api_names[idx - 1], exc)
+        return result if result is None else to_lua(result)
+
+    def method_call(idx: int, widget_id: int, *args: Any) -> Any:
+        name = method_names[idx - 1]
+        method_counts[name] = method_counts.get(name, 0) + 1
+        try:
+            result = getattr(me._widgets[widget_id], name)(*args)
+        except Exception as exc:  # noqa: BLE001 - becomes the Lua error
+            return me._failure(name, exc)
+        return result if result is None else to_lua(result)
+
+    return api_call, method_call
 
 
 @functools.cache

@@ -48,6 +48,9 @@ class ClientSettings:
         event_order: ``"registration"`` or ``"reverse"``: delivery order among frames
             registered for one event (the client does not guarantee one).
         check_interface_version: the Interface number the loader expects (30300).
+        reuse_compiled_files: load an addon file another client of this process already
+            compiled from the same source as that compiler output instead of parsing the
+            source again (same behaviour, faster start-up; off: always compile).
     """
 
     character_name: str = "Streamer"
@@ -70,6 +73,7 @@ class ClientSettings:
     bag_slots: tuple[int, int, int, int, int] = (16, 16, 16, 16, 16)
     event_order: str = "registration"
     check_interface_version: int = 30300
+    reuse_compiled_files: bool = True
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""

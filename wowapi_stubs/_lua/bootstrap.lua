@@ -11,6 +11,7 @@ local type, select, error, tostring, pairs, next = type, select, error, tostring
 local rawget, rawset, setmetatable, getmetatable = rawget, rawset, setmetatable, getmetatable
 local xpcall, pcall, unpack, newproxy = xpcall, pcall, unpack, newproxy
 local loadstring, load = loadstring, load
+local dump = string.dump
 local strsub, strfind, strformat = string.sub, string.find, string.format
 local concat = table.concat
 local huge = math.huge
@@ -522,6 +523,11 @@ end
 
 -- Trusted client code (FrameXML, the Lua library) may be precompiled; addon code may not.
 P.load_trusted = loadstring
+
+-- The host's compiled-file cache: the bytecode of a chunk this state compiled from source.
+function P.dump(fn)
+  return dump(fn)
+end
 
 function P.rawglobal(name)
   return rawget(G, name)

@@ -167,7 +167,7 @@ class Widget(Region):
         if existing is None:
             self.SetScript(handler, fn)
             return
-        self.scripts[name] = self._client.runtime.P.chain(existing, fn)
+        self.scripts[name] = self._client.runtime.fn.chain(existing, fn)
         self._client._scripts_changed(self)
 
     def RegisterEvent(self, event: Any) -> None:
@@ -191,13 +191,3 @@ class Widget(Region):
 
     def GetChildren(self) -> tuple[Any, ...]:
         return tuple(c for c in self.children if isinstance(c, Widget))
-
-    def CreateFontString(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
-        from wowapi_stubs.widgets.frames import FontString
-
-        return self._client._create_region(FontString, name, self)
-
-    def CreateTexture(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
-        from wowapi_stubs.widgets.frames import Texture
-
-        return self._client._create_region(Texture, name, self)

@@ -66,6 +66,12 @@ class Frame(Widget):
     KIND: ClassVar[str] = "Frame"
     OBJECT_TYPES: ClassVar[tuple[str, ...]] = ("Frame", "Region")
 
+    def CreateFontString(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
+        return self._client._create_region(FontString, name, self)
+
+    def CreateTexture(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
+        return self._client._create_region(Texture, name, self)
+
 
 class Button(Frame):
     """A clickable frame: ``Click()`` runs PreClick, OnClick, PostClick unless disabled."""
