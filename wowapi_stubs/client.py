@@ -167,7 +167,9 @@ class HeadlessClient:
 
     def fire(self, event: str, *args: Any) -> None:
         """Deliver ``event`` to every frame registered for it, as the client would."""
-        self.fire_internal(event, *args)
+        self.events_fired.append((event, args))
+        if event in self._event_frames:
+            self.runtime.dispatch(event, args)
         if self.clock.pending:
             self._settle()
 

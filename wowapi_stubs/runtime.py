@@ -174,11 +174,14 @@ class LuaRuntime:
     def to_lua_args(self, values: tuple[Any, ...]) -> list[Any]:
         """:meth:`to_lua` for an argument list (fast path for strings and numbers)."""
         plain = _PLAIN_TYPES
-        return [
-            v.encode("utf-8", "surrogateescape") if v.__class__ is str
-            else v if v.__class__ in plain else self.to_lua(v)
-            for v in values
-        ]
+        try:
+            return [
+                v.encode() if (kind := v.__class__) is str
+                else v if kind in plain else self.to_lua(v)
+                for v in values
+            ]
+        except UnicodeEncodeError:  # text holding undecodable bytes (surrogate escapes)
+            return [self.to_lua(v) for v in values]
 
     def table(self, value: Mapping[Any, Any] | list[Any] | None = None) -> Any:
         """A new Lua table holding ``value`` converted with :meth:`to_lua`."""
@@ -227,12 +230,7 @@ class LuaRuntime:
         name = _EVENT_NAMES.get(event)
         if name is None:
             name = _EVENT_NAMES.setdefault(event, event.encode())
-        plain = _PLAIN_TYPES
-        self._dispatch(name, *[
-            v.encode("utf-8", "surrogateescape") if v.__class__ is str
-            else v if v.__class__ in plain else self.to_lua(v)
-            for v in args
-        ])
+        self._dispatch(name, *self.to_lua_args(args))
 
     def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""

@@ -79,6 +79,10 @@ class _FolderIndex:
     def __init__(self) -> None:
         self._listings: dict[str, tuple[dict[str, tuple[bool, bool]], dict[str, str]]] = {}
 
+    @property
+    def folders(self) -> tuple[str, ...]:
+        return tuple(self._listings)
+
     def listing(self, folder: str) -> tuple[dict[str, tuple[bool, bool]], dict[str, str]]:
         found = self._listings.get(folder)
         if found is None:
@@ -113,7 +117,38 @@ def resolve_case_insensitive(folder: Path, written: str,
 
 
 def parse_toc(folder_or_toc: Path) -> TocFile:
-    """Parse the addon's ``.toc`` (UTF-8, BOM tolerated)."""
+    """Parse the addon's ``.toc`` (UTF-8, BOM tolerated).
+
+    The result is kept while the ``.toc``'s bytes and the names in every folder its lookup
+    listed stay the same (test suites load one addon into many fresh clients); file times
+    are not trusted, their resolution can be coarser than a test's edits.
+    """
+    key = os.fspath(folder_or_toc)
+    cached = _PARSED.get(key)
+    if cached is not None and _signature(cached[0]) == cached[1]:
+        return cached[2]
+    toc, index = _parse_toc(Path(folder_or_toc))
+    watched = (key, str(toc.toc_path), *index.folders)
+    signature = _signature(watched)
+    if signature is not None:
+        _PARSED[key] = (watched, signature, toc)
+    return toc
+
+
+_PARSED: dict[str, tuple[tuple[str, ...], tuple[object, ...], TocFile]] = {}
+
+
+def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
+    """The given path's kind, the ``.toc``'s bytes, then the names in each listed folder."""
+    given, toc_path, *folders = paths
+    try:
+        with open(toc_path, "rb") as handle:
+            return (os.path.isdir(given), handle.read(), *map(os.listdir, folders))
+    except OSError:
+        return None
+
+
+def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex]:
     toc_path = find_toc(Path(folder_or_toc))
     folder = toc_path.parent
     try:
@@ -135,4 +170,4 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
         if line.startswith("#"):
             continue
         entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line, index)))
-    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries))
+    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries)), index

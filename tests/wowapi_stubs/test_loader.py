@@ -107,3 +107,42 @@ def test_bad_folder_is_a_clear_python_error(tmp_path: Path) -> None:
     (tmp_path / "Empty").mkdir()
     with pytest.raises(AddonLoadError, match=r"no Empty\.toc"):
         parse_toc(tmp_path / "Empty")
+
+
+def test_reloading_sees_edits_to_the_toc_and_files_that_appear(make_addon) -> None:
+    folder = make_addon("Edit", {"a.lua": "A = 1"}, order=["a.lua", "b.lua"])
+    toc = folder / "Edit.toc"
+    first = parse_toc(folder)
+    assert [e.path is not None for e in first.entries] == [True, False]
+    (folder / "b.lua").write_text("B = 2")  # appears right after the first parse
+    assert [e.path is not None for e in parse_toc(folder).entries] == [True, True]
+    toc.write_text(toc.read_text().replace("a.lua", "c.lua"))  # same size, new content
+    assert [e.written for e in parse_toc(folder).entries] == ["c.lua", "b.lua"]
+    assert parse_toc(folder) is parse_toc(folder)  # unchanged: parsed once
+
+
+def test_reloading_compiles_an_edited_file_again(make_addon) -> None:
+    folder = make_addon("Recompile", {"a.lua": "VALUE = 1"}, order=["a.lua"])
+    with HeadlessClient() as client:
+        client.load_addon(folder)
+        assert client.global_value("VALUE") == 1
+    (folder / "a.lua").write_text("VALUE = 2")
+    with HeadlessClient() as client:
+        client.load_addon(folder)
+        assert client.global_value("VALUE") == 2
+    (folder / "a.lua").write_text("VALUE = = 3")
+    with HeadlessClient() as client:
+        report = client.load_addon(folder)
+        assert not report.ok and "a.lua:1:" in report.errors[0].message
+
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_reused_compiled_file_keeps_chunk_name_and_lines(make_addon, reuse: bool) -> None:
+    from wowapi_stubs import ClientSettings
+
+    folder = make_addon("Lines", {"a.lua": "local x = 1\n\nerror('boom')"}, order=["a.lua"])
+    errors = []
+    for _ in range(2):  # the second client loads what the first one compiled
+        with HeadlessClient(ClientSettings(reuse_compiled_files=reuse)) as client:
+            errors.append(client.load_addon(folder).errors[0])
+    assert [(e.message, e.line) for e in errors] == [("Lines\\a.lua:3: boom", 3)] * 2

@@ -152,7 +152,9 @@ local function trampoline()
   return call_f(unpack(call_args, 1, call_n))
 end
 
-local function after_call(label, outer, saved_context, saved_f, saved_args, saved_n, ok, ...)
+-- Leaving an entry: restore what the trampoline reads, end the CPU deadline of an outer
+-- entry, report an error the handler did not see.
+local function leave(label, outer, saved_context, saved_f, saved_args, saved_n, ok, msg)
   call_f, call_args, call_n = saved_f, saved_args, saved_n
   depth = depth - 1
   context = saved_context
@@ -164,7 +166,6 @@ local function after_call(label, outer, saved_context, saved_f, saved_args, save
     end
   end
   if not ok then
-    local msg = ...
     if msg == "not enough memory" then
       -- Lua 5.1 has no emergency collection: free what the failed code left behind now,
       -- before the host touches the state again.
@@ -173,9 +174,33 @@ local function after_call(label, outer, saved_context, saved_f, saved_args, save
     if not reported then
       report_error(msg, "", label)
     end
-    return false, msg
+  end
+end
+
+local function after_call(label, outer, saved_context, saved_f, saved_args, saved_n, ok, ...)
+  leave(label, outer, saved_context, saved_f, saved_args, saved_n, ok, (...))
+  if not ok then
+    return false, (...)
   end
   return ok, ...
+end
+
+-- Arguments in a table (f, args, n): the entry used for events, which share one table.
+local function enter(label, f, args, n)
+  local saved_f, saved_args, saved_n = call_f, call_args, call_n
+  call_f, call_args, call_n = f, args, n
+  local outer = depth == 0
+  local saved_context = context
+  context = label
+  if outer then
+    deadline = false
+    overrun = false
+  end
+  depth = depth + 1
+  reported = false
+  local ok, msg = xpcall(trampoline, error_handler)
+  leave(label, outer, saved_context, saved_f, saved_args, saved_n, ok, msg)
+  return ok
 end
 
 function P.safecall(label, f, ...)
@@ -261,18 +286,21 @@ local function event_label(frame, event)
   return label
 end
 
+-- One table holds the handler arguments (frame, event, ...) for every frame; only the frame
+-- changes between calls.
 function P.dispatch(event, ...)
   local list = event_frames[event]
   if not list then
     return 0
   end
   local n = #list
-  local safecall = P.safecall
+  local args, count = { false, event, ... }, select("#", ...) + 2
   if n == 1 then
     local frame = list[1]
     local fn = on_event[frame]
     if fn then
-      safecall(event_label(frame, event), fn, frame, event, ...)
+      args[1] = frame
+      enter(event_label(frame, event), fn, args, count)
     end
     return 1
   end
@@ -282,7 +310,8 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     local events = registered[frame]
     if fn and events and events[event] then
-      safecall(event_label(frame, event), fn, frame, event, ...)
+      args[1] = frame
+      enter(event_label(frame, event), fn, args, count)
     end
   end
   return n
