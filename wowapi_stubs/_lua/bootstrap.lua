@@ -358,12 +358,10 @@ local function finish(first, ...)
   return first, ...
 end
 
-local api_functions = {}
-for idx, name in pairs(words(host.api_names)) do
+local function install_api(idx, name)
   local function api(...)
     return finish(api_call(idx, ...))
   end
-  api_functions[name] = api
   local dot = strfind(name, ".", 1, true)
   if dot then
     -- Library members such as bit.band live in a global table.
@@ -378,7 +376,15 @@ for idx, name in pairs(words(host.api_names)) do
     rawset(G, name, api)
   end
 end
-P.api_functions = api_functions
+do
+  local names, position, idx = host.api_names, 1, 0
+  while position <= #names do
+    local space = strfind(names, " ", position, true) or #names + 1
+    idx = idx + 1
+    install_api(idx, strsub(names, position, space - 1))
+    position = space + 1
+  end
+end
 
 local ids = setmetatable({}, { __mode = "k" })
 -- Host-implemented widget methods, one closure per method name, made on first use.
