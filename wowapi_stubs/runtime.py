@@ -111,7 +111,8 @@ class LuaRuntime:
                                                    weakref.proxy(self)),
                 b"cpu_limit": float(cpu_limit_seconds),
                 b"api_names": " ".join(self._api_names).encode(),
-                b"method_names": " ".join(self._method_names).encode(),
+                b"method_names": " ".join(
+                    f"{name}={idx}" for idx, name in enumerate(self._method_names, 1)).encode(),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
                 b"known_missing": _name_list(known_missing),
             }

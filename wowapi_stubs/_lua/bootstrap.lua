@@ -8,6 +8,7 @@ local host = ...
 
 local G = _G
 local type, select, error, tostring, pairs, next = type, select, error, tostring, pairs, next
+local tonumber = tonumber
 local rawget, rawset, setmetatable, getmetatable = rawget, rawset, setmetatable, getmetatable
 local xpcall, pcall, unpack, newproxy = xpcall, pcall, unpack, newproxy
 local loadstring, load = loadstring, load
@@ -23,20 +24,7 @@ local collectgarbage = collectgarbage
 local api_call, method_call, report_error = host.api_call, host.method_call, host.report_error
 
 -- The host passes name lists as strings of single-space separated names (cheaper than
--- building tables). Split with plain finds: pattern matching costs ~10x more per character.
-local function words(text)
-  local out, n, position = {}, 0, 1
-  while text ~= "" do
-    local space = strfind(text, " ", position, true)
-    n = n + 1
-    out[n] = strsub(text, position, space and space - 1)
-    if not space then
-      return out
-    end
-    position = space + 1
-  end
-  return out
-end
+-- building tables); they are read with plain finds (pattern matching costs ~10x more).
 local BOOT_SOURCE = getinfo(1, "S").source
 
 local P = {}
@@ -387,17 +375,16 @@ do
 end
 
 local ids = setmetatable({}, { __mode = "k" })
--- Host-implemented widget methods, one closure per method name, made on first use.
-local method_index = {}
-for idx, name in pairs(words(host.method_names)) do
-  method_index[name] = idx
-end
+-- Host-implemented widget methods, one closure per method name, made on first use. The
+-- host numbers them in " Name=1 Other=2 ": a plain find gives the number, no index table.
+local method_numbers = " " .. host.method_names .. " "
 local method_closures = setmetatable({}, {
   __index = function(closures, name)
-    local idx = method_index[name]
-    if not idx then
+    local _, last = strfind(method_numbers, " " .. name .. "=", 1, true)
+    if not last then
       return nil
     end
+    local idx = tonumber(strsub(method_numbers, last + 1, strfind(method_numbers, " ", last, true) - 1))
     local function method(self, ...)
       local id = ids[self]
       if id == nil then
