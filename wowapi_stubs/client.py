@@ -95,8 +95,7 @@ class HeadlessClient:
             memory_limit_bytes=self.settings.memory_limit_bytes,
         )
         _ui.create_standard_frames(self)
-        self.runtime.api_counts[:] = [0] * len(self.runtime.api_counts)
-        self.runtime.method_counts.clear()
+        self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
 
     # == public: addons ======================================================================
     def load_addon(self, folder_or_toc: Path | str,

@@ -283,6 +283,12 @@ class LuaRuntime:
             counts[f":{name}"] = count
         return dict(sorted(counts.items()))
 
+    def reset_counts(self) -> None:
+        """Forget the API and widget-method call counts so far."""
+        self.api_counts[:] = [0] * len(self.api_counts)
+        self.method_counts.clear()
+        self.fn.reset_counts()
+
     def set_cpu_limit(self, seconds: float) -> None:
         self.fn.set_cpu_limit(float(seconds))
 

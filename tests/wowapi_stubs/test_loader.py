@@ -95,10 +95,14 @@ def test_events_at_login_in_order_with_saved_variables_restored_first(make_addon
 
 def test_apis_touched_are_listed(make_addon) -> None:
     folder = make_addon("Apis", {"x.lua": 'local f = CreateFrame("Frame"); f:Hide();'
-                                         ' strtrim(" a "); GetTime()'})
+                                         ' strtrim(" a "); GetTime(); f:SetPoint("CENTER");'
+                                         ' f:SetWidth(10); f:SetWidth(20)'})
     with HeadlessClient() as client:
         report = client.load_addon(folder)
     assert {"CreateFrame", "GetTime", "strtrim", ":Hide"} <= set(report.apis_touched)
+    # Methods the client implements in Lua count too; the standard UI's own calls do not.
+    assert report.apis_touched[":SetPoint"] == 1 and report.apis_touched[":SetWidth"] == 2
+    assert ":SetText" not in report.apis_touched
 
 
 def test_bad_folder_is_a_clear_python_error(tmp_path: Path) -> None:

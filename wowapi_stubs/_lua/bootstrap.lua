@@ -408,6 +408,25 @@ end
 -- widget_kinds: "Kind method method ... | missing missing ...;" per kind. Method tables fill
 -- lazily on first use: building ~1,000 entries per client up front would cost more than
 -- loading a typical addon.
+-- Lua-implemented widget methods (widgets.lua) count their calls for the load report, as
+-- the host counts its own; one counting wrapper per method name, shared by all kinds.
+local lua_api_counts = {}
+local counted_methods = setmetatable({}, {
+  __index = function(wrappers, name)
+    local impl = P.lua_methods[name]
+    if not impl then
+      return nil
+    end
+    local label = ":" .. name
+    local function counted(...)
+      lua_api_counts[label] = (lua_api_counts[label] or 0) + 1
+      return impl(...)
+    end
+    rawset(wrappers, name, counted)
+    return counted
+  end,
+})
+
 local function method_table(kind, implemented, missing)
   local cache = {}
   return setmetatable(cache, {
@@ -418,7 +437,7 @@ local function method_table(kind, implemented, missing)
       local needle = " " .. key .. " "
       local fn
       if strfind(implemented, needle, 1, true) then
-        fn = P.lua_methods[key] or method_closures[key]
+        fn = counted_methods[key] or method_closures[key]
       elseif strfind(missing, needle, 1, true) then
         fn = not_implemented(kind .. ":" .. key)
       end
@@ -517,8 +536,12 @@ end
 ---------------------------------------------------------------------------------------------
 -- Lua-side WoW API (library aliases, hooksecurefunc, debugstack...): see lualib.lua.
 ---------------------------------------------------------------------------------------------
-local lua_api_counts = {}
 P.lua_api_counts = lua_api_counts
+function P.reset_counts()
+  for name in pairs(lua_api_counts) do
+    lua_api_counts[name] = nil
+  end
+end
 function P.touch(name)
   lua_api_counts[name] = (lua_api_counts[name] or 0) + 1
 end
