@@ -71,6 +71,18 @@ def compiled_start(start: str) -> re.Pattern[str]:
 
 
 @functools.cache
+def tag_forms_by_head() -> dict[str, tuple[CompiledForm, ...]]:
+    """The compiled forms that can match a message starting with each tag head (all forms
+    for a head whose forms do not start with it as their first literal)."""
+    forms = compiled_tag_forms()
+    grouped = {}
+    for head in tag_heads():
+        lead = f"(?P<t0>{re.escape(head)})"
+        grouped[head] = tuple(f for f in forms if f.pattern.pattern.startswith(lead)) or forms
+    return grouped
+
+
+@functools.cache
 def tag_heads() -> tuple[str, ...]:
     """The literal prefixes of the tags (``[MGM_WHO]``, ``[MGM_ACCEPT:``...), from the grammar."""
     heads = [t.pattern.value for t in tag_parser().terminals

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import functools
+from types import ModuleType
+
 from mgm_addon_contract.grammar.model import ParsedLine, Violation
 from mgm_addon_contract.grammar.tags import parse_log_line
 
 BOM = b"\xef\xbb\xbf"
 UTF8_PIECE = 1 << 16
+NEWLINE = 10
+# Spans this large are counted with numpy (imported on first use: ~0.1 s, so small logs and
+# short commands never pay for it); below it bytes.count is cheaper.
+VECTOR_COUNT_MIN = 1 << 18
+
+
+@functools.cache
+def _numpy() -> ModuleType:
+    import numpy
+
+    return numpy
+
+
+def count_newlines(buffer: bytearray | bytes, start: int, end: int) -> int:
+    """Line breaks in ``buffer[start:end]``; numpy's vectorised compare counts large spans
+    about 4x faster than ``bytes.count``."""
+    if end - start < VECTOR_COUNT_MIN:
+        return buffer.count(b"\n", start, end)
+    np = _numpy()
+    view = np.frombuffer(buffer, np.uint8, end - start, start)
+    return int(np.count_nonzero(view == NEWLINE))
 
 
 class LogScanner:
@@ -101,10 +125,10 @@ class LogScanner:
             position = buffer.find(b"[MGM", line_end, end)
         found, number, counted = [], self._line, 0
         for line_start in sorted(starts):
-            number += buffer.count(b"\n", counted, line_start)
+            number += count_newlines(buffer, counted, line_start)
             counted = line_start
             found.append((number + 1, line_start, buffer.find(b"\n", line_start, end)))
-        number += buffer.count(b"\n", counted, end)
+        number += count_newlines(buffer, counted, end)
         return found, number - self._line
 
     def _utf8_breaks(self, end: int) -> list[int]:

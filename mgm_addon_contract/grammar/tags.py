@@ -17,6 +17,7 @@ from mgm_addon_contract.grammar._parsers import (
     compiled_chat_line,
     compiled_tag_forms,
     describe_expected,
+    tag_forms_by_head,
     tag_heads,
     tag_parser,
 )
@@ -88,13 +89,14 @@ def parse_message(message: str, *, line: int = 1, source: str = "<string>",
         return ParsedLine(line, source, None, message, None, (), spoofed)
     if message.startswith(INFO_PREFIX) or message == INFO_PREFIX.strip():
         return ParsedLine(line, source, None, message, None, (), spoofed, info_line=True)
-    if not any(message.startswith(head) for head in tag_heads()):
+    head = next((h for h in tag_heads() if message.startswith(h)), None)
+    if head is None:
         violation = Violation(
             "TAG-UNKNOWN", "text starts like an MGM tag but is no known tag", line,
             column_offset + 1, tuple(sorted(h.rstrip(":") for h in tag_heads())),
             excerpt(shown, column_offset + 1), source)
         return ParsedLine(line, source, None, message, None, (violation,), spoofed)
-    built = _fast_tag(message)
+    built = _fast_tag(message, head)
     if built is None:
         try:
             tree = tag_parser().parse(message, start="tag")
@@ -142,9 +144,9 @@ def _syntax_message(exc: UnexpectedInput) -> str:
 Built = tuple[Tag, list[tuple[str, str, int]]]
 
 
-def _fast_tag(message: str) -> Built | None:
+def _fast_tag(message: str, head: str) -> Built | None:
     """The tag via the regexes compiled from the grammar, or None (then Lark decides)."""
-    for form in compiled_tag_forms():
+    for form in tag_forms_by_head()[head]:
         match = form.pattern.fullmatch(message)
         if not match:
             continue
