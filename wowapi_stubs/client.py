@@ -27,13 +27,16 @@ from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
 from wowapi_stubs.chatlog import ChatLogWriter
 from wowapi_stubs.clock import SimulatedClock
-from wowapi_stubs.errors import Finding, LuaErrorRecord, split_location
+from wowapi_stubs.errors import Finding, HeadlessClientError, LuaErrorRecord, split_location
 from wowapi_stubs.report import LoadReport
-from wowapi_stubs.runtime import LuaRuntime, from_lua
+from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.toc import TocFile
 from wowapi_stubs.widgets import WIDGET_CLASSES, Button, Region, Widget
 from wowapi_stubs.widgets.known_methods import KNOWN_METHODS, LUA_IMPLEMENTED
+
+# What a fresh client's Lua state holds before any addon loads (measured, rounded up).
+STARTUP_MEMORY = 160 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,17 +87,28 @@ class HeadlessClient:
         self._report: LoadReport | None = None
         self._line_id = 0
         method_names, widget_kinds = _widget_tables()
-        self.runtime = LuaRuntime(
-            api=install_all(me),
-            widgets=self.widgets,
-            method_names=method_names,
-            widget_kinds=widget_kinds,
-            known_missing=KNOWN_UNIMPLEMENTED,
-            on_error=functools.partial(HeadlessClient._record_error, me),
-            cpu_limit_seconds=self.settings.cpu_limit_seconds,
-            memory_limit_bytes=self.settings.memory_limit_bytes,
-        )
-        _ui.create_standard_frames(self)
+        cap = self.settings.memory_limit_bytes
+        if cap and cap < STARTUP_MEMORY:  # lupa would abort the process while opening Lua
+            raise HeadlessClientError(
+                f"memory_limit_bytes={cap} is too small for the client's own start-up (its "
+                f"Lua state needs about {STARTUP_MEMORY // 1024} KiB before any addon loads)")
+        try:
+            self.runtime = LuaRuntime(
+                api=install_all(me),
+                widgets=self.widgets,
+                method_names=method_names,
+                widget_kinds=widget_kinds,
+                known_missing=KNOWN_UNIMPLEMENTED,
+                on_error=functools.partial(HeadlessClient._record_error, me),
+                cpu_limit_seconds=self.settings.cpu_limit_seconds,
+                memory_limit_bytes=self.settings.memory_limit_bytes,
+            )
+            _ui.create_standard_frames(self)
+        except lupa_memory_error():
+            raise HeadlessClientError(
+                f"memory_limit_bytes={self.settings.memory_limit_bytes} is too small for the "
+                f"client's own start-up (its Lua state needs about {STARTUP_MEMORY // 1024} KiB"
+                " before any addon loads)") from None
         self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
 
     # == public: addons ======================================================================

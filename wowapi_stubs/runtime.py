@@ -91,6 +91,13 @@ class LuaRuntime:
             max_memory=memory_limit_bytes,
         )
         self.memory_limit_bytes = memory_limit_bytes
+        # Values Python pushes into Lua (arguments, names, tables) are allocated outside
+        # Lua's error protection, where running out of memory aborts the process. So Lua
+        # calls into Python only while host_reserve of the cap is free, and Python enters
+        # Lua only when what it pushes fits (see has_room).
+        self.host_reserve = min(HOST_RESERVE, memory_limit_bytes // 8)
+        self._entry_limit = memory_limit_bytes - min(ENTRY_SLACK, memory_limit_bytes // 16)
+        self._other_values = False
         self._api_names = list(api)
         self._api = [api[name] for name in self._api_names]
         self._widgets = widgets
@@ -110,6 +117,8 @@ class LuaRuntime:
                 b"report_error": functools.partial(LuaRuntime._report_error,
                                                    weakref.proxy(self)),
                 b"cpu_limit": float(cpu_limit_seconds),
+                b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
+                if memory_limit_bytes else -1,
                 b"api_names": " ".join(self._api_names).encode(),
                 b"method_names": " ".join(
                     f"{name}={idx}" for idx, name in enumerate(self._method_names, 1)).encode(),
@@ -117,7 +126,8 @@ class LuaRuntime:
                 b"known_missing": _name_list(known_missing),
             }
         )
-        boot = self._lua.execute(b"return loadstring(...)", trusted_bytecode("bootstrap.lua"))
+        boot = _loaded(self._lua.execute(b"return loadstring(...)",
+                                         trusted_bytecode("bootstrap.lua")))
         self.P = boot(host)
         self._err = self.P.ERR
         self.fn = HostFunctions(self.P)
@@ -125,14 +135,12 @@ class LuaRuntime:
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
-        self._entries = 0
-        self._headroom = int(memory_limit_bytes * 0.9) if memory_limit_bytes else 0
         self.run_trusted("lualib.lua", self.P)
         self.run_trusted("widgets.lua", self.P)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
-        chunk = self.fn.load_trusted(trusted_bytecode(name))
+        chunk = _loaded(self.fn.load_trusted(trusted_bytecode(name)))
         return chunk(*args)
 
     # -- calls from Lua -----------------------------------------------------------------------
@@ -168,6 +176,8 @@ class LuaRuntime:
         lua_table = getattr(value, "lua", None)
         if lua_table is not None:
             return lua_table
+        if isinstance(value, Mapping | list | tuple) and not self.has_room(_table_size(value)):
+            raise WowApiError("not enough memory")
         if isinstance(value, Mapping):
             return self._lua.table_from({self.to_lua(k): self.to_lua(v) for k, v in value.items()})
         if isinstance(value, list | tuple):
@@ -193,10 +203,15 @@ class LuaRuntime:
     # -- entry points -------------------------------------------------------------------------
     def compile(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
         """Compile source text; returns ``(function, None)`` or ``(None, "file:line: msg")``."""
+        if not self.has_room(len(code)):
+            return None, f"{chunkname.lstrip('@=')}: not enough memory"
         result = self.fn.compile(code, chunkname.encode("utf-8", "surrogateescape"))
         fn, err = result if isinstance(result, tuple) else (result, None)
         if fn is None:
-            return None, to_text(err)
+            message = to_text(err)
+            if message == "not enough memory":  # the compiler names no place for this one
+                message = f"{chunkname.lstrip('@=')}: {message}"
+            return None, message
         return fn, None
 
     def compile_file(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
@@ -212,7 +227,13 @@ class LuaRuntime:
         bytecode = _COMPILED.get(key)
         if bytecode is not None:
             _COMPILED.move_to_end(key)
-            return self.fn.load_trusted(bytecode, name), None
+            if not self.has_room(len(bytecode)):
+                return None, f"{chunkname.lstrip('@=')}: not enough memory"
+            loaded = self.fn.load_trusted(bytecode, name)
+            if loaded.__class__ is not tuple:
+                return loaded, None
+            # (nil, message): e.g. the state's memory cap was reached while loading.
+            return None, f"{chunkname.lstrip('@=')}: {to_text(loaded[1])}"
         fn, error = self.compile(code, chunkname)
         if fn is not None:
             _COMPILED[key] = self.fn.dump(fn)
@@ -227,24 +248,62 @@ class LuaRuntime:
 
     def dispatch(self, event: str, args: tuple[Any, ...]) -> None:
         """Deliver ``event`` to every registered frame's OnEvent (one entry per frame)."""
-        self._entries += 1
-        if self._headroom and not self._entries & 31 and self._get_memory_used() > self._headroom:
-            self._lua.gccollect()
         name = _EVENT_NAMES.get(event)
         if name is None:
             name = _EVENT_NAMES.setdefault(event, event.encode())
-        self._dispatch(name, *self.to_lua_args(args))
+        small = _SMALL_TYPES
+        self._other_values = False
+        try:  # to_lua_args, inlined (the hot path of every event); long text goes slow
+            values = [
+                v.encode() if (kind := v.__class__) is str and len(v) < LARGE_VALUE
+                else v if kind in small else self._large_or_other(v)
+                for v in args
+            ]
+        except UnicodeEncodeError:
+            values = [self._large_or_other(v) for v in args]
+        # Short values: a bound of what pushing them takes; long ones are counted exactly.
+        size = len(values) * (LARGE_VALUE + 64)
+        if self._entry_limit and (self._other_values
+                                  or self._get_memory_used() + size > self._entry_limit):
+            size = _pushed_size(values)
+            if not self.has_room(size):
+                self._refuse(f"{event} not delivered")
+                return
+        self._dispatch(name, *values)
+
+    def _large_or_other(self, value: Any) -> Any:
+        """A long string, bytes or any other value, converted (for :meth:`dispatch`, which
+        then counts the exact size)."""
+        self._other_values = True
+        if value.__class__ is bytes:
+            return value
+        return self.to_lua(value)
 
     def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
-        self._entries += 1
-        if self._headroom and not self._entries & 31 and self._get_memory_used() > self._headroom:
-            # Close to the cap: collect first so an entry does not fail for mere garbage.
-            self._lua.gccollect()
+        if not self.has_room(_pushed_size(args)):
+            self._refuse(f"{to_text(label)} not run")
+            return False, ()
         results = self._safecall(label, fn, *args)
         if results.__class__ is not tuple:
             return bool(results), ()
         return bool(results[0]), results[1:]
+
+    # -- the memory cap -----------------------------------------------------------------------
+    def has_room(self, extra: int = 0) -> bool:
+        """Whether pushing ``extra`` bytes into Lua stays under the cap (with a small slack
+        for lupa's own bookkeeping); garbage is collected once before saying no. Python
+        checks this before it enters Lua or builds a table there; Lua keeps
+        :attr:`host_reserve` free before it calls into Python."""
+        if not self.memory_limit_bytes or self._get_memory_used() + extra <= self._entry_limit:
+            return True
+        self._lua.gccollect()
+        return self._get_memory_used() + extra <= self._entry_limit
+
+    def _refuse(self, what: str) -> None:
+        used = self._get_memory_used()
+        self._on_error(f"not enough memory: {what} (the Lua state uses {used:,} bytes of its "
+                       f"{self.memory_limit_bytes:,}-byte cap)", "", what)
 
     def memory_used(self) -> int:
         """Bytes currently used by the Lua state."""
@@ -259,6 +318,8 @@ class LuaRuntime:
     def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:
         """A widget table; a named one also becomes a global (WoW: named frames)."""
         global_name = name.encode("utf-8", "surrogateescape") if name else None
+        if not self.has_room(1024 + len(global_name or b"")):
+            raise WowApiError("not enough memory")
         return self._new_widget(kind.encode(), widget_id, global_name)
 
     def widget_id(self, value: Any) -> int | None:
@@ -299,9 +360,13 @@ class LuaRuntime:
         return lua51.lua_type(value) == "table"
 
 
+HOST_RESERVE = 256 * 1024
+ENTRY_SLACK = 16 * 1024
+LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
 COMPILED_CACHE_SIZE = 256
 _COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
+_SMALL_TYPES = frozenset({int, float, bool, type(None)})  # plain values of bounded size
 _EVENT_NAMES: dict[str, bytes] = {}
 
 
@@ -320,8 +385,11 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
     def one(value: Any) -> Any:
         kind = value.__class__
         if kind is str:
-            return value.encode("utf-8", "surrogateescape")
+            value = value.encode("utf-8", "surrogateescape")
+            kind = bytes
         if kind in plain:
+            if kind is bytes and len(value) > LARGE_VALUE and not me.has_room(len(value)):
+                raise WowApiError("not enough memory")
             return value
         lua_table = getattr(value, "lua", None)
         return lua_table if lua_table is not None else me.to_lua(value)
@@ -333,18 +401,18 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
         api_counts[idx - 1] += 1
         try:
             result = api_functions[idx - 1](*args)
+            return result if result is None else to_lua(result)
         except Exception as exc:  # noqa: BLE001 - becomes the Lua error
             return me._failure(api_names[idx - 1], exc)
-        return result if result is None else to_lua(result)
 
     def method_call(idx: int, widget_id: int, *args: Any) -> Any:
         name = method_names[idx - 1]
         method_counts[name] = method_counts.get(name, 0) + 1
         try:
             result = getattr(me._widgets[widget_id], name)(*args)
+            return result if result is None else to_lua(result)
         except Exception as exc:  # noqa: BLE001 - becomes the Lua error
             return me._failure(name, exc)
-        return result if result is None else to_lua(result)
 
     return api_call, method_call
 
@@ -363,6 +431,36 @@ def _widget_kind_spec(kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]]) 
 
 def lupa_errors() -> tuple[type[BaseException], ...]:
     return (lua51.LuaError,)
+
+
+def _pushed_size(values: Any) -> int:
+    """Roughly what pushing ``values`` into Lua allocates (strings dominate)."""
+    return 64 * len(values) + len(b"".join([v for v in values if v.__class__ is bytes]))
+
+
+def _table_size(value: Any, depth: int = 0) -> int:
+    """Roughly what a Lua table made of ``value`` takes (nested containers included)."""
+    if isinstance(value, str | bytes):
+        return 32 + len(value)
+    if depth > 32 or not isinstance(value, Mapping | list | tuple):
+        return 32
+    items = value.items() if isinstance(value, Mapping) else enumerate(value)
+    return 64 + sum(_table_size(k, depth + 1) + _table_size(v, depth + 1) for k, v in items)
+
+
+def _loaded(result: Any) -> Any:
+    """The function ``loadstring`` made of a client chunk, or its failure raised."""
+    if result.__class__ is not tuple:
+        return result
+    message = to_text(result[1])
+    if message == "not enough memory":
+        raise lua51.LuaMemoryError(message)
+    raise lua51.LuaError(f"cannot load the client's own Lua: {message}")
+
+
+def lupa_memory_error() -> type[BaseException]:
+    """What lupa raises when the Lua state's memory cap is reached outside protected code."""
+    return lua51.LuaMemoryError
 
 
 def to_text(value: Any) -> str:

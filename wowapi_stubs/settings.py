@@ -31,7 +31,11 @@ class ClientSettings:
         cpu_limit_seconds: CPU time one entry into Lua may use before it is stopped with
             "script ran too long" (the 3.3.5a client does the same for runaway scripts).
         memory_limit_bytes: cap on the Lua state's memory; allocation beyond it fails with
-            "not enough memory" in the code that asked.
+            "not enough memory" in the code that asked. Near the cap the client refuses to
+            enter Lua with what would not fit (the event or call is recorded as a "not
+            enough memory" error) and addon calls into the API fail once less than 256 KiB
+            (1/8 of the cap) is free, so the process never aborts. Caps under 160 KiB are
+            refused (the client itself needs that much).
         wow_dir: folder playing the WoW install dir; ``Logs/WoWChatLog.txt`` is written under
             it. ``None``: a temporary folder removed by :meth:`HeadlessClient.close`.
         chat_logging: whether ``/chatlog`` is on at start (the SPEC requires it on).

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wowapi_stubs import ClientSettings, HeadlessClient
+from mgm_addon_contract._resources import reference_addon_dir
+from wowapi_stubs import ClientSettings, HeadlessClient, HeadlessClientError
 
 
 @pytest.fixture
@@ -89,6 +90,22 @@ def test_memory_cap_fails_the_allocating_code_only() -> None:
         client.eval_lua("local t = {} for i = 1, 1000 do t[i] = string.rep('x', 1048576) .. i end")
         assert "not enough memory" in client.errors[-1].message
         assert client.eval_lua("return 'still alive'") == "still alive"
+
+
+def test_cap_too_small_for_start_up_is_a_clear_error() -> None:
+    with pytest.raises(HeadlessClientError, match=r"memory_limit_bytes=100000 is too small"):
+        HeadlessClient(ClientSettings(memory_limit_bytes=100_000))
+
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_cap_reached_while_loading_names_the_file(reuse: bool) -> None:
+    HeadlessClient().load_addon(reference_addon_dir())  # the compiled file is now cached
+    settings = ClientSettings(memory_limit_bytes=200_000, reuse_compiled_files=reuse)
+    with HeadlessClient(settings) as client:
+        report = client.load_addon(reference_addon_dir())
+    assert not report.ok
+    assert [e.message for e in report.errors] == [
+        "MimironsGoldOMatic\\MimironsGoldOMatic.lua: not enough memory"]
 
 
 def test_hookscript_runs_after_existing_script(client: HeadlessClient) -> None:

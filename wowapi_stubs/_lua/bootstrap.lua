@@ -346,8 +346,26 @@ local function finish(first, ...)
   return first, ...
 end
 
+-- Calls into Python need the host's reserve free (see LuaRuntime.has_room): what Python
+-- pushes back into Lua is allocated outside Lua's error protection.
+local room_limit_kib = host.room_limit_kib
+if room_limit_kib < 0 then
+  room_limit_kib = huge
+end
+local function ensure_room()
+  if collectgarbage("count") > room_limit_kib then
+    collectgarbage("collect")
+    if collectgarbage("count") > room_limit_kib then
+      error(caller_position() .. "not enough memory", 0)
+    end
+  end
+end
+
 local function install_api(idx, name)
   local function api(...)
+    if collectgarbage("count") > room_limit_kib then
+      ensure_room()
+    end
     return finish(api_call(idx, ...))
   end
   local dot = strfind(name, ".", 1, true)
@@ -389,6 +407,9 @@ local method_closures = setmetatable({}, {
       local id = ids[self]
       if id == nil then
         error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
+      end
+      if collectgarbage("count") > room_limit_kib then
+        ensure_room()
       end
       return finish(method_call(idx, id, ...))
     end

@@ -1,0 +1,91 @@
+"""An addon that fills its memory cap never takes the process down.
+
+Values Python pushes into Lua are allocated outside Lua's error protection; running out
+there aborts the process ("PANIC: unprotected error"). The client checks room before every
+entry and Lua keeps a reserve free before calling into Python, so what happens instead is a
+recorded "not enough memory" error. The stress runs in a subprocess: an abort must fail this
+test, not the test run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from wowapi_stubs import ClientSettings, HeadlessClient
+
+STRESS = textwrap.dedent('''
+    import random
+    from wowapi_stubs import ClientSettings, HeadlessClient
+    refused = 0
+    for seed in range(8):
+        rng = random.Random(seed)
+        cap = rng.choice([300_000, 600_000, 1_000_000, 2_000_000])
+        client = HeadlessClient(ClientSettings(memory_limit_bytes=cap))
+        client.eval_lua("""
+          HOG = {}
+          F = CreateFrame("Frame", "F1"); F:RegisterEvent("E")
+          FS = F:CreateFontString()
+          F:SetScript("OnEvent", function(self, e, a, n)
+            pcall(function() for i = 1, n do HOG[#HOG + 1] = string.rep("x", 1000) .. i end end)
+            pcall(function() FS:SetText(a) end)
+            local ok, text = pcall(function() return FS:GetText() end)
+            pcall(CreateFrame, "Button", "B" .. #HOG)
+            GOT = ok and text and #text or -1
+          end)
+        """)
+        for _ in range(40):
+            roll = rng.random()
+            if roll < 0.7:
+                client.fire("E", "y" * rng.choice([0, 1000, 50_000, 300_000]),
+                            rng.choice([0, 100, 1000]))
+            elif roll < 0.8:
+                client.eval_lua("HOG = {}")
+            elif roll < 0.9:
+                client.type_line("/run F1:GetName()")
+            else:
+                client.eval_lua("return string.rep('z', 100000)")
+        refused += sum("not enough memory" in e.message for e in client.errors)
+    print("survived" if refused else "the cap was never reached")
+''')
+
+
+def test_filling_the_cap_records_errors_and_never_aborts() -> None:
+    done = subprocess.run([sys.executable, "-c", STRESS], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "survived"
+
+
+def test_an_event_too_large_for_the_cap_is_refused_and_the_client_goes_on() -> None:
+    with HeadlessClient(ClientSettings(memory_limit_bytes=2 * 1024 * 1024)) as client:
+        client.eval_lua('local f = CreateFrame("Frame"); f:RegisterEvent("E")'
+                        ' f:SetScript("OnEvent", function(_, _, text) GOT = #text end)')
+        client.fire("E", "x" * 3_000_000)
+        assert client.errors[-1].message.startswith("not enough memory: E not delivered")
+        client.fire("E", "x" * 1000)
+        assert client.global_value("GOT") == 1000
+
+
+def test_calls_into_the_host_fail_in_lua_when_the_reserve_is_used_up() -> None:
+    with HeadlessClient(ClientSettings(memory_limit_bytes=2 * 1024 * 1024)) as client:
+        client.eval_lua("""
+          HOG = {}
+          pcall(function() for i = 1, 100000 do HOG[i] = string.rep("x", 1000) .. i end end)
+          OK, ERR = pcall(CreateFrame, "Frame", "TooLate")
+        """)
+        assert client.global_value("OK") is False
+        assert client.global_value("ERR").endswith("not enough memory")
+        client.eval_lua("HOG = nil")
+        assert client.eval_lua('return CreateFrame("Frame", "InTime") ~= nil') is True
+
+
+@pytest.mark.parametrize("cap", [100_000, 150_000])
+def test_cap_below_start_up_is_refused_before_lua_starts(cap: int) -> None:
+    from wowapi_stubs import HeadlessClientError
+
+    with pytest.raises(HeadlessClientError, match="too small for the client's own start-up"):
+        HeadlessClient(ClientSettings(memory_limit_bytes=cap))
