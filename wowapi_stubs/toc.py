@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,16 +127,20 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
     key = os.fspath(folder_or_toc)
     cached = _PARSED.get(key)
     if cached is not None and _signature(cached[0]) == cached[1]:
+        _PARSED.move_to_end(key)
         return cached[2]
     toc, index = _parse_toc(Path(folder_or_toc))
     watched = (key, str(toc.toc_path), *index.folders)
     signature = _signature(watched)
     if signature is not None:
         _PARSED[key] = (watched, signature, toc)
+        if len(_PARSED) > PARSED_CACHE_SIZE:
+            _PARSED.popitem(last=False)
     return toc
 
 
-_PARSED: dict[str, tuple[tuple[str, ...], tuple[object, ...], TocFile]] = {}
+PARSED_CACHE_SIZE = 256
+_PARSED: OrderedDict[str, tuple[tuple[str, ...], tuple[object, ...], TocFile]] = OrderedDict()
 
 
 def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
