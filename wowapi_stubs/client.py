@@ -9,6 +9,7 @@ time before returning; nothing waits on the wall clock.
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 import tempfile
 import weakref
@@ -79,7 +80,7 @@ class HeadlessClient:
         self.who = WhoService(me)
         self.mail = MailService(me)
         self.bags = Bags(self.settings.bag_slots)
-        self._widget_count = 0
+        self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Region] = {}
         self.named: dict[str, Region] = {}
         self._event_frames: dict[str, list[Widget]] = {}
@@ -343,10 +344,6 @@ class HeadlessClient:
         return self.runtime.memory_used()
 
     # == internal: used by API modules and widgets ===========================================
-    def _next_widget_id(self) -> int:
-        self._widget_count += 1
-        return self._widget_count
-
     def _create_region(self, cls: type[Region], name: Any, parent: Region | None,
                        template: str | None = None) -> Any:
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name

@@ -52,7 +52,7 @@ class Region:
         self.name = name
         self.parent = parent
         self.shown = True
-        self.id = client._next_widget_id()
+        self.id = next(client.widget_ids)
         # Children by id (the client holds every widget): no parent <-> child reference cycle.
         self._child_ids: list[int] = []
         if parent is not None:
@@ -137,7 +137,11 @@ class Widget(Region):
         super().__init__(client, name, parent)
         self.scripts: dict[str, Any] = {}
         self.events: set[str] = set()
-        self.label = (name or self.KIND).encode("utf-8", "surrogateescape")
+
+    @property
+    def label(self) -> bytes:
+        """How errors in this frame's scripts name it (``Name`` or the frame type)."""
+        return (self.name or self.KIND).encode("utf-8", "surrogateescape")
 
     def _check_script(self, handler: Any) -> str:
         name = lua_text(handler, what="script type")
