@@ -27,3 +27,12 @@ def test_unknown_names_stay_plain_nil() -> None:
             "nil", "nil")
         client.eval_lua("NoSuchFunction()")
         assert "attempt to call global 'NoSuchFunction' (a nil value)" in client.errors[-1].message
+
+
+def test_reading_many_distinct_nil_globals_keeps_memory_bounded() -> None:
+    with HeadlessClient() as client:
+        client.eval_lua("collectgarbage()")
+        before = client.memory_used()
+        client.eval_lua('for i = 1, 100000 do local x = _G["Nothing" .. i] end collectgarbage()')
+        assert client.memory_used() - before < 1024 * 1024
+        assert client.eval_lua("return Nothing7 == nil and type(GetAddOnInfo)") == "function"

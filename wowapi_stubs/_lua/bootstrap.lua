@@ -504,15 +504,20 @@ end
 -- Known 3.3.5a globals the client does not implement: reading one gives a function that
 -- fails with a clear message instead of "attempt to call a nil value".
 -- Looked up lazily with a plain find in " name name ... " (most reads never miss).
+-- Answers are cached, misses only for the first MISS_CACHE_SIZE names: code reading many
+-- distinct nil globals must not grow the cache without bound.
 local known_missing = " " .. host.known_missing .. " "
-local missing_cache = {}
+local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
 setmetatable(G, {
   __index = function(_, key)
     local stub = missing_cache[key]
     if stub == nil then
       stub = type(key) == "string" and strfind(known_missing, " " .. key .. " ", 1, true)
         and not_implemented(key) or false
-      missing_cache[key] = stub
+      if stub or cached_misses < MISS_CACHE_SIZE then
+        cached_misses = cached_misses + (stub and 0 or 1)
+        missing_cache[key] = stub
+      end
     end
     return stub or nil
   end,
