@@ -36,3 +36,15 @@ def test_reading_many_distinct_nil_globals_keeps_memory_bounded() -> None:
         client.eval_lua('for i = 1, 100000 do local x = _G["Nothing" .. i] end collectgarbage()')
         assert client.memory_used() - before < 1024 * 1024
         assert client.eval_lua("return Nothing7 == nil and type(GetAddOnInfo)") == "function"
+
+
+def test_keys_spanning_two_listed_names_are_plain_nil() -> None:
+    from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
+    from wowapi_stubs.client import _widget_tables
+
+    missing = " ".join(sorted(KNOWN_UNIMPLEMENTED)[:2])  # adjacent in the list Lua searches
+    implemented = " ".join(_widget_tables()[1]["Frame"][0][:2])
+    with HeadlessClient() as client:
+        assert client.eval_lua(
+            f'return _G["{missing}"] == nil and CreateFrame("Frame")["{implemented}"] == nil'
+        ) is True

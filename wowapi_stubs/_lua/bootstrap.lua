@@ -452,8 +452,8 @@ local function method_table(kind, implemented, missing)
   local cache = {}
   return setmetatable(cache, {
     __index = function(_, key)
-      if type(key) ~= "string" then
-        return nil
+      if type(key) ~= "string" or strfind(key, " ", 1, true) then
+        return nil  -- names never hold spaces (the lists are space-separated)
       end
       local needle = " " .. key .. " "
       local fn
@@ -512,8 +512,8 @@ setmetatable(G, {
   __index = function(_, key)
     local stub = missing_cache[key]
     if stub == nil then
-      stub = type(key) == "string" and strfind(known_missing, " " .. key .. " ", 1, true)
-        and not_implemented(key) or false
+      stub = type(key) == "string" and not strfind(key, " ", 1, true)
+        and strfind(known_missing, " " .. key .. " ", 1, true) and not_implemented(key) or false
       if stub or cached_misses < MISS_CACHE_SIZE then
         cached_misses = cached_misses + (stub and 0 or 1)
         missing_cache[key] = stub
