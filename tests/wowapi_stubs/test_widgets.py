@@ -83,3 +83,16 @@ def test_unknown_script_type_and_frame_type_are_errors(client: HeadlessClient) -
 def test_unknown_template_is_a_finding(client: HeadlessClient) -> None:
     client.eval_lua('CreateFrame("Button", nil, UIParent, "FancyTemplate")')
     assert client.findings[-1].kind == "unknown-template"
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    ('f:SetWidth("wide")', "Usage: Region:SetWidth(width)"),
+    ("f:SetPoint(5)", "Usage: Region:SetPoint(point [, relativeTo [, relativePoint]] [, x, y])"),
+    ("f:StartMoving()", "Frame is not movable"),
+])
+def test_misuse_of_a_method_implemented_in_lua_blames_the_caller(call: str,
+                                                                  message: str) -> None:
+    with HeadlessClient() as client:
+        client.eval_lua(f'local f = CreateFrame("Frame")\n\n{call}')
+        assert client.errors[-1].message == f"(eval):3: {message}"
+        assert client.errors[-1].line == 3

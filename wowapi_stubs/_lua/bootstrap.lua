@@ -305,14 +305,21 @@ function P.dispatch(event, ...)
   return n
 end
 
--- Where an API error should point: the first Lua frame outside the bootstrap and C code.
+-- The client's own chunks are named "=headless-<file>".
+local function is_client_source(source)
+  return strsub(source, 1, 10) == "=headless-"
+end
+
+-- Where an API error should point: the first Lua frame outside the client's own chunks and
+-- C code (so a method implemented in Lua blames its caller's file:line, as the client does).
 local function caller_position()
   for level = 2, 40 do
     local info = getinfo(level, "Sl")
     if not info then
       break
     end
-    if info.what ~= "C" and info.source ~= BOOT_SOURCE and info.currentline and info.currentline > 0 then
+    if info.what ~= "C" and not is_client_source(info.source) and info.currentline
+        and info.currentline > 0 then
       return info.short_src .. ":" .. info.currentline .. ": "
     end
   end
@@ -328,7 +335,7 @@ function P.stack_sources()
     if not info then
       break
     end
-    if info.what ~= "C" and info.source ~= BOOT_SOURCE then
+    if info.what ~= "C" and not is_client_source(info.source) then
       out[#out + 1] = info.source
       out[#out + 1] = info.currentline or -1
     end

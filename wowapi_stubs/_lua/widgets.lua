@@ -18,7 +18,7 @@ end
 local function number(value, usage)
   local n = tonumber(value)
   if n == nil then
-    error(usage, 3)
+    error(P.caller_position() .. usage, 0)
   end
   return n
 end
@@ -62,7 +62,7 @@ function M.GetSize(self)
 end
 function M.SetPoint(self, point, ...)
   if type(point) ~= "string" then
-    error("Usage: Region:SetPoint(point [, relativeTo [, relativePoint]] [, x, y])", 2)
+    error(P.caller_position() .. "Usage: Region:SetPoint(point [, relativeTo [, relativePoint]] [, x, y])", 0)
   end
   local p = state(self)
   local points = p.points or {}
@@ -107,7 +107,7 @@ M.EnableMouse = flag("mouse")
 M.IsMouseEnabled = getter("mouse", nil)
 function M.StartMoving(self)
   if not state(self).movable then
-    error("Frame is not movable", 2)
+    error(P.caller_position() .. "Frame is not movable", 0)
   end
 end
 function M.SetBackdrop(self, backdrop)
