@@ -173,8 +173,9 @@ local function after_call(label, outer, saved_context, saved_f, saved_args, save
   return ok, ...
 end
 
--- Arguments in a table (f, args, n): the entry used for events, which share one table.
-local function enter(label, f, args, n)
+-- Entering: save what the trampoline reads (nested entries restore it in leave), start the
+-- CPU deadline of an outer entry. Returns what leave needs.
+local function begin(label, f, args, n)
   local saved_f, saved_args, saved_n = call_f, call_args, call_n
   call_f, call_args, call_n = f, args, n
   local outer = depth == 0
@@ -186,6 +187,12 @@ local function enter(label, f, args, n)
   end
   depth = depth + 1
   reported = false
+  return outer, saved_context, saved_f, saved_args, saved_n
+end
+
+-- Arguments in a table (f, args, n): the entry used for events, which share one table.
+local function enter(label, f, args, n)
+  local outer, saved_context, saved_f, saved_args, saved_n = begin(label, f, args, n)
   local ok, msg = xpcall(trampoline, error_handler)
   leave(label, outer, saved_context, saved_f, saved_args, saved_n, ok, msg)
   return ok
@@ -193,18 +200,8 @@ end
 
 function P.safecall(label, f, ...)
   local n = select("#", ...)
-  local saved_f, saved_args, saved_n = call_f, call_args, call_n
-  call_f, call_n = f, n
-  call_args = n > 0 and { ... } or nil
-  local outer = depth == 0
-  local saved_context = context
-  context = label
-  if outer then
-    deadline = false
-    overrun = false
-  end
-  depth = depth + 1
-  reported = false
+  local outer, saved_context, saved_f, saved_args, saved_n =
+    begin(label, f, n > 0 and { ... } or nil, n)
   return after_call(label, outer, saved_context, saved_f, saved_args, saved_n,
     xpcall(trampoline, error_handler))
 end
