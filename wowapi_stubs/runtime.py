@@ -185,16 +185,35 @@ class LuaRuntime:
         return value
 
     def to_lua_args(self, values: tuple[Any, ...]) -> list[Any]:
-        """:meth:`to_lua` for an argument list (fast path for strings and numbers)."""
-        plain = _PLAIN_TYPES
+        """:meth:`to_lua` for an argument list: a fast path for short text and numbers; long
+        text, bytes and other values go through :meth:`_large_or_other`, which marks the
+        list for an exact size check in :meth:`_args_fit`."""
+        small = _SMALL_TYPES
+        self._other_values = False
         try:
             return [
-                v.encode() if (kind := v.__class__) is str
-                else v if kind in plain else self.to_lua(v)
+                v.encode() if (kind := v.__class__) is str and len(v) < LARGE_VALUE
+                else v if kind in small else self._large_or_other(v)
                 for v in values
             ]
         except UnicodeEncodeError:  # text holding undecodable bytes (surrogate escapes)
-            return [self.to_lua(v) for v in values]
+            return [self._large_or_other(v) for v in values]
+
+    def _large_or_other(self, value: Any) -> Any:
+        self._other_values = True
+        if value.__class__ is bytes:
+            return value
+        return self.to_lua(value)
+
+    def _args_fit(self, values: list[Any]) -> bool:
+        """Whether pushing what :meth:`to_lua_args` just returned stays under the cap: short
+        values are bounded without measuring them; long ones are counted exactly."""
+        if not self._entry_limit:
+            return True
+        bound = len(values) * (LARGE_VALUE + 64)
+        if not self._other_values and self._get_memory_used() + bound <= self._entry_limit:
+            return True
+        return self.has_room(_pushed_size(values))
 
     def table(self, value: Mapping[Any, Any] | list[Any] | None = None) -> Any:
         """A new Lua table holding ``value`` converted with :meth:`to_lua`."""
@@ -251,33 +270,11 @@ class LuaRuntime:
         name = _EVENT_NAMES.get(event)
         if name is None:
             name = _EVENT_NAMES.setdefault(event, event.encode())
-        small = _SMALL_TYPES
-        self._other_values = False
-        try:  # to_lua_args, inlined (the hot path of every event); long text goes slow
-            values = [
-                v.encode() if (kind := v.__class__) is str and len(v) < LARGE_VALUE
-                else v if kind in small else self._large_or_other(v)
-                for v in args
-            ]
-        except UnicodeEncodeError:
-            values = [self._large_or_other(v) for v in args]
-        # Short values: a bound of what pushing them takes; long ones are counted exactly.
-        size = len(values) * (LARGE_VALUE + 64)
-        if self._entry_limit and (self._other_values
-                                  or self._get_memory_used() + size > self._entry_limit):
-            size = _pushed_size(values)
-            if not self.has_room(size):
-                self._refuse(f"{event} not delivered")
-                return
+        values = self.to_lua_args(args)
+        if not self._args_fit(values):
+            self._refuse(f"{event} not delivered")
+            return
         self._dispatch(name, *values)
-
-    def _large_or_other(self, value: Any) -> Any:
-        """A long string, bytes or any other value, converted (for :meth:`dispatch`, which
-        then counts the exact size)."""
-        self._other_values = True
-        if value.__class__ is bytes:
-            return value
-        return self.to_lua(value)
 
     def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
