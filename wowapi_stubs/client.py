@@ -90,9 +90,7 @@ class HeadlessClient:
         method_names, widget_kinds = _widget_tables()
         cap = self.settings.memory_limit_bytes
         if cap and cap < STARTUP_MEMORY:  # lupa would abort the process while opening Lua
-            raise HeadlessClientError(
-                f"memory_limit_bytes={cap} is too small for the client's own start-up (its "
-                f"Lua state needs about {STARTUP_MEMORY // 1024} KiB before any addon loads)")
+            raise _cap_too_small(cap)
         try:
             self.runtime = LuaRuntime(
                 api=install_all(me),
@@ -106,10 +104,7 @@ class HeadlessClient:
             )
             _ui.create_standard_frames(self)
         except lupa_memory_error():
-            raise HeadlessClientError(
-                f"memory_limit_bytes={self.settings.memory_limit_bytes} is too small for the "
-                f"client's own start-up (its Lua state needs about {STARTUP_MEMORY // 1024} KiB"
-                " before any addon loads)") from None
+            raise _cap_too_small(cap) from None
         self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
 
     # == public: addons ======================================================================
@@ -496,6 +491,12 @@ class HeadlessClient:
     def execute_chat_line(self, text: str) -> None:
         """Run a chat line without the edit box's length check (macro lines)."""
         _chatinput.execute(self, text)
+
+
+def _cap_too_small(cap: int) -> HeadlessClientError:
+    return HeadlessClientError(
+        f"memory_limit_bytes={cap} is too small for the client's own start-up (its Lua "
+        f"state needs about {STARTUP_MEMORY // 1024} KiB before any addon loads)")
 
 
 @functools.cache

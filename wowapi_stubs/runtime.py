@@ -223,13 +223,13 @@ class LuaRuntime:
     def compile(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
         """Compile source text; returns ``(function, None)`` or ``(None, "file:line: msg")``."""
         if not self.has_room(len(code)):
-            return None, f"{chunkname.lstrip('@=')}: not enough memory"
+            return None, _in_chunk(chunkname, "not enough memory")
         result = self.fn.compile(code, chunkname.encode("utf-8", "surrogateescape"))
         fn, err = result if isinstance(result, tuple) else (result, None)
         if fn is None:
             message = to_text(err)
             if message == "not enough memory":  # the compiler names no place for this one
-                message = f"{chunkname.lstrip('@=')}: {message}"
+                message = _in_chunk(chunkname, message)
             return None, message
         return fn, None
 
@@ -247,12 +247,12 @@ class LuaRuntime:
         if bytecode is not None:
             _COMPILED.move_to_end(key)
             if not self.has_room(len(bytecode)):
-                return None, f"{chunkname.lstrip('@=')}: not enough memory"
+                return None, _in_chunk(chunkname, "not enough memory")
             loaded = self.fn.load_trusted(bytecode, name)
             if loaded.__class__ is not tuple:
                 return loaded, None
             # (nil, message): e.g. the state's memory cap was reached while loading.
-            return None, f"{chunkname.lstrip('@=')}: {to_text(loaded[1])}"
+            return None, _in_chunk(chunkname, to_text(loaded[1]))
         fn, error = self.compile(code, chunkname)
         if fn is not None:
             _COMPILED[key] = self.fn.dump(fn)
@@ -428,6 +428,11 @@ def _widget_kind_spec(kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]]) 
 
 def lupa_errors() -> tuple[type[BaseException], ...]:
     return (lua51.LuaError,)
+
+
+def _in_chunk(chunkname: str, message: str) -> str:
+    """``message`` placed in the chunk the way Lua names it (``Addon\\file.lua: ...``)."""
+    return f"{chunkname.lstrip('@=')}: {message}"
 
 
 def _pushed_size(values: Any) -> int:
