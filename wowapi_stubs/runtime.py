@@ -120,8 +120,7 @@ class LuaRuntime:
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
                 b"api_names": " ".join(self._api_names).encode(),
-                b"method_names": " ".join(
-                    f"{name}={idx}" for idx, name in enumerate(self._method_names, 1)).encode(),
+                b"method_names": _numbered_names(tuple(self._method_names)),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
                 b"known_missing": _name_list(known_missing),
             }
@@ -420,10 +419,26 @@ def _name_list(names: Iterable[str]) -> bytes:
 
 
 def _widget_kind_spec(kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]]) -> bytes:
-    return ";".join(
+    """``Kind implemented ... | missing ...;`` per kind. Every client passes the same
+    (cached, never modified) mapping, so the last one's text is kept and reused."""
+    global _LAST_KIND_SPEC
+    if _LAST_KIND_SPEC is not None and _LAST_KIND_SPEC[0] is kinds:
+        return _LAST_KIND_SPEC[1]
+    spec = ";".join(
         f"{kind} {' '.join(methods)} | {' '.join(missing)}"
         for kind, (methods, missing) in kinds.items()
     ).encode()
+    _LAST_KIND_SPEC = (kinds, spec)
+    return spec
+
+
+_LAST_KIND_SPEC: tuple[object, bytes] | None = None
+
+
+@functools.cache
+def _numbered_names(names: tuple[str, ...]) -> bytes:
+    """``Name=1 Other=2 ...``: how Lua finds a widget method's number."""
+    return " ".join(f"{name}={idx}" for idx, name in enumerate(names, 1)).encode()
 
 
 def lupa_errors() -> tuple[type[BaseException], ...]:
