@@ -75,24 +75,24 @@ def find_toc(folder_or_toc: Path) -> Path:
 
 
 class _FolderIndex:
-    """Directory listings read once per ``.toc``: name -> (is_file, is_dir), and by lower case."""
+    """Directory listings read once per ``.toc``: name -> is a file, and names by lower case."""
 
     def __init__(self) -> None:
-        self._listings: dict[str, tuple[dict[str, tuple[bool, bool]], dict[str, str]]] = {}
+        self._listings: dict[str, tuple[dict[str, bool], dict[str, str]]] = {}
 
-    @property
-    def folders(self) -> tuple[str, ...]:
-        return tuple(self._listings)
+    def names(self) -> dict[str, frozenset[str]]:
+        """The names in every folder listed so far."""
+        return {folder: frozenset(kinds) for folder, (kinds, _) in self._listings.items()}
 
-    def listing(self, folder: str) -> tuple[dict[str, tuple[bool, bool]], dict[str, str]]:
+    def listing(self, folder: str) -> tuple[dict[str, bool], dict[str, str]]:
         found = self._listings.get(folder)
         if found is None:
-            kinds: dict[str, tuple[bool, bool]] = {}
+            kinds: dict[str, bool] = {}
             lower: dict[str, str] = {}
             try:
                 with os.scandir(folder) as entries:
                     for entry in entries:
-                        kinds[entry.name] = (entry.is_file(), entry.is_dir())
+                        kinds[entry.name] = entry.is_file()
                         lower.setdefault(entry.name.lower(), entry.name)
             except OSError:
                 pass
@@ -112,7 +112,7 @@ def resolve_case_insensitive(folder: Path, written: str,
         name = part if part in kinds else lower.get(part.lower())
         if name is None:
             return None
-        is_file = kinds[name][0]
+        is_file = kinds[name]
         current = os.path.join(current, name)
     return Path(current) if is_file else None
 
@@ -129,13 +129,13 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
     if cached is not None and _signature(cached[0]) == cached[1]:
         _PARSED.move_to_end(key)
         return cached[2]
-    toc, index = _parse_toc(Path(folder_or_toc))
-    watched = (key, str(toc.toc_path), *index.folders)
-    signature = _signature(watched)
-    if signature is not None:
-        _PARSED[key] = (watched, signature, toc)
-        if len(_PARSED) > PARSED_CACHE_SIZE:
-            _PARSED.popitem(last=False)
+    toc, index, toc_bytes = _parse_toc(Path(folder_or_toc))
+    listed = index.names()
+    # What this parse read is its signature: the .toc's bytes and the folders' names.
+    signature = (os.path.isdir(key), toc_bytes, *listed.values())
+    _PARSED[key] = ((key, str(toc.toc_path), *listed), signature, toc)
+    if len(_PARSED) > PARSED_CACHE_SIZE:
+        _PARSED.popitem(last=False)
     return toc
 
 
@@ -144,20 +144,23 @@ _PARSED: OrderedDict[str, tuple[tuple[str, ...], tuple[object, ...], TocFile]] =
 
 
 def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
-    """The given path's kind, the ``.toc``'s bytes, then the names in each listed folder."""
+    """The given path's kind, the ``.toc``'s bytes, then the names in each listed folder
+    (None when one cannot be read: then the cached parse is not used)."""
     given, toc_path, *folders = paths
     try:
         with open(toc_path, "rb") as handle:
-            return (os.path.isdir(given), handle.read(), *map(os.listdir, folders))
+            return (os.path.isdir(given), handle.read(),
+                    *(frozenset(os.listdir(folder)) for folder in folders))
     except OSError:
         return None
 
 
-def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex]:
+def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
     toc_path = find_toc(Path(folder_or_toc))
     folder = toc_path.parent
     try:
-        text = toc_path.read_bytes().decode("utf-8-sig", "replace")
+        toc_bytes = toc_path.read_bytes()
+        text = toc_bytes.decode("utf-8-sig", "replace")
     except OSError as exc:
         raise AddonLoadError(f"{toc_path}: cannot read ({exc.strerror})") from exc
     metadata: dict[str, str] = {}
@@ -175,4 +178,4 @@ def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex]:
         if line.startswith("#"):
             continue
         entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line, index)))
-    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries)), index
+    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes
