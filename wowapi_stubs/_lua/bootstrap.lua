@@ -213,17 +213,19 @@ local registered = setmetatable({}, { __mode = "k" })
 local on_event = setmetatable({}, { __mode = "k" })
 local frame_labels = setmetatable({}, { __mode = "k" })
 
+-- owner[key], made an empty table on first use.
+local function subtable(owner, key)
+  local found = owner[key]
+  if not found then
+    found = {}
+    owner[key] = found
+  end
+  return found
+end
+
 function P.register_event(frame, event, label, front)
-  local list = event_frames[event]
-  if not list then
-    list = {}
-    event_frames[event] = list
-  end
-  local events = registered[frame]
-  if not events then
-    events = {}
-    registered[frame] = events
-  end
+  local list = subtable(event_frames, event)
+  local events = subtable(registered, frame)
   if events[event] then
     return
   end
@@ -258,11 +260,7 @@ end
 local event_labels = setmetatable({}, { __mode = "k" })
 
 local function event_label(frame, event)
-  local labels = event_labels[frame]
-  if not labels then
-    labels = {}
-    event_labels[frame] = labels
-  end
+  local labels = subtable(event_labels, frame)
   local label = labels[event]
   if not label then
     label = frame_labels[frame] .. ":OnEvent(" .. event .. ")"
