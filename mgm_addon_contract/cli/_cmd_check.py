@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice, output_dir
 
 
 @app.command("check")
@@ -40,30 +41,27 @@ def check(
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
 
-    errors = make_console(stderr=True)
-
-    def usage(message: str) -> None:
-        errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-        raise typer.Exit(2)
-
-    if output_format not in ("text", "json", "junit"):
-        usage(f"--format must be text, json or junit, not {output_format!r}")
-    if profile not in PROFILES:
-        usage(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    choice(output_format, ("text", "json", "junit"), "--format")
+    choice(profile, PROFILES, "--profile")
     unknown = [m for m in machine or [] if m not in MACHINES]
     if unknown:
-        usage(f"--machine: unknown {', '.join(unknown)} (known: {', '.join(MACHINES)})")
+        raise UserError(f"--machine: unknown {', '.join(unknown)} (known: "
+                        f"{', '.join(MACHINES)})")
+    output_dir(regressions, "--regressions")
+    if database is not None:
+        output_dir(database, "--database")
     try:
         report = run_check(addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
                            database=database, regressions=regressions,
                            machines=tuple(machine) if machine else None)
     except (AddonLoadError, StepError) as exc:
-        usage(str(exc))
-        return
+        raise UserError(str(exc)) from None
     if output_format == "json":
         typer.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(to_junit(report), nl=False)
     else:
         render_text(make_console(), report)
+    if report.interrupted:
+        raise KeyboardInterrupt
     raise typer.Exit(0 if report.ok else 1)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice
 
 
 @app.command("load")
@@ -24,15 +25,13 @@ def load(
     from mgm_addon_contract.report.load_report import render_load_report
     from wowapi_stubs import AddonLoadError, ClientSettings, HeadlessClient
 
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("--format must be text or json")
+    choice(output_format, ("text", "json"), "--format")
     console = make_console()
     with HeadlessClient(ClientSettings(allow_protected_calls=allow_protected)) as client:
         try:
             report = client.load_addon(addon)
         except AddonLoadError as exc:
-            make_console(stderr=True).print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
+            raise UserError(str(exc)) from None
     if output_format == "json":
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

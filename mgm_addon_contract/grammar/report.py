@@ -39,6 +39,8 @@ def _render_file(console: Console, report: FileReport, limit: int) -> None:
     title.append(f": {report.lines:,} lines, {report.bytes_read:,} bytes, ")
     title.append("valid" if report.ok else "problems found",
                  style="green" if report.ok else "red")
+    if report.interrupted:
+        title.append(" (interrupted: partial, up to the byte above)", style="yellow")
     console.print(title)
     table = Table(show_header=True, header_style="bold")
     table.add_column("tag / rule")
@@ -79,6 +81,7 @@ def render_json(reports: list[FileReport]) -> list[dict[str, Any]]:
     return [
         {
             "file": str(r.path), "lines": r.lines, "bytes": r.bytes_read, "ok": r.ok,
+            "interrupted": r.interrupted,
             "tags": dict(sorted(r.tags.items())), "info_lines": r.info_lines,
             "rule_counts": dict(sorted(r.rule_counts.items())),
             "details_truncated": r.violation_count > len(r.violations)
