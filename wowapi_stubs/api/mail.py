@@ -2,10 +2,10 @@
 
 ``SendMail`` sends the money set by ``SetSendMailMoney`` (the Send button sets it from
 ``SendMailMoney`` once the ``SEND_MONEY`` confirmation is accepted; more than the character
-has is refused with "You don't have enough money"). It checks what the client checks (mailbox open, recipient exists and
-is not the player, money for amount + 30 copper postage); the answer comes after
-``mail_latency``: ``MAIL_SEND_SUCCESS`` (money leaves, the ledger records the delivery) or
-``MAIL_FAILED`` with a ``UI_ERROR_MESSAGE``.
+has is refused with "You don't have enough money"). It checks what the client checks
+(mailbox open, recipient exists and is not the player, money for amount + 30 copper
+postage); the answer comes after ``mail_latency``: ``MAIL_SEND_SUCCESS`` (money leaves, the
+ledger records the delivery) or ``MAIL_FAILED`` with a ``UI_ERROR_MESSAGE``.
 """
 
 from __future__ import annotations
