@@ -105,7 +105,7 @@ def test_cap_reached_while_loading_names_the_file(reuse: bool) -> None:
         report = client.load_addon(reference_addon_dir())
     assert not report.ok
     assert [e.message for e in report.errors] == [
-        "MimironsGoldOMatic\\MimironsGoldOMatic.lua: not enough memory"]
+        "Interface\\AddOns\\MimironsGoldOMatic\\MimironsGoldOMatic.lua: not enough memory"]
 
 
 def test_hookscript_runs_after_existing_script(client: HeadlessClient) -> None:
