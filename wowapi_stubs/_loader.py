@@ -35,11 +35,12 @@ def chunk_name(addon: str, relative: str) -> str:
 
 
 def addon_of_source(source: str) -> str | None:
-    """The addon a chunk name or ``file:line`` text points into (None if none)."""
-    start = source.find(ADDONS_PATH)
+    """The addon a chunk name or ``file:line`` text points into (None if none); Lua keeps
+    only the last part of a long chunk name (``...ace\\AddOns\\Addon\\file.lua``)."""
+    start = source.find("AddOns\\")
     if start < 0:
         return None
-    rest = source[start + len(ADDONS_PATH):]
+    rest = source[start + len("AddOns\\"):]
     end = rest.find("\\")
     return rest[:end] if end > 0 else None
 

@@ -22,7 +22,7 @@ from typing import Any
 from wowapi_stubs import _chatinput, _loader, _ui
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
-from wowapi_stubs.api.chat import SentWhisper
+from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
 from wowapi_stubs.api.mail import DeliveredMail, MailService
@@ -201,7 +201,10 @@ class HeadlessClient:
         self._settle()
 
     def whisper_from(self, sender: str, text: str, *, language: str = "Common") -> None:
-        """Another player whispers the character: shown, logged, ``CHAT_MSG_WHISPER`` fired."""
+        """Another player whispers the character: shown, logged, ``CHAT_MSG_WHISPER`` fired.
+        The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
+        ``Вася``)."""
+        sender = server_name(sender)
         self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
         self._line_id += 1
         self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
@@ -252,13 +255,39 @@ class HeadlessClient:
             self.fire_internal("MAIL_CLOSED")
         self._settle()
 
-    def click_send_mail(self) -> bool:
-        """Click the Send Mail tab's Send button (money from ``SendMailMoney``)."""
-        return self.find_frame("SendMailMailButton").click()
+    def click_send_mail(self, *, confirm: bool = True) -> bool:
+        """Click the Send Mail tab's Send button as the streamer does: money makes the
+        client ask first (the ``SEND_MONEY`` popup), which ``confirm`` accepts (else it
+        stays open). False when the button ignored the click (disabled while a mail is in
+        flight, or no recipient or subject)."""
+        if not self.find_frame("SendMailMailButton").click():
+            return False
+        if confirm:
+            self.click_popup("SEND_MONEY", 1)
+        return True
 
-    def send_mail_manual(self, recipient: str, copper: int, subject: str = "",
+    def popup(self, which: str) -> str | None:
+        """The name of the shown static popup ``which`` (``StaticPopup1``...), if any."""
+        for index in range(1, _ui.STATIC_POPUPS + 1):
+            name = f"StaticPopup{index}"
+            frame = self.named.get(name)
+            if frame is not None and frame.is_visible() and self._popup_which(name) == which:
+                return name
+        return None
+
+    def click_popup(self, which: str, button: int = 1) -> bool:
+        """Click button 1 (accept) or 2 (cancel) of the shown popup ``which``."""
+        name = self.popup(which)
+        return name is not None and self.named[f"{name}Button{button}"].click()
+
+    def _popup_which(self, name: str) -> str | None:
+        value = self.named[name].lua[b"which"]
+        return value.decode("utf-8", "surrogateescape") if isinstance(value, bytes) else None
+
+    def send_mail_manual(self, recipient: str, copper: int, subject: str = "Mail",
                          body: str = "") -> bool:
-        """The streamer fills the Send Mail tab by hand and clicks Send."""
+        """The streamer fills the Send Mail tab by hand, clicks Send and confirms the money
+        (the client's Send button needs a recipient and a subject)."""
         self.named["SendMailNameEditBox"].set_text(recipient)
         self.named["SendMailSubjectEditBox"].set_text(subject)
         self.named["SendMailBodyEditBox"].set_text(body)

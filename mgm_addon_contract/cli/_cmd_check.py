@@ -10,6 +10,8 @@ import typer
 
 from mgm_addon_contract.cli import app
 
+FORMATS = ("text", "json", "junit", "github", "sarif")
+
 
 @app.command("check")
 def check(
@@ -27,7 +29,8 @@ def check(
                                                   "(default: none).")] = None,
     machine: Annotated[list[str] | None, typer.Option(help="Only these state machines: mail, "
                                                       "acceptance, who, gift.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
+                                               "(annotations) or sarif")] = "text",
 ) -> None:
     """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
 
@@ -46,8 +49,8 @@ def check(
         errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
         raise typer.Exit(2)
 
-    if output_format not in ("text", "json", "junit"):
-        usage(f"--format must be text, json or junit, not {output_format!r}")
+    if output_format not in FORMATS:
+        usage(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if profile not in PROFILES:
         usage(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
     unknown = [m for m in machine or [] if m not in MACHINES]
@@ -64,6 +67,22 @@ def check(
         typer.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(to_junit(report), nl=False)
+    elif output_format in ("github", "sarif"):
+        typer.echo(_ci_output(output_format, report), nl=False)
     else:
         render_text(make_console(), report)
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _ci_output(output_format: str, report) -> str:  # noqa: ANN001 - CheckReport
+    from mgm_addon_contract.report.ci_findings import check_findings, check_rules
+    from mgm_addon_contract.report.github import render_annotations
+    from mgm_addon_contract.report.sarif import dumps, sarif_log
+
+    if output_format == "sarif":
+        return dumps(sarif_log("check", check_rules(), check_findings(report),
+                               exit_code=0 if report.ok else 1))
+    failed = sum(o.status == "failed" for o in report.outcomes.values())
+    summary = (f"check {report.addon}: {'PASS' if report.ok else 'FAIL'}, {failed} clause(s) "
+               f"failed, {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed runs")
+    return render_annotations(check_findings(report), summary)

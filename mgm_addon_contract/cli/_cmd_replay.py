@@ -26,7 +26,8 @@ def replay_command(
     flush: Annotated[str | None, typer.Option(help="line, block:N or random")] = None,
     api_key_env: Annotated[str, typer.Option(help="Variable holding the API key.")]
     = "MGM_API_KEY",
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit or github "
+                                               "(annotations)")] = "text",
     transcript: Annotated[Path | None, typer.Option(help="Write the mock EBS's HTTP "
                                                     "transcript (JSON lines) here.")] = None,
 ) -> None:
@@ -40,8 +41,8 @@ def replay_command(
     from mgm_addon_contract.secrets import register_secret
 
     errors = make_console(stderr=True)
-    if output_format not in ("text", "json", "junit"):
-        raise typer.BadParameter("--format must be text, json or junit")
+    if output_format not in ("text", "json", "junit", "github"):
+        raise typer.BadParameter("--format must be text, json, junit or github")
     folder = log if log.is_dir() else None
     try:
         log_file, seed, expectations, options = load_fixture(folder) if folder else (
