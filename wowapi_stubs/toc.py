@@ -18,16 +18,23 @@ from wowapi_stubs.errors import AddonLoadError
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One file line of the ``.toc``: as written, where it resolved to (or None)."""
+    """One file line of the ``.toc``: as written, where it resolved to (or None), and
+    whether the name is a folder (the client cannot load a folder listed as a file)."""
 
     line: int
     written: str
     path: Path | None
+    is_directory: bool = False
 
 
 @dataclass(frozen=True)
 class TocFile:
-    """A parsed ``.toc``: addon name (the folder name), metadata and files in order."""
+    """A parsed ``.toc``: addon name, metadata and files in order.
+
+    The addon's name is its folder's name; a folder whose ``.toc`` is named otherwise loads
+    under the ``.toc``'s name (:attr:`folder_mismatch`: the client would need the folder
+    renamed). Directive names are matched ignoring case, as the client does.
+    """
 
     addon_name: str
     folder: Path
@@ -37,15 +44,62 @@ class TocFile:
 
     @property
     def interface(self) -> int | None:
-        value = self.metadata.get("Interface", "").strip()
+        value = self.directive("Interface").strip()
         return int(value) if value.isdigit() else None
+
+    @property
+    def folder_mismatch(self) -> bool:
+        """The folder is not named like the ``.toc`` (the client would not find it)."""
+        return self.folder.name.lower() != self.toc_path.stem.lower()
+
+    def directive(self, key: str) -> str:
+        """A ``## Key: value`` directive ignoring the key's case ("" when absent)."""
+        value = self.metadata.get(key)
+        if value is not None:
+            return value
+        wanted = key.lower()
+        return next((v for k, v in self.metadata.items() if k.lower() == wanted), "")
+
+    def _names(self, *keys: str) -> list[str]:
+        names: list[str] = []
+        for key in keys:
+            names += [n.strip() for n in self.directive(key).split(",") if n.strip()]
+        return names
 
     def saved_variables(self) -> list[str]:
         """Names from ``SavedVariables`` and ``SavedVariablesPerCharacter``."""
-        names: list[str] = []
-        for key in ("SavedVariables", "SavedVariablesPerCharacter"):
-            names += [n.strip() for n in self.metadata.get(key, "").split(",") if n.strip()]
-        return names
+        return self._names("SavedVariables", "SavedVariablesPerCharacter")
+
+    @property
+    def required_deps(self) -> list[str]:
+        """``RequiredDeps``, ``Dependencies`` and every other directive starting with ``Dep``
+        (the client reads them all as required dependencies), in order, without repeats."""
+        keys = [k for k in self.metadata if k.lower() == "requireddeps"
+                or k.lower().startswith("dep")]
+        return list(dict.fromkeys(self._names(*keys)))
+
+    @property
+    def optional_deps(self) -> list[str]:
+        return self._names("OptionalDeps")
+
+    @property
+    def load_on_demand(self) -> bool:
+        return self.directive("LoadOnDemand").strip() == "1"
+
+    @property
+    def default_enabled(self) -> bool:
+        """``## DefaultState: disabled`` makes a new addon start disabled."""
+        return self.directive("DefaultState").strip().lower() != "disabled"
+
+    @property
+    def load_with(self) -> list[str]:
+        """``LoadWith``: a load-on-demand addon loaded when one of these addons loads."""
+        return self._names("LoadWith")
+
+    @property
+    def load_managers(self) -> list[str]:
+        """``LoadManagers``: the addon is load-on-demand when one of these is present."""
+        return self._names("LoadManagers")
 
 
 def find_toc(folder_or_toc: Path) -> Path:
@@ -104,17 +158,23 @@ def resolve_case_insensitive(folder: Path, written: str,
                              index: _FolderIndex | None = None) -> Path | None:
     """Find ``written`` (``\\`` or ``/`` separated) under ``folder`` ignoring case; an exact
     match wins over one differing in case."""
-    index = index or _FolderIndex()
+    found, is_file = _lookup(folder, written, index or _FolderIndex())
+    return found if is_file else None
+
+
+def _lookup(folder: Path, written: str, index: _FolderIndex) -> tuple[Path | None, bool]:
+    """Where ``written`` resolves under ``folder`` (any kind, or None) and whether it is a
+    file."""
     current = str(folder)
     is_file = False
     for part in [p for p in written.replace("\\", "/").split("/") if p and p != "."]:
         kinds, lower = index.listing(current)
         name = part if part in kinds else lower.get(part.lower())
         if name is None:
-            return None
+            return None, False
         is_file = kinds[name]
         current = os.path.join(current, name)
-    return Path(current) if is_file else None
+    return Path(current), is_file
 
 
 def parse_toc(folder_or_toc: Path) -> TocFile:
@@ -177,5 +237,8 @@ def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
             continue
         if line.startswith("#"):
             continue
-        entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line, index)))
-    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes
+        found, is_file = _lookup(folder, line, index)
+        entries.append(TocEntry(number, line, found if is_file else None,
+                                found is not None and not is_file))
+    name = folder.name if folder.name.lower() == toc_path.stem.lower() else toc_path.stem
+    return TocFile(name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes

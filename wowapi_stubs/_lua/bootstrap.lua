@@ -686,6 +686,7 @@ function P.traceback(msg, level)
   return traceback(msg, level)
 end
 P.getinfo = getinfo
+P.getlocal = debug.getlocal
 
 function P.memory_kib()
   return collectgarbage("count")
