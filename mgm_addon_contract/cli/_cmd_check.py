@@ -11,6 +11,8 @@ import typer
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice, output_dir
 
+FORMATS = ("text", "json", "junit", "github", "sarif")
+
 
 @app.command("check")
 def check(
@@ -28,7 +30,8 @@ def check(
                                                   "(default: none).")] = None,
     machine: Annotated[list[str] | None, typer.Option(help="Only these state machines: mail, "
                                                       "acceptance, who, gift.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
+                                               "(annotations) or sarif")] = "text",
 ) -> None:
     """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
 
@@ -41,7 +44,7 @@ def check(
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
 
-    choice(output_format, ("text", "json", "junit"), "--format")
+    choice(output_format, FORMATS, "--format")
     choice(profile, PROFILES, "--profile")
     unknown = [m for m in machine or [] if m not in MACHINES]
     if unknown:
@@ -60,8 +63,24 @@ def check(
         typer.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(to_junit(report), nl=False)
+    elif output_format in ("github", "sarif"):
+        typer.echo(_ci_output(output_format, report), nl=False)
     else:
         render_text(make_console(), report)
     if report.interrupted:
         raise KeyboardInterrupt
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _ci_output(output_format: str, report) -> str:  # noqa: ANN001 - CheckReport
+    from mgm_addon_contract.report.ci_findings import check_findings, check_rules
+    from mgm_addon_contract.report.github import render_annotations
+    from mgm_addon_contract.report.sarif import dumps, sarif_log
+
+    if output_format == "sarif":
+        return dumps(sarif_log("check", check_rules(), check_findings(report),
+                               exit_code=0 if report.ok else 1))
+    failed = sum(o.status == "failed" for o in report.outcomes.values())
+    summary = (f"check {report.addon}: {'PASS' if report.ok else 'FAIL'}, {failed} clause(s) "
+               f"failed, {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed runs")
+    return render_annotations(check_findings(report), summary)

@@ -34,7 +34,8 @@ def replay_command(
     flush: Annotated[str | None, typer.Option(help="line, block:N or random")] = None,
     api_key_env: Annotated[str, typer.Option(help="Variable holding the API key.")]
     = "MGM_API_KEY",
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit or github "
+                                               "(annotations)")] = "text",
     transcript: Annotated[Path | None, typer.Option(help="Write the mock EBS's HTTP "
                                                     "transcript (JSON lines) here.")] = None,
 ) -> None:
@@ -47,7 +48,7 @@ def replay_command(
     from mgm_addon_contract.report.replay_report import render_replay
     from mgm_addon_contract.secrets import register_secret
 
-    choice(output_format, ("text", "json", "junit"), "--format")
+    choice(output_format, ("text", "json", "junit", "github"), "--format")
     base_url = http_url(ebs) if ebs else None
     output_file(transcript, "--transcript")
     folder = input_dir(log, "fixture folder") if log.is_dir() else None

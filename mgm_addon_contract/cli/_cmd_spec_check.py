@@ -16,7 +16,8 @@ from mgm_addon_contract.cli._errors import UserError, choice, input_file
 @app.command("spec-check")
 def spec_check(
     spec: Annotated[Path, typer.Argument(help="SPEC markdown file.")],
-    output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json or github "
+                                               "(annotations)")] = "text",
 ) -> None:
     """Validate the SPEC's tag examples and compare its normative regexes with the grammar.
 
@@ -26,7 +27,7 @@ def spec_check(
     from mgm_addon_contract.speccheck import check_spec
     from mgm_addon_contract.speccheck.render import render_spec_report
 
-    choice(output_format, ("text", "json"), "--format")
+    choice(output_format, ("text", "json", "github"), "--format")
     input_file(spec, "SPEC file")
     try:
         report = check_spec(spec)
@@ -39,6 +40,13 @@ def spec_check(
         data["drift"] = report.drift
         data["drift_summary"] = report.drift_summary()
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif output_format == "github":
+        from mgm_addon_contract.report.ci_findings import spec_findings
+        from mgm_addon_contract.report.github import render_annotations
+
+        summary = (f"spec-check {spec}: " + (f"drift ({report.drift_summary()})" if report.drift
+                                             else "no drift"))
+        typer.echo(render_annotations(spec_findings(report), summary), nl=False)
     else:
         render_spec_report(make_console(), report)
     raise typer.Exit(1 if report.drift else 0)

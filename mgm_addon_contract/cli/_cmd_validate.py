@@ -12,15 +12,16 @@ from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import choice, input_file
 
 LARGE_FILE = 8 << 20  # show a progress bar from this size on (when stderr is a terminal)
-FORMATS = ("text", "json", "junit")
+FORMATS = ("text", "json", "junit", "github", "sarif")
 
 
 @app.command("validate")
 def validate(
     logs: Annotated[list[Path], typer.Argument(help="WoWChatLog.txt files to check.")],
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
-    limit: Annotated[int, typer.Option(min=0, help="Show at most this many problems per "
-                                       "file.")] = 50,
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
+                                               "(annotations) or sarif")] = "text",
+    limit: Annotated[int, typer.Option(min=0, help="Show (or annotate) at most this many problems "
+                                       "per file.")] = 50,
 ) -> None:
     """Validate chat logs: tags per kind, violations with a caret, spoofed tags.
 
@@ -43,11 +44,28 @@ def validate(
         typer.echo(json.dumps(render_json(reports), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(render_junit_xml(reports), nl=False)
+    elif output_format in ("github", "sarif"):
+        typer.echo(_ci_output(output_format, reports, limit), nl=False)
     else:
         render_text(make_console(), reports, limit)
     if reports[-1].interrupted:
         raise KeyboardInterrupt
     raise typer.Exit(0 if all(r.ok for r in reports) else 1)
+
+
+def _ci_output(output_format: str, reports: list, limit: int) -> str:  # noqa: ANN001
+    from mgm_addon_contract.report.ci_findings import validate_findings, validate_rules
+    from mgm_addon_contract.report.github import render_annotations
+    from mgm_addon_contract.report.sarif import dumps, sarif_log
+
+    exit_code = 0 if all(r.ok for r in reports) else 1
+    if output_format == "sarif":
+        return dumps(sarif_log("validate", validate_rules(), validate_findings(reports),
+                               exit_code=exit_code))
+    problems = sum(r.violation_count + r.spoofed_count for r in reports)
+    summary = (f"validate: {len(reports)} file(s), {sum(r.lines for r in reports):,} lines, "
+               f"{problems:,} problem(s)")
+    return render_annotations(validate_findings(reports, limit), summary)
 
 
 def _validate_one(path: Path, errors):  # noqa: ANN001, ANN202 - rich Console, FileReport

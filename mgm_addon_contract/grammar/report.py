@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console
@@ -11,13 +10,7 @@ from rich.text import Text
 
 from mgm_addon_contract.grammar.validate import SPOOF_RULE, FileReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _printable(text: str) -> str:
-    """Control characters shown as ``\\xNN`` (terminals and XML cannot carry them)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from mgm_addon_contract.report.text import printable as _printable
 
 
 def render_text(console: Console, reports: list[FileReport], limit: int) -> None:

@@ -17,10 +17,39 @@ def _text(value: object) -> str:
     return escape(printable(value))
 
 
+def render_load_reports(console: Console, reports: list[LoadReport]) -> None:
+    """One addon: its full report; several: a summary line each in load order, then the
+    full report of every addon that loaded."""
+    if len(reports) == 1:
+        render_load_report(console, reports[0])
+        return
+    summary = Table(title=f"Addons ({len(reports)}, in the client's load order)")
+    summary.add_column("addon")
+    summary.add_column("result")
+    for report in reports:
+        summary.add_row(_text(report.addon), _verdict(report))
+    console.print(summary)
+    for report in reports:
+        if report.loaded:
+            console.rule(_text(report.addon))
+            render_load_report(console, report)
+
+
+def _verdict(report: LoadReport) -> str:
+    if not report.loaded:
+        style = "yellow" if report.ok else "red"
+        return f"[{style}]not loaded: {_text(report.not_loaded or '')}[/{style}]"
+    if report.ok:
+        return "[green]loaded[/green]"
+    return "[red]loaded with errors[/red]"
+
+
 def render_load_report(console: Console, report: LoadReport) -> None:
     """Files, metadata, APIs touched, errors, findings and a verdict."""
-    verdict = "[green]loaded[/green]" if report.ok else "[red]loaded with errors[/red]"
-    console.print(f"[bold]{_text(report.addon)}[/bold] ({_text(report.toc_path)}): {verdict}")
+    console.print(f"[bold]{_text(report.addon)}[/bold] ({_text(report.toc_path)}): "
+                  f"{_verdict(report)}")
+    if not report.loaded:
+        return
     meta = Table(title="Metadata", show_header=False)
     for key, value in report.metadata.items():
         meta.add_row(_text(key), _text(value))
@@ -31,7 +60,7 @@ def render_load_report(console: Console, report: LoadReport) -> None:
     files.add_column("result")
     for item in report.files:
         files.add_row(str(item.toc_line), _text(item.written),
-                      "[green]ok[/green]" if item.ok else f"[red]{_text(item.error)}[/red]")
+                      "[green]ok[/green]" if item.ok else f"[red]{_text(item.error or '')}[/red]")
     console.print(files)
     apis = Table(title=f"WoW API touched ({len(report.apis_touched)})")
     apis.add_column("API (':Name' = widget method)")
