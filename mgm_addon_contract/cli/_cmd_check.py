@@ -25,8 +25,12 @@ def check(
     regressions: Annotated[Path, typer.Option(help="Folder where shrunk counterexamples are "
                                               "saved and replayed from.")]
     = Path(".mgm-contract/regressions"),
-    database: Annotated[Path | None, typer.Option(help="Hypothesis example database folder "
-                                                  "(default: none).")] = None,
+    database: Annotated[str | None, typer.Option(help="Hypothesis example database the "
+                                                 "fuzzing reuses and saves to: a folder or a "
+                                                 "redis:// URL (default: none).")] = None,
+    replay_db: Annotated[str | None, typer.Option(
+        "--replay-db", help="Re-run every failure stored in this example database (a folder "
+        "or a redis:// URL; e.g. a fuzzing campaign's) as a regression.")] = None,
     machine: Annotated[list[str] | None, typer.Option(help="Only these state machines: mail, "
                                                       "acceptance, who, gift.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
@@ -56,10 +60,12 @@ def check(
     unknown = [m for m in machine or [] if m not in MACHINES]
     if unknown:
         usage(f"--machine: unknown {', '.join(unknown)} (known: {', '.join(MACHINES)})")
+    fuzz_db = _database("--database", database, usage)
+    stored_db = _database("--replay-db", replay_db, usage, must_exist=True)
     try:
         report = run_check(addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-                           database=database, regressions=regressions,
-                           machines=tuple(machine) if machine else None)
+                           database=fuzz_db, regressions=regressions,
+                           machines=tuple(machine) if machine else None, replay_db=stored_db)
     except (AddonLoadError, StepError) as exc:
         usage(str(exc))
         return
@@ -86,3 +92,15 @@ def _ci_output(output_format: str, report) -> str:  # noqa: ANN001 - CheckReport
     summary = (f"check {report.addon}: {'PASS' if report.ok else 'FAIL'}, {failed} clause(s) "
                f"failed, {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed runs")
     return render_annotations(check_findings(report), summary)
+
+
+def _database(option: str, spec: str | None, usage, *, must_exist: bool = False):  # noqa: ANN001, ANN202
+    """The example database ``spec`` names (folder or redis:// URL); a usage error if unusable."""
+    if not spec:
+        return None
+    from mgm_addon_contract.fuzz.database import DatabaseError, open_database
+
+    try:
+        return open_database(spec, must_exist=must_exist)
+    except DatabaseError as exc:
+        usage(f"{option}: {exc}")

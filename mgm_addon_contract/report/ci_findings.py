@@ -110,9 +110,9 @@ def check_rules() -> list[RuleInfo]:
 
 
 def check_findings(report: CheckReport) -> list[CiFinding]:
-    """Failed clauses (with reproducer), failed expectations, distinct Lua errors, blocked
-    protected calls, later failures (notes), stored failures that no longer fail (notes),
-    clauses not exercised (one note)."""
+    """Failed clauses (with reproducer; stored failures that still fail count there), failed
+    expectations, distinct Lua errors, blocked protected calls, later failures (notes),
+    stored failures that no longer fail (one note), clauses not exercised (one note)."""
     toc = Path(report.load.toc_path)
     addon_dir = toc.parent
 
@@ -155,6 +155,10 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
     for error in report.fuzz_errors:
         out.append(CiFinding("", "warning", f"fuzzing stopped early: {error}",
                              SourcePosition(toc), "fuzzing stopped early"))
+    fixed = [f"{s.machine} #{s.number}" for s in report.stored if not s.still_fails]
+    if fixed:
+        out.append(CiFinding("", "note", "stored failures that no longer fail: "
+                             + ", ".join(fixed), SourcePosition(toc), "stored failures fixed"))
     idle = [o.clause.id for o in report.outcomes.values() if o.status == "not exercised"]
     if idle:
         out.append(CiFinding("", "note", "not exercised: " + ", ".join(idle),
