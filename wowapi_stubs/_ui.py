@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
     from wowapi_stubs.widgets import Region
 
+STATIC_POPUPS = 4
+"""``StaticPopup1``..``4``: the client shows at most four popups at once."""
+
 KNOWN_TEMPLATES = frozenset({
     "UIPanelButtonTemplate", "UIPanelButtonTemplate2", "GameMenuButtonTemplate",
     "OptionsButtonTemplate", "UIPanelCloseButton", "InputBoxTemplate",
@@ -30,7 +33,8 @@ KNOWN_TEMPLATES = frozenset({
 
 
 def create_standard_frames(client: HeadlessClient) -> None:
-    """Create the FrameXML frames and run ``_lua/framexml.lua``."""
+    """Create the FrameXML frames (chat, tooltip, mail) and run ``_lua/framexml.lua``,
+    which gives them the client's behaviour (static popups are made on first use)."""
     make = client._create_region
     ui_parent = make(Frame, "UIParent", None)
     make(Frame, "Minimap", ui_parent)
