@@ -52,6 +52,7 @@ class CheckReport:
     fuzz_errors: list[str] = field(default_factory=list)
     later_failures: list[tuple[str, Failure]] = field(default_factory=list)
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
+    interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
 
     @property
     def must_failures(self) -> list[ClauseOutcome]:
@@ -83,17 +84,21 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)
-    for scenario in named:
-        label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
-        _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
-        report.scenarios_run += 1
-        if not load.ok:
-            break
-    if load.ok and replay_db is not None:
-        _replay_stored(report, addon, replay_db, machines)
-    if load.ok:
-        _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-              database=database, regressions=regressions, machines=machines, started=started)
+    try:
+        for scenario in named:
+            label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
+            _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
+            report.scenarios_run += 1
+            if not load.ok:
+                break
+        if load.ok and replay_db is not None:
+            _replay_stored(report, addon, replay_db, machines)
+        if load.ok:
+            _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
+                  database=database, regressions=regressions, machines=machines,
+                  started=started)
+    except KeyboardInterrupt:
+        report.interrupted = True
     report.seconds = time.monotonic() - started
     return report
 

@@ -21,6 +21,9 @@ def render_text(console: Console, report: CheckReport) -> None:
                   f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
                   f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
                   f"runs in {report.seconds:.1f} s")
+    if report.interrupted:
+        console.print("[yellow]interrupted (Ctrl+C): partial report of the checks run so "
+                      "far[/yellow]")
     table = Table(title="Contract clauses")
     for column in ("clause", "level", "SPEC", "status", "statement / failure"):
         table.add_column(column, overflow="fold")
@@ -94,7 +97,7 @@ def to_json(report: CheckReport) -> dict[str, Any]:
     return {
         "addon": str(report.addon), "load_ok": report.load.ok, "ok": report.ok,
         "seconds": round(report.seconds, 3), "scenarios": report.scenarios_run,
-        "fuzz_runs": report.fuzz_examples,
+        "fuzz_runs": report.fuzz_examples, "interrupted": report.interrupted,
         "clauses": [
             {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
              "statement": o.clause.statement, "status": o.status,
