@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs._catalog import AddonEntry, discover
+from wowapi_stubs._paths import AddonPathError, read_file
 from wowapi_stubs.report import FileLoad, LoadReport
 from wowapi_stubs.toc import TocEntry, TocFile
 
@@ -166,8 +167,7 @@ def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: An
     written = entry.written
     where = _toc_position(toc, entry)
     if entry.path is None:
-        what = ("is a folder, not a file" if entry.is_directory
-                else "does not exist in the addon folder")
+        what = entry.problem or "does not exist in the addon folder"
         return _failed(client, entry, f"{where}: {written!r} listed here {what}")
     suffix = entry.path.suffix.lower()
     if suffix == ".xml":
@@ -178,19 +178,20 @@ def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: An
     if suffix != ".lua":
         return _failed(client, entry, f"{where}: {written}: the client loads only .lua and "
                        f".xml files (this one is {suffix or 'without an extension'})")
-    ok, error = run_lua_file(client, toc, entry.path, written, private)
+    ok, error = run_lua_file(client, toc, entry.path, written, private, where=where)
     return FileLoad(written, entry.line, entry.path, ok, error)
 
 
 def run_lua_file(client: HeadlessClient, toc: TocFile, path: Path, relative: str,
-                 private: Any) -> tuple[bool, str | None]:
+                 private: Any, *, where: str | None = None) -> tuple[bool, str | None]:
     """Compile and run one addon Lua file (``relative``: its path in the addon folder as
-    the ``.toc`` or XML wrote it)."""
+    the ``.toc`` or XML wrote it; ``where``: the ``.toc`` or XML position naming it, for
+    errors). The file is read through :mod:`wowapi_stubs._paths` (regular, size-capped)."""
     chunkname = chunk_name(toc.addon_name, relative)
     try:
-        code = path.read_bytes()
-    except OSError as exc:
-        message = f"{chunkname[1:]}: cannot read ({exc.strerror})"
+        code = read_file(path, relative, client.settings.max_file_bytes)
+    except AddonPathError as exc:
+        message = f"{where or chunkname[1:]}: {exc}"
         client._record_error(message, "", "loading addon")
         return False, message
     if code.startswith(BOM):

@@ -3,6 +3,12 @@
 Only ``lupa.lua51`` is used (the 3.3.5a client embeds Lua 5.1). Addon code reaches Python only
 through the API functions and widget methods the client registers; every other door (``python``,
 ``io``, ``os``, ``debug``, ``require``, binary chunks) is closed by ``_lua/bootstrap.lua``.
+
+Globals: addon code never runs in the Lua state's own global table (lupa reads it outside any
+protected call). Every chunk made by :meth:`LuaRuntime.compile`, :meth:`~LuaRuntime.compile_file`
+and :meth:`~LuaRuntime.run_trusted` runs in the addon-visible global table (``_G`` there);
+:meth:`~LuaRuntime.setglobal`, :meth:`~LuaRuntime.rawglobal` and :meth:`~LuaRuntime.new_widget`
+install into and read from that table, raw (no metamethod an addon set runs).
 """
 
 from __future__ import annotations
@@ -315,9 +321,12 @@ class LuaRuntime:
         return int(self._lua.get_memory_used())
 
     def rawglobal(self, name: str) -> Any:
+        """The addon-visible global ``name``, read raw (no ``__index`` an addon set runs)."""
         return self.fn.rawglobal(name.encode())
 
     def setglobal(self, name: str, value: Any) -> None:
+        """Set the addon-visible global ``name`` (raw) to ``value`` converted with
+        :meth:`to_lua`."""
         self.fn.setglobal(name.encode(), self.to_lua(value))
 
     def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:

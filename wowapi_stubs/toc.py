@@ -13,6 +13,15 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wowapi_stubs._paths import (
+    DEFAULT_MAX_FILE_BYTES,
+    FOLDER,
+    AddonPathError,
+    FolderIndex,
+    confine_toc,
+    locate,
+    read_file,
+)
 from wowapi_stubs.errors import AddonLoadError
 
 
@@ -25,6 +34,8 @@ class TocEntry:
     written: str
     path: Path | None
     is_directory: bool = False
+    problem: str | None = None
+    """Why ``path`` is None (``"does not exist in the addon folder"``...)."""
 
 
 @dataclass(frozen=True)
@@ -128,53 +139,14 @@ def find_toc(folder_or_toc: Path) -> Path:
     )
 
 
-class _FolderIndex:
-    """Directory listings read once per ``.toc``: name -> is a file, and names by lower case."""
-
-    def __init__(self) -> None:
-        self._listings: dict[str, tuple[dict[str, bool], dict[str, str]]] = {}
-
-    def names(self) -> dict[str, frozenset[str]]:
-        """The names in every folder listed so far."""
-        return {folder: frozenset(kinds) for folder, (kinds, _) in self._listings.items()}
-
-    def listing(self, folder: str) -> tuple[dict[str, bool], dict[str, str]]:
-        found = self._listings.get(folder)
-        if found is None:
-            kinds: dict[str, bool] = {}
-            lower: dict[str, str] = {}
-            try:
-                with os.scandir(folder) as entries:
-                    for entry in entries:
-                        kinds[entry.name] = entry.is_file()
-                        lower.setdefault(entry.name.lower(), entry.name)
-            except OSError:
-                pass
-            found = self._listings[folder] = (kinds, lower)
-        return found
-
-
 def resolve_case_insensitive(folder: Path, written: str,
-                             index: _FolderIndex | None = None) -> Path | None:
-    """Find ``written`` (``\\`` or ``/`` separated) under ``folder`` ignoring case; an exact
-    match wins over one differing in case."""
-    found, is_file = _lookup(folder, written, index or _FolderIndex())
-    return found if is_file else None
-
-
-def _lookup(folder: Path, written: str, index: _FolderIndex) -> tuple[Path | None, bool]:
-    """Where ``written`` resolves under ``folder`` (any kind, or None) and whether it is a
-    file."""
-    current = str(folder)
-    is_file = False
-    for part in [p for p in written.replace("\\", "/").split("/") if p and p != "."]:
-        kinds, lower = index.listing(current)
-        name = part if part in kinds else lower.get(part.lower())
-        if name is None:
-            return None, False
-        is_file = kinds[name]
-        current = os.path.join(current, name)
-    return Path(current), is_file
+                             index: FolderIndex | None = None) -> Path | None:
+    """The regular file ``written`` names inside ``folder`` (see :mod:`wowapi_stubs._paths`),
+    or None."""
+    try:
+        return locate(folder, written, index)
+    except AddonPathError:
+        return None
 
 
 def parse_toc(folder_or_toc: Path) -> TocFile:
@@ -209,23 +181,24 @@ def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
     given, toc_path, *folders = paths
     try:
         with open(toc_path, "rb") as handle:
-            return (os.path.isdir(given), handle.read(),
+            return (os.path.isdir(given), handle.read(DEFAULT_MAX_FILE_BYTES + 1),
                     *(frozenset(os.listdir(folder)) for folder in folders))
     except OSError:
         return None
 
 
-def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
+def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, FolderIndex, bytes]:
     toc_path = find_toc(Path(folder_or_toc))
     folder = toc_path.parent
+    confine_toc(toc_path)
     try:
-        toc_bytes = toc_path.read_bytes()
-        text = toc_bytes.decode("utf-8-sig", "replace")
-    except OSError as exc:
-        raise AddonLoadError(f"{toc_path}: cannot read ({exc.strerror})") from exc
+        toc_bytes = read_file(toc_path, toc_path.name, DEFAULT_MAX_FILE_BYTES)
+    except AddonPathError as exc:
+        raise AddonLoadError(f"{toc_path}: {exc.reason}") from None
+    text = toc_bytes.decode("utf-8-sig", "replace")
     metadata: dict[str, str] = {}
     entries: list[TocEntry] = []
-    index = _FolderIndex()
+    index = FolderIndex()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
@@ -237,8 +210,9 @@ def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
             continue
         if line.startswith("#"):
             continue
-        found, is_file = _lookup(folder, line, index)
-        entries.append(TocEntry(number, line, found if is_file else None,
-                                found is not None and not is_file))
+        try:
+            entries.append(TocEntry(number, line, locate(folder, line, index)))
+        except AddonPathError as exc:
+            entries.append(TocEntry(number, line, None, exc.reason == FOLDER, exc.reason))
     name = folder.name if folder.name.lower() == toc_path.stem.lower() else toc_path.stem
     return TocFile(name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes
