@@ -226,7 +226,8 @@ def test_bad_elements_are_located_and_loading_goes_on(make_addon) -> None:
     for finding in report.findings:
         by_kind.setdefault(finding.kind, []).append(finding.message)
     errors = by_kind["xml-error"]
-    assert any('ui.xml:3: <Include file="nowhere.xml">: no such file' in m for m in errors)
+    assert any('ui.xml:3: <Include file="nowhere.xml">: does not exist in the addon folder'
+               in m for m in errors)
     assert any("ui.xml:5: template cycle: CycleA -> CycleB -> CycleA" in m for m in errors)
     warnings = by_kind["xml-warning"]
     assert any("ui.xml:7: unknown element <Gizmo>" in m for m in warnings)

@@ -2,7 +2,8 @@
 document order, as the client loads it from a ``.toc``.
 
 Paths in ``file=`` are relative to the XML file's folder (``\\`` or ``/``, any case) or
-client paths (``Interface\\AddOns\\<Addon>\\...``); they never leave the AddOns folder.
+client paths (``Interface\\AddOns\\<Addon>\\...``), found and confined to that addon's
+folder by :mod:`wowapi_stubs._paths` (no escape, regular files, size cap).
 A file that is not well-formed XML loads nothing (the client skips it); a missing
 included file, an unknown frame type or a template cycle skips that element only.
 """
@@ -12,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.toc import resolve_case_insensitive
+from wowapi_stubs._paths import AddonPathError, locate, read_file
 from wowapi_stubs.xml import _frames
 from wowapi_stubs.xml._context import XmlContext
 from wowapi_stubs.xml._fonts import build_font
-from wowapi_stubs.xml._parse import Node, XmlSyntaxError, parse_file
+from wowapi_stubs.xml._parse import Node, XmlSyntaxError, parse_bytes
 from wowapi_stubs.xml._schema import ANIMATION_TYPES, FRAME_TYPES, LAYOUT_TYPES
 from wowapi_stubs.xml._values import is_true
 
@@ -53,13 +54,14 @@ def load_file(ctx: XmlContext, toc: TocFile, path: Path, at: Node | None = None)
             ctx.error(at, f"includes nested deeper than {MAX_INCLUDE_DEPTH}")
         return False
     try:
-        root = parse_file(path, display)
+        data = read_file(path, display, ctx.client.settings.max_file_bytes)
+        root = parse_bytes(data, display)
     except XmlSyntaxError as exc:
         _file_error(ctx, f"{display}:{exc.line}: malformed XML: {exc.message} (the client "
                     "skips the whole file)", at)
         return False
-    except OSError as exc:
-        _file_error(ctx, f"{display}: cannot read ({exc.strerror})", at)
+    except AddonPathError as exc:
+        _file_error(ctx, f"{display}: {exc.reason}", at)
         return False
     if root.tag != "Ui":
         ctx.warn(root, f"root element is <{root.tag}>, not <Ui>")
@@ -100,24 +102,26 @@ def _top_level(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> None:
 
 
 def _resolve(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> Path | None:
-    """The file a ``file=`` attribute names, confined to the AddOns folder."""
+    """The file a ``file=`` attribute names, inside the addon folder it belongs to."""
     written = node.get("file")
     if not written:
         ctx.error(node, f"<{node.tag}> without file=")
         return None
-    base = folder
-    relative = written
+    addon_folder = toc.folder
+    relative = "\\".join((*folder.relative_to(toc.folder).parts, written))
     if written.replace("/", "\\").lower().startswith(ADDONS_PREFIX):
-        base = toc.folder.parent
-        relative = written[len(ADDONS_PREFIX):]
-    found = resolve_case_insensitive(base, relative)
-    if found is None:
-        ctx.error(node, f'<{node.tag} file="{written}">: no such file')
+        name, _, relative = written[len(ADDONS_PREFIX):].replace("/", "\\").partition("\\")
+        entry = ctx.client.addons.find(name)
+        if entry is None:
+            ctx.error(node, f'<{node.tag} file="{written}">: no addon named {name} is '
+                      "installed")
+            return None
+        addon_folder = entry.toc.folder
+    try:
+        return locate(addon_folder, relative)
+    except AddonPathError as exc:
+        ctx.error(node, f'<{node.tag} file="{written}">: {exc.reason}')
         return None
-    if not found.resolve().is_relative_to(toc.folder.parent.resolve()):
-        ctx.error(node, f'<{node.tag} file="{written}">: outside the AddOns folder')
-        return None
-    return found
 
 
 def _script(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> None:

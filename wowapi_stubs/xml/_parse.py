@@ -8,11 +8,9 @@ dropped. A UTF-8 byte order mark is skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.parsers import expat
 
 MAX_DEPTH = 200  # deeper nesting than any UI needs is refused (hostile input)
-MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(eq=False)
@@ -68,8 +66,6 @@ def _local(name: str) -> str:
 def parse_bytes(data: bytes, file: str = "") -> Node:
     """The root element of ``data`` (``file`` names it in messages); raises
     :class:`XmlSyntaxError`."""
-    if len(data) > MAX_BYTES:
-        raise XmlSyntaxError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB", 1)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     parser = expat.ParserCreate()
@@ -109,7 +105,3 @@ def parse_bytes(data: bytes, file: str = "") -> Node:
         raise XmlSyntaxError("no root element", 1)
     return root[0]
 
-
-def parse_file(path: Path, file: str = "") -> Node:
-    """Parse ``path``; raises :class:`XmlSyntaxError` or :class:`OSError`."""
-    return parse_bytes(path.read_bytes(), file)
