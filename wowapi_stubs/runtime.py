@@ -140,6 +140,7 @@ class LuaRuntime:
         self._err = self.P.ERR
         self.fn = HostFunctions(self.P)
         self._safecall = self.P.safecall
+        self._run_script = self.P.run_script
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
@@ -309,12 +310,20 @@ class LuaRuntime:
         if self._pending is not None:
             self._raise_pending()
 
-    def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
+    def run_script(self, label: str, fn: Any, frame: Any, *args: Any
+                   ) -> tuple[bool, tuple[Any, ...]]:
+        """:meth:`safecall` of a script handler ``fn(frame, *args)`` with the 3.3.5a handler
+        globals set around it (``this`` = frame, ``arg1``.. = args)."""
+        return self.safecall_lua(label.encode("utf-8", "surrogateescape"), fn, frame,
+                                 *self.to_lua_args(args), entry=self._run_script)
+
+    def safecall_lua(self, label: bytes, fn: Any, *args: Any, entry: Any = None
+                     ) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
         if not self.has_room(_pushed_size(args)):
             self._refuse(f"{to_text(label)} not run")
             return False, ()
-        results = self._safecall(label, fn, *args)
+        results = (entry or self._safecall)(label, fn, *args)
         if self._pending is not None:
             self._raise_pending()
         if results.__class__ is not tuple:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice
 
 
 @app.command("load")
@@ -26,15 +27,13 @@ def load(
     from mgm_addon_contract.report.load_report import render_load_reports
     from wowapi_stubs import AddonLoadError, ClientSettings, HeadlessClient
 
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("--format must be text or json")
+    choice(output_format, ("text", "json"), "--format")
     console = make_console()
     with HeadlessClient(ClientSettings(allow_protected_calls=allow_protected)) as client:
         try:
             reports = client.load_addons(paths)
         except AddonLoadError as exc:
-            make_console(stderr=True).print(f"[red]error:[/red] {exc}", markup=True)
-            raise typer.Exit(2) from None
+            raise UserError(str(exc)) from None
     if output_format == "json":
         data = reports[0].to_dict() if len(reports) == 1 else {
             "addons": [r.to_dict() for r in reports], "ok": all(r.ok for r in reports)}

@@ -39,7 +39,7 @@ return function(fname, s, p, extra)
   if not a.ok then return "same" end
   if a.n ~= b.n then return "count: " .. a.n .. " / " .. b.n end
   for i = 1, a.n do
-    if a[i] ~= b[i] then return "value " .. i .. ": " .. tostring(a[i]) .. " / " .. tostring(b[i]) end
+    if a[i] ~= b[i] then return "value " .. i .. ": " .. tostring(a[i]) end
   end
   return "same"
 end

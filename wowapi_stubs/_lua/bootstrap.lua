@@ -432,6 +432,79 @@ function P.safecall(label, f, ...)
     xpcall(trampoline, error_handler))
 end
 
+-- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
+-- arg1..arg9 (the handler's arguments after self), set around every handler call and
+-- restored after it (nested handlers included). The values in force are kept here too,
+-- so saving them costs no global reads; a stack holds what outer handlers had.
+local HANDLER_ENV = G  -- the table addon code reads globals from (set raw: a __newindex an
+                       -- addon put on _G never runs outside an entry)
+local ARG_NAMES = { "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9" }
+local KEEP = {}  -- "leave `event` as it is" (handlers other than OnEvent)
+local EMPTY = {}
+local cur_this, cur_event, cur_n = nil, nil, 0
+local cur_args = {}
+local hstack, hsp = {}, 0
+
+local function handler_enter(this_value, event_value, args, first, last)
+  local sp = hsp
+  local n = cur_n
+  for i = 1, n do
+    hstack[sp + i] = cur_args[i]
+  end
+  sp = sp + n
+  hstack[sp + 1], hstack[sp + 2], hstack[sp + 3] = n, cur_event, cur_this
+  hsp = sp + 3
+  local E = HANDLER_ENV
+  rawset(E, "this", this_value); cur_this = this_value
+  if event_value ~= KEEP then
+    rawset(E, "event", event_value); cur_event = event_value
+  end
+  local count = last - first + 1
+  if count > 9 then
+    count = 9
+  end
+  for i = 1, count do
+    local v = args[first + i - 1]
+    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
+  end
+  for i = count + 1, n do
+    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
+  end
+  cur_n = count > 0 and count or 0
+end
+
+local function handler_leave()
+  local sp = hsp
+  local n, event_value, this_value = hstack[sp - 2], hstack[sp - 1], hstack[sp]
+  hstack[sp - 2], hstack[sp - 1], hstack[sp] = nil, nil, nil
+  local base = sp - 3 - n
+  local E = HANDLER_ENV
+  rawset(E, "this", this_value); cur_this = this_value
+  rawset(E, "event", event_value); cur_event = event_value
+  for i = 1, n do
+    local v = hstack[base + i]
+    hstack[base + i] = nil
+    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
+  end
+  for i = n + 1, cur_n do
+    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
+  end
+  cur_n = n
+  hsp = base
+end
+
+local function leave_handler_then(...)
+  handler_leave()
+  return ...
+end
+
+-- run_script(label, f, frame, ...): a non-event script handler as one entry into Lua.
+function P.run_script(label, f, frame, ...)
+  local n = select("#", ...)
+  handler_enter(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n)
+  return leave_handler_then(P.safecall(label, f, frame, ...))
+end
+
 -- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
 -- one entry from the host delivers an event to every frame (each under its own safecall).
 local event_frames = {}
@@ -509,7 +582,9 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     if fn then
       args[1] = frame
+      handler_enter(frame, event, args, 3, count)
       enter(event_label(frame, event), fn, args, count)
+      handler_leave()
     end
     return 1
   end
@@ -520,7 +595,9 @@ function P.dispatch(event, ...)
     local events = registered[frame]
     if fn and events and events[event] then
       args[1] = frame
+      handler_enter(frame, event, args, 3, count)
       enter(event_label(frame, event), fn, args, count)
+      handler_leave()
     end
   end
   return n
