@@ -85,6 +85,7 @@ class HeadlessClient:
         self.load_reports: list[LoadReport] = []
         self.loading_reports: dict[str, LoadReport] | None = None  # during a login load
         self.current_report: LoadReport | None = None  # the addon whose files run now
+        self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.money = self.settings.money
         self.in_combat = False
         self.logged_in = False
@@ -112,6 +113,7 @@ class HeadlessClient:
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
+                max_source_bytes=self.settings.max_file_bytes,
             )
             _ui.create_standard_frames(self)
         except lupa_memory_error():
@@ -397,7 +399,9 @@ class HeadlessClient:
         if widget.name:
             self.named[widget.name] = widget
         if template:
-            _ui.apply_templates(self, widget, template)
+            from wowapi_stubs.xml.templates import apply_named_templates
+
+            apply_named_templates(self, widget, template)
         return widget
 
     def _widget_from_lua(self, value: Any) -> Any:
@@ -436,7 +440,7 @@ class HeadlessClient:
         if script is None:
             return True, ()
         label = f"{frame.name or frame.KIND}:{handler}"
-        return self.runtime.safecall(label, script, frame.lua, *args)
+        return self.runtime.run_script(label, script, frame.lua, *args)
 
     def _click(self, button: Button, mouse_button: str) -> bool:
         if not button.enabled:
