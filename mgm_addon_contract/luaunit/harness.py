@@ -51,6 +51,7 @@ class _Current:
     findings: int
     errors: int
     output: int
+    trace: str = ""  # the last full traceback made while the test ran
 
 
 @dataclass
@@ -108,7 +109,12 @@ class SuiteHarness:
             "__luaunit_harness.test_ended": self._test_ended,
             "__luaunit_harness.suite_started": self._suite_started,
             "__luaunit_harness.only_test": lambda: self.options.only_test,
+            "__luaunit_harness.traceback_seen": self._traceback_seen,
         }
+
+    def _traceback_seen(self, trace: Any) -> None:
+        if self._current is not None:
+            self._current.trace = to_text(trace)
 
     def resolve(self, written: str) -> Path:
         """The file ``written`` names (relative to the root), if the suite may read it."""
@@ -245,7 +251,8 @@ class SuiteHarness:
         current, client = self._current, self.client
         self._current = None
         text = to_text(message) if message is not None else ""
-        file, line = self.failure_position(text, to_text(trace) if trace else "")
+        file, line = self.failure_position(
+            text, (to_text(trace) if trace else "") + "\n" + (current.trace if current else ""))
         findings = [f"{f.kind}: {f.message}" + (f" ({f.location})" if f.location else "")
                     for f in client.findings[current.findings:]
                     if f.kind not in QUIET_FINDINGS] if current else []
@@ -264,12 +271,13 @@ class SuiteHarness:
         candidates = [message, *(line.strip() for line in trace.splitlines())]
         for text in candidates:
             file, line, _ = split_location(text + " ")
-            if file is not None and not self._is_luaunit(file):
+            if file is not None and not self._is_framework(file):
                 return self.file_for(file), line
         return None, None
 
-    def _is_luaunit(self, shown: str) -> bool:
-        return Path(self.file_for(shown)).name == "luaunit.lua"
+    def _is_framework(self, shown: str) -> bool:
+        """LuaUnit's own file, or the client's own code (chunks named ``headless-*``)."""
+        return shown.startswith("headless-") or Path(self.file_for(shown)).name == "luaunit.lua"
 
     def file_for(self, shown: str) -> str:
         """The file a chunk name shown by Lua stands for (``...`` shortened names too)."""

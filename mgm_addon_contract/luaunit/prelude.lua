@@ -53,7 +53,9 @@ function debug.traceback(message, level)
   for line in string.gmatch(debugstack((level or 1) + 1, 12, 10), "[^\n]+") do
     lines[#lines + 1] = "\t" .. line
   end
-  return (message and message .. "\n" or "") .. "stack traceback:\n" .. concat(lines, "\n")
+  local trace = "stack traceback:\n" .. concat(lines, "\n")
+  H.traceback_seen(trace)  -- before LuaUnit strips it: where a failure really happened
+  return (message and message .. "\n" or "") .. trace
 end
 
 os.date, os.time, os.difftime = rawget(G, "date"), rawget(G, "time"), rawget(G, "difftime")
