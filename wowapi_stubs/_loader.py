@@ -171,8 +171,10 @@ def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: An
         return _failed(client, entry, f"{where}: {written!r} listed here {what}")
     suffix = entry.path.suffix.lower()
     if suffix == ".xml":
-        return _failed(client, entry, f"{where}: {written}: XML files are not supported by "
-                       "the headless client yet")
+        from wowapi_stubs.xml import load_xml_file
+
+        ok, error = load_xml_file(client, toc, entry.path, private)
+        return FileLoad(written, entry.line, entry.path, ok, error)
     if suffix != ".lua":
         return _failed(client, entry, f"{where}: {written}: the client loads only .lua and "
                        f".xml files (this one is {suffix or 'without an extension'})")

@@ -10,7 +10,12 @@ from rich.text import Text
 
 from mgm_addon_contract.grammar.validate import SPOOF_RULE, FileReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-from mgm_addon_contract.report.text import printable as _printable
+from mgm_addon_contract.safe_text import escape_controls
+
+
+def _printable(text: str) -> str:
+    """Controls escaped, line breaks kept (an excerpt is a line and its caret line)."""
+    return "\n".join(escape_controls(part) for part in text.split("\n"))
 
 
 def render_text(console: Console, reports: list[FileReport], limit: int) -> None:
