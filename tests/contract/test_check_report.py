@@ -16,8 +16,13 @@ from rich.console import Console
 
 from mgm_addon_contract._resources import broken_addons_dir
 from mgm_addon_contract.contract import CLAUSES
-from mgm_addon_contract.contract.check import CheckReport, ClauseOutcome, finalize, record, \
-    run_check
+from mgm_addon_contract.contract.check import (
+    CheckReport,
+    ClauseOutcome,
+    finalize,
+    record,
+    run_check,
+)
 from mgm_addon_contract.contract.monitor import Failure, Masked
 from mgm_addon_contract.contract.render import render_text, to_json, to_junit
 from mgm_addon_contract.scenarios.runner import ScenarioResult
