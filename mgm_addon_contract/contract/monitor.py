@@ -73,7 +73,7 @@ class _History:
     last_notified: str | None = None  # the payout notified first most recently
     accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
     accepted_older: bool = False  # the addon accepted a payout notified before the latest
-    accepted_recased: bool = False  # the addon accepted a sender spelled unlike the notified
+    recased: set[str] = field(default_factory=set)  # scripts whose case the addon matched
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
@@ -306,8 +306,8 @@ class ContractMonitor:
         if accepts:
             history.accepted_padded |= text != "!twgold"
             history.accepted_older |= any(p != history.last_notified for p in accepts)
-            history.accepted_recased |= any(short_name(sender) != spelled.get(p, sender)
-                                            for p in accepts)
+            for p in accepts:
+                history.recased |= _case_scripts(short_name(sender), spelled.get(p, ""))
         if is_reply:
             self.ok("ACCEPT-NOTIFIED-WINNER-ONLY", "ACCEPT-ONCE-PER-PAYOUT")
             if expected and text != "!twgold":
@@ -333,7 +333,8 @@ class ContractMonitor:
         suspects = []
         if text != "!twgold" and not history.accepted_padded:
             suspects.append("ACCEPT-BODY-NORMALIZED")
-        if short_name(sender) != spelling and not history.accepted_recased:
+        differs = _case_scripts(short_name(sender), spelling)
+        if short_name(sender) != spelling and not differs <= history.recased:
             suspects.append("ACCEPT-NAME-MATCH")
         if payout != history.last_notified and not history.accepted_older:
             suspects.append("ACCEPT-ALL-NOTIFIED")
@@ -592,3 +593,11 @@ class ContractMonitor:
             return ""
         return (f" (the /who listed {len(who.results)} result(s) and SetWhoToUI(1) was not in "
                 "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
+
+
+def _case_scripts(a: str, b: str) -> set[str]:
+    """Scripts (latin, cyrillic) of the letters in which two spellings of a name differ."""
+    if len(a) != len(b):
+        return {"latin", "cyrillic"}
+    return {"cyrillic" if ord(x) >= 0x400 else "latin" for x, y in zip(a, b, strict=True)
+            if x != y}
