@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs import _chatinput, _loader, _ui
+from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Bags, Item
@@ -73,6 +74,12 @@ class HeadlessClient:
         self.sounds: list[str] = []
         self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
         self.loaded_addons: dict[str, TocFile] = {}
+        self.addons = AddonCatalog()  # every installed addon, in the client's list order
+        self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
+        self.load_reports: list[LoadReport] = []
+        self.loading_reports: dict[str, LoadReport] | None = None  # during a login load
+        self.current_report: LoadReport | None = None  # the addon whose files run now
+        self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.money = self.settings.money
         self.in_combat = False
         self.logged_in = False
@@ -85,7 +92,6 @@ class HeadlessClient:
         self.named: dict[str, Region] = {}
         self._event_frames: dict[str, list[Widget]] = {}
         self._update_frames: list[Widget] = []
-        self._report: LoadReport | None = None
         self._line_id = 0
         method_names, widget_kinds = _widget_tables()
         cap = self.settings.memory_limit_bytes
@@ -111,9 +117,16 @@ class HeadlessClient:
     def load_addon(self, folder_or_toc: Path | str,
                    saved_variables: dict[str, Any] | None = None) -> LoadReport:
         """Load an addon folder (by its ``.toc``) the way the client does at login."""
-        report = _loader.load_addon(self, Path(folder_or_toc), saved_variables or {})
+        return self.load_addons([folder_or_toc], saved_variables)[0]
+
+    def load_addons(self, paths: list[Path | str] | tuple[Path | str, ...],
+                    saved_variables: dict[str, Any] | None = None) -> list[LoadReport]:
+        """Install addon folders (or folders of addon folders, e.g. ``Interface/AddOns``)
+        and load them in the client's order, dependencies first, then log in; one report
+        per addon (those not loaded say why). ``saved_variables``: global name -> value."""
+        reports = _loader.load_addons(self, [Path(p) for p in paths], saved_variables or {})
         self._settle()
-        return report
+        return reports
 
     def logout(self) -> dict[str, Any]:
         """Log out: ``PLAYER_LOGOUT``, then the SavedVariables of every addon; flushes the log."""
@@ -379,7 +392,9 @@ class HeadlessClient:
         if widget.name:
             self.named[widget.name] = widget
         if template:
-            _ui.apply_templates(self, widget, template)
+            from wowapi_stubs.xml.templates import apply_named_templates
+
+            apply_named_templates(self, widget, template)
         return widget
 
     def _widget_from_lua(self, value: Any) -> Any:
@@ -418,7 +433,7 @@ class HeadlessClient:
         if script is None:
             return True, ()
         label = f"{frame.name or frame.KIND}:{handler}"
-        return self.runtime.safecall(label, script, frame.lua, *args)
+        return self.runtime.run_script(label, script, frame.lua, *args)
 
     def _click(self, button: Button, mouse_button: str) -> bool:
         if not button.enabled:
@@ -447,8 +462,21 @@ class HeadlessClient:
         )
         record = LuaErrorRecord(message, traceback, context, self.clock.uptime, file, line)
         self.errors.append(record)
-        if self._report is not None:
-            self._report.errors.append(record)
+        report = self._report_for(_loader.addon_of_source(message)
+                                  or _loader.addon_of_source(traceback))
+        if report is not None:
+            report.errors.append(record)
+
+    def _report_for(self, addon: str | None) -> LoadReport | None:
+        """The load report an error or finding of ``addon`` belongs to while loading."""
+        reports = self.loading_reports
+        if reports and addon is not None and addon in reports:
+            return reports[addon]
+        if self.current_report is not None:
+            return self.current_report
+        if reports and len(reports) == 1:
+            return next(iter(reports.values()))
+        return None
 
     def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
         """Record something a contract check or a human should see."""
@@ -456,8 +484,9 @@ class HeadlessClient:
         addon = details.pop("addon", None)
         finding = Finding(kind, message, location, addon, details, self.clock.uptime)
         self.findings.append(finding)
-        if self._report is not None:
-            self._report.findings.append(finding)
+        report = self._report_for(addon)
+        if report is not None:
+            report.findings.append(finding)
         return finding
 
     def show_line(self, text: str, *, kind: str) -> None:
@@ -509,13 +538,13 @@ class HeadlessClient:
         for source, line in stack:
             if source.startswith("@"):
                 path = source[1:]
-                addon = path.split("\\", 1)[0] if "\\" in path else None
+                addon = _loader.addon_of_source(path)
                 if addon in self.loaded_addons or addon == self._loading_addon():
                     return f"{path}:{line}", addon
         return (f"{stack[0][0]}:{stack[0][1]}" if stack else None), None
 
     def _loading_addon(self) -> str | None:
-        return self._report.addon if self._report is not None else None
+        return self.current_report.addon if self.current_report is not None else None
 
     def execute_chat_line(self, text: str) -> None:
         """Run a chat line without the edit box's length check (macro lines)."""

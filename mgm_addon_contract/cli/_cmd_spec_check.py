@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice, input_file
 
 
 @app.command("spec-check")
@@ -26,19 +27,13 @@ def spec_check(
     from mgm_addon_contract.speccheck import check_spec
     from mgm_addon_contract.speccheck.render import render_spec_report
 
-    errors = make_console(stderr=True)
-    if output_format not in ("text", "json", "github"):
-        errors.print(f"error: --format must be text, json or github, not {output_format!r}",
-                     markup=False)
-        raise typer.Exit(2)
-    if not spec.is_file():
-        errors.print(f"error: {spec}: no such file", markup=False)
-        raise typer.Exit(2)
+    choice(output_format, ("text", "json", "github"), "--format")
+    input_file(spec, "SPEC file")
     try:
         report = check_spec(spec)
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.print(f"error: {spec}: cannot be read as UTF-8 text ({exc})", markup=False)
-        raise typer.Exit(2) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{spec}: cannot be read as UTF-8 text ({exc.reason} at byte "
+                        f"{exc.start})") from None
     if output_format == "json":
         data = asdict(report)
         data["path"] = str(report.path)

@@ -10,7 +10,12 @@ from rich.text import Text
 
 from mgm_addon_contract.grammar.validate import SPOOF_RULE, FileReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-from mgm_addon_contract.report.text import printable as _printable
+from mgm_addon_contract.safe_text import escape_controls
+
+
+def _printable(text: str) -> str:
+    """Controls escaped, line breaks kept (an excerpt is a line and its caret line)."""
+    return "\n".join(escape_controls(part) for part in text.split("\n"))
 
 
 def render_text(console: Console, reports: list[FileReport], limit: int) -> None:
@@ -32,6 +37,8 @@ def _render_file(console: Console, report: FileReport, limit: int) -> None:
     title.append(f": {report.lines:,} lines, {report.bytes_read:,} bytes, ")
     title.append("valid" if report.ok else "problems found",
                  style="green" if report.ok else "red")
+    if report.interrupted:
+        title.append(" (interrupted: partial, up to the byte above)", style="yellow")
     console.print(title)
     table = Table(show_header=True, header_style="bold")
     table.add_column("tag / rule")
@@ -72,6 +79,7 @@ def render_json(reports: list[FileReport]) -> list[dict[str, Any]]:
     return [
         {
             "file": str(r.path), "lines": r.lines, "bytes": r.bytes_read, "ok": r.ok,
+            "interrupted": r.interrupted,
             "tags": dict(sorted(r.tags.items())), "info_lines": r.info_lines,
             "rule_counts": dict(sorted(r.rule_counts.items())),
             "details_truncated": r.violation_count > len(r.violations)

@@ -61,7 +61,7 @@ def validate_findings(reports: list[FileReport], limit: int | None = None) -> li
     each per file; a note says how many more were counted but not listed."""
     from mgm_addon_contract.grammar.rules import rule_for
     from mgm_addon_contract.grammar.validate import SPOOF_RULE
-    from mgm_addon_contract.report.text import printable
+    from mgm_addon_contract.safe_text import escape_controls
 
     out: list[CiFinding] = []
     for report in reports:
@@ -75,13 +75,13 @@ def validate_findings(reports: list[FileReport], limit: int | None = None) -> li
             found.append(CiFinding(
                 v.rule_id, rule.level, f"{v.message}{expected}",
                 SourcePosition(report.path, v.line, v.column), f"{v.rule_id} ({rule.spec})",
-                printable(line) if len(line) <= MAX_SNIPPET else None))
+                escape_controls(line) if len(line) <= MAX_SNIPPET else None))
         spoof_rule = rule_for(SPOOF_RULE)
         for s in spoofed:
             found.append(CiFinding(
                 SPOOF_RULE, spoof_rule.level,
-                f"{printable(s.text)} is tag text after a chat prefix: the addon never prints "
-                "this; someone typed it (never acted on)",
+                f"{escape_controls(s.text)} is tag text after a chat prefix: the addon never "
+                "prints this; someone typed it (never acted on)",
                 SourcePosition(report.path, s.line, s.column), f"{SPOOF_RULE} ({spoof_rule.spec})"))
         out += sorted(found, key=lambda f: (f.position.line or 0, f.position.column or 0))
         hidden = (report.violation_count - len(violations)
@@ -110,9 +110,9 @@ def check_rules() -> list[RuleInfo]:
 
 
 def check_findings(report: CheckReport) -> list[CiFinding]:
-    """Failed clauses (with reproducer), failed expectations, distinct Lua errors, blocked
-    protected calls, later failures (notes), stored failures that no longer fail (notes),
-    clauses not exercised (one note)."""
+    """Failed clauses (with reproducer; stored failures that still fail count there), failed
+    expectations, distinct Lua errors, blocked protected calls, later failures (notes),
+    stored failures that no longer fail (one note), clauses not exercised (one note)."""
     toc = Path(report.load.toc_path)
     addon_dir = toc.parent
 
@@ -155,6 +155,10 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
     for error in report.fuzz_errors:
         out.append(CiFinding("", "warning", f"fuzzing stopped early: {error}",
                              SourcePosition(toc), "fuzzing stopped early"))
+    fixed = [f"{s.machine} #{s.number}" for s in report.stored if not s.still_fails]
+    if fixed:
+        out.append(CiFinding("", "note", "stored failures that no longer fail: "
+                             + ", ".join(fixed), SourcePosition(toc), "stored failures fixed"))
     idle = [o.clause.id for o in report.outcomes.values() if o.status == "not exercised"]
     if idle:
         out.append(CiFinding("", "note", "not exercised: " + ", ".join(idle),

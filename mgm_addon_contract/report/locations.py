@@ -45,16 +45,36 @@ def display_path(path: Path) -> str:
 
 
 def lua_position(text: str, addon_dir: Path) -> SourcePosition | None:
-    """The first Lua chunk position (``Addon\\file.lua:12``) named in ``text``, mapped to a file
-    under ``addon_dir`` (or a sibling addon folder); None when none is named or found."""
+    """The first Lua chunk position (``Interface\\AddOns\\Addon\\file.lua:12``, or Lua's
+    shortened ``...dOns\\Addon\\file.lua:12``) named in ``text``, mapped to a file under
+    ``addon_dir`` (or a sibling addon folder); None when none is named or found."""
     for match in _LUA_POSITION.finditer(text):
-        parts = [p for p in re.split(r"[\\/]", match["file"]) if p not in ("", ".")]
+        written = match["file"]
+        shortened = written.startswith("...")
+        parts = [p for p in re.split(r"[\\/]", written.lstrip(".")) if p not in ("", ".")]
+        lowered = [p.lower() for p in parts]
+        if "addons" in lowered:  # the client's Interface\AddOns\<Addon>\... prefix
+            parts = parts[lowered.index("addons") + 1:]
+            shortened = False
         if ".." in parts or not parts:
             continue
-        candidates = [addon_dir.parent.joinpath(*parts), addon_dir.joinpath(*parts)]
-        if parts[0] == addon_dir.name and len(parts) > 1:
-            candidates.insert(0, addon_dir.joinpath(*parts[1:]))
-        for candidate in candidates:
-            if candidate.is_file():
-                return SourcePosition(candidate, int(match["line"]))
+        found = _suffix_match(addon_dir, parts) if shortened else _exact(addon_dir, parts)
+        if found is not None:
+            return SourcePosition(found, int(match["line"]))
+    return None
+
+
+def _exact(addon_dir: Path, parts: list[str]) -> Path | None:
+    candidates = [addon_dir.parent.joinpath(*parts), addon_dir.joinpath(*parts)]
+    if parts[0] == addon_dir.name and len(parts) > 1:
+        candidates.insert(0, addon_dir.joinpath(*parts[1:]))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _suffix_match(addon_dir: Path, parts: list[str]) -> Path | None:
+    """A file under ``addon_dir`` whose path ends with what Lua kept of a long chunk name."""
+    tail = "/".join(parts).lower()
+    for path in sorted(addon_dir.rglob("*"))[:10_000]:
+        if path.is_file() and path.as_posix().lower().endswith(tail):
+            return path
     return None

@@ -67,10 +67,12 @@ class Frame(Widget):
     OBJECT_TYPES: ClassVar[tuple[str, ...]] = ("Frame", "Region")
 
     def CreateFontString(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
-        return self._client._create_region(FontString, name, self)
+        return self._client._create_region(FontString, name, self,
+                                           lua_text(template) if template else None)
 
     def CreateTexture(self, name: Any = None, layer: Any = None, template: Any = None) -> Any:
-        return self._client._create_region(Texture, name, self)
+        return self._client._create_region(Texture, name, self,
+                                           lua_text(template) if template else None)
 
 
 class Button(Frame):
