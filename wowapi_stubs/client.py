@@ -107,6 +107,7 @@ class HeadlessClient:
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
+                max_source_bytes=self.settings.max_file_bytes,
             )
             _ui.create_standard_frames(self)
         except lupa_memory_error():
