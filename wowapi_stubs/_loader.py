@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 LOGIN_EVENTS = ("VARIABLES_LOADED", "PLAYER_LOGIN", "PLAYER_ENTERING_WORLD")
+EVENTS = ("ADDON_LOADED", *LOGIN_EVENTS)
 
 
 def load_addon(client: HeadlessClient, folder_or_toc: Path,
