@@ -43,6 +43,7 @@ def test_variants_load_except_the_lua53_one(variant: Path) -> None:
         report = client.load_addon(variant / "MimironsGoldOMatic")
     if variant.name == "lua53-floor-division":
         assert not report.ok
-        assert report.files[1].error.startswith("MimironsGoldOMatic\\MimironsGoldOMatic.lua:")
+        assert report.files[1].error.startswith(
+            "Interface\\AddOns\\MimironsGoldOMatic\\MimironsGoldOMatic.lua:")
     else:
         assert report.ok, report.errors

@@ -1,7 +1,7 @@
 """A headless World of Warcraft 3.3.5a client: real addon folders run in Lua 5.1 against WoW
 APIs implemented in Python. Knows nothing of any particular addon."""
 
-from wowapi_stubs.api.chat import SentWhisper
+from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.api.mail import DeliveredMail, MailAttempt
 from wowapi_stubs.api.who import WhoEntry
@@ -35,4 +35,5 @@ __all__ = [
     "TocFile",
     "WhoEntry",
     "parse_toc",
+    "server_name",
 ]

@@ -1,8 +1,16 @@
-"""Loading an addon at login: the ``.toc`` files in order, SavedVariables, login events.
+"""Loading addons the way the 3.3.5a client does at login and on demand.
 
-Each Lua file runs as a chunk named ``@<Addon>\\<file>`` receiving ``...`` = (addon name,
-private table shared by the addon's files). A file that fails to compile or raises stops
-only itself, as in the client. XML files are reported as not supported yet.
+At login the client loads every enabled addon that is not load-on-demand, dependencies
+first (see :mod:`wowapi_stubs._catalog`). For each addon: its ``.toc`` files in order (Lua
+files, and XML files through :mod:`wowapi_stubs.xml`), then its SavedVariables, then
+``ADDON_LOADED``. After all of them: ``VARIABLES_LOADED``, ``PLAYER_LOGIN`` and
+``PLAYER_ENTERING_WORLD``, once. ``LoadAddOn`` later loads a load-on-demand addon the same
+way and fires its ``ADDON_LOADED`` then.
+
+Each Lua file runs as a chunk named ``@Interface\\AddOns\\<Addon>\\<file>`` (the client's
+paths in error messages and ``debugstack``), receiving ``...`` = (addon name, private table
+shared by the addon's files). A UTF-8 byte order mark is skipped, as the client does. A file
+that fails to compile or raises stops only itself.
 """
 
 from __future__ import annotations
@@ -10,47 +18,147 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._catalog import AddonEntry, discover
+from wowapi_stubs._paths import AddonPathError, read_file
 from wowapi_stubs.report import FileLoad, LoadReport
-from wowapi_stubs.toc import TocEntry, TocFile, parse_toc
+from wowapi_stubs.toc import TocEntry, TocFile
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-LOGIN_EVENTS = ("VARIABLES_LOADED", "PLAYER_LOGIN", "PLAYER_ENTERING_WORLD")
-EVENTS = ("ADDON_LOADED", *LOGIN_EVENTS)
+ADDONS_PATH = "Interface\\AddOns\\"
+# Events the loader fires (see wowapi_stubs.coverage).
+EVENTS = ("ADDON_LOADED", "VARIABLES_LOADED", "PLAYER_LOGIN", "PLAYER_ENTERING_WORLD")
+BOM = b"\xef\xbb\xbf"
 
 
-def load_addon(client: HeadlessClient, folder_or_toc: Path,
-               saved_variables: dict[str, Any]) -> LoadReport:
-    """Load one addon into ``client`` and return its load report."""
-    toc = parse_toc(folder_or_toc)
-    report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata))
-    client._report = report
+def chunk_name(addon: str, relative: str) -> str:
+    """``@Interface\\AddOns\\<addon>\\<relative>``: how the client names an addon file."""
+    return "@" + ADDONS_PATH + addon + "\\" + relative.replace("/", "\\")
+
+
+def addon_of_source(source: str) -> str | None:
+    """The addon a chunk name or ``file:line`` text points into (None if none); Lua keeps
+    only the last part of a long chunk name (``...ace\\AddOns\\Addon\\file.lua``)."""
+    start = source.find("AddOns\\")
+    if start < 0:
+        return None
+    rest = source[start + len("AddOns\\"):]
+    end = rest.find("\\")
+    return rest[:end] if end > 0 else None
+
+
+def load_addons(client: HeadlessClient, paths: list[Path],
+                saved_variables: dict[str, Any]) -> list[LoadReport]:
+    """Install the addons under ``paths`` and load them in the client's order; logs in
+    after the first load. One report per addon found (not loaded ones say why)."""
+    tocs, warnings = discover(paths)
+    entries = [client.addons.add(toc) for toc in tocs]
+    client.saved_variables.update(saved_variables)
+    reports: dict[str, LoadReport] = {}
+    client.loading_reports = reports
     try:
+        for entry in client.addons.login_order():
+            reports[entry.name] = _load_entry(client, entry, warnings)
+            client.load_reports.append(reports[entry.name])
+        for entry in entries:
+            if entry.name not in reports:
+                reports[entry.name] = _not_loaded(client, entry, warnings)
+        if not client.logged_in:
+            client.fire_internal("VARIABLES_LOADED")
+            client.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
+            client.fire_internal("PLAYER_LOGIN")
+            client.fire_internal("PLAYER_ENTERING_WORLD")
+            client._settle()
+    finally:
+        client.loading_reports = None
+        client.current_report = None
+    for report in reports.values():
+        report.apis_touched = client.runtime.touched_apis()
+    return list(reports.values())
+
+
+def load_on_demand(client: HeadlessClient, name: str) -> tuple[bool, str | None]:
+    """``LoadAddOn(name)``: ``(True, None)`` when loaded (or already), else the reason."""
+    entry = client.addons.find(name)
+    if entry is None:
+        return False, "MISSING"
+    if entry.loaded:
+        return True, None
+    if not entry.enabled:
+        return False, "DISABLED"
+    if entry.reason not in (None, "DISABLED"):
+        return False, entry.reason
+    order: list[AddonEntry] = []
+    if not client.addons.plan(entry, order, []):
+        return False, entry.reason
+    outer = client.current_report
+    for item in order:
+        report = _load_entry(client, item, [])
+        client.load_reports.append(report)
+    client.current_report = outer
+    return True, None
+
+
+def _load_entry(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) -> LoadReport:
+    toc = entry.toc
+    report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata))
+    outer = client.current_report
+    client.current_report = report
+    try:
+        _folder_warnings(client, toc, report, warnings)
         _check_interface(client, toc, report)
+        entry.loaded = True
+        entry.reason = entry.detail = None
         private = client.runtime.table({})
-        for entry in toc.entries:
-            report.files.append(_run_file(client, toc, entry, private))
+        for file_entry in toc.entries:
+            report.files.append(_run_file(client, toc, file_entry, private))
         client.loaded_addons[toc.addon_name] = toc
         for name in toc.saved_variables():
-            if name in saved_variables:
-                client.runtime.setglobal(name, saved_variables[name])
+            if name in client.saved_variables:
+                client.runtime.setglobal(name, client.saved_variables[name])
         client.fire_internal("ADDON_LOADED", toc.addon_name)
-        if not client.logged_in:
-            client.logged_in = True
-            for event in LOGIN_EVENTS:
-                client.fire_internal(event)
         client._settle()
+        for other in client.addons.entries:
+            if not other.loaded and toc.addon_name.lower() in (
+                    n.lower() for n in other.toc.load_with):
+                load_on_demand(client, other.name)
     finally:
-        client._report = None
-    report.apis_touched = client.runtime.touched_apis()
+        client.current_report = outer
     return report
+
+
+def _not_loaded(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) -> LoadReport:
+    toc = entry.toc
+    report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata), loaded=False)
+    _folder_warnings(client, toc, report, warnings)
+    if not entry.enabled:
+        report.not_loaded = ("disabled: ## DefaultState: disabled" if not
+                             toc.default_enabled else "disabled: DisableAddOn()")
+    elif entry.reason is None and client.addons.is_demand_loaded(entry):
+        report.not_loaded = "load on demand: loaded when LoadAddOn() asks for it"
+    else:
+        report.not_loaded = f"{entry.reason}: {entry.detail}"
+        client.add_finding("addon-not-loaded", f"{toc.addon_name} was not loaded: "
+                           f"{entry.detail} ({entry.reason})", location=str(toc.toc_path),
+                           addon=toc.addon_name, reason=entry.reason)
+    return report
+
+
+def _folder_warnings(client: HeadlessClient, toc: TocFile, report: LoadReport,
+                     warnings: list[str]) -> None:
+    prefix = str(toc.folder)
+    for message in warnings:
+        if message.startswith(prefix + ":"):
+            report.warnings.append(message)
+            client.add_finding("addon-folder-name", message, location=str(toc.toc_path),
+                               addon=toc.addon_name)
 
 
 def _check_interface(client: HeadlessClient, toc: TocFile, report: LoadReport) -> None:
     expected = client.settings.check_interface_version
     if toc.interface != expected:
-        written = toc.metadata.get("Interface", "(missing)")
+        written = toc.directive("Interface") or "(missing)"
         message = (f"{toc.toc_path.name}: ## Interface is {written}, the 3.3.5a client expects "
                    f"{expected} (the addon would be listed as out of date)")
         report.warnings.append(message)
@@ -59,30 +167,52 @@ def _check_interface(client: HeadlessClient, toc: TocFile, report: LoadReport) -
 
 def _run_file(client: HeadlessClient, toc: TocFile, entry: TocEntry, private: Any) -> FileLoad:
     written = entry.written
+    where = _toc_position(toc, entry)
     if entry.path is None:
-        return _failed(client, entry, f"{_toc_position(toc, entry)}: file {written!r} listed "
-                       "here does not exist in the addon folder")
+        what = entry.problem or "does not exist in the addon folder"
+        return _failed(client, entry, f"{where}: {written!r} listed here {what}")
     suffix = entry.path.suffix.lower()
     if suffix == ".xml":
-        return _failed(client, entry, f"{_toc_position(toc, entry)}: {written}: XML files are "
-                       "not supported by the headless client yet")
+        from wowapi_stubs.xml import load_xml_file
+
+        ok, error = load_xml_file(client, toc, entry.path, private)
+        return FileLoad(written, entry.line, entry.path, ok, error)
     if suffix != ".lua":
-        return _failed(client, entry, f"{_toc_position(toc, entry)}: {written}: unsupported "
-                       f"file type {suffix or '(none)'}")
-    chunkname = "@" + toc.addon_name + "\\" + written.replace("/", "\\")
-    code = entry.path.read_bytes()
+        return _failed(client, entry, f"{where}: {written}: the client loads only .lua and "
+                       f".xml files (this one is {suffix or 'without an extension'})")
+    ok, error = run_lua_file(client, toc, entry.path, written, private, where=where)
+    return FileLoad(written, entry.line, entry.path, ok, error)
+
+
+def run_lua_file(client: HeadlessClient, toc: TocFile, path: Path, relative: str,
+                 private: Any, *, where: str | None = None) -> tuple[bool, str | None]:
+    """Compile and run one addon Lua file (``relative``: its path in the addon folder as
+    the ``.toc`` or XML wrote it; ``where``: the ``.toc`` or XML position naming it, for
+    errors). The file is read through :mod:`wowapi_stubs._paths` (regular, size-capped)."""
+    chunkname = chunk_name(toc.addon_name, relative)
+    try:
+        code = read_file(path, relative, client.settings.max_file_bytes)
+    except AddonPathError as exc:
+        message = f"{where or chunkname[1:]}: {exc}"
+        client._record_error(message, "", "loading addon")
+        return False, message
+    if code.startswith(BOM):
+        code = code[len(BOM):]
     if client.settings.reuse_compiled_files:
         fn, error = client.runtime.compile_file(code, chunkname)
     else:
         fn, error = client.runtime.compile(code, chunkname)
     if fn is None:
-        return _failed(client, entry, error or f"{written}: cannot compile")
+        message = error or f"{relative}: cannot compile"
+        client._record_error(message, "", "loading addon")
+        return False, message
     before = len(client.errors)
-    ok, _ = client.runtime.safecall(f"loading {toc.addon_name}\\{written}", fn,
+    ok, _ = client.runtime.safecall(f"loading {toc.addon_name}\\{relative}", fn,
                                     toc.addon_name, private)
-    error_text = None if ok else (client.errors[-1].message if len(client.errors) > before
-                                  else "error while loading")
-    return FileLoad(written, entry.line, entry.path, ok, error_text)
+    if ok:
+        return True, None
+    return False, (client.errors[-1].message if len(client.errors) > before
+                   else "error while loading")
 
 
 def _toc_position(toc: TocFile, entry: TocEntry) -> str:

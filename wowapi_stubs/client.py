@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
-from wowapi_stubs.api.chat import SentWhisper
+from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
@@ -82,6 +83,12 @@ class HeadlessClient:
         self.sounds: list[str] = []
         self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
         self.loaded_addons: dict[str, TocFile] = {}
+        self.addons = AddonCatalog()  # every installed addon, in the client's list order
+        self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
+        self.load_reports: list[LoadReport] = []
+        self.loading_reports: dict[str, LoadReport] | None = None  # during a login load
+        self.current_report: LoadReport | None = None  # the addon whose files run now
+        self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.money = self.settings.money
         self.in_combat = False
         self.logged_in = False
@@ -97,7 +104,6 @@ class HeadlessClient:
         self._event_frames: dict[str, list[Frame]] = {}
         self._update_frames: list[Frame] = []
         self._animations: list[Any] = []  # playing animation groups
-        self._report: LoadReport | None = None
         self._line_id = 0
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
@@ -126,9 +132,16 @@ class HeadlessClient:
     def load_addon(self, folder_or_toc: Path | str,
                    saved_variables: dict[str, Any] | None = None) -> LoadReport:
         """Load an addon folder (by its ``.toc``) the way the client does at login."""
-        report = _loader.load_addon(self, Path(folder_or_toc), saved_variables or {})
+        return self.load_addons([folder_or_toc], saved_variables)[0]
+
+    def load_addons(self, paths: list[Path | str] | tuple[Path | str, ...],
+                    saved_variables: dict[str, Any] | None = None) -> list[LoadReport]:
+        """Install addon folders (or folders of addon folders, e.g. ``Interface/AddOns``)
+        and load them in the client's order, dependencies first, then log in; one report
+        per addon (those not loaded say why). ``saved_variables``: global name -> value."""
+        reports = _loader.load_addons(self, [Path(p) for p in paths], saved_variables or {})
         self._settle()
-        return report
+        return reports
 
     def logout(self) -> dict[str, Any]:
         """Log out: ``PLAYER_LOGOUT``, then the SavedVariables of every addon; flushes the log."""
@@ -207,7 +220,10 @@ class HeadlessClient:
         self._settle()
 
     def whisper_from(self, sender: str, text: str, *, language: str = "Common") -> None:
-        """Another player whispers the character: shown, logged, ``CHAT_MSG_WHISPER`` fired."""
+        """Another player whispers the character: shown, logged, ``CHAT_MSG_WHISPER`` fired.
+        The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
+        ``Вася``)."""
+        sender = server_name(sender)
         self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
         self._line_id += 1
         self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
@@ -258,13 +274,39 @@ class HeadlessClient:
             self.fire_internal("MAIL_CLOSED")
         self._settle()
 
-    def click_send_mail(self) -> bool:
-        """Click the Send Mail tab's Send button (money from ``SendMailMoney``)."""
-        return self.find_frame("SendMailMailButton").click()
+    def click_send_mail(self, *, confirm: bool = True) -> bool:
+        """Click the Send Mail tab's Send button as the streamer does: money makes the
+        client ask first (the ``SEND_MONEY`` popup), which ``confirm`` accepts (else it
+        stays open). False when the button ignored the click (disabled while a mail is in
+        flight, or no recipient or subject)."""
+        if not self.find_frame("SendMailMailButton").click():
+            return False
+        if confirm:
+            self.click_popup("SEND_MONEY", 1)
+        return True
 
-    def send_mail_manual(self, recipient: str, copper: int, subject: str = "",
+    def popup(self, which: str) -> str | None:
+        """The name of the shown static popup ``which`` (``StaticPopup1``...), if any."""
+        for index in range(1, ui.STATIC_POPUPS + 1):
+            name = f"StaticPopup{index}"
+            frame = self.named.get(name)
+            if frame is not None and frame.is_visible() and self._popup_which(name) == which:
+                return name
+        return None
+
+    def click_popup(self, which: str, button: int = 1) -> bool:
+        """Click button 1 (accept) or 2 (cancel) of the shown popup ``which``."""
+        name = self.popup(which)
+        return name is not None and self.named[f"{name}Button{button}"].click()
+
+    def _popup_which(self, name: str) -> str | None:
+        value = self.named[name].lua[b"which"]
+        return value.decode("utf-8", "surrogateescape") if isinstance(value, bytes) else None
+
+    def send_mail_manual(self, recipient: str, copper: int, subject: str = "Mail",
                          body: str = "") -> bool:
-        """The streamer fills the Send Mail tab by hand and clicks Send."""
+        """The streamer fills the Send Mail tab by hand, clicks Send and confirms the money
+        (the client's Send button needs a recipient and a subject)."""
         self.named["SendMailNameEditBox"].set_text(recipient)
         self.named["SendMailSubjectEditBox"].set_text(subject)
         self.named["SendMailBodyEditBox"].set_text(body)
@@ -392,8 +434,11 @@ class HeadlessClient:
             return None
 
     def apply_templates(self, widget: Any, templates: str) -> None:
-        """Apply a comma-separated list of templates (built-in or loaded from XML)."""
-        ui.apply_templates(self, widget, templates)
+        """Apply a comma-separated list of templates (XML virtual frames, else the built-in
+        UI's), as ``CreateFrame``'s fourth argument does."""
+        from wowapi_stubs.xml.templates import apply_named_templates
+
+        apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
         widget_id = self.runtime.widget_id(value) if value is not None else None
@@ -437,7 +482,7 @@ class HeadlessClient:
         if script is None:
             return True, ()
         label = f"{frame.name or frame.KIND}:{handler}"
-        return self.runtime.safecall(label, script, frame.lua, *args)
+        return self.runtime.run_script(label, script, frame.lua, *args)
 
     def _click(self, button: Button, mouse_button: str) -> bool:
         if not button.enabled:
@@ -468,8 +513,21 @@ class HeadlessClient:
         )
         record = LuaErrorRecord(message, traceback, context, self.clock.uptime, file, line)
         self.errors.append(record)
-        if self._report is not None:
-            self._report.errors.append(record)
+        report = self._report_for(_loader.addon_of_source(message)
+                                  or _loader.addon_of_source(traceback))
+        if report is not None:
+            report.errors.append(record)
+
+    def _report_for(self, addon: str | None) -> LoadReport | None:
+        """The load report an error or finding of ``addon`` belongs to while loading."""
+        reports = self.loading_reports
+        if reports and addon is not None and addon in reports:
+            return reports[addon]
+        if self.current_report is not None:
+            return self.current_report
+        if reports and len(reports) == 1:
+            return next(iter(reports.values()))
+        return None
 
     def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
         """Record something a contract check or a human should see."""
@@ -477,8 +535,9 @@ class HeadlessClient:
         addon = details.pop("addon", None)
         finding = Finding(kind, message, location, addon, details, self.clock.uptime)
         self.findings.append(finding)
-        if self._report is not None:
-            self._report.findings.append(finding)
+        report = self._report_for(addon)
+        if report is not None:
+            report.findings.append(finding)
         return finding
 
     def show_line(self, text: str, *, kind: str) -> None:
@@ -534,13 +593,13 @@ class HeadlessClient:
         for source, line in stack:
             if source.startswith("@"):
                 path = source[1:]
-                addon = path.split("\\", 1)[0] if "\\" in path else None
+                addon = _loader.addon_of_source(path)
                 if addon in self.loaded_addons or addon == self._loading_addon():
                     return f"{path}:{line}", addon
         return (f"{stack[0][0]}:{stack[0][1]}" if stack else None), None
 
     def _loading_addon(self) -> str | None:
-        return self._report.addon if self._report is not None else None
+        return self.current_report.addon if self.current_report is not None else None
 
     def execute_chat_line(self, text: str) -> None:
         """Run a chat line without the edit box's length check (macro lines)."""

@@ -31,10 +31,16 @@ class LoadReport:
     errors: list[LuaErrorRecord] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    loaded: bool = True
+    not_loaded: str | None = None  # why the client did not load it (reason code: words)
 
     @property
     def ok(self) -> bool:
-        """True when every file loaded and no Lua error happened during login."""
+        """True when every file loaded and no Lua error happened during login (an addon
+        left for ``LoadAddOn`` or disabled is ok; one refused for its dependencies is not)."""
+        if not self.loaded:
+            return self.not_loaded is not None and self.not_loaded.startswith(
+                ("load on demand", "disabled"))
         return not self.errors and all(f.ok for f in self.files)
 
     @property
@@ -47,6 +53,8 @@ class LoadReport:
             "addon": self.addon,
             "toc": str(self.toc_path),
             "ok": self.ok,
+            "loaded": self.loaded,
+            "not_loaded": self.not_loaded,
             "metadata": self.metadata,
             "files": [
                 {"file": f.written, "toc_line": f.toc_line, "ok": f.ok, "error": f.error}

@@ -3,6 +3,12 @@
 Only ``lupa.lua51`` is used (the 3.3.5a client embeds Lua 5.1). Addon code reaches Python only
 through the API functions and widget methods the client registers; every other door (``python``,
 ``io``, ``os``, ``debug``, ``require``, binary chunks) is closed by ``_lua/bootstrap.lua``.
+
+Globals: addon code never runs in the Lua state's own global table (lupa reads it outside any
+protected call). Every chunk made by :meth:`LuaRuntime.compile`, :meth:`~LuaRuntime.compile_file`
+and :meth:`~LuaRuntime.run_trusted` runs in the addon-visible global table (``_G`` there);
+:meth:`~LuaRuntime.setglobal`, :meth:`~LuaRuntime.rawglobal` and :meth:`~LuaRuntime.new_widget`
+install into and read from that table, raw (no metamethod an addon set runs).
 """
 
 from __future__ import annotations
@@ -131,6 +137,7 @@ class LuaRuntime:
         self._err = self.P.ERR
         self.fn = HostFunctions(self.P)
         self._safecall = self.P.safecall
+        self._run_script = self.P.run_script
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
@@ -274,12 +281,20 @@ class LuaRuntime:
             return
         self._dispatch(name, *values)
 
-    def safecall_lua(self, label: bytes, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
+    def run_script(self, label: str, fn: Any, frame: Any, *args: Any
+                   ) -> tuple[bool, tuple[Any, ...]]:
+        """:meth:`safecall` of a script handler ``fn(frame, *args)`` with the 3.3.5a handler
+        globals set around it (``this`` = frame, ``arg1``.. = args)."""
+        return self.safecall_lua(label.encode("utf-8", "surrogateescape"), fn, frame,
+                                 *self.to_lua_args(args), entry=self._run_script)
+
+    def safecall_lua(self, label: bytes, fn: Any, *args: Any, entry: Any = None
+                     ) -> tuple[bool, tuple[Any, ...]]:
         """:meth:`safecall` with a bytes label and arguments already converted to Lua."""
         if not self.has_room(_pushed_size(args)):
             self._refuse(f"{to_text(label)} not run")
             return False, ()
-        results = self._safecall(label, fn, *args)
+        results = (entry or self._safecall)(label, fn, *args)
         if results.__class__ is not tuple:
             return bool(results), ()
         return bool(results[0]), results[1:]
@@ -305,9 +320,12 @@ class LuaRuntime:
         return int(self._lua.get_memory_used())
 
     def rawglobal(self, name: str) -> Any:
+        """The addon-visible global ``name``, read raw (no ``__index`` an addon set runs)."""
         return self.fn.rawglobal(name.encode())
 
     def setglobal(self, name: str, value: Any) -> None:
+        """Set the addon-visible global ``name`` (raw) to ``value`` converted with
+        :meth:`to_lua`."""
         self.fn.setglobal(name.encode(), self.to_lua(value))
 
     def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:

@@ -57,6 +57,9 @@ class ClientSettings:
         event_order: ``"registration"`` or ``"reverse"``: delivery order among frames
             registered for one event (the client does not guarantee one).
         check_interface_version: the Interface number the loader expects (30300).
+        max_file_bytes: the largest addon file (Lua, XML) the loader reads; a larger one
+            is a load error naming the ``.toc`` or XML line (default 16 MiB; a ``.toc`` is
+            always capped at 16 MiB).
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output instead of parsing the
             source again (same behaviour, faster start-up; off: always compile).
@@ -89,6 +92,7 @@ class ClientSettings:
     event_order: str = "registration"
     check_interface_version: int = 30300
     reuse_compiled_files: bool = True
+    max_file_bytes: int = 16 * MIB
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""

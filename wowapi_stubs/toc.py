@@ -13,21 +13,39 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wowapi_stubs._paths import (
+    DEFAULT_MAX_FILE_BYTES,
+    FOLDER,
+    AddonPathError,
+    FolderIndex,
+    confine_toc,
+    locate,
+    read_file,
+)
 from wowapi_stubs.errors import AddonLoadError
 
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One file line of the ``.toc``: as written, where it resolved to (or None)."""
+    """One file line of the ``.toc``: as written, where it resolved to (or None), and
+    whether the name is a folder (the client cannot load a folder listed as a file)."""
 
     line: int
     written: str
     path: Path | None
+    is_directory: bool = False
+    problem: str | None = None
+    """Why ``path`` is None (``"does not exist in the addon folder"``...)."""
 
 
 @dataclass(frozen=True)
 class TocFile:
-    """A parsed ``.toc``: addon name (the folder name), metadata and files in order."""
+    """A parsed ``.toc``: addon name, metadata and files in order.
+
+    The addon's name is its folder's name; a folder whose ``.toc`` is named otherwise loads
+    under the ``.toc``'s name (:attr:`folder_mismatch`: the client would need the folder
+    renamed). Directive names are matched ignoring case, as the client does.
+    """
 
     addon_name: str
     folder: Path
@@ -37,15 +55,62 @@ class TocFile:
 
     @property
     def interface(self) -> int | None:
-        value = self.metadata.get("Interface", "").strip()
+        value = self.directive("Interface").strip()
         return int(value) if value.isdigit() else None
+
+    @property
+    def folder_mismatch(self) -> bool:
+        """The folder is not named like the ``.toc`` (the client would not find it)."""
+        return self.folder.name.lower() != self.toc_path.stem.lower()
+
+    def directive(self, key: str) -> str:
+        """A ``## Key: value`` directive ignoring the key's case ("" when absent)."""
+        value = self.metadata.get(key)
+        if value is not None:
+            return value
+        wanted = key.lower()
+        return next((v for k, v in self.metadata.items() if k.lower() == wanted), "")
+
+    def _names(self, *keys: str) -> list[str]:
+        names: list[str] = []
+        for key in keys:
+            names += [n.strip() for n in self.directive(key).split(",") if n.strip()]
+        return names
 
     def saved_variables(self) -> list[str]:
         """Names from ``SavedVariables`` and ``SavedVariablesPerCharacter``."""
-        names: list[str] = []
-        for key in ("SavedVariables", "SavedVariablesPerCharacter"):
-            names += [n.strip() for n in self.metadata.get(key, "").split(",") if n.strip()]
-        return names
+        return self._names("SavedVariables", "SavedVariablesPerCharacter")
+
+    @property
+    def required_deps(self) -> list[str]:
+        """``RequiredDeps``, ``Dependencies`` and every other directive starting with ``Dep``
+        (the client reads them all as required dependencies), in order, without repeats."""
+        keys = [k for k in self.metadata if k.lower() == "requireddeps"
+                or k.lower().startswith("dep")]
+        return list(dict.fromkeys(self._names(*keys)))
+
+    @property
+    def optional_deps(self) -> list[str]:
+        return self._names("OptionalDeps")
+
+    @property
+    def load_on_demand(self) -> bool:
+        return self.directive("LoadOnDemand").strip() == "1"
+
+    @property
+    def default_enabled(self) -> bool:
+        """``## DefaultState: disabled`` makes a new addon start disabled."""
+        return self.directive("DefaultState").strip().lower() != "disabled"
+
+    @property
+    def load_with(self) -> list[str]:
+        """``LoadWith``: a load-on-demand addon loaded when one of these addons loads."""
+        return self._names("LoadWith")
+
+    @property
+    def load_managers(self) -> list[str]:
+        """``LoadManagers``: the addon is load-on-demand when one of these is present."""
+        return self._names("LoadManagers")
 
 
 def find_toc(folder_or_toc: Path) -> Path:
@@ -74,47 +139,14 @@ def find_toc(folder_or_toc: Path) -> Path:
     )
 
 
-class _FolderIndex:
-    """Directory listings read once per ``.toc``: name -> is a file, and names by lower case."""
-
-    def __init__(self) -> None:
-        self._listings: dict[str, tuple[dict[str, bool], dict[str, str]]] = {}
-
-    def names(self) -> dict[str, frozenset[str]]:
-        """The names in every folder listed so far."""
-        return {folder: frozenset(kinds) for folder, (kinds, _) in self._listings.items()}
-
-    def listing(self, folder: str) -> tuple[dict[str, bool], dict[str, str]]:
-        found = self._listings.get(folder)
-        if found is None:
-            kinds: dict[str, bool] = {}
-            lower: dict[str, str] = {}
-            try:
-                with os.scandir(folder) as entries:
-                    for entry in entries:
-                        kinds[entry.name] = entry.is_file()
-                        lower.setdefault(entry.name.lower(), entry.name)
-            except OSError:
-                pass
-            found = self._listings[folder] = (kinds, lower)
-        return found
-
-
 def resolve_case_insensitive(folder: Path, written: str,
-                             index: _FolderIndex | None = None) -> Path | None:
-    """Find ``written`` (``\\`` or ``/`` separated) under ``folder`` ignoring case; an exact
-    match wins over one differing in case."""
-    index = index or _FolderIndex()
-    current = str(folder)
-    is_file = False
-    for part in [p for p in written.replace("\\", "/").split("/") if p and p != "."]:
-        kinds, lower = index.listing(current)
-        name = part if part in kinds else lower.get(part.lower())
-        if name is None:
-            return None
-        is_file = kinds[name]
-        current = os.path.join(current, name)
-    return Path(current) if is_file else None
+                             index: FolderIndex | None = None) -> Path | None:
+    """The regular file ``written`` names inside ``folder`` (see :mod:`wowapi_stubs._paths`),
+    or None."""
+    try:
+        return locate(folder, written, index)
+    except AddonPathError:
+        return None
 
 
 def parse_toc(folder_or_toc: Path) -> TocFile:
@@ -149,23 +181,24 @@ def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
     given, toc_path, *folders = paths
     try:
         with open(toc_path, "rb") as handle:
-            return (os.path.isdir(given), handle.read(),
+            return (os.path.isdir(given), handle.read(DEFAULT_MAX_FILE_BYTES + 1),
                     *(frozenset(os.listdir(folder)) for folder in folders))
     except OSError:
         return None
 
 
-def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
+def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, FolderIndex, bytes]:
     toc_path = find_toc(Path(folder_or_toc))
     folder = toc_path.parent
+    confine_toc(toc_path)
     try:
-        toc_bytes = toc_path.read_bytes()
-        text = toc_bytes.decode("utf-8-sig", "replace")
-    except OSError as exc:
-        raise AddonLoadError(f"{toc_path}: cannot read ({exc.strerror})") from exc
+        toc_bytes = read_file(toc_path, toc_path.name, DEFAULT_MAX_FILE_BYTES)
+    except AddonPathError as exc:
+        raise AddonLoadError(f"{toc_path}: {exc.reason}") from None
+    text = toc_bytes.decode("utf-8-sig", "replace")
     metadata: dict[str, str] = {}
     entries: list[TocEntry] = []
-    index = _FolderIndex()
+    index = FolderIndex()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
@@ -177,5 +210,9 @@ def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, _FolderIndex, bytes]:
             continue
         if line.startswith("#"):
             continue
-        entries.append(TocEntry(number, line, resolve_case_insensitive(folder, line, index)))
-    return TocFile(folder.name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes
+        try:
+            entries.append(TocEntry(number, line, locate(folder, line, index)))
+        except AddonPathError as exc:
+            entries.append(TocEntry(number, line, None, exc.reason == FOLDER, exc.reason))
+    name = folder.name if folder.name.lower() == toc_path.stem.lower() else toc_path.stem
+    return TocFile(name, folder, toc_path, metadata, tuple(entries)), index, toc_bytes

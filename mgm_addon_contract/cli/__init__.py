@@ -11,7 +11,10 @@ import pkgutil
 
 import typer
 
+from mgm_addon_contract.cli._errors import ContractGroup
+
 app = typer.Typer(
+    cls=ContractGroup,
     name="mgm-contract",
     help="Verify the MimironsGoldOMatic addon contract headlessly (SPEC §3-§5, §8-§10, §12).",
     no_args_is_help=True,

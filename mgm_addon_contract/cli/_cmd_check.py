@@ -9,6 +9,9 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice, output_dir
+
+FORMATS = ("text", "json", "junit", "github", "sarif")
 
 
 @app.command("check")
@@ -23,11 +26,16 @@ def check(
     regressions: Annotated[Path, typer.Option(help="Folder where shrunk counterexamples are "
                                               "saved and replayed from.")]
     = Path(".mgm-contract/regressions"),
-    database: Annotated[Path | None, typer.Option(help="Hypothesis example database folder "
-                                                  "(default: none).")] = None,
+    database: Annotated[str | None, typer.Option(help="Hypothesis example database the "
+                                                 "fuzzing reuses and saves to: a folder or a "
+                                                 "redis:// URL (default: none).")] = None,
+    replay_db: Annotated[str | None, typer.Option(
+        "--replay-db", help="Re-run every failure stored in this example database (a folder "
+        "or a redis:// URL; e.g. a fuzzing campaign's) as a regression.")] = None,
     machine: Annotated[list[str] | None, typer.Option(help="Only these state machines: mail, "
                                                       "acceptance, who, gift.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
+                                               "(annotations) or sarif")] = "text",
 ) -> None:
     """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
 
@@ -40,30 +48,58 @@ def check(
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
 
-    errors = make_console(stderr=True)
-
-    def usage(message: str) -> None:
-        errors.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-        raise typer.Exit(2)
-
-    if output_format not in ("text", "json", "junit"):
-        usage(f"--format must be text, json or junit, not {output_format!r}")
-    if profile not in PROFILES:
-        usage(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    choice(output_format, FORMATS, "--format")
+    choice(profile, PROFILES, "--profile")
     unknown = [m for m in machine or [] if m not in MACHINES]
     if unknown:
-        usage(f"--machine: unknown {', '.join(unknown)} (known: {', '.join(MACHINES)})")
+        raise UserError(f"--machine: unknown {', '.join(unknown)} (known: "
+                        f"{', '.join(MACHINES)})")
+    output_dir(regressions, "--regressions")
+    fuzz_db = _database("--database", database)
+    stored_db = _database("--replay-db", replay_db, must_exist=True)
     try:
         report = run_check(addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-                           database=database, regressions=regressions,
-                           machines=tuple(machine) if machine else None)
+                           database=fuzz_db, regressions=regressions,
+                           machines=tuple(machine) if machine else None, replay_db=stored_db)
     except (AddonLoadError, StepError) as exc:
-        usage(str(exc))
-        return
+        raise UserError(str(exc)) from None
     if output_format == "json":
         typer.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(to_junit(report), nl=False)
+    elif output_format in ("github", "sarif"):
+        typer.echo(_ci_output(output_format, report), nl=False)
     else:
         render_text(make_console(), report)
+    if report.interrupted:
+        raise KeyboardInterrupt
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _ci_output(output_format: str, report) -> str:  # noqa: ANN001 - CheckReport
+    from mgm_addon_contract.report.ci_findings import check_findings, check_rules
+    from mgm_addon_contract.report.github import render_annotations
+    from mgm_addon_contract.report.sarif import dumps, sarif_log
+
+    if output_format == "sarif":
+        return dumps(sarif_log("check", check_rules(), check_findings(report),
+                               exit_code=0 if report.ok else 1))
+    failed = sum(o.status == "failed" for o in report.outcomes.values())
+    summary = (f"check {report.addon}: {'PASS' if report.ok else 'FAIL'}, {failed} clause(s) "
+               f"failed, {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed runs")
+    return render_annotations(check_findings(report), summary)
+
+
+def _database(option: str, spec: str | None, *, must_exist: bool = False):  # noqa: ANN202
+    """The example database ``spec`` names (a folder or a redis:// URL); a user error (exit 2)
+    when it cannot be used."""
+    if not spec:
+        return None
+    from mgm_addon_contract.fuzz.database import DatabaseError, is_redis_url, open_database
+
+    if not is_redis_url(spec) and not must_exist:
+        output_dir(Path(spec), option)
+    try:
+        return open_database(spec, must_exist=must_exist)
+    except DatabaseError as exc:
+        raise UserError(f"{option}: {exc}") from None

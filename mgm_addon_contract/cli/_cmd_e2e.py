@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice, interruptible, output_file
 
 
 @app.command("e2e")
@@ -32,24 +33,23 @@ def e2e(
     from mgm_addon_contract.report.e2e_report import e2e_json, render_e2e
     from wowapi_stubs import AddonLoadError
 
-    errors = make_console(stderr=True)
+    choice(output_format, ("text", "json"), "--format")
+    choice(scenario, ("all", *SCENARIOS), "--scenario")
+    output_file(trace, "--trace")
+    output_file(transcript, "--transcript")
     names = list(SCENARIOS) if scenario == "all" else [scenario]
-    if any(name not in SCENARIOS for name in names):
-        errors.print(f"[red]error:[/red] unknown scenario {scenario!r}; known: all, "
-                     + ", ".join(SCENARIOS))
-        raise typer.Exit(2)
     results = []
-    for name in names:
-        try:
-            result = run_e2e(addon or reference_addon_dir(), name)
-        except AddonLoadError as exc:
-            errors.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
-        results.append(result)
-        if trace is not None and len(names) == 1:
-            result.world.write_trace(trace)
-        if transcript is not None and len(names) == 1:
-            dump_transcript(result.world.transcript(), transcript)
+    with interruptible() as interrupted:
+        for name in names:
+            try:
+                result = run_e2e(addon or reference_addon_dir(), name)
+            except AddonLoadError as exc:
+                raise UserError(str(exc)) from None
+            results.append(result)
+            if trace is not None and len(names) == 1:
+                result.world.write_trace(trace)
+            if transcript is not None and len(names) == 1:
+                dump_transcript(result.world.transcript(), transcript)
     if output_format == "json":
         typer.echo(json.dumps([e2e_json(r) for r in results], indent=2, ensure_ascii=False))
     else:
@@ -58,4 +58,5 @@ def e2e(
             render_e2e(console, result)
     for result in results:
         result.world.close()
+    interrupted.reraise()
     raise typer.Exit(0 if all(r.verdict for r in results) else 1)

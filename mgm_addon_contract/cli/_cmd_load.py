@@ -1,4 +1,4 @@
-"""``mgm-contract load ADDON``: load an addon folder headlessly and print its load report."""
+"""``mgm-contract load PATH...``: load addon folders headlessly and print their load reports."""
 
 from __future__ import annotations
 
@@ -9,32 +9,35 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, choice
 
 
 @app.command("load")
 def load(
-    addon: Annotated[Path, typer.Argument(help="Addon folder (or its .toc file).")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Addon folders (or .toc files), or folders of addon folders (Interface/AddOns).")],
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     allow_protected: Annotated[
         bool, typer.Option("--allow-protected", help="Let protected calls run, as findings.")
     ] = False,
 ) -> None:
-    """Load ADDON in the headless 3.3.5a client and report files, metadata, APIs, errors."""
+    """Load the addons in PATH... in the client's order (dependencies first), log in, and
+    report per addon: files, metadata, APIs, errors; exit 1 when one has errors."""
     from mgm_addon_contract.report.console import make_console
-    from mgm_addon_contract.report.load_report import render_load_report
+    from mgm_addon_contract.report.load_report import render_load_reports
     from wowapi_stubs import AddonLoadError, ClientSettings, HeadlessClient
 
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("--format must be text or json")
+    choice(output_format, ("text", "json"), "--format")
     console = make_console()
     with HeadlessClient(ClientSettings(allow_protected_calls=allow_protected)) as client:
         try:
-            report = client.load_addon(addon)
+            reports = client.load_addons(paths)
         except AddonLoadError as exc:
-            make_console(stderr=True).print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
+            raise UserError(str(exc)) from None
     if output_format == "json":
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        data = reports[0].to_dict() if len(reports) == 1 else {
+            "addons": [r.to_dict() for r in reports], "ok": all(r.ok for r in reports)}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        render_load_report(console, report)
-    raise typer.Exit(0 if report.ok else 1)
+        render_load_reports(console, reports)
+    raise typer.Exit(0 if all(r.ok for r in reports) else 1)

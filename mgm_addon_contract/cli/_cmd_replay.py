@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,15 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import (
+    UserError,
+    choice,
+    http_url,
+    input_dir,
+    input_file,
+    json_file,
+    output_file,
+)
 
 
 @app.command("replay")
@@ -18,15 +26,16 @@ def replay_command(
                                         "folder (log + seed.json + expect.json).")],
     ebs: Annotated[str | None, typer.Option(help="EBS base URL (default: in-process mock).")]
     = None,
-    mock: Annotated[bool, typer.Option(help="Use the in-process mock EBS.")] = True,
     state: Annotated[Path | None, typer.Option(help="Seed state JSON for the mock.")] = None,
     expect: Annotated[Path | None, typer.Option(help="Expectations JSON.")] = None,
-    speed: Annotated[float | None, typer.Option(help="Pace by the log's timestamps / X.")]
+    speed: Annotated[float | None, typer.Option(min=0.001, help="Pace by the log's "
+                                                "timestamps / X.")]
     = None,
     flush: Annotated[str | None, typer.Option(help="line, block:N or random")] = None,
     api_key_env: Annotated[str, typer.Option(help="Variable holding the API key.")]
     = "MGM_API_KEY",
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit or github "
+                                               "(annotations)")] = "text",
     transcript: Annotated[Path | None, typer.Option(help="Write the mock EBS's HTTP "
                                                     "transcript (JSON lines) here.")] = None,
 ) -> None:
@@ -39,23 +48,20 @@ def replay_command(
     from mgm_addon_contract.report.replay_report import render_replay
     from mgm_addon_contract.secrets import register_secret
 
-    errors = make_console(stderr=True)
-    if output_format not in ("text", "json", "junit"):
-        raise typer.BadParameter("--format must be text, json or junit")
-    folder = log if log.is_dir() else None
+    choice(output_format, ("text", "json", "junit", "github"), "--format")
+    base_url = http_url(ebs) if ebs else None
+    output_file(transcript, "--transcript")
+    folder = input_dir(log, "fixture folder") if log.is_dir() else None
     try:
         log_file, seed, expectations, options = load_fixture(folder) if folder else (
             log, {}, {}, None)
-        if state:
-            seed = json.loads(state.read_text(encoding="utf-8"))
-        if expect:
-            expectations = json.loads(expect.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    if not log_file.is_file():
-        errors.print(f"[red]error:[/red] {log_file}: no such file")
-        raise typer.Exit(2)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    if state:
+        seed = json_file(state, "state file")
+    if expect:
+        expectations = json_file(expect, "expectations file")
+    input_file(log_file, "chat log")
     from mgm_addon_contract.replay import ReplayOptions
 
     options = options or ReplayOptions()
@@ -66,8 +72,8 @@ def replay_command(
     key = os.environ.get(api_key_env) or "local-replay-key"
     register_secret(key)
     mock_ebs = None
-    if ebs:
-        client = httpx.Client(base_url=ebs, headers={"X-MGM-ApiKey": key}, timeout=5)
+    if base_url:
+        client = httpx.Client(base_url=base_url, headers={"X-MGM-ApiKey": key}, timeout=5)
     else:
         mock_ebs = MockEbs(api_key=key, state=EbsState.from_json(seed))
         client = httpx.Client(transport=mock_ebs.transport(), base_url="http://mock-ebs",
@@ -75,8 +81,7 @@ def replay_command(
     try:
         result = replay(log_file, client, options=options, ebs=mock_ebs)
     except ValueError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        raise UserError(str(exc)) from None
     result.mismatches = compare(result, expectations) if expectations else []
     if transcript is not None:
         from mgm_addon_contract.ebs.transcript import dump_transcript

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, input_file
 
 
 @app.command("scenario")
@@ -24,13 +25,13 @@ def scenario(
     from mgm_addon_contract.scenarios.toml_io import load_scenario
     from wowapi_stubs import AddonLoadError
 
-    console, errors = make_console(), make_console(stderr=True)
+    console = make_console()
+    input_file(file, "scenario file")
     try:
         loaded = load_scenario(file)
         result = run_scenario(addon or reference_addon_dir(), loaded.steps, loaded.name)
     except (StepError, AddonLoadError) as exc:
-        errors.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from None
+        raise UserError(str(exc)) from None
     console.print(f"[bold]{loaded.name}[/bold] {loaded.description}", highlight=False)
     if loaded.clauses:
         console.print(f"clauses: {', '.join(loaded.clauses)}", highlight=False)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
+import socket
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, json_file
+from mgm_addon_contract.cli._errors import port as port_option
 
 
 @app.command("serve-ebs")
@@ -28,14 +30,37 @@ def serve_ebs(
     from mgm_addon_contract.ebs.app import create_app
     from mgm_addon_contract.report.console import make_console
 
+    port_number = port_option(port)
     seed = {}
     if state is not None:
-        try:
-            seed = json.loads(state.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            make_console(stderr=True).print(f"[red]error:[/red] {state}: {exc}")
-            raise typer.Exit(2) from None
-    ebs = MockEbs(api_key=os.environ.get(api_key_env) or None, state=EbsState.from_json(seed))
-    make_console().print(f"mock EBS on http://{host}:{port} (key from ${api_key_env}: "
+        seed = json_file(state, "state file")
+    try:
+        initial = EbsState.from_json(seed)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise UserError(f"{state}: not a valid state document ({type(exc).__name__}: {exc})") \
+            from None
+    listener = _bind(host, port_number)
+    bound = listener.getsockname()[1]
+    ebs = MockEbs(api_key=os.environ.get(api_key_env) or None, state=initial)
+    make_console().print(f"mock EBS on http://{host}:{bound} (key from ${api_key_env}: "
                          f"{'set' if ebs.api_key else 'any'})")
-    uvicorn.run(create_app(ebs), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(create_app(ebs), log_level="warning"))
+    server.run(sockets=[listener])
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: any free port), or a user error."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UserError(f"--host {host}: cannot be resolved ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+        listener.listen(2048)
+    except OSError as exc:
+        listener.close()
+        raise UserError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+    return listener

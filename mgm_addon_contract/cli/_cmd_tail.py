@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,13 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import (
+    UserError,
+    env_secret,
+    http_url,
+    input_file,
+    output_file,
+)
 
 
 @app.command("tail")
@@ -21,7 +27,8 @@ def tail(
     checkpoint: Annotated[Path | None, typer.Option(help="Checkpoint file (resume without "
                                                     "loss or replay).")] = None,
     events: Annotated[Path | None, typer.Option(help="JSON-lines event log.")] = None,
-    interval: Annotated[float, typer.Option(help="Polling interval in seconds.")] = 0.75,
+    interval: Annotated[float, typer.Option(min=0.01, help="Polling interval in seconds.")]
+    = 0.75,
     api_key_env: Annotated[str, typer.Option(help="Variable holding X-MGM-ApiKey.")]
     = "MGM_API_KEY",
 ) -> None:
@@ -33,17 +40,22 @@ def tail(
     from mgm_addon_contract.tail import EventLog, Router, TailConsumer
 
     console = make_console()
-    key = os.environ.get(api_key_env)
-    if not key:
-        make_console(stderr=True).print(f"[red]error:[/red] ${api_key_env} is not set")
-        raise typer.Exit(2)
+    base_url = http_url(ebs)
+    if log.is_dir():
+        raise UserError(f"{log}: is a directory, not a chat log (give the WoWChatLog.txt path)")
+    if not log.parent.is_dir():
+        raise UserError(f"{log}: folder {log.parent} does not exist")
+    if not follow:
+        input_file(log, "chat log")
+    output_file(checkpoint, "--checkpoint")
+    output_file(events, "--events")
+    key = env_secret(api_key_env)
     register_secret(key)
-    client = httpx.Client(base_url=ebs, headers={"X-MGM-ApiKey": key}, timeout=10)
+    client = httpx.Client(base_url=base_url, headers={"X-MGM-ApiKey": key}, timeout=10)
     try:
         consumer = TailConsumer(log, Router(client, EventLog(events)), checkpoint=checkpoint)
     except ValueError as exc:
-        make_console(stderr=True).print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        raise UserError(str(exc)) from None
 
     def show(outcomes) -> None:  # noqa: ANN001
         for o in outcomes:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import UserError, input_file
 
 transcript_app = typer.Typer(help="HTTP transcripts: one JSON object per request.",
                              no_args_is_help=True)
@@ -22,10 +23,10 @@ def diff(a: Annotated[Path, typer.Argument()], b: Annotated[Path, typer.Argument
 
     console = make_console()
     try:
-        left, right = load_transcript(a), load_transcript(b)
+        left = load_transcript(input_file(a, "transcript"))
+        right = load_transcript(input_file(b, "transcript"))
     except ValueError as exc:
-        make_console(stderr=True).print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+        raise UserError(str(exc)) from None
     differences = diff_transcripts(left, right)
     for line in differences:
         console.print(line, markup=False)

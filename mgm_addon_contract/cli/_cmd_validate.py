@@ -9,16 +9,19 @@ from typing import Annotated
 import typer
 
 from mgm_addon_contract.cli import app
+from mgm_addon_contract.cli._errors import choice, input_file
 
 LARGE_FILE = 8 << 20  # show a progress bar from this size on (when stderr is a terminal)
-FORMATS = ("text", "json", "junit")
+FORMATS = ("text", "json", "junit", "github", "sarif")
 
 
 @app.command("validate")
 def validate(
     logs: Annotated[list[Path], typer.Argument(help="WoWChatLog.txt files to check.")],
-    output_format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
-    limit: Annotated[int, typer.Option(help="Show at most this many problems per file.")] = 50,
+    output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
+                                               "(annotations) or sarif")] = "text",
+    limit: Annotated[int, typer.Option(min=0, help="Show (or annotate) at most this many problems "
+                                       "per file.")] = 50,
 ) -> None:
     """Validate chat logs: tags per kind, violations with a caret, spoofed tags.
 
@@ -29,36 +32,40 @@ def validate(
     from mgm_addon_contract.report.console import make_console
 
     errors = make_console(stderr=True)
-    if output_format not in FORMATS:
-        errors.print(f"error: --format must be one of {', '.join(FORMATS)}, not "
-                     f"{output_format!r}", markup=False)
-        raise typer.Exit(2)
+    choice(output_format, FORMATS, "--format")
     for path in logs:
-        problem = _unreadable(path)
-        if problem:
-            errors.print(f"error: {path}: {problem}", markup=False)
-            raise typer.Exit(2)
-    reports = [_validate_one(path, errors) for path in logs]
+        input_file(path, "chat log")
+    reports = []
+    for path in logs:
+        reports.append(_validate_one(path, errors))
+        if reports[-1].interrupted:
+            break
     if output_format == "json":
         typer.echo(json.dumps(render_json(reports), indent=2, ensure_ascii=False))
     elif output_format == "junit":
         typer.echo(render_junit_xml(reports), nl=False)
+    elif output_format in ("github", "sarif"):
+        typer.echo(_ci_output(output_format, reports, limit), nl=False)
     else:
         render_text(make_console(), reports, limit)
+    if reports[-1].interrupted:
+        raise KeyboardInterrupt
     raise typer.Exit(0 if all(r.ok for r in reports) else 1)
 
 
-def _unreadable(path: Path) -> str | None:
-    if not path.exists():
-        return "no such file"
-    if not path.is_file():
-        return "not a file"
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    return None
+def _ci_output(output_format: str, reports: list, limit: int) -> str:  # noqa: ANN001
+    from mgm_addon_contract.report.ci_findings import validate_findings, validate_rules
+    from mgm_addon_contract.report.github import render_annotations
+    from mgm_addon_contract.report.sarif import dumps, sarif_log
+
+    exit_code = 0 if all(r.ok for r in reports) else 1
+    if output_format == "sarif":
+        return dumps(sarif_log("validate", validate_rules(), validate_findings(reports),
+                               exit_code=exit_code))
+    problems = sum(r.violation_count + r.spoofed_count for r in reports)
+    summary = (f"validate: {len(reports)} file(s), {sum(r.lines for r in reports):,} lines, "
+               f"{problems:,} problem(s)")
+    return render_annotations(validate_findings(reports, limit), summary)
 
 
 def _validate_one(path: Path, errors):  # noqa: ANN001, ANN202 - rich Console, FileReport

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
@@ -15,6 +16,11 @@ from mgm_addon_contract.scenarios.runner import ScenarioResult, new_client, run_
 from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.scenarios.toml_io import Scenario, load_directory
 from wowapi_stubs import LoadReport
+
+if TYPE_CHECKING:
+    from hypothesis.database import ExampleDatabase
+
+    from mgm_addon_contract.fuzz.runner import StoredReplay
 
 DEFAULT_BUDGET = 100
 """Examples per state machine and round."""
@@ -45,6 +51,8 @@ class CheckReport:
     expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
     fuzz_errors: list[str] = field(default_factory=list)
     later_failures: list[tuple[str, Failure]] = field(default_factory=list)
+    stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
+    interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
 
     @property
     def must_failures(self) -> list[ClauseOutcome]:
@@ -62,11 +70,13 @@ def shipped_scenarios() -> list[Scenario]:
 
 
 def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | None = None,
-              seed: int = 0, profile: str = "ci", database: Path | None = None,
+              seed: int = 0, profile: str = "ci", database: Path | ExampleDatabase | None = None,
               regressions: Path | None = None, machines: tuple[str, ...] | None = None,
-              scenarios: list[Scenario] | None = None) -> CheckReport:
+              scenarios: list[Scenario] | None = None,
+              replay_db: ExampleDatabase | None = None) -> CheckReport:
     """Run every check on ``addon``; ``regressions`` is where shrunk counterexamples are
-    saved and replayed from; ``seconds`` keeps fuzzing with new seeds until it runs out."""
+    saved and replayed from; ``seconds`` keeps fuzzing with new seeds until it runs out;
+    ``replay_db``: every failure stored there (by campaigns, other runs) is re-run first."""
     started = time.monotonic()
     client, load = new_client(addon)
     client.close()
@@ -74,21 +84,42 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)
-    for scenario in named:
-        label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
-        _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
-        report.scenarios_run += 1
-        if not load.ok:
-            break
-    if load.ok:
-        _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-              database=database, regressions=regressions, machines=machines, started=started)
+    try:
+        for scenario in named:
+            label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
+            _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
+            report.scenarios_run += 1
+            if not load.ok:
+                break
+        if load.ok and replay_db is not None:
+            _replay_stored(report, addon, replay_db, machines)
+        if load.ok:
+            _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
+                  database=database, regressions=regressions, machines=machines,
+                  started=started)
+    except KeyboardInterrupt:
+        report.interrupted = True
     report.seconds = time.monotonic() - started
     return report
 
 
+def _replay_stored(report: CheckReport, addon: Path, database: ExampleDatabase,
+                   machines: tuple[str, ...] | None) -> None:
+    """Each stored failure as a regression: still failing ones count against their clause."""
+    from mgm_addon_contract.fuzz import MACHINES, replay_stored
+
+    for name in machines or MACHINES:
+        for stored in replay_stored(name, addon, database):
+            report.stored.append(stored)
+            report.fuzz_errors += [f"stored {name} failure #{stored.number}: {e}"
+                                   for e in stored.errors]
+            if stored.finding is not None:
+                result = run_scenario(addon, stored.finding.steps, f"stored {name} failure")
+                _record(report, result, f"stored {name} failure #{stored.number}")
+
+
 def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | None, seed: int,
-          profile: str, database: Path | None, regressions: Path | None,
+          profile: str, database: Path | ExampleDatabase | None, regressions: Path | None,
           machines: tuple[str, ...] | None, started: float) -> None:
     from mgm_addon_contract.fuzz import MACHINES, run_machine, save_finding
 

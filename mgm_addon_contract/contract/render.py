@@ -21,6 +21,9 @@ def render_text(console: Console, report: CheckReport) -> None:
                   f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
                   f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
                   f"runs in {report.seconds:.1f} s")
+    if report.interrupted:
+        console.print("[yellow]interrupted (Ctrl+C): partial report of the checks run so "
+                      "far[/yellow]")
     table = Table(title="Contract clauses")
     for column in ("clause", "level", "SPEC", "status", "statement / failure"):
         table.add_column(column, overflow="fold")
@@ -54,6 +57,7 @@ def render_text(console: Console, report: CheckReport) -> None:
         console.print(f"[yellow]fuzzing stopped early[/yellow]: {escape(error)}")
     for path in report.saved:
         console.print(f"saved counterexample: {escape(str(path))} (replayed by later checks)")
+    _render_stored(console, report)
     not_exercised = [o.clause.id for o in report.outcomes.values()
                      if o.status == "not exercised"]
     if not_exercised:
@@ -63,11 +67,37 @@ def render_text(console: Console, report: CheckReport) -> None:
     console.print(f"Verdict: {verdict}")
 
 
+def _render_stored(console: Console, report: CheckReport) -> None:
+    """Each failure replayed from an example database: the clauses it still breaks."""
+    if not report.stored:
+        return
+    failing = [s for s in report.stored if s.still_fails]
+    console.print(f"stored failures replayed: {len(report.stored)} ({len(failing)} still "
+                  f"fail, {len(report.stored) - len(failing)} no longer fail)")
+    for stored in report.stored:
+        label = f"  {stored.machine} #{stored.number}: "
+        if stored.finding is None:
+            console.print(f"{label}[green]no longer fails[/green]")
+            continue
+        console.print(f"{label}[red]still fails[/red] {', '.join(stored.finding.clauses)}")
+        console.print(stored.finding.script(), markup=False, highlight=False)
+
+
+def _stored_json(report: CheckReport) -> list[dict[str, Any]]:
+    return [{"machine": s.machine, "entry": s.number, "still_fails": s.still_fails,
+             "clauses": s.finding.clauses if s.finding else [],
+             "failures": [{"clause": f.clause, "step": f.step, "message": f.message}
+                          for f in (s.finding.failures if s.finding else [])],
+             "reproducer": [{"action": st.action, **st.args}
+                            for st in (s.finding.steps if s.finding else [])]}
+            for s in report.stored]
+
+
 def to_json(report: CheckReport) -> dict[str, Any]:
     return {
         "addon": str(report.addon), "load_ok": report.load.ok, "ok": report.ok,
         "seconds": round(report.seconds, 3), "scenarios": report.scenarios_run,
-        "fuzz_runs": report.fuzz_examples,
+        "fuzz_runs": report.fuzz_examples, "interrupted": report.interrupted,
         "clauses": [
             {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
              "statement": o.clause.statement, "status": o.status,
@@ -82,6 +112,7 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         "lua_errors": [{"message": m, "first_seen": s} for m, s in report.lua_errors.items()],
         "blocked_calls": [{"call": c, "first_seen": s} for c, s in report.blocked_calls.items()],
         "saved": [str(p) for p in report.saved],
+        "stored_failures": _stored_json(report),
     }
 
 
@@ -96,4 +127,10 @@ def to_junit(report: CheckReport) -> str:
     for source, f in report.expectation_failures:
         cases.append(JUnitCase(f"expectation {source} step {f.step}", "scenarios",
                                failure=f.message))
+    for stored in report.stored:
+        finding = stored.finding
+        cases.append(JUnitCase(
+            f"stored {stored.machine} failure #{stored.number}", "stored-failures",
+            failure=", ".join(finding.clauses) if finding else None,
+            details=finding.script() if finding else ""))
     return render_junit("mgm-contract check", cases)

@@ -12,9 +12,14 @@ from mgm_addon_contract.fuzz.machines import (
 from mgm_addon_contract.fuzz.runner import (
     FuzzFinding,
     FuzzRun,
+    StoredReplay,
+    bind_machine,
     fuzz_settings,
+    machine_key,
+    replay_stored,
     run_machine,
     save_finding,
+    stored_failures,
 )
 
 __all__ = [
@@ -25,8 +30,13 @@ __all__ = [
     "FuzzRun",
     "GiftMachine",
     "MailGatingMachine",
+    "StoredReplay",
     "WhoMachine",
+    "bind_machine",
     "fuzz_settings",
+    "machine_key",
+    "replay_stored",
     "run_machine",
     "save_finding",
+    "stored_failures",
 ]

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, seed, settings
-from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.database import (
+    DirectoryBasedExampleDatabase,
+    ExampleDatabase,
+    InMemoryExampleDatabase,
+)
+from hypothesis.internal.reflection import function_digest
 from hypothesis.stateful import get_state_machine_test
 
 from mgm_addon_contract.contract.monitor import Failure
@@ -58,37 +63,66 @@ class FuzzRun:
     errors: list[str] = field(default_factory=list)
 
 
+ALL_PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
+REPLAY_PHASES = (Phase.reuse,)
+"""Replaying stored failures: no new examples, no shrinking (they are stored shrunk)."""
+
+
 def fuzz_settings(profile: str = "ci", *, budget: int | None = None, steps: int = DEFAULT_STEPS,
-                  database: Path | None = None) -> settings:
+                  database: Path | ExampleDatabase | None = None,
+                  phases: tuple[Phase, ...] = ALL_PHASES) -> settings:
     """Settings of ``profile`` (ci, dev, nightly), ``budget`` examples, an optional example
-    database directory (``None``: no database)."""
+    database (a directory or a database object; ``None``: no database)."""
     register_profiles()
     base = settings.get_profile(profile)
+    if isinstance(database, str | Path):
+        database = DirectoryBasedExampleDatabase(str(database))
     return settings(
         base,
         max_examples=budget or base.max_examples,
         stateful_step_count=steps,
-        database=DirectoryBasedExampleDatabase(str(database)) if database else None,
+        database=database,
+        derandomize=base.derandomize and database is None,
         deadline=None,
         print_blob=False,
-        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+        phases=list(phases),
         suppress_health_check=list(HealthCheck),
     )
 
 
+def bind_machine(machine: str | type[AddonMachine], addon: Path, *,
+                 recorder: Recorder | None = None,
+                 skip: frozenset[str] = frozenset()) -> type[AddonMachine]:
+    """``machine`` bound to ``addon``. Bound classes of one machine share one example-database
+    key whatever the addon (:func:`machine_key`), so ``check``, campaigns and replays pool
+    their findings."""
+    base = MACHINES[machine] if isinstance(machine, str) else machine
+    return type(base.__name__, (base,), {"addon": Path(addon), "recorder": recorder or Recorder(),
+                                         "skip": frozenset(skip)})
+
+
+def machine_key(machine: str | type[AddonMachine]) -> bytes:
+    """The example-database key under which Hypothesis (and HypoFuzz) store the failures of
+    ``machine`` (its test's function digest)."""
+    bound = bind_machine(machine, Path("."))
+    return function_digest(get_state_machine_test(bound).hypothesis.inner_test)
+
+
 def run_machine(machine: str | type[AddonMachine], addon: Path, *, budget: int | None = None,
-                seed_value: int | None = 0, profile: str = "ci", database: Path | None = None,
-                skip: frozenset[str] = frozenset(), steps: int = DEFAULT_STEPS) -> FuzzRun:
-    """Run one state machine against ``addon``; a failure comes back shrunk."""
+                seed_value: int | None = 0, profile: str = "ci",
+                database: Path | ExampleDatabase | None = None,
+                skip: frozenset[str] = frozenset(), steps: int = DEFAULT_STEPS,
+                phases: tuple[Phase, ...] = ALL_PHASES) -> FuzzRun:
+    """Run one state machine against ``addon``; a failure comes back shrunk. With a
+    ``database`` the run replays what it holds, saves what it finds and is not seeded."""
     base = MACHINES[machine] if isinstance(machine, str) else machine
     name = machine if isinstance(machine, str) else base.__name__
     recorder = Recorder()
-    bound = type(base.__name__, (base,), {"addon": Path(addon), "recorder": recorder,
-                                          "skip": frozenset(skip)})
+    bound = bind_machine(base, addon, recorder=recorder, skip=skip)
     test = get_state_machine_test(bound, settings=fuzz_settings(
-        profile, budget=budget, steps=steps, database=database))
-    if seed_value is not None:
-        test = seed(seed_value)(test)
+        profile, budget=budget, steps=steps, database=database, phases=phases))
+    if seed_value is not None and database is None:
+        test = seed(seed_value)(test)  # a seeded test never reads or writes a database
     try:
         test()
     except ClauseBroken:
@@ -111,3 +145,37 @@ def save_finding(finding: FuzzFinding, directory: Path) -> Path:
     path = directory / f"{stem}-{number}.toml"
     path.write_text(dump_scenario(scenario), encoding="utf-8")
     return path
+
+
+@dataclass
+class StoredReplay:
+    """One failure stored in an example database, re-run against an addon: ``finding`` is
+    the failure it still produces (None: it no longer fails)."""
+
+    machine: str
+    number: int
+    finding: FuzzFinding | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def still_fails(self) -> bool:
+        return self.finding is not None
+
+
+def stored_failures(machine: str, database: ExampleDatabase) -> list[bytes]:
+    """The failing examples ``database`` holds for ``machine`` (shortest first)."""
+    return sorted(database.fetch(machine_key(machine)), key=lambda entry: (len(entry), entry))
+
+
+def replay_stored(machine: str, addon: Path, database: ExampleDatabase) -> list[StoredReplay]:
+    """Re-run every failure stored for ``machine`` against ``addon``, one at a time, without
+    generating or shrinking; ``database`` is only read."""
+    key = machine_key(machine)
+    replays = []
+    for number, entry in enumerate(stored_failures(machine, database), 1):
+        scratch = InMemoryExampleDatabase()
+        scratch.save(key, entry)
+        run = run_machine(machine, addon, budget=1, seed_value=None, profile="dev",
+                          database=scratch, phases=REPLAY_PHASES)
+        replays.append(StoredReplay(machine, number, run.finding, run.errors))
+    return replays

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console
@@ -11,13 +10,12 @@ from rich.text import Text
 
 from mgm_addon_contract.grammar.validate import SPOOF_RULE, FileReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from mgm_addon_contract.safe_text import escape_controls
 
 
 def _printable(text: str) -> str:
-    """Control characters shown as ``\\xNN`` (terminals and XML cannot carry them)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Controls escaped, line breaks kept (an excerpt is a line and its caret line)."""
+    return "\n".join(escape_controls(part) for part in text.split("\n"))
 
 
 def render_text(console: Console, reports: list[FileReport], limit: int) -> None:
@@ -39,6 +37,8 @@ def _render_file(console: Console, report: FileReport, limit: int) -> None:
     title.append(f": {report.lines:,} lines, {report.bytes_read:,} bytes, ")
     title.append("valid" if report.ok else "problems found",
                  style="green" if report.ok else "red")
+    if report.interrupted:
+        title.append(" (interrupted: partial, up to the byte above)", style="yellow")
     console.print(title)
     table = Table(show_header=True, header_style="bold")
     table.add_column("tag / rule")
@@ -79,6 +79,7 @@ def render_json(reports: list[FileReport]) -> list[dict[str, Any]]:
     return [
         {
             "file": str(r.path), "lines": r.lines, "bytes": r.bytes_read, "ok": r.ok,
+            "interrupted": r.interrupted,
             "tags": dict(sorted(r.tags.items())), "info_lines": r.info_lines,
             "rule_counts": dict(sorted(r.rule_counts.items())),
             "details_truncated": r.violation_count > len(r.violations)

@@ -23,6 +23,7 @@ from mgm_addon_contract.grammar._parsers import (
 )
 from mgm_addon_contract.grammar.checks import check_items, check_who
 from mgm_addon_contract.grammar.model import ParsedLine, SpoofedTag, Tag, TagKind, Violation
+from mgm_addon_contract.safe_text import printable, window
 
 TAG_MARK = "[MGM"
 INFO_PREFIX = "[MGM] "  # the addon's own info lines: allowed, not a tag
@@ -33,9 +34,14 @@ _RULE_KINDS = {
 }
 
 
+EXCERPT_WIDTH = 320
+
+
 def excerpt(text: str, column: int) -> str:
-    """The text and a caret under ``column`` (1-based)."""
-    return f"{text}\n{' ' * max(column - 1, 0)}^"
+    """The text (a bounded, terminal-safe window of it for long or unprintable lines) and a
+    caret under ``column`` (1-based)."""
+    shown, caret = window(text, column, EXCERPT_WIDTH)
+    return f"{shown}\n{' ' * (caret - 1)}^"
 
 
 def parse_log_line(text: str, *, line: int = 1, source: str = "<string>",
@@ -137,7 +143,7 @@ def _syntax_message(exc: UnexpectedInput) -> str:
     if isinstance(exc, UnexpectedCharacters):
         return f"unexpected character {exc.char!r}"
     if isinstance(exc, UnexpectedToken):
-        return f"unexpected {str(exc.token)!r}"
+        return f"unexpected {printable(repr(str(exc.token)), 80)}"
     return "does not match the tag grammar"
 
 
@@ -239,14 +245,22 @@ def _item_spans(json_text: str) -> list[tuple[int, int]]:
     return spans
 
 
+SPOOF_TEXT_MAX = 4096  # a chat message is at most 255 characters; longer text is cut here
+SPOOFS_PARSED = 64  # per line; later spoofed tags are listed with their head only
+
+
 def _find_spoofed(message: str, line: int, source: str, column_offset: int) -> list[SpoofedTag]:
     found: list[SpoofedTag] = []
     position = message.find(TAG_MARK, 1)
     while position > 0:
-        rest = message[position:]
+        rest = message[position:position + SPOOF_TEXT_MAX]
         head = next((h for h in tag_heads() if rest.startswith(h)), None)
         if head is not None:
-            text, well_formed = _longest_tag(rest)
+            if len(found) < SPOOFS_PARSED:
+                text, well_formed = _longest_tag(rest)
+            else:
+                closing = rest.find("]", 0, 64)
+                text, well_formed = rest[: closing + 1 if closing > 0 else len(head)], False
             found.append(SpoofedTag(text, column_offset + position + 1, line, source,
                                     well_formed))
         position = message.find(TAG_MARK, position + 1)

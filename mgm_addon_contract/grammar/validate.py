@@ -33,6 +33,7 @@ class FileReport:
     spoofed: list[SpoofedTag] = field(default_factory=list)
     rule_counts: Counter[str] = field(default_factory=Counter)
     max_details: int = MAX_DETAILS
+    interrupted: bool = False  # Ctrl+C stopped the read: counts cover bytes_read only
 
     @property
     def violation_count(self) -> int:
@@ -68,12 +69,15 @@ def validate_file(path: Path, *, on_progress: Callable[[int], None] | None = Non
     """Stream ``path`` through the grammar (any size; memory stays bounded)."""
     report = FileReport(path, max_details=max_details)
     scanner = LogScanner(str(path))
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            report.bytes_read += len(chunk)
-            report.add(scanner.feed(chunk, plain_lines=False))
-            if on_progress:
-                on_progress(len(chunk))
-    report.add(scanner.finish())
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                report.bytes_read += len(chunk)
+                report.add(scanner.feed(chunk, plain_lines=False))
+                if on_progress:
+                    on_progress(len(chunk))
+        report.add(scanner.finish())
+    except KeyboardInterrupt:
+        report.interrupted = True
     report.lines = scanner.lines_seen
     return report

@@ -19,6 +19,14 @@ def render_replay(console: Console, result: ReplayResult, log: Path, fmt: str) -
                                        "requests": result.transcript,
                                        "mismatches": result.mismatches}, ensure_ascii=False))
         return
+    if fmt == "github":
+        from mgm_addon_contract.report.ci_findings import replay_findings
+        from mgm_addon_contract.report.github import render_annotations
+
+        summary = (f"replay {log}: {result.lines} lines, {len(result.transcript)} EBS requests, "
+                   f"{len(result.mismatches)} mismatch(es)")
+        console.file.write(render_annotations(replay_findings(result, log), summary))
+        return
     if fmt == "junit":
         cases = [JUnitCase(f"{log}: {m}", "replay", failure=m) for m in result.mismatches]
         cases = cases or [JUnitCase(f"{log}: effects as expected", "replay")]

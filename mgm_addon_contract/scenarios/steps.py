@@ -104,7 +104,7 @@ def execute(client: HeadlessClient, step: Step) -> None:
         case "click_send_mail":
             client.click_send_mail()
         case "send_mail":
-            client.send_mail_manual(a["recipient"], int(a["copper"]), a.get("subject", ""))
+            client.send_mail_manual(a["recipient"], int(a["copper"]), a.get("subject", "Mail"))
         case "fail_next_mail":
             client.fail_next_mail(a["reason"])
         case "set_money":

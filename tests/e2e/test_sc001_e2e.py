@@ -79,4 +79,4 @@ def test_cli_reports_failure_scenarios_and_unknown_names() -> None:
     offline = runner.invoke(app, ["e2e", "--scenario", "offline-at-who"])
     assert offline.exit_code == 0 and "broke at who-creates-pending" in offline.output
     unknown = runner.invoke(app, ["e2e", "--scenario", "nope"])
-    assert unknown.exit_code == 2 and "unknown scenario" in unknown.output
+    assert unknown.exit_code == 2 and "--scenario must be one of" in unknown.output

@@ -40,17 +40,19 @@ def test_metadata_and_interface_warning(make_addon) -> None:
     assert [f.kind for f in report.findings] == ["interface-version"]
 
 
-def test_missing_and_xml_files_are_named_and_loading_goes_on(make_addon) -> None:
-    folder = make_addon("Gaps", {"ui.xml": "<Ui/>", "ok.lua": "AFTER = 1"},
-                        order=["missing.lua", "ui.xml", "ok.lua"])
+def test_missing_files_folders_and_other_types_are_named_and_loading_goes_on(
+        make_addon) -> None:
+    folder = make_addon("Gaps", {"Sub/x.lua": "", "notes.txt": "", "ok.lua": "AFTER = 1"},
+                        order=["missing.lua", "Sub", "notes.txt", "ok.lua"])
     with HeadlessClient() as client:
         report = client.load_addon(folder)
         assert client.global_value("AFTER") == 1
     assert not report.ok
     messages = [f.error or "" for f in report.files]
     assert "missing.lua" in messages[0] and "Gaps.toc:4" in messages[0]
-    assert "XML files are not supported" in messages[1]
-    assert report.files[2].ok
+    assert "'Sub' listed here is a folder" in messages[1] and "Gaps.toc:5" in messages[1]
+    assert "only .lua and .xml" in messages[2]
+    assert report.files[3].ok
 
 
 def test_syntax_error_names_file_and_line_and_other_files_still_load(make_addon) -> None:
@@ -59,8 +61,8 @@ def test_syntax_error_names_file_and_line_and_other_files_still_load(make_addon)
     with HeadlessClient() as client:
         report = client.load_addon(folder)
         assert client.global_value("GOOD") is True
-    assert report.files[0].error.startswith("Syntax\\bad.lua:2:")
-    assert report.errors[0].location == "Syntax\\bad.lua:2"
+    assert report.files[0].error.startswith("Interface\\AddOns\\Syntax\\bad.lua:2:")
+    assert report.errors[0].location == "Interface\\AddOns\\Syntax\\bad.lua:2"
 
 
 def test_runtime_error_while_loading_stops_that_file_only(make_addon) -> None:
@@ -70,7 +72,7 @@ def test_runtime_error_while_loading_stops_that_file_only(make_addon) -> None:
         assert client.global_value("A1") == 1
         assert client.global_value("A2") is None
         assert client.global_value("B") == 1
-    assert report.errors[0].message == "Boom\\a.lua:2: kaput"
+    assert report.errors[0].message == "Interface\\AddOns\\Boom\\a.lua:2: kaput"
 
 
 def test_events_at_login_in_order_with_saved_variables_restored_first(make_addon) -> None:
@@ -149,4 +151,5 @@ def test_reused_compiled_file_keeps_chunk_name_and_lines(make_addon, reuse: bool
     for _ in range(2):  # the second client loads what the first one compiled
         with HeadlessClient(ClientSettings(reuse_compiled_files=reuse)) as client:
             errors.append(client.load_addon(folder).errors[0])
-    assert [(e.message, e.line) for e in errors] == [("Lines\\a.lua:3: boom", 3)] * 2
+    expected = ("Interface\\AddOns\\Lines\\a.lua:3: boom", 3)
+    assert [(e.message, e.line) for e in errors] == [expected] * 2

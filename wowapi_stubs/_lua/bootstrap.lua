@@ -1,25 +1,62 @@
 -- Bootstrap of the headless WoW 3.3.5a Lua environment.
 --
 -- Runs once per client with the full Lua 5.1 library, keeps what the host needs (debug hooks,
--- os.clock) in upvalues, then strips the global environment down to what an addon sees in
--- the 3.3.5a client. Returns a private table of host functions; addon code can reach none
--- of them.
+-- os.clock) in upvalues, then builds the global environment an addon sees in the 3.3.5a
+-- client. Returns a private table of host functions; addon code can reach none of them.
+--
+-- Two global tables. HOST_G is the Lua state's own global table: lupa reads it (it looks up
+-- `debug` before every call from Python, outside any protected call), so addon code never
+-- runs in it and can never reach it; it is emptied at the end of this file. G is the
+-- addon-visible global table (`_G`, `getfenv(0)` inside addon code): every chunk the client
+-- compiles or loads runs with G as its environment, and API functions, widgets by name and
+-- the client's own Lua globals are installed there (see P.setglobal / P.rawglobal).
 local host = ...
 
-local G = _G
+local HOST_G = _G
+local G = {}
 local type, select, error, tostring, pairs, next = type, select, error, tostring, pairs, next
 local tonumber = tonumber
 local rawget, rawset, setmetatable, getmetatable = rawget, rawset, setmetatable, getmetatable
 local xpcall, pcall, unpack, newproxy = xpcall, pcall, unpack, newproxy
 local loadstring, load = loadstring, load
+local getfenv, setfenv = getfenv, setfenv
 local dump = string.dump
 local strsub, strfind, strformat = string.sub, string.find, string.format
-local concat = table.concat
+local concat, tinsert, tremove, maxn = table.concat, table.insert, table.remove, table.maxn
 local huge = math.huge
 local sethook, gethook, getinfo, traceback = debug.sethook, debug.gethook, debug.getinfo, debug.traceback
 local clock = os.clock
-local co_create, co_wrap = coroutine.create, coroutine.wrap
+local co_create, co_wrap, co_resume, co_running = coroutine.create, coroutine.wrap, coroutine.resume, coroutine.running
 local collectgarbage = collectgarbage
+
+-- What the 3.3.5a client does not offer (everything else of the Lua 5.1 base library is
+-- copied into G).
+local ABSENT = { io = true, os = true, require = true, package = true, loadfile = true,
+  dofile = true, debug = true, module = true, python = true, _G = true }
+for name, value in pairs(HOST_G) do
+  if not ABSENT[name] then
+    G[name] = value
+  end
+end
+G._G = G
+
+-- The global table of each thread as addon code sees it (set with setfenv(0, t)); G unless
+-- changed. See "Environments" below.
+local MAIN = {}
+local thread_globals = setmetatable({}, { __mode = "k" })
+
+local function current_globals()
+  return thread_globals[co_running() or MAIN] or G
+end
+
+-- A new coroutine starts with its creator's global table, as lua_newthread does.
+local function inherit_globals(thread)
+  local globals = thread_globals[co_running() or MAIN]
+  if globals then
+    thread_globals[thread] = globals
+  end
+end
+
 
 local api_call, method_call, report_error = host.api_call, host.method_call, host.report_error
 
@@ -71,19 +108,20 @@ arm_thread()
 
 coroutine.create = function(f)
   local thread = co_create(f)
+  inherit_globals(thread)
   arm_thread(thread)
   return thread
 end
 coroutine.wrap = function(f)
   local thread = co_create(f)
+  inherit_globals(thread)
   arm_thread(thread)
-  local resume = coroutine.resume
   return function(...)
-    local results = { resume(thread, ...) }
+    local results = { co_resume(thread, ...) }
     if not results[1] then
       error(results[2], 2)
     end
-    return unpack(results, 2, table.maxn(results))
+    return unpack(results, 2, maxn(results))
   end
 end
 
@@ -206,6 +244,78 @@ function P.safecall(label, f, ...)
     xpcall(trampoline, error_handler))
 end
 
+-- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
+-- arg1..arg9 (the handler's arguments after self), set around every handler call and
+-- restored after it (nested handlers included). The values in force are kept here too,
+-- so saving them costs no global reads; a stack holds what outer handlers had.
+local HANDLER_ENV = G  -- the table addon code reads globals from
+local ARG_NAMES = { "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9" }
+local KEEP = {}  -- "leave `event` as it is" (handlers other than OnEvent)
+local EMPTY = {}
+local cur_this, cur_event, cur_n = nil, nil, 0
+local cur_args = {}
+local hstack, hsp = {}, 0
+
+local function handler_enter(this_value, event_value, args, first, last)
+  local sp = hsp
+  local n = cur_n
+  for i = 1, n do
+    hstack[sp + i] = cur_args[i]
+  end
+  sp = sp + n
+  hstack[sp + 1], hstack[sp + 2], hstack[sp + 3] = n, cur_event, cur_this
+  hsp = sp + 3
+  local E = HANDLER_ENV
+  E.this, cur_this = this_value, this_value
+  if event_value ~= KEEP then
+    E.event, cur_event = event_value, event_value
+  end
+  local count = last - first + 1
+  if count > 9 then
+    count = 9
+  end
+  for i = 1, count do
+    local v = args[first + i - 1]
+    E[ARG_NAMES[i]], cur_args[i] = v, v
+  end
+  for i = count + 1, n do
+    E[ARG_NAMES[i]], cur_args[i] = nil, nil
+  end
+  cur_n = count > 0 and count or 0
+end
+
+local function handler_leave()
+  local sp = hsp
+  local n, event_value, this_value = hstack[sp - 2], hstack[sp - 1], hstack[sp]
+  hstack[sp - 2], hstack[sp - 1], hstack[sp] = nil, nil, nil
+  local base = sp - 3 - n
+  local E = HANDLER_ENV
+  E.this, cur_this = this_value, this_value
+  E.event, cur_event = event_value, event_value
+  for i = 1, n do
+    local v = hstack[base + i]
+    hstack[base + i] = nil
+    E[ARG_NAMES[i]], cur_args[i] = v, v
+  end
+  for i = n + 1, cur_n do
+    E[ARG_NAMES[i]], cur_args[i] = nil, nil
+  end
+  cur_n = n
+  hsp = base
+end
+
+local function leave_handler_then(...)
+  handler_leave()
+  return ...
+end
+
+-- run_script(label, f, frame, ...): a non-event script handler as one entry into Lua.
+function P.run_script(label, f, frame, ...)
+  local n = select("#", ...)
+  handler_enter(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n)
+  return leave_handler_then(P.safecall(label, f, frame, ...))
+end
+
 -- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
 -- one entry from the host delivers an event to every frame (each under its own safecall).
 local event_frames = {}
@@ -232,7 +342,7 @@ function P.register_event(frame, event, label, front)
   events[event] = true
   frame_labels[frame] = label
   if front then
-    table.insert(list, 1, frame)
+    tinsert(list, 1, frame)
   else
     list[#list + 1] = frame
   end
@@ -247,7 +357,7 @@ function P.unregister_event(frame, event)
   if list then
     for i = #list, 1, -1 do
       if list[i] == frame then
-        table.remove(list, i)
+        tremove(list, i)
       end
     end
   end
@@ -283,7 +393,9 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     if fn then
       args[1] = frame
+      handler_enter(frame, event, args, 3, count)
       enter(event_label(frame, event), fn, args, count)
+      handler_leave()
     end
     return 1
   end
@@ -294,7 +406,9 @@ function P.dispatch(event, ...)
     local events = registered[frame]
     if fn and events and events[event] then
       args[1] = frame
+      handler_enter(frame, event, args, 3, count)
       enter(event_label(frame, event), fn, args, count)
+      handler_leave()
     end
   end
   return n
@@ -428,9 +542,8 @@ local function not_implemented(label)
   end
 end
 
--- widget_kinds: "Kind method method ... | missing missing ...;" per kind. Method tables fill
--- lazily on first use: building ~1,000 entries per client up front would cost more than
--- loading a typical addon.
+-- Method tables fill lazily on first use: building ~1,000 entries per client up front would
+-- cost more than loading a typical addon.
 -- widget_kinds: "Kind Parent,Parent own-implemented ... | own-missing ...;" per kind ("-"
 -- when a kind has no parent). A method is looked up in the kind's own lists, then in its
 -- parents' (inheritance as in the API data).
@@ -550,6 +663,77 @@ setmetatable(G, {
 })
 
 ---------------------------------------------------------------------------------------------
+-- Environments. Lua 5.1 gives a new chunk and `getfenv(0)` the running thread's global
+-- table, which is HOST_G here; the addon-visible functions below give G instead, and
+-- `setfenv(0, t)` changes what they give for the calling thread (as it changes the thread's
+-- global table in the client) without touching HOST_G. The environment of the client's own
+-- functions and of C functions cannot be changed (the client's API functions are C
+-- functions there).
+---------------------------------------------------------------------------------------------
+local function is_client_function(fn)
+  local info = getinfo(fn, "S")
+  return info.what == "C" or is_client_source(info.source)
+end
+
+G.getfenv = function(target)
+  if target == nil then
+    target = 1
+  end
+  if target == 0 then
+    return current_globals()
+  end
+  local env
+  if type(target) == "number" then
+    if target < 0 then
+      error("bad argument #1 to 'getfenv' (level must be non-negative)", 2)
+    end
+    env = getfenv(target + 1)
+  else
+    env = getfenv(target)
+  end
+  if env == HOST_G then
+    return current_globals()
+  end
+  return env
+end
+
+G.setfenv = function(target, env)
+  if type(env) ~= "table" then
+    error("bad argument #2 to 'setfenv' (table expected, got " .. type(env) .. ")", 2)
+  end
+  if target == 0 then
+    thread_globals[co_running() or MAIN] = env
+    return
+  end
+  local fn = target
+  if type(target) == "number" then
+    if target < 0 then
+      error("bad argument #1 to 'setfenv' (level must be non-negative)", 2)
+    end
+    local info = getinfo(target + 1, "f")
+    if not info then
+      error("bad argument #1 to 'setfenv' (invalid level)", 2)
+    end
+    fn = info.func
+  elseif type(target) ~= "function" then
+    error("bad argument #1 to 'setfenv' (number expected, got " .. type(target) .. ")", 2)
+  end
+  if fn == nil or is_client_function(fn) then
+    error("'setfenv' cannot change environment of given object", 2)
+  end
+  return setfenv(fn, env)
+end
+
+-- Every function the client compiles or loads runs in G (or the thread's global table set
+-- with setfenv(0, t)).
+local function in_globals(fn, err)
+  if fn then
+    return setfenv(fn, current_globals())
+  end
+  return nil, err
+end
+
+---------------------------------------------------------------------------------------------
 -- Compiling code: source text only (the client refuses precompiled chunks).
 ---------------------------------------------------------------------------------------------
 local function is_binary(code)
@@ -560,14 +744,14 @@ function P.compile(code, chunkname)
   if is_binary(code) then
     return nil, chunkname .. ": binary chunks are not loadable"
   end
-  return loadstring(code, chunkname)
+  return in_globals(loadstring(code, chunkname))
 end
 
 G.loadstring = function(code, chunkname)
   if is_binary(code) then
     return nil, "binary chunks are not loadable"
   end
-  return loadstring(code, chunkname)
+  return in_globals(loadstring(code, chunkname))
 end
 
 G.load = function(reader, chunkname)
@@ -602,6 +786,7 @@ function P.traceback(msg, level)
   return traceback(msg, level)
 end
 P.getinfo = getinfo
+P.getlocal = debug.getlocal
 
 function P.memory_kib()
   return collectgarbage("count")
@@ -619,8 +804,11 @@ function P.chain(first, second)
   end
 end
 
--- Trusted client code (FrameXML, the Lua library) may be precompiled; addon code may not.
-P.load_trusted = loadstring
+-- Trusted client code (FrameXML, the Lua library) and chunks this state compiled before may
+-- be loaded as bytecode; addon code may not. They run in G too.
+function P.load_trusted(code, chunkname)
+  return in_globals(loadstring(code, chunkname))
+end
 
 -- The host's compiled-file cache: the bytecode of a chunk this state compiled from source.
 function P.dump(fn)
@@ -634,12 +822,16 @@ function P.setglobal(name, value)
   rawset(G, name, value)
 end
 
+-- The addon-visible global table, for the client's own Lua files (lualib.lua...).
+P.globals = G
+
 ---------------------------------------------------------------------------------------------
--- Sandbox: what the 3.3.5a client does not offer.
+-- Sandbox: string.dump is absent in the client; HOST_G keeps nothing (lupa finds no `debug`
+-- there, and nothing an addon could have changed).
 ---------------------------------------------------------------------------------------------
-for _, name in pairs({ "io", "os", "require", "package", "loadfile", "dofile", "debug", "module", "python" }) do
-  rawset(G, name, nil)
-end
 string.dump = nil
+for name in next, HOST_G do
+  HOST_G[name] = nil
+end
 
 return P

@@ -3,7 +3,8 @@
 local P = ...
 local G = _G
 local touch = P.touch
-local type, select, error, tostring, pairs, unpack, pcall = type, select, error, tostring, pairs, unpack, pcall
+local type, select, error, tostring, tonumber, pairs, unpack, pcall =
+  type, select, error, tostring, tonumber, pairs, unpack, pcall
 local strfind, strsub, strgsub, strformat = string.find, string.sub, string.gsub, string.format
 local concat = table.concat
 
@@ -157,11 +158,96 @@ G.forceinsecure = function()
   touch("forceinsecure")
 end
 
-G.debugstack = function(start, count1, count2)
+-- Stack lines as the client prints them: "Interface\AddOns\X\x.lua:12: in function `f'",
+-- the client's own chunks left out (the client's C frames are invisible to addons too).
+local getinfo = P.getinfo
+
+local function stack_line(info)
+  local where = info.short_src .. ":" .. (info.currentline > 0 and (info.currentline .. ":") or "")
+  if info.what == "C" then
+    where = "[C]:"
+  elseif info.what == "tail" then
+    return "(tail call): ?"
+  end
+  if info.name then
+    return where .. " in function `" .. info.name .. "'"
+  elseif info.what == "main" then
+    return where .. " in main chunk"
+  elseif info.what == "C" then
+    return where .. " ?"
+  end
+  return where .. " in function <" .. info.short_src .. ":" .. info.linedefined .. ">"
+end
+
+local function is_client(info)
+  return strsub(info.source, 1, 10) == "=headless-"
+end
+
+-- debugstack([thread,] [start [, count1 [, count2]]]): lines from level `start` (1: the
+-- caller), the first count1 and the last count2 of them, "..." between when cut.
+G.debugstack = function(a, b, c, d)
   touch("debugstack")
-  local text = P.traceback("", (start or 1) + 1)
-  text = strgsub(text, "^\nstack traceback:\n", "")
-  return strgsub(text, "\t", "")
+  if type(a) == "thread" then
+    a, b, c = b, c, d
+  end
+  local start, count1, count2 = a or 1, b or 12, c or 10
+  local lines, plain = {}, {}
+  local level, skipped = 2, 0
+  while true do
+    local info = getinfo(level, "Snl")
+    if not info then
+      break
+    end
+    if not is_client(info) then
+      skipped = skipped + 1
+      if skipped >= start then
+        lines[#lines + 1] = stack_line(info)
+        plain[#lines] = info.what == "C" or info.what == "tail"
+      end
+    end
+    level = level + 1
+  end
+  -- The host's entry (C and tail-call frames at the bottom) is not the addon's stack.
+  while plain[#lines] do
+    lines[#lines] = nil
+  end
+  if #lines > count1 + count2 then
+    local cut = {}
+    for i = 1, count1 do
+      cut[#cut + 1] = lines[i]
+    end
+    cut[#cut + 1] = "..."
+    for i = #lines - count2 + 1, #lines do
+      cut[#cut + 1] = lines[i]
+    end
+    lines = cut
+  end
+  return concat(lines, "\n") .. (#lines > 0 and "\n" or "")
+end
+
+-- debuglocals([level]): "name = value" for each local of the function at `level`
+-- (1: the caller).
+local getlocal = P.getlocal
+G.debuglocals = function(level)
+  touch("debuglocals")
+  level = (tonumber(level) or 1) + 1
+  local out = {}
+  if not getinfo(level, "S") then
+    return nil
+  end
+  local i = 1
+  while true do
+    local name, value = getlocal(level, i)
+    if not name then
+      break
+    end
+    if strsub(name, 1, 1) ~= "(" then
+      local shown = type(value) == "string" and strformat("%q", value) or tostring(value)
+      out[#out + 1] = name .. " = " .. shown
+    end
+    i = i + 1
+  end
+  return concat(out, "\n") .. (#out > 0 and "\n" or "")
 end
 
 G.print = function(...)

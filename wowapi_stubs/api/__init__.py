@@ -10,12 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api import bitlib, chat, container, mail, misc, secure, timefuncs, unit, who
+from wowapi_stubs.api import (
+    addons,
+    bitlib,
+    chat,
+    container,
+    mail,
+    misc,
+    secure,
+    timefuncs,
+    unit,
+    who,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (bitlib, chat, who, mail, container, unit, secure, timefuncs, misc)
+MODULES = (addons, bitlib, chat, who, mail, container, unit, secure, timefuncs, misc)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -41,6 +41,14 @@ class SentWhisper:
     delivered: bool
 
 
+def server_name(name: str) -> str:
+    """A character name as the server delivers it: first letter upper case, the rest lower
+    case, Cyrillic included (``ёлка`` -> ``Ёлка``, ``вАСЯ`` -> ``Вася``); a ``-Realm``
+    suffix is kept as it is."""
+    short, dash, realm = name.strip().partition("-")
+    return short[:1].upper() + short[1:].lower() + dash + realm
+
+
 def send_chat_message(
     client: HeadlessClient, text: str, chat_type: str, target: str | None
 ) -> None:

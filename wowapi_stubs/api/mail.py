@@ -1,10 +1,11 @@
 """Mail: the mailbox, the Send Mail tab's money, ``SendMail`` and the delivery ledger.
 
-``SendMail`` sends the money set by ``SetSendMailMoney`` (FrameXML's Send button sets it from
-``SendMailMoney`` first). It checks what the client checks (mailbox open, recipient exists and
-is not the player, money for amount + 30 copper postage); the answer comes after
-``mail_latency``: ``MAIL_SEND_SUCCESS`` (money leaves, the ledger records the delivery) or
-``MAIL_FAILED`` with a ``UI_ERROR_MESSAGE``.
+``SendMail`` sends the money set by ``SetSendMailMoney`` (the Send button sets it from
+``SendMailMoney`` once the ``SEND_MONEY`` confirmation is accepted; more than the character
+has is refused with "You don't have enough money"). It checks what the client checks
+(mailbox open, recipient exists and is not the player, money for amount + 30 copper
+postage); the answer comes after ``mail_latency``: ``MAIL_SEND_SUCCESS`` (money leaves, the
+ledger records the delivery) or ``MAIL_FAILED`` with a ``UI_ERROR_MESSAGE``.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         if amount < 0:
             raise WowApiError("SetSendMailMoney(): amount must not be negative")
         if amount + POSTAGE_COPPER > client.money:
+            client.ui_error(ERR_NO_MONEY)
             return None
         mail.send_money = amount
         return True

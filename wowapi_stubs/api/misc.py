@@ -1,4 +1,4 @@
-"""``CreateFrame`` and small client functions: sounds, addon queries, ``GetFramerate``."""
+"""``CreateFrame`` and small client functions: sounds, ``GetFramerate``."""
 
 from __future__ import annotations
 
@@ -19,16 +19,6 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     def PlaySoundFile(path: Any = None, *rest: Any) -> None:
         client.sounds.append(lua_text(path) if path is not None else "")
 
-    def IsAddOnLoaded(name: Any = None) -> int | None:
-        wanted = lua_text(name).lower() if name is not None else ""
-        return 1 if any(n.lower() == wanted for n in client.loaded_addons) else None
-
-    def GetAddOnMetadata(name: Any = None, field: Any = None) -> str | None:
-        if name is None or field is None:
-            return None
-        toc = client.loaded_addons.get(lua_text(name))
-        return toc.metadata.get(lua_text(field)) if toc else None
-
     def GetFramerate() -> float:
         return 1.0 / client.settings.frame_interval
 
@@ -36,5 +26,4 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         return create_frame(client, *args)
 
     return {"CreateFrame": CreateFrame, "PlaySound": PlaySound, "PlaySoundFile": PlaySoundFile,
-            "IsAddOnLoaded": IsAddOnLoaded, "GetAddOnMetadata": GetAddOnMetadata,
             "GetFramerate": GetFramerate}

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 NUM_CHAT_WINDOWS = 10
+STATIC_POPUPS = 4
+"""``StaticPopup1``..``4``: the client shows at most four popups at once."""
 
 
 def create_standard_frames(client: HeadlessClient) -> None:
@@ -142,5 +144,5 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     return client._create_region(WIDGET_CLASSES[canonical], name, parent_widget, text_template)
 
 
-__all__ = ["BUILTIN_TEMPLATES", "apply_templates", "create_frame", "create_standard_frames",
-           "materialize"]
+__all__ = ["BUILTIN_TEMPLATES", "STATIC_POPUPS", "apply_templates", "create_frame",
+           "create_standard_frames", "materialize"]

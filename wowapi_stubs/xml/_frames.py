@@ -1,0 +1,145 @@
+"""Frames and regions from their elements: templates (``inherits``), names, ``OnLoad``.
+
+A frame is made by the factory ``CreateFrame`` uses; then every inherited template is
+applied in order (each after its own templates), then the element itself, so the element
+overrides what it inherits. ``OnLoad`` runs once the frame and all its children exist
+(children first), as in the client.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.ui.fonts import standard_fonts
+from wowapi_stubs.xml import _elements
+from wowapi_stubs.xml._attributes import apply_attributes
+from wowapi_stubs.xml._context import XmlContext, resolve_name
+from wowapi_stubs.xml._parse import Node
+from wowapi_stubs.xml._schema import REGION_TYPES
+from wowapi_stubs.xml._values import is_true, names
+
+if TYPE_CHECKING:
+    from wowapi_stubs.widgets import Region
+
+# A template applied from the clean-room UI (not XML): its name.
+Step = Node | str
+
+
+def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> list[Step]:
+    """What to apply for ``node``: its templates (each after its own) and then itself.
+    Unknown templates are reported and skipped; a template inheriting itself is an error."""
+    steps: list[Step] = []
+    for name in names(node.get("inherits")):
+        template = ctx.registry.find(name)
+        if template is None:
+            if name.lower() in ctx.client.templates or name in standard_fonts():
+                steps.append(name)
+            else:
+                ctx.client.add_finding(
+                    "unknown-template", f"{node.where}: inherits {name!r}, which no loaded "
+                    "XML defines as a virtual template (the client logs \"Couldn't find "
+                    "inherited node\" and goes on without it)", location=node.where,
+                    addon=ctx.addon, template=name)
+        elif name.lower() in (s.lower() for s in stack):
+            cycle = " -> ".join([*stack, name])
+            ctx.error(node, f"template cycle: {cycle}")
+        else:
+            steps += template_chain(ctx, template, (*stack, name))
+    steps.append(node)
+    return steps
+
+
+def build_frame(ctx: XmlContext, node: Node, parent: Region | None,
+                kind: str | None = None) -> Region | None:
+    """A frame of ``node``'s type (or ``kind``) under ``parent``, fully loaded."""
+    from wowapi_stubs.ui import create_frame
+
+    explicit_parent = node.get("parent")
+    if explicit_parent:
+        found = ctx.widget_named(resolve_name(explicit_parent, parent) or "")
+        if found is None:
+            ctx.warn(node, f'parent="{explicit_parent}": no frame of that name')
+        else:
+            parent = found
+    name = resolve_name(node.get("name"), parent)
+    steps = template_chain(ctx, node)
+    try:
+        widget = create_frame(ctx.client, (kind or node.tag).encode(),
+                              name.encode("utf-8", "surrogateescape") if name else None,
+                              parent.lua if parent is not None else None)
+    except WowApiError as exc:
+        ctx.error(node, f"<{node.tag}>: {exc.message}")
+        return None
+    load(ctx, widget, steps)
+    return widget
+
+
+def build_region(ctx: XmlContext, node: Node, frame: Region, layer: str,
+                 kind: str | None = None) -> Region | None:
+    """A Texture or FontString of ``frame`` in draw layer ``layer``, fully loaded."""
+    kind = kind or node.tag
+    name = resolve_name(node.get("name"), frame)
+    method = "CreateTexture" if kind == "Texture" else "CreateFontString"
+    created = ctx.call(frame, method, node, name, layer)
+    region = ctx.client._widget_from_lua(created) if created is not None else None
+    if region is None:
+        return None
+    load(ctx, region, template_chain(ctx, node))
+    return region
+
+
+def load(ctx: XmlContext, widget: Region, steps: list[Step]) -> None:
+    """Apply ``steps`` to a new widget, then ``parentKey`` and ``OnLoad``."""
+    from wowapi_stubs import ui
+
+    nodes = [s for s in steps if isinstance(s, Node)]
+    hidden = next((n.get("hidden") for n in reversed(nodes) if n.get("hidden")), None)
+    if is_true(hidden):  # before any script is set: no OnHide while loading
+        ctx.call(widget, "Hide", nodes[-1])
+    for step in steps:
+        if isinstance(step, str) and step in standard_fonts():
+            font = ctx.client.lookup_named(step)
+            if font is not None:
+                ctx.call(widget, "SetFontObject", nodes[-1], font.lua)
+        elif isinstance(step, str):
+            ui.apply_templates(ctx.client, widget, step)
+        else:
+            apply_node(ctx, widget, step)
+    key = next((n.get("parentKey") for n in reversed(nodes) if n.get("parentKey")), None)
+    if key and widget.parent is not None:
+        widget.parent.lua[key.encode("utf-8", "surrogateescape")] = widget.lua
+    if "OnLoad" in getattr(widget, "scripts", ()):
+        ctx.client._run_script(widget, "OnLoad")
+
+
+def apply_node(ctx: XmlContext, widget: Region, node: Node) -> None:
+    """One element's attributes and children on ``widget``."""
+    if node.tag == "Font" and widget.KIND != "Font":
+        _elements.inherit_font(ctx, widget, node)
+        return
+    apply_attributes(ctx, widget, node)
+    _elements.apply_elements(ctx, widget, node)
+    if is_true(node.get("setAllPoints")):
+        ctx.call(widget, "SetAllPoints", node, widget.parent)
+
+
+def build_child(ctx: XmlContext, node: Node, parent: Region, layer: str = "ARTWORK"
+                ) -> Region | None:
+    """A child element of a frame: a region (in ``layer``) or a frame."""
+    if is_true(node.get("virtual")):
+        register_template(ctx, node)
+        return None
+    if node.tag in REGION_TYPES:
+        return build_region(ctx, node, parent, layer)
+    return build_frame(ctx, node, parent)
+
+
+def register_template(ctx: XmlContext, node: Node) -> None:
+    """A ``virtual="true"`` element: kept by name for ``inherits`` and ``CreateFrame``."""
+    name = node.get("name")
+    if not name:
+        ctx.error(node, f"<{node.tag} virtual=\"true\"> without a name cannot be inherited")
+        return
+    node.mark_template()
+    ctx.registry.add(name, node)

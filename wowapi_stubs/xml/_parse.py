@@ -1,0 +1,107 @@
+"""Reading a UI XML file into a small tree with line numbers (stdlib expat, no validation).
+
+The client's parser accepts namespace prefixes and ignores the schema location; element
+and attribute names are kept as written (the client matches them exactly), prefixes are
+dropped. A UTF-8 byte order mark is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+MAX_DEPTH = 200  # deeper nesting than any UI needs is refused (hostile input)
+
+
+@dataclass(eq=False)
+class Node:
+    """One element: its name, attributes, children, text and where it starts."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+    file: str = ""  # the client's path of the file, for messages
+    children: list[Node] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+    text_line: int = 0
+    in_template: bool = False  # part of a virtual definition (shared by its instances)
+
+    @property
+    def where(self) -> str:
+        """``Interface\\AddOns\\Addon\\file.xml:line`` (the file alone for line 0)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrs.get(name, default)
+
+    def child(self, tag: str) -> Node | None:
+        return next((c for c in self.children if c.tag == tag), None)
+
+    def mark_template(self) -> None:
+        """Mark this element and everything under it as part of a virtual definition."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            node.in_template = True
+            stack.extend(node.children)
+
+
+class XmlSyntaxError(Exception):
+    """The file is not well-formed XML (``line`` is where the parser stopped)."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+def parse_bytes(data: bytes, file: str = "") -> Node:
+    """The root element of ``data`` (``file`` names it in messages); raises
+    :class:`XmlSyntaxError`."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    parser = expat.ParserCreate()
+    stack: list[Node] = []
+    root: list[Node] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if len(stack) >= MAX_DEPTH:
+            raise XmlSyntaxError(f"elements nested deeper than {MAX_DEPTH}",
+                                 parser.CurrentLineNumber)
+        node = Node(_local(tag), {_local(k): v for k, v in attrs.items()},
+                    parser.CurrentLineNumber, file)
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            root.append(node)
+        stack.append(node)
+
+    def end(tag: str) -> None:
+        stack.pop()
+
+    def text(data: str) -> None:
+        if stack:
+            node = stack[-1]
+            if not node.text_parts:
+                node.text_line = parser.CurrentLineNumber
+            node.text_parts.append(data)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise XmlSyntaxError(expat.ErrorString(exc.code), exc.lineno) from None
+    if not root:
+        raise XmlSyntaxError("no root element", 1)
+    return root[0]
+
