@@ -88,6 +88,12 @@ class ApiSurface:
         """The data's flag for ``kind:method`` (recorded at the declaring type)."""
         return self.widgets[self.methods(kind)[method]].own[method]
 
+    @functools.cached_property
+    def unimplemented_functions(self) -> frozenset[str]:
+        """Known global functions (C API and FrameXML's) the client does not implement."""
+        return frozenset(name for section in ("functions", "framexml_functions")
+                         for name in self._data[section]["missing"])
+
     def global_functions(self) -> Iterator[str]:
         """Every known global function name (C API and FrameXML's Lua functions)."""
         for section in ("functions", "framexml_functions"):
