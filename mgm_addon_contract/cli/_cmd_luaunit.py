@@ -59,6 +59,7 @@ def luaunit(
     from mgm_addon_contract.luaunit.harness import HarnessPathError
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.report.luaunit_report import render_text, to_json, to_junit
+    from mgm_addon_contract.secrets import redact
 
     choice(output_format, FORMATS, "--format")
     for entry in entries:
@@ -82,7 +83,7 @@ def luaunit(
     except HarnessPathError as exc:
         raise UserError(str(exc)) from None
     if output_format == "json":
-        typer.echo(json.dumps(to_json(run), indent=2, ensure_ascii=False))
+        typer.echo(redact(json.dumps(to_json(run), indent=2, ensure_ascii=False)))
     elif output_format == "junit":
         typer.echo(to_junit(run), nl=False)
     else:

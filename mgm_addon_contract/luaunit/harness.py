@@ -6,7 +6,8 @@ API functions (``prelude.lua``): ``require`` resolved from the suite's ``package
 the module folders given, ``dofile``/``loadfile`` confined to the root folder (and those
 folders, and the addon under test), ``arg``, ``print``/``io.stdout`` captured, ``os.exit``,
 ``os.getenv`` (only the variables given), ``os.clock``, ``os.time``/``os.date`` (the client's
-simulated clock). Nothing else of Lua's ``io``/``os`` exists.
+simulated clock). Nothing else of Lua's ``io``/``os`` exists. ``Headless`` drives the client
+(:mod:`~mgm_addon_contract.luaunit.driver`) for tests that dropped their mock.
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ class SuiteHarness:
 
     # -- host functions ------------------------------------------------------------------
     def _host_api(self) -> dict[str, Any]:
+        from mgm_addon_contract.luaunit.driver import driver_api
+
         return {
+            **driver_api(lambda: self.client),
             "loadfile": self._loadfile,
             "io.write": self._write,
             "os.exit": self._exit,

@@ -109,3 +109,51 @@ def test_load_errors_and_errors_outside_tests_name_the_file_and_line(suite: Path
     run = run_suite([entry], SuiteOptions(root=suite))
     assert not run.ok and not run.tests
     assert len(run.errors) == 1 and "tests/broken.lua:3:" in run.errors[0]
+
+
+CLIENT_TESTS = r"""
+package.path = "tests/lib/?.lua;" .. package.path
+lu = require("luaunit")
+local ADDON = os.getenv("MGM_ADDON_DIR") .. "/"
+assert(loadfile(ADDON .. "MimironsGoldOMatic.Core.lua"))("MimironsGoldOMatic", {})
+assert(loadfile(ADDON .. "MimironsGoldOMatic.lua"))("MimironsGoldOMatic", {})
+local SPIN = "550e8400-e29b-41d4-a716-446655440000"
+
+-- The /who test written for the client: the client answers /who itself, after its latency.
+TestWhoInClient = {}
+function TestWhoInClient:test_online_player_is_reported()
+  Headless.set_who_results({ "Norinn" })
+  MGM_RunWhoForSpin(SPIN, "Norinn")
+  Headless.advance(1)
+  local lines = Headless.chat_lines()
+  lu.assertStrContains(lines[#lines], '"online":true')
+end
+
+function TestWhoInClient:test_reply_whisper_is_accepted()
+  NotifyWinnerWhisper("2d2b7b2a-1111-2222-3333-444444444444", "Norinn")
+  lu.assertEquals(Headless.whispers()[1].target, "Norinn")
+  Headless.whisper_from("Norinn", " !twgold ")
+  local lines = Headless.chat_lines()
+  lu.assertEquals(lines[#lines], "[MGM_ACCEPT:2d2b7b2a-1111-2222-3333-444444444444]")
+end
+"""
+
+
+@pytest.mark.parametrize(("variant", "who_ok"), [(None, True), ("who-via-runmacrotext", False)])
+def test_headless_drives_the_client_for_tests_without_a_mock(
+        suite: Path, variant: str | None, who_ok: bool) -> None:
+    from mgm_addon_contract._resources import broken_addons_dir, reference_addon_dir
+
+    addon = (broken_addons_dir() / variant / "MimironsGoldOMatic" if variant
+             else reference_addon_dir())
+    entry = suite / "tests" / "test_client.lua"
+    entry.write_text(CLIENT_TESTS)
+    run = run_suite([entry], SuiteOptions(root=suite, lua_path=(addon,),
+                                          env={"MGM_ADDON_DIR": str(addon)}))
+    tests = {t.name: t for t in run.tests}
+    assert tests["TestWhoInClient.test_reply_whisper_is_accepted"].ok
+    who = tests["TestWhoInClient.test_online_player_is_reported"]
+    assert who.ok is who_ok
+    if not who_ok:  # the /who never went out: no line, and the client says why
+        assert who.status in ("failed", "error") and who.line == 16
+        assert "RunMacroText() is protected" in who.findings[0]
