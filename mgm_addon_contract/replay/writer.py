@@ -51,11 +51,16 @@ def _lines(handle, max_piece: int) -> Iterator[bytes]:  # noqa: ANN001 - a binar
                     yield carried[:max_piece]
                     carried = carried[max_piece:]
                 continue
-            yield carried + chunk[:newline + 1]
+            line = carried + chunk[:newline + 1]
+            yield from (line[i:i + max_piece] for i in range(0, len(line), max_piece))
             carried, start = b"", newline + 1
         end = chunk.rfind(b"\n") + 1
         if end > start:
-            yield from chunk[start:end].splitlines(keepends=True)
+            for line in chunk[start:end].splitlines(keepends=True):
+                if len(line) <= max_piece:
+                    yield line
+                else:
+                    yield from (line[i:i + max_piece] for i in range(0, len(line), max_piece))
         carried = chunk[max(end, start):]
         while len(carried) >= max_piece:
             yield carried[:max_piece]
