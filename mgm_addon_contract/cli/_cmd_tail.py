@@ -47,6 +47,9 @@ def tail(
     deferred_retry: Annotated[float, typer.Option(min=0.001, help="First retry (seconds) "
                                                   "of a tag whose payout is unknown "
                                                   "(404).")] = 5.0,
+    deferred_retry_max: Annotated[float, typer.Option(min=0.001, help="Longest wait "
+                                                      "(seconds) between retries of such a "
+                                                      "tag.")] = 600.0,
     deferred_ttl: Annotated[float, typer.Option(min=0, help="Seconds an unknown payout is "
                                                 "retried before it is reported as "
                                                 "unresolved.")] = 86_400.0,
@@ -92,7 +95,8 @@ def tail(
     client = httpx.Client(base_url=base_url, headers={"X-MGM-ApiKey": key}, timeout=timeout)
     policy = RetryPolicy(base_delay=retry_base, max_delay=max(retry_max, retry_base),
                          deferred_delay=deferred_retry,
-                         deferred_max_delay=max(600.0, deferred_retry), ttl=deferred_ttl)
+                         deferred_max_delay=max(deferred_retry_max, deferred_retry),
+                         ttl=deferred_ttl)
     try:
         consumer = TailConsumer(log, Router(client, EventLog(events)), checkpoint=checkpoint,
                                 policy=policy, max_line_bytes=max_line_bytes or DEFAULT_MAX_LINE,

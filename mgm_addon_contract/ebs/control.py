@@ -1,6 +1,7 @@
-"""The mock EBS's control API (``/_control/...``): seed and read state, inject faults, read
-the transcript, set the clock, reset. Over HTTP it is behind a key: ``X-MGM-ControlKey``
-when the server has a control key, else the API key in ``X-MGM-ApiKey``."""
+"""The mock EBS's control API (``/_control/...``): seed and read state, add payouts, inject
+faults, read the transcript, set the clock, reset. Over HTTP it is behind a key:
+``X-MGM-ControlKey`` when the server has a control key, else the API key in
+``X-MGM-ApiKey``."""
 
 from __future__ import annotations
 
@@ -58,6 +59,13 @@ def control(ebs: MockEbs, method: str, path: str, payload: Any) -> Response:
         ebs.transcript.clear()
         ebs.transcript_dropped = 0
         return 200, {"reset": True}
+    if route == ("POST", "/_control/payouts"):  # add or replace payouts, keep the rest
+        try:
+            added = EbsState.from_json({"payouts": (payload or {}).get("payouts", [])})
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            return error(400, "invalid_payload", f"not a payout list ({exc})")
+        ebs.state.payouts.update(added.payouts)
+        return 200, {"payouts": len(ebs.state.payouts)}
     if route == ("POST", "/_control/faults"):
         fault = _fault(payload)
         if isinstance(fault, str):

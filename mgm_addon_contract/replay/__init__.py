@@ -177,35 +177,45 @@ def _consumer(target: Path, client: httpx.Client, events: EventLog, options: Rep
 
 def _write(log: Path, target: Path, consumer: TailConsumer, options: ReplayOptions,
            on_progress: Callable[[int, int], None] | None) -> int:
-    """Write ``log`` into ``target`` piece by piece, letting the consumer follow."""
+    """Write ``log`` into ``target`` piece by piece (one write call each), letting the
+    consumer follow: it polls after every piece holding tag text and every 64 KiB."""
     total, written, lines, since, previous = log.stat().st_size, 0, 0, 0, None
     truncate_at = options.truncate_after_line
+    paced = bool(options.speed) and options.flush == "line"
+    poll, write = consumer.poll_once, os.write
     descriptor = os.open(target, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
     try:
         for piece in pieces(log, options.flush, seed=options.seed):
-            if options.speed and options.flush == "line":
+            if paced:
                 moment = _stamp_seconds(piece)
                 if moment is not None and previous is not None and moment > previous:
                     options.sleep((moment - previous) / options.speed)
                 previous = moment if moment is not None else previous
-            view = memoryview(piece)
-            while view:
-                view = view[os.write(descriptor, view):]
-            newlines = piece.count(b"\n")
-            lines, written, since = lines + newlines, written + len(piece), since + len(piece)
-            if since >= POLL_BYTES or b"[MGM" in piece or options.speed:
-                consumer.poll_once()
+            done = write(descriptor, piece)
+            if done != len(piece):
+                _write_rest(descriptor, piece, done)
+            lines += piece.count(b"\n")
+            since += done
+            if since >= POLL_BYTES or b"[MGM" in piece or paced:
+                poll()
+                written += since
                 since = 0
+                if on_progress:
+                    on_progress(written, total)
             if truncate_at is not None and lines >= truncate_at:
                 consumer.drain(timeout=options.retry_for)  # it read up to here
                 os.ftruncate(descriptor, 0)
                 truncate_at = None
-                consumer.poll_once()
-            if on_progress:
-                on_progress(written, total)
+                poll()
     finally:
         os.close(descriptor)
     return lines
+
+
+def _write_rest(descriptor: int, piece: bytes, done: int) -> None:
+    view = memoryview(piece)[done:]
+    while view:
+        view = view[os.write(descriptor, view):]
 
 
 def _failures(consumer: TailConsumer, recorder: Recorder, stopped: str | None) -> list[str]:

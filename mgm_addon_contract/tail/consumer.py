@@ -18,6 +18,7 @@ consumer and the EBS:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
@@ -45,6 +46,7 @@ from mgm_addon_contract.tail.router import (
 SAVE_EVERY = 1.0  # seconds: progress over plain lines is saved at most this often
 POLL_BYTES = 8 << 20  # read at most this much per poll, so follow mode stays responsive
 MAX_ROTATED = 8  # rotated files kept open at once (the oldest beyond is given up, reported)
+MTIME_SLACK = 2.0  # seconds: the coarsest modification-time granularity (FAT)
 KEEP_OUTCOMES = 10_000
 
 
@@ -122,6 +124,8 @@ class TailConsumer:
         self.counts: Counter[str] = Counter()
         self._poll: list[Outcome] = []
         self._first_poll = True
+        self._log_seen_at = time.time()  # wall clock: the log path last named our file
+        self._register_now = False
         self._failures = 0
         self._retry_at = 0.0
         self._more = False
@@ -171,8 +175,8 @@ class TailConsumer:
         self.router.new_poll()
         self._more = False
         try:
+            self._track_files(now)  # first: a restart recovers the registry's files here
             self._retry_deferred(now)
-            self._track_files(now)
             for tracked in list(self.rotated):
                 self._drain(tracked, now)
             if self.current is not None:
@@ -261,25 +265,36 @@ class TailConsumer:
             stat = os.stat(self.log)
         except OSError:
             stat = None
+        for tracked in [*self.rotated, *([self.current] if self.current else [])]:
+            change = tracked.change()
+            if change is not None:
+                self._restart(tracked, change)
         current = self.current
-        if current is not None:
-            if stat is None or identity_of(stat) != current.identity:
-                self.events.write("rotated", file=str(current.path), offset=current.read_pos,
-                                  note="the log was renamed, replaced or deleted; reading "
-                                       "this file to its end before the new one")
-                current.last_growth = now
-                self.rotated.append(current)
-                self.current = None
-                self._dirty = True
-            else:
-                change = current.change()
-                if change is not None:
-                    self._restart(current, change)
+        if current is not None and (stat is None or identity_of(stat) != current.identity):
+            self.events.write("rotated", file=str(current.path), offset=current.read_pos,
+                              note="the log was renamed, replaced or deleted; reading this "
+                                   "file to its end before the new one")
+            current.last_growth = now
+            self.rotated.append(current)
+            self.current = None
+            self._dirty = True
+            self._adopt_siblings(self._log_seen_at, now, "rotated before the consumer saw "
+                                 "it (several rotations between two polls); reading it first")
+        elif current is not None:
+            self._log_seen_at = time.time()
         if self.current is None and stat is not None:
             self.current = self._open_current(now)
-        if self._first_poll:
+            if self.current is not None and not self._first_poll:
+                # the log may have been rotated again between the stat and the open
+                self._adopt_siblings(self._log_seen_at, now, "rotated before the consumer "
+                                     "saw it (several rotations in a row); reading it first")
+                self._log_seen_at = time.time()
+        if self._first_poll:  # before any save: the registry still names the old files
             self._first_poll = False
             self._recover_rotated(now)
+        if self._register_now:  # a new file is registered at once, so that a rotation
+            self._register_now = False  # soon after is found again after a crash
+            self._save()
 
     def _open_current(self, now: float) -> TrackedFile | None:
         tracked = TrackedFile.open(self.log, max_line_bytes=self.max_line_bytes)
@@ -295,12 +310,52 @@ class TailConsumer:
                               note="the file no longer holds the bytes read before; reading "
                                    "it from the start (handled keys keep effects single)")
         self._dirty = True
+        self._register_now = mark is None
         return tracked
 
     def _recover_rotated(self, now: float) -> None:
         """After a restart: files read before that are no longer the log (rotated) are read
-        to their end first; one that is gone is reported."""
+        to their end first, then files rotated away while stopped; one that is gone is
+        reported."""
         current = self.current.identity if self.current else None
+        self._recover_marks(now, current)
+        if self.registry.saved_at:
+            self._adopt_siblings(self.registry.saved_at, now,
+                                 "rotated while the consumer was stopped; reading it first")
+
+    def _adopt_siblings(self, since: float, now: float, note: str) -> None:
+        """Rotated files nobody has read: the log's name with a suffix, in its folder,
+        changed since ``since`` (wall clock, minus the file system's time granularity),
+        not known and not done with. Several rotations between two polls (or while
+        stopped) are caught this way. Read from their start, oldest first."""
+        known = {t.identity for t in self.rotated}
+        if self.current is not None:
+            known.add(self.current.identity)
+        stem, found = self.log.stem.lower(), []
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.log.parent):
+                name = entry.name
+                if not name.lower().startswith(stem) or name == self.log.name \
+                        or name.endswith((".json", ".jsonl", ".tmp")) or not entry.is_file():
+                    continue
+                stat = entry.stat()
+                identity = identity_of(stat)
+                if identity in known or self.registry.retired.get(identity) == stat.st_size:
+                    continue
+                if stat.st_mtime >= since - MTIME_SLACK:
+                    found.append((stat.st_mtime, Path(entry.path)))
+        for _, path in sorted(found)[:MAX_ROTATED]:
+            tracked = TrackedFile.open(path, max_line_bytes=self.max_line_bytes)
+            if tracked is None:
+                continue
+            tracked.last_growth = now
+            self.rotated.append(tracked)
+            self.events.write("rotated-found", file=str(path), offset=0, note=note)
+            self._dirty = True
+        if len(self.rotated) > 1:
+            self.rotated.sort(key=lambda t: os.fstat(t.fd).st_mtime)
+
+    def _recover_marks(self, now: float, current: tuple[int, int] | None) -> None:
         for mark in self.registry.files:
             if mark.identity == current:
                 continue
@@ -311,14 +366,20 @@ class TailConsumer:
                                        "to it after that offset cannot be read")
                 self.counts["problems"] += 1
                 continue
-            tracked.resume(mark)
+            if tracked.matches(mark):
+                tracked.resume(mark)
+                note = "reading the rest of the rotated file first"
+            else:
+                note = ("the rotated file was truncated or rewritten while stopped; reading "
+                        "it from the start first (handled keys keep effects single)")
             tracked.last_growth = now
             self.rotated.append(tracked)
             self.events.write("rotated-found", file=str(tracked.path), offset=mark.offset,
-                              note="reading the rest of the rotated file first")
+                              note=note)
 
     def _find(self, mark: FileMark) -> TrackedFile | None:
-        """The file with ``mark``'s identity and fingerprint in the log's folder."""
+        """The file with ``mark``'s identity in the log's folder (the one whose content
+        still matches when several names share it)."""
         try:
             entries = list(os.scandir(self.log.parent))
         except OSError:
@@ -330,7 +391,7 @@ class TailConsumer:
                 tracked = TrackedFile.open(Path(entry.path), max_line_bytes=self.max_line_bytes)
             except OSError:
                 continue
-            if tracked is not None and tracked.matches(mark):
+            if tracked is not None and tracked.identity == mark.identity:
                 return tracked
             if tracked is not None:
                 tracked.close()
@@ -383,6 +444,7 @@ class TailConsumer:
             if tracked.carried_bytes:
                 self._drop_partial(tracked, "file deleted")
             self.events.write("rotated-done", file=str(tracked.path))
+            self.registry.retire(tracked.identity, tracked.size())
             tracked.close()
             self.rotated.remove(tracked)
             self._dirty = True
@@ -431,7 +493,9 @@ class TailConsumer:
             self._record(Outcome(parsed.line, key[0], key[1] or None, None, "duplicate",
                                  parsed.source), final=False)
             return True
-        attempt = self.router.route(parsed)
+        behind = self._deferred_before(key)
+        attempt = self.router.route(parsed) if behind is None else Attempt(
+            key[0], "", "", None, DEFERRED, f"keeps its order behind the deferred {behind}")
         if attempt.outcome == DEFERRED:
             now = self.clock()
             self.registry.deferred[key] = DeferredTag(
@@ -444,6 +508,14 @@ class TailConsumer:
             self._must_save = True
             return True
         return self._settle(parsed, key, attempt)
+
+    def _deferred_before(self, key: Key) -> str | None:
+        """The deferred tag for the same payout or gift that ``key`` must not overtake
+        (an acceptance is recorded before the payout is sent); None when there is none."""
+        if key[0] == "MGM_WHO":
+            return None
+        return next((name for name, ident in self.registry.deferred
+                     if ident == key[1] and name != "MGM_WHO"), None)
 
     def _settle(self, parsed: ParsedLine, key: Key, attempt: Attempt) -> bool:
         """Apply a done / rejected / retry / fatal answer for ``parsed``."""
@@ -469,8 +541,10 @@ class TailConsumer:
         return True
 
     def _retry_deferred(self, now: float) -> None:
+        waiting: set[str] = set()  # ids with an earlier tag still deferred: keep the order
         for key, item in list(self.registry.deferred.items()):
-            if item.next_at > now:
+            if key[1] in waiting and key[0] != "MGM_WHO" or item.next_at > now:
+                waiting.add(key[1])
                 continue
             parsed = parse_log_line(item.text, line=item.line, source=item.source,
                                     byte_offset=item.offset)
@@ -490,6 +564,7 @@ class TailConsumer:
                 item.attempts += 1
                 item.next_at = now + self.policy.deferred(item.attempts, self.rng)
                 self._dirty = True
+                waiting.add(key[1])
                 continue
             if not self._settle(parsed, key, attempt):
                 raise _Blocked
@@ -504,8 +579,9 @@ class TailConsumer:
 
     # -- registry ------------------------------------------------------------------------
     def _save(self) -> None:
-        self.registry.files = [t.to_mark() for t in
-                               [*self.rotated, *([self.current] if self.current else [])]]
+        if not self._first_poll:  # until recovered, the registry's files stay as loaded
+            self.registry.files = [t.to_mark() for t in
+                                   [*self.rotated, *([self.current] if self.current else [])]]
         self.registry.save()
         self._dirty = self._must_save = False
         self._last_save = self.clock()

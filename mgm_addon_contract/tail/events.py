@@ -8,6 +8,7 @@ so a consumer that runs for hours stays flat in memory.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from pathlib import Path
 from typing import IO, Any
@@ -28,7 +29,7 @@ class EventLog:
 
     def write(self, kind: str, parsed: ParsedLine | None = None, tag: Tag | None = None,
               **fields: Any) -> dict[str, Any]:
-        event: dict[str, Any] = {"event": kind}
+        event: dict[str, Any] = {"event": kind, "t": round(time.time(), 3)}
         if parsed is not None:
             event.update(source=parsed.source, line=parsed.line, byte_offset=parsed.byte_offset)
         if tag is not None:

@@ -131,8 +131,12 @@ class TrackedFile:
 
     # -- reading -----------------------------------------------------------------------
     def read(self, size: int = READ_BYTES) -> bytes:
-        """The next bytes (at most ``size``) from the read position, straight from disk."""
+        """The next bytes (at most ``size``) from the read position, straight from disk;
+        nothing when the file was truncated or rewritten under the read (the next
+        :meth:`change` check says which)."""
         chunk = self._pread(size, self.read_pos)
+        if chunk and fingerprint(self._pread(self.fingerprint_bytes, 0)) != self.fingerprint:
+            return b""
         if chunk:
             self.read_pos += len(chunk)
             self.mark = (self.mark + chunk)[-MARK_BYTES:]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -97,6 +98,9 @@ class Registry:
     names: OrderedDict[str, str] = field(default_factory=OrderedDict)
     names_limit: int = 2_000
     saves: int = 0
+    saved_at: float = 0.0  # wall clock of the last save (files changed after it are new)
+    retired: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
+    retired_limit: int = 64
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
@@ -130,6 +134,9 @@ class Registry:
             raise ValueError(f"version {version} is not supported (this library writes "
                              f"{VERSION})")
         self.files = [FileMark(**mark) for mark in data.get("files", [])]
+        self.saved_at = float(data.get("saved_at", 0.0))
+        for dev, ino, size in data.get("retired", []):
+            self.retired[(int(dev), int(ino))] = int(size)
         self.done = BoundedKeys(dedupe_limit, data.get("done", []))
         for item in data.get("deferred", []):
             item = dict(item)
@@ -145,6 +152,13 @@ class Registry:
         while len(self.names) > self.names_limit:
             self.names.popitem(last=False)
 
+    def retire(self, identity: tuple[int, int], size: int) -> None:
+        """A rotated file read to its end (at ``size``): not to be read again."""
+        self.retired[identity] = size
+        self.retired.move_to_end(identity)
+        while len(self.retired) > self.retired_limit:
+            self.retired.popitem(last=False)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "version": VERSION,
@@ -153,12 +167,15 @@ class Registry:
             "deferred": [{**asdict(item), "key": list(item.key)}
                          for item in self.deferred.values()],
             "names": dict(self.names),
+            "saved_at": self.saved_at,
+            "retired": [[dev, ino, size] for (dev, ino), size in self.retired.items()],
         }
 
     def save(self) -> None:
         """Replace the file atomically and durably (no-op without a path)."""
         if self.path is None:
             return
+        self.saved_at = time.time()
         data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
         temporary = self.path.with_name(f".{self.path.name}.tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -141,7 +141,8 @@ class Router:
 
     def _call(self, parsed: ParsedLine, tag: Tag, method: str, path: str,
               body: bytes | None) -> Attempt:
-        attempt, response = self._send(parsed, tag, method, path, body, has_id=True)
+        attempt, response = self._send(parsed, tag, method, path, body,
+                                       has_id=tag.kind is not TagKind.WHO)
         if response is not None and attempt.outcome == OK:
             self._remember_name(response)
         return attempt

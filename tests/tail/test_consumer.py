@@ -457,3 +457,86 @@ def test_retry_policy_backs_off_with_jitter_up_to_its_cap() -> None:
     delays = [policy.delay(n, rng) for n in range(1, 12)]
     assert 0.25 <= delays[0] <= 0.5 and all(4.0 <= d <= 8.0 for d in delays[5:])
     assert len({round(d, 6) for d in delays}) == len(delays)  # jittered
+
+
+def test_several_rotations_between_two_polls_lose_nothing(setup: Setup) -> None:
+    consumer = setup.consumer()
+    setup.append(line(ACCEPT1))
+    consumer.poll_once()
+    for n, text in enumerate([CONFIRM1, ACCEPT2, CONFIRM2], start=1):  # no poll in between
+        os.rename(setup.log, setup.folder / f"WoWChatLog.{n}.txt")
+        setup.log.write_bytes(line(text, n))
+    consumer.poll_once()
+    assert paths(setup) == [("POST", f"/api/payouts/{P1}/confirm-acceptance"), PATCH1,
+                            ("POST", f"/api/payouts/{P2}/confirm-acceptance"), PATCH2]
+
+
+def test_a_restart_finds_rotated_files_even_when_its_first_request_fails(
+        tmp_path) -> None:  # noqa: ANN001
+    """Regression: a save made while the first poll retried a deferred tag wiped the
+    registry's rotated files before they were looked for."""
+    s = Setup(tmp_path, payouts=[(P2, "Вася")])
+    s.append(line(CONFIRM1))  # deferred: P1 unknown yet
+    first = s.consumer()
+    first.poll_once()
+    assert first.deferred
+    del first
+    s.append(line(CONFIRM2, 1))
+    os.rename(s.log, s.folder / "WoWChatLog.1.txt")
+    s.log.write_bytes(line(ACCEPT2, 2))
+    s.ebs.control("POST", "/_control/payouts", {
+        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    s.fault("/api/payouts", 503)
+    s.clock.now += 60
+    second = s.consumer()
+    assert second.drain()
+    assert s.ebs.state.payouts[P1].status == "Sent" and s.ebs.state.payouts[P2].status == "Sent"
+    assert s.ebs.state.payouts[P2].acceptedAt is not None
+
+
+def test_a_rotated_file_rewritten_meanwhile_is_read_from_its_start(setup: Setup) -> None:
+    consumer = setup.consumer()
+    setup.append(line("[Bob] says: hi") * 3)
+    consumer.poll_once()
+    os.rename(setup.log, setup.folder / "WoWChatLog.1.txt")
+    with (setup.folder / "WoWChatLog.1.txt").open("r+b") as old:  # rewritten after rename
+        old.truncate(0)
+        old.write(line(CONFIRM1) + line(CONFIRM2, 1))
+    setup.log.write_bytes(b"")
+    consumer.poll_once()
+    assert paths(setup) == [PATCH1, PATCH2]
+
+
+def test_tags_for_one_payout_keep_their_order_behind_a_deferred_one(tmp_path) -> None:  # noqa: ANN001
+    """An [MGM_CONFIRM] must not overtake its payout's deferred [MGM_ACCEPT]: once Sent,
+    the payout leaves the pending list and the acceptance could never be recorded."""
+    s = Setup(tmp_path, payouts=[])
+    s.append(line(ACCEPT1))
+    consumer = s.consumer()
+    consumer.poll_once()  # P1 unknown: deferred
+    s.ebs.control("POST", "/_control/payouts", {
+        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    s.append(line(CONFIRM1, 1))
+    consumer.poll_once()
+    assert [d.key[0] for d in consumer.deferred] == ["MGM_ACCEPT", "MGM_CONFIRM"]
+    assert s.effects() == []  # the CONFIRM waited
+    s.clock.now += 60
+    consumer.poll_once()
+    s.clock.now += 60
+    consumer.poll_once()
+    assert [p for _, p, _ in s.effects()] == [f"/api/payouts/{P1}/confirm-acceptance",
+                                              f"/api/payouts/{P1}/status"]
+    assert s.ebs.state.payouts[P1].acceptedAt and s.ebs.state.payouts[P1].status == "Sent"
+
+
+def test_a_rewrite_under_a_read_is_not_read_as_a_continuation(setup: Setup) -> None:
+    from mgm_addon_contract.tail.files import TrackedFile
+
+    setup.append(line(ACCEPT1) + line(CONFIRM1, 1))
+    tracked = TrackedFile.open(setup.log, max_line_bytes=1 << 16)
+    assert tracked is not None and tracked.read(10)
+    with setup.log.open("r+b") as handle:  # rewritten between two reads, longer
+        handle.truncate(0)
+        handle.write(line(CONFIRM2, 5) * 3)
+    assert tracked.read() == b"" and tracked.change() == "rewritten"
+    tracked.close()
