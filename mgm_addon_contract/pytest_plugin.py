@@ -4,6 +4,7 @@ Fixtures: ``wow_client`` (a fresh headless 3.3.5a client), ``mgm_addon`` (the bu
 reference addon loaded and logged in; set ``MGM_ADDON_DIR`` to test another addon folder,
 such as the production one), ``chatlog_path`` (the client's ``WoWChatLog.txt``),
 ``mgm_contract`` (a contract monitor on the addon under test; see docs/contract.md).
+Option ``--lua-tests DIR``: an addon's LuaUnit suite, each test a pytest item (docs/luaunit.md).
 """
 
 from __future__ import annotations
@@ -70,3 +71,34 @@ def mgm_contract() -> Iterator[Any]:
     if monitor.failures:
         pytest.fail("contract clauses broken:\n" + "\n".join(
             f"  step {f.step}: {f.clause}: {f.message}" for f in monitor.failures))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--lua-tests DIR`` and its companions (see docs/luaunit.md)."""
+    from mgm_addon_contract.luaunit.pytest_items import add_options
+
+    add_options(parser)
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    """With ``--lua-tests DIR``: one item per LuaUnit test of that suite."""
+    if config.getoption("--lua-tests", default=None):
+        from mgm_addon_contract.luaunit.pytest_items import collect_suite
+
+        items.extend(collect_suite(session))
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int,
+                            config: pytest.Config) -> None:
+    """What dropping a LuaUnit suite's mock revealed (never hidden)."""
+    if not config.getoption("--lua-drop-mock", default=None):
+        return
+    from mgm_addon_contract.luaunit.pytest_items import mock_summary
+
+    lines = mock_summary(terminalreporter._session.items if hasattr(
+        terminalreporter, "_session") else [])
+    if lines:
+        terminalreporter.section("LuaUnit mock dropped")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import weakref
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,7 +55,12 @@ class ChatLine:
 class HeadlessClient:
     """A headless WoW 3.3.5a client; see ``docs/headless-client.md``."""
 
-    def __init__(self, settings: ClientSettings | None = None) -> None:
+    def __init__(self, settings: ClientSettings | None = None, *,
+                 host_api: Mapping[str, Callable[..., Any]] | None = None) -> None:
+        """``host_api``: extra host functions by global name (``"os.exit"`` makes a table
+        member), installed like the client's API functions, for a harness that runs an
+        addon's own test suite inside the client; they override API functions of the same
+        name."""
         self.settings = settings or ClientSettings()
         # Everything the client owns refers back to it weakly, so a client nobody holds is
         # freed at once (with its Lua state) instead of waiting for the cycle collector.
@@ -99,7 +105,7 @@ class HeadlessClient:
             raise _cap_too_small(cap)
         try:
             self.runtime = LuaRuntime(
-                api=install_all(me),
+                api={**install_all(me), **(host_api or {})},
                 widgets=self.widgets,
                 method_names=method_names,
                 widget_kinds=widget_kinds,
@@ -107,6 +113,7 @@ class HeadlessClient:
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
+                max_source_bytes=self.settings.max_file_bytes,
             )
             _ui.create_standard_frames(self)
         except lupa_memory_error():

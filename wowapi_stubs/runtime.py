@@ -87,6 +87,7 @@ class LuaRuntime:
         on_error: ErrorSink,
         cpu_limit_seconds: float,
         memory_limit_bytes: int,
+        max_source_bytes: int = 16 * 1024 * 1024,
     ) -> None:
         self._lua = lua51.LuaRuntime(
             unpack_returned_tuples=True,
@@ -110,6 +111,7 @@ class LuaRuntime:
         self._method_names = list(method_names)
         self._on_error = on_error
         self._err: Any = None
+        self._pending: BaseException | None = None
         self.internal_errors: list[str] = []
         self.api_counts = [0] * len(self._api_names)
         self.method_counts: dict[str, int] = {}
@@ -123,6 +125,7 @@ class LuaRuntime:
                 b"report_error": functools.partial(LuaRuntime._report_error,
                                                    weakref.proxy(self)),
                 b"cpu_limit": float(cpu_limit_seconds),
+                b"max_source_bytes": max_source_bytes,
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
                 b"api_names": " ".join(self._api_names).encode(),
@@ -141,6 +144,7 @@ class LuaRuntime:
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
+        self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
         self.run_trusted("widgets.lua", self.P)
 
@@ -158,6 +162,8 @@ class LuaRuntime:
             # An error raised by Lua code the API called back into (e.g. a hook): re-raise
             # in Lua as a plain message.
             return self._err, str(exc).encode("utf-8", "surrogateescape")
+        if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit...
+            return self._err, self._interrupt(exc)
         # A bug in the client must not kill the addon: it becomes a Lua error and is logged.
         message = f"internal error in the headless client's {name}: {exc!r}"
         _log.error(message, exc_info=exc)
@@ -165,7 +171,24 @@ class LuaRuntime:
         return self._err, message.encode()
 
     def _report_error(self, message: Any, traceback: Any, context: Any) -> None:
-        self._on_error(to_text(message), to_text(traceback), to_text(context))
+        try:
+            self._on_error(to_text(message), to_text(traceback), to_text(context))
+        except BaseException as exc:  # noqa: BLE001 - never reaches Lua as an object
+            self._failure("error handler", exc)
+
+    def _interrupt(self, exc: BaseException) -> bytes:
+        """A ``KeyboardInterrupt`` or ``SystemExit`` reached a host call: the running entry
+        is stopped in Lua (every check fails from now on) and the exception is raised again
+        in Python when the entry has returned."""
+        if self._pending is None:
+            self._pending = exc
+        self.fn.interrupt(b"interrupted")
+        return b"interrupted"
+
+    def _raise_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            raise pending
 
     # -- conversions --------------------------------------------------------------------------
     def to_lua(self, value: Any) -> Any:
@@ -188,7 +211,10 @@ class LuaRuntime:
             return self._lua.table_from({self.to_lua(k): self.to_lua(v) for k, v in value.items()})
         if isinstance(value, list | tuple):
             return self._lua.table_from({i + 1: self.to_lua(v) for i, v in enumerate(value)})
-        return value
+        if lua51.lua_type(value) is not None:  # already a Lua value
+            return value
+        # Addon code never receives a Python object (lupa would wrap it as userdata).
+        raise TypeError(f"the client passed a Python {type(value).__name__} to Lua")
 
     def to_lua_args(self, values: tuple[Any, ...]) -> list[Any]:
         """:meth:`to_lua` for an argument list: a fast path for short text and numbers; long
@@ -281,6 +307,8 @@ class LuaRuntime:
             self._refuse(f"{event} not delivered")
             return
         self._dispatch(name, *values)
+        if self._pending is not None:
+            self._raise_pending()
 
     def run_script(self, label: str, fn: Any, frame: Any, *args: Any
                    ) -> tuple[bool, tuple[Any, ...]]:
@@ -296,6 +324,8 @@ class LuaRuntime:
             self._refuse(f"{to_text(label)} not run")
             return False, ()
         results = (entry or self._safecall)(label, fn, *args)
+        if self._pending is not None:
+            self._raise_pending()
         if results.__class__ is not tuple:
             return bool(results), ()
         return bool(results[0]), results[1:]
@@ -416,7 +446,7 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
         try:
             result = api_functions[idx - 1](*args)
             return result if result is None else to_lua(result)
-        except Exception as exc:  # noqa: BLE001 - becomes the Lua error
+        except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
             return me._failure(api_names[idx - 1], exc)
 
     def method_call(idx: int, widget_id: int, *args: Any) -> Any:
@@ -425,7 +455,7 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
         try:
             result = getattr(me._widgets[widget_id], name)(*args)
             return result if result is None else to_lua(result)
-        except Exception as exc:  # noqa: BLE001 - becomes the Lua error
+        except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
             return me._failure(name, exc)
 
     return api_call, method_call
@@ -499,12 +529,16 @@ def lupa_memory_error() -> type[BaseException]:
 
 
 def to_text(value: Any) -> str:
-    """Lua value -> Python text (bytes decoded as UTF-8, invalid bytes kept as escapes)."""
+    """Lua value -> Python text (bytes decoded as UTF-8, invalid bytes kept as escapes).
+    Tables, functions and userdata become ``(table value)`` etc.: no ``__tostring`` an
+    addon set runs from Python."""
     if isinstance(value, bytes):
         return value.decode("utf-8", "surrogateescape")
     if value is None:
         return ""
-    return str(value)
+    if isinstance(value, bool | int | float | str):
+        return str(value)
+    return f"({lua51.lua_type(value) or type(value).__name__} value)"
 
 
 def from_lua(value: Any, _depth: int = 0) -> Any:

@@ -22,9 +22,10 @@ local loadstring, load = loadstring, load
 local getfenv, setfenv = getfenv, setfenv
 local dump = string.dump
 local strsub, strfind, strformat = string.sub, string.find, string.format
-local concat, tinsert, tremove, maxn = table.concat, table.insert, table.remove, table.maxn
+local concat, tinsert, tremove, maxn, sort = table.concat, table.insert, table.remove, table.maxn, table.sort
 local huge = math.huge
 local sethook, gethook, getinfo, traceback = debug.sethook, debug.gethook, debug.getinfo, debug.traceback
+local rawmeta = debug.getmetatable
 local clock = os.clock
 local co_create, co_wrap, co_resume, co_running = coroutine.create, coroutine.wrap, coroutine.resume, coroutine.running
 local collectgarbage = collectgarbage
@@ -80,20 +81,38 @@ local deadline = huge
 local depth = 0
 local overrun = false
 
+local caller_position  -- defined below: the addon file:line an error should name
+
+local function gethook_count()
+  local _, _, count = gethook()
+  return count
+end
+
+local KILLED = "script ran too long (over %.2f s of CPU)"
+local interrupted  -- the host's reason to stop the running entry (see P.interrupt)
+
+local function kill_text()
+  return interrupted or strformat(KILLED, cpu_limit)
+end
+
 local function cpu_hook()
   local now, limit = clock(), deadline
   if not limit then
     deadline = now + cpu_limit
   elseif now > limit then
-    if not overrun then
-      overrun = true
-      -- From now on check every instruction so a pcall loop cannot hide the runaway code.
-      sethook(cpu_hook, "", 1)
-    end
+    -- From now on every thread that runs checks every instruction, so a pcall loop cannot
+    -- hide the runaway code (the hook is per thread: set it again in whichever runs).
+    overrun = true
+    sethook(cpu_hook, "", 1)
     local info = getinfo(2, "S")
     if info and info.source ~= BOOT_SOURCE then
-      error(strformat("script ran too long (over %.2f s of CPU)", cpu_limit), 2)
+      if strsub(info.source, 1, 10) == "=headless-" then
+        error(caller_position() .. kill_text(), 0)  -- blame the addon's call
+      end
+      error(kill_text(), 2)
     end
+  elseif overrun == false and gethook_count() == 1 then
+    sethook(cpu_hook, "", HOOK_COUNT)  -- a thread left checking every instruction
   end
 end
 
@@ -137,22 +156,60 @@ local user_handler
 local reported
 local context = "?"
 
+-- After the CPU hook raised an error, Lua runs error handlers with hooks off until the error
+-- reaches its pcall; a handler that loops would then never stop. So once an entry has run
+-- past its deadline, addon error handlers run in a coroutine (hooks on, same deadline), and
+-- the handler of an addon's xpcall is not called at all (see G.xpcall).
+local function call_handler(handler, msg)
+  if overrun then
+    local ok, thread = pcall(co_create, handler)
+    if ok then
+      arm_thread(thread)
+      co_resume(thread, msg)
+    end
+  else
+    pcall(handler, msg)
+  end
+end
+
+-- What the host records of an error value: strings and numbers as they are, anything else
+-- by its type (no __tostring runs: it could fail or loop with hooks off).
+local function error_text(msg)
+  local kind = type(msg)
+  if kind == "string" or kind == "number" then
+    return msg
+  end
+  return "(error object is a " .. kind .. " value)"
+end
+
 local function error_handler(msg)
   reported = true
   local ok_tb, tb = pcall(traceback, "", 2)
-  report_error(msg, ok_tb and tb or "", context)
+  report_error(error_text(msg), ok_tb and tb or "", context)
   local handler = user_handler
   if handler then
-    pcall(handler, msg)
+    call_handler(handler, msg)
   end
   return msg
+end
+
+G.xpcall = function(f, handler)
+  if type(handler) ~= "function" then
+    return xpcall(f, handler)
+  end
+  return xpcall(f, function(msg)
+    if overrun then
+      return msg
+    end
+    return (handler(msg))
+  end)
 end
 
 local function default_error_handler(msg)
   -- The client's own handler records the message (addons call geterrorhandler()(msg)).
   if not reported then
     local ok_tb, tb = pcall(traceback, "", 2)
-    report_error(msg, ok_tb and tb or "", "geterrorhandler()")
+    report_error(error_text(msg), ok_tb and tb or "", "geterrorhandler()")
   end
   return msg
 end
@@ -165,6 +222,133 @@ G.seterrorhandler = function(handler)
     error("Usage: seterrorhandler(errfunc)", 2)
   end
   user_handler = handler
+end
+
+---------------------------------------------------------------------------------------------
+-- __gc finalizers (userdata made by newproxy(true)). The collector runs finalizers with
+-- hooks off, anywhere an allocation happens (also while Python pushes values, outside any
+-- protected call), so an addon finalizer never runs there: addon code sees a stand-in for a
+-- userdata's metatable (G.getmetatable) whose __gc is kept aside; the collector calls the
+-- client's own finalizer, which queues the addon's. Queued finalizers run in coroutines
+-- (hooks on) before the next entry from the host, under one shared CPU deadline, or at the
+-- end of the addon's own collectgarbage() call, under that entry's deadline.
+---------------------------------------------------------------------------------------------
+local GC_FN = {}
+local MAX_PENDING_GC = 4096
+local pending_gc, pending_n, dropped_gc = {}, 0, 0
+local closing = false
+
+local function queue_finalizer(meta, u)
+  local fn = rawget(meta, GC_FN)
+  if closing or fn == nil then
+    return
+  end
+  if pending_n >= 2 * MAX_PENDING_GC then
+    dropped_gc = dropped_gc + 1
+    return
+  end
+  pending_gc[pending_n + 1], pending_gc[pending_n + 2] = fn, u
+  pending_n = pending_n + 2
+end
+
+local function run_finalizers(own_deadline)
+  local list, n, dropped = pending_gc, pending_n, dropped_gc
+  pending_gc, pending_n, dropped_gc = {}, 0, 0
+  local saved_context = context
+  context = "__gc finalizer"
+  if own_deadline then
+    depth = depth + 1
+    deadline, overrun, interrupted = clock() + cpu_limit, false, nil
+  end
+  if dropped > 0 then
+    report_error(strformat("%d __gc finalizers not run (over %d waiting)", dropped,
+      MAX_PENDING_GC), "", context)
+  end
+  for i = 1, n, 2 do
+    local ok, thread = pcall(co_create, list[i])
+    if ok then
+      arm_thread(thread)
+      local done, err = co_resume(thread, list[i + 1])
+      if not done then
+        report_error(error_text(err), "", context)
+      end
+    else
+      report_error("attempt to call a " .. type(list[i]) .. " value (__gc)", "", context)
+    end
+  end
+  context = saved_context
+  if own_deadline then
+    depth = depth - 1
+    deadline, interrupted = huge, nil
+    if overrun then
+      overrun = false
+      arm_thread()
+    end
+  end
+end
+
+local proxies = setmetatable({}, { __mode = "kv" })
+
+-- What addon code sees as the metatable `meta` of a userdata: reads and writes go to `meta`
+-- except __gc, kept under GC_FN while `meta` holds the client's finalizer.
+local function metatable_proxy(meta)
+  local proxy = proxies[meta]
+  if proxy then
+    return proxy
+  end
+  proxy = setmetatable({}, {
+    __index = function(_, key)
+      if key == "__gc" then
+        return rawget(meta, GC_FN)
+      end
+      return rawget(meta, key)
+    end,
+    __newindex = function(_, key, value)
+      if key == "__gc" then
+        rawset(meta, GC_FN, value)
+        rawset(meta, "__gc", value ~= nil and function(u)
+          pcall(queue_finalizer, meta, u)
+        end or nil)
+      else
+        rawset(meta, key, value)
+      end
+    end,
+    __metatable = false,
+  })
+  proxies[meta] = proxy
+  return proxy
+end
+
+G.getmetatable = function(value)
+  if type(value) == "userdata" then
+    local meta = rawmeta(value)
+    if meta == nil then
+      return nil
+    end
+    local shown = rawget(meta, "__metatable")
+    if shown ~= nil then
+      return shown
+    end
+    return metatable_proxy(meta)
+  end
+  return getmetatable(value)
+end
+
+local function after_collect(...)
+  if depth > 0 and pending_n + dropped_gc > 0 then
+    run_finalizers(false)
+  end
+  return ...
+end
+
+G.collectgarbage = function(...)
+  return after_collect(collectgarbage(...))
+end
+
+-- The client is closing: no addon finalizer runs any more.
+function P.close()
+  closing = true
+  pending_gc, pending_n = {}, 0
 end
 
 -- safecall(label, f, ...): run f(...) as one entry into Lua; returns ok and f's results.
@@ -198,7 +382,7 @@ local function leave(label, outer, saved_context, saved_f, saved_args, saved_n, 
       collectgarbage("collect")
     end
     if not reported then
-      report_error(msg, "", label)
+      report_error(error_text(msg), "", label)
     end
   end
 end
@@ -214,6 +398,9 @@ end
 -- Entering: save what the trampoline reads (nested entries restore it in leave), start the
 -- CPU deadline of an outer entry. Returns what leave needs.
 local function begin(label, f, args, n)
+  if depth == 0 and pending_n + dropped_gc > 0 then
+    pcall(run_finalizers, true)
+  end
   local saved_f, saved_args, saved_n = call_f, call_args, call_n
   call_f, call_args, call_n = f, args, n
   local outer = depth == 0
@@ -222,6 +409,7 @@ local function begin(label, f, args, n)
   if outer then
     deadline = false
     overrun = false
+    interrupted = nil
   end
   depth = depth + 1
   reported = false
@@ -434,7 +622,7 @@ end
 
 -- Where an API error should point: the first Lua frame outside the client's own chunks and
 -- C code (so a method implemented in Lua blames its caller's file:line, as the client does).
-local function caller_position()
+caller_position = function()
   for level = 2, 40 do
     local info = getinfo(level, "Sl")
     if not info then
@@ -468,11 +656,44 @@ end
 ---------------------------------------------------------------------------------------------
 -- Host-implemented API functions and widget methods.
 ---------------------------------------------------------------------------------------------
+-- The count hook sees Lua instructions only: a loop of host calls that each take long runs
+-- few of them. So every HOST_CALL_CHECK host calls the deadline is checked too.
+local HOST_CALL_CHECK = 32
+local host_calls = 0
+
+local function check_after_host_calls()
+  host_calls = 0
+  local limit = deadline
+  if not limit then
+    deadline = clock() + cpu_limit
+  elseif clock() > limit then
+    overrun = true
+    sethook(cpu_hook, "", 1)
+    error(caller_position() .. kill_text(), 0)
+  end
+end
+
 local function finish(first, ...)
+  host_calls = host_calls + 1
+  if host_calls >= HOST_CALL_CHECK then
+    check_after_host_calls()
+  end
   if first == ERR then
     error(caller_position() .. tostring((...)), 0)
   end
   return first, ...
+end
+
+-- For the client's Lua code that calls long-running C functions in a loop (the pattern
+-- guard's scans): the same check, now.
+P.check_deadline = check_after_host_calls
+
+-- The host stops the running entry (an interrupt reached a host call): every check from now
+-- on fails with `message` until the outermost entry has returned.
+function P.interrupt(message)
+  interrupted = message
+  deadline = -huge
+  host_calls = HOST_CALL_CHECK
 end
 
 -- Calls into Python need the host's reserve free (see LuaRuntime.has_room): what Python
@@ -637,10 +858,23 @@ end
 -- distinct nil globals must not grow the cache without bound.
 local known_missing = " " .. host.known_missing .. " "
 local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
+-- The global table's metatable is the client's own (handler globals, missing-API stubs).
+-- A metatable an addon sets on _G is kept aside and consulted by it: its __index for names
+-- the client does not serve, its __newindex for new globals; getmetatable(_G) returns it.
+local addon_gmeta = nil
+
 setmetatable(G, {
-  __index = function(_, key)
+  __index = function(t, key)
     if HANDLER_NAMES[key] then  -- this, event, argN of the running script handler
       return handler_value(key)
+    end
+    local meta = addon_gmeta
+    local index = meta and rawget(meta, "__index")
+    if index ~= nil then
+      if type(index) == "function" then
+        return index(t, key)
+      end
+      return index[key]
     end
     local stub = missing_cache[key]
     if stub == nil then
@@ -656,11 +890,45 @@ setmetatable(G, {
   __newindex = function(t, key, value)
     if HANDLER_NAMES[key] then
       handler_assign(key, value)
-    else
+      return
+    end
+    local meta = addon_gmeta
+    local newindex = meta and rawget(meta, "__newindex")
+    if newindex == nil then
       rawset(t, key, value)
+    elseif type(newindex) == "function" then
+      newindex(t, key, value)
+    else
+      newindex[key] = value
     end
   end,
 })
+
+G.setmetatable = function(t, meta)
+  if t ~= G then
+    return setmetatable(t, meta)
+  end
+  if meta ~= nil and type(meta) ~= "table" then
+    error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
+  end
+  if addon_gmeta ~= nil and rawget(addon_gmeta, "__metatable") ~= nil then
+    error("cannot change a protected metatable", 2)
+  end
+  addon_gmeta = meta
+  return t
+end
+
+local addon_getmetatable = G.getmetatable
+G.getmetatable = function(value)
+  if value == G then
+    local shown = addon_gmeta and rawget(addon_gmeta, "__metatable")
+    if shown ~= nil then
+      return shown
+    end
+    return addon_gmeta
+  end
+  return addon_getmetatable(value)
+end
 
 ---------------------------------------------------------------------------------------------
 -- Environments. Lua 5.1 gives a new chunk and `getfenv(0)` the running thread's global
@@ -747,9 +1015,16 @@ function P.compile(code, chunkname)
   return in_globals(loadstring(code, chunkname))
 end
 
+-- Compiling runs in C without hooks: source larger than an addon file may be is refused.
+local max_source = host.max_source_bytes
+
 G.loadstring = function(code, chunkname)
   if is_binary(code) then
     return nil, "binary chunks are not loadable"
+  end
+  if type(code) == "string" and #code > max_source then
+    return nil, strformat("chunk of %d bytes is larger than the client loads (%d)", #code,
+      max_source)
   end
   return in_globals(loadstring(code, chunkname))
 end
@@ -819,6 +1094,19 @@ function P.rawglobal(name)
 end
 function P.setglobal(name, value)
   rawset(G, name, value)
+end
+
+-- table.sort without a comparator runs in C without hooks; a large table is sorted with a
+-- Lua comparator instead (same algorithm, same order, and the CPU deadline applies).
+local SORT_IN_C = 20000
+-- (Compiled as its own chunk: the CPU hook spares only this file's code, and the comparator
+-- must be stoppable.)
+local less_than = loadstring("return function(a, b) return a < b end", "=headless-sort")()
+table.sort = function(list, comp)
+  if comp == nil and type(list) == "table" and #list > SORT_IN_C then
+    return sort(list, less_than)
+  end
+  return sort(list, comp)
 end
 
 -- The addon-visible global table, for the client's own Lua files (lualib.lua...).

@@ -1,0 +1,168 @@
+"""Pattern functions: guarded against C-stack overflow and runaway backtracking, equal to
+Lua 5.1's own results otherwise, and ASCII-only under any host locale."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wowapi_stubs import HeadlessClient
+
+COMPARE = b"""
+local P = ...
+return function(fname, s, p, extra)
+  local raw, guarded = P.raw_patterns, string[fname]
+  local function pack(ok, ...) return { ok = ok, n = select("#", ...), ... } end
+  local a, b
+  if fname == "gmatch" then
+    local function collect(f)
+      local out = {}
+      for x, y in f(s, p) do
+        out[#out + 1] = tostring(x) .. "|" .. tostring(y)
+        if #out > 50 then break end
+      end
+      return table.concat(out, ",")
+    end
+    a, b = pack(pcall(collect, raw.gmatch)), pack(pcall(collect, guarded))
+  else
+    a, b = pack(pcall(raw[fname], s, p, extra)), pack(pcall(guarded, s, p, extra))
+  end
+  if not b.ok and tostring(b[1]):find("too complex", 1, true) then return "refused" end
+  if a.ok ~= b.ok then return "ok: " .. tostring(a[1]) .. " / " .. tostring(b[1]) end
+  if not a.ok then return "same" end
+  if a.n ~= b.n then return "count: " .. a.n .. " / " .. b.n end
+  for i = 1, a.n do
+    if a[i] ~= b[i] then return "value " .. i .. ": " .. tostring(a[i]) end
+  end
+  return "same"
+end
+"""
+
+
+def _random_pattern(rng: random.Random) -> str:
+    atoms = ["a", "b", ".", "%a", "%d", "[ab]", "[^a]", "%s", ",", "x"]
+    quantifiers = ["", "", "*", "+", "-", "?"]
+    parts = ["^"] if rng.random() < 0.2 else []
+    for _ in range(rng.randint(1, 5)):
+        roll = rng.random()
+        if roll < 0.15:
+            parts.append("(" + rng.choice(atoms) + rng.choice(quantifiers) + ")")
+        elif roll < 0.2:
+            parts.append("()")
+        elif roll < 0.25:
+            parts.append("%b()")
+        elif roll < 0.28:
+            parts.append("%f[%a]")
+        else:
+            parts.append(rng.choice(atoms) + rng.choice(quantifiers))
+    return "".join(parts) + ("$" if rng.random() < 0.2 else "")
+
+
+def test_guarded_functions_return_what_lua_returns_on_both_paths() -> None:
+    # A tiny step budget sends most calls down the scanning path (one anchored C call per
+    # start position); its results must equal Lua's own, case by case.
+    with HeadlessClient() as client:
+        client.runtime.fn.set_pattern_budget(1000)
+        fn, error = client.runtime.compile(COMPARE, "=compare")
+        compare = fn(client.runtime.P)
+        rng = random.Random(14)
+        verdicts: dict[str, int] = {}
+        for _ in range(1500):
+            fname = rng.choice(["find", "match", "gmatch", "gsub"])
+            subject = "".join(rng.choice("aab ,1x()") for _ in range(rng.randint(0, 30)))
+            extra = (rng.choice([None, 1, 3, -2, 0, 40]) if fname in ("find", "match")
+                     else rng.choice([b"<%0>", b"%1", b"-", b"%%"]) if fname == "gsub"
+                     else None)
+            verdict = compare(fname.encode(), subject.encode(),
+                              _random_pattern(rng).encode(), extra).decode()
+            verdicts[verdict if verdict in ("same", "refused") else "differs"] = \
+                verdicts.get(verdict, 0) + 1
+            assert verdict in ("same", "refused"), (fname, subject, verdict)
+        assert client.runtime.fn.pattern_scans() > 300
+        assert verdicts["same"] > 900
+
+
+REALISTIC = {
+    "lines": ('local t = {} for i = 1, 20000 do t[i] = "line " .. i end '
+              'local s = table.concat(t, "\\n") .. "\\n" local n = 0 '
+              'for l in s:gmatch("(.-)\\n") do n = n + 1 end '
+              'local _, k = s:gsub("(.-)\\n", "%1;") return n + k', 40000),
+    "trim": ('local s = "   " .. string.rep("word ", 2000) .. "  " '
+             'return #s:match("^%s*(.-)%s*$")', 9999),
+    "fields": ('local s = string.rep("x", 120) .. ":" .. string.rep("y", 120) .. ":zz" '
+               'local a, b, c = s:match("^(.-):(.-):(.-)$") return #a + #b + #c', 242),
+    "digits": ('return #string.rep("7", 100000):match("(%d+)")', 100000),
+    "serialized": ('local s = string.rep("^Skey^N12^T", 5000) local n = 0 '
+                   'for k, v in s:gmatch("%^(.)([^%^]*)") do n = n + 1 end return n', 15000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REALISTIC))
+def test_large_ordinary_inputs_are_not_refused(name: str) -> None:
+    code, expected = REALISTIC[name]
+    with HeadlessClient() as client:
+        assert client.eval_lua(code) == expected, [e.message for e in client.errors]
+
+
+@pytest.mark.parametrize(("call", "reason"), [
+    ('local r = string.find(string.rep("a", 4e5), string.rep("a?", 4e5)) return r',
+     "pattern too complex (more than 200 nested quantifiers and captures)"),
+    ('local r = string.find(string.rep("a", 3e4), "(.-)(.-)b") return r',
+     "pattern too complex for this subject"),
+    ('local r = strmatch(string.rep("a", 3e4), "(a*)(a*)(a*)b") return r',
+     "pattern too complex for this subject"),
+])
+def test_runaway_patterns_are_refused_at_the_callers_line(call: str, reason: str) -> None:
+    with HeadlessClient() as client:
+        started = time.process_time()
+        client.eval_lua("local x = 1\n" + call)
+        assert time.process_time() - started < 1.0
+        assert client.errors[-1].message.startswith("(eval):2: string.")
+        assert reason in client.errors[-1].message
+
+
+def test_a_scan_over_start_positions_stops_at_the_cpu_deadline() -> None:
+    with HeadlessClient() as client:
+        started = time.process_time()
+        client.eval_lua('local r = string.rep("7", 100000):match("(%d+)x") return r')
+        assert time.process_time() - started < 1.5
+        assert "script ran too long" in client.errors[-1].message
+
+
+ASCII_PROBE = r'''
+from wowapi_stubs import HeadlessClient
+client = HeadlessClient()
+print(client.eval_lua(r"""
+  local high = "\192\193\224\255\168\184"
+  return string.lower("AbC" .. high) == "abc" .. high, string.upper("aBc" .. high) == "ABC" .. high,
+    strlower(high) == high, strupper(high) == high, high:find("%a"), high:find("[%a_]"),
+    high:find("%l"), high:find("%u"), high:find("%w"), high:find("%p"), high:find("%s"),
+    select(2, high:gsub("%A", "")), ("x y"):match("(%a+)%s(%a+)")
+"""), client.errors)
+'''
+
+
+def test_strings_are_ascii_only_under_an_8_bit_host_locale(tmp_path: Path) -> None:
+    if shutil.which("localedef") is None:
+        pytest.skip("localedef is not installed: no 8-bit locale can be made")
+    made = subprocess.run(["localedef", "-i", "ru_RU", "-f", "CP1251",
+                           str(tmp_path / "ru_RU.CP1251")], capture_output=True, check=False)
+    if not (tmp_path / "ru_RU.CP1251").exists():
+        pytest.skip(f"cannot make a CP1251 locale: {made.stderr.decode()[-200:]}")
+    env = {**os.environ, "LOCPATH": str(tmp_path), "LC_ALL": "ru_RU.CP1251"}
+    check = subprocess.run([sys.executable, "-c", "import locale; print(locale.setlocale("
+                            "locale.LC_CTYPE, ''))"], env=env, capture_output=True, text=True,
+                           check=False)
+    assert check.stdout.strip() == "ru_RU.CP1251", check.stderr
+    done = subprocess.run([sys.executable, "-c", ASCII_PROBE], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == ("(True, True, True, True, None, None, None, None, None, "
+                                   "None, None, 6, 'x', 'y') []")
