@@ -69,6 +69,9 @@ class ClientSettings:
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output instead of parsing the
             source again (same behaviour, faster start-up; off: always compile).
+        framexml_dir: an extracted 3.3.5a ``Interface`` folder (``FrameXML/FrameXML.toc``,
+            ``AddOns/Blizzard_*``): the client runs Blizzard's own UI from it instead of the
+            built-in one (``None``: the built-in UI; see docs/headless-client.md).
     """
 
     character_name: str = "Streamer"
@@ -102,6 +105,7 @@ class ClientSettings:
     log_max_items: int = 100_000
     log_max_bytes: int = 32 * MIB
     max_widgets: int = 100_000
+    framexml_dir: Path | None = None
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""
