@@ -94,7 +94,6 @@ class CheckReport:
     blocked_calls: dict[str, str] = field(default_factory=dict)
     expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
     fuzz_errors: list[str] = field(default_factory=list)
-    later_failures: list[tuple[str, Failure]] = field(default_factory=list)
     behind: list[BehindFinding] = field(default_factory=list)
     relaxed: str = ""  # set on a second pass: what it relaxed
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
@@ -255,7 +254,6 @@ def record(report: CheckReport, result: ScenarioResult, source: str) -> None:
     report.expectation_failures += [(source, f) for f in result.failures
                                     if f.clause not in report.outcomes]
     failures = [f for f in result.failures if f.clause in report.outcomes]
-    report.later_failures += [(source, f) for f in failures[1:]]
     for failure in failures:
         steps = tuple(result.steps[: failure.step]) if failure.step else ()
         report.outcomes[failure.clause].failures.append(SeenFailure(source, failure, steps))

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from mgm_addon_contract.contract.check import CheckReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-from mgm_addon_contract.scenarios.steps import Step
+from mgm_addon_contract.scenarios.steps import Step, numbered
 
 _STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
 
@@ -123,8 +123,6 @@ def to_json(report: CheckReport) -> dict[str, Any]:
                    for b in report.behind],
         "expectation_failures": [{"source": s, "step": f.step, "message": f.message}
                                  for s, f in report.expectation_failures],
-        "later_failures": [{"source": s, "step": f.step, "clause": f.clause,
-                            "message": f.message} for s, f in report.later_failures],
         "lua_errors": [{"message": m, "first_seen": s} for m, s in report.lua_errors.items()],
         "blocked_calls": [{"call": c, "first_seen": s} for c, s in report.blocked_calls.items()],
         "saved": [str(p) for p in report.saved],
@@ -136,22 +134,18 @@ def _steps(steps: Sequence[Step]) -> list[dict[str, Any]]:
     return [{"action": s.action, **s.args} for s in steps]
 
 
-def _numbered(steps: Sequence[Step]) -> str:
-    return "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(steps, 1))
-
-
 def to_junit(report: CheckReport) -> str:
     cases = []
     for o in report.outcomes.values():
         failure = o.failure.message if o.status == "failed" and o.failure else None
         skipped = f"not exercised: {o.reason}" if o.status == "not exercised" else None
         cases.append(JUnitCase(f"{o.clause.id} ({o.clause.spec})", "contract", failure=failure,
-                               details=_numbered(o.reproducer), skipped=skipped))
+                               details=numbered(o.reproducer), skipped=skipped))
     for b in report.behind:
         cases.append(JUnitCase(f"{b.clause} behind {b.cause} (second pass, {b.relaxed})",
                                "contract.behind",
                                failure=b.failure.message if b.failure else None,
-                               details=_numbered(b.reproducer)))
+                               details=numbered(b.reproducer)))
     for source, f in report.expectation_failures:
         cases.append(JUnitCase(f"expectation {source} step {f.step}", "scenarios",
                                failure=f.message))
