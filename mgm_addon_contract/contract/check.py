@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
 from mgm_addon_contract.contract.monitor import Failure
+from mgm_addon_contract.scenarios.prepare import PrepareControl
 from mgm_addon_contract.scenarios.runner import (
     ScenarioResult,
     new_client,
+    prepare_control,
     run_scenario,
     scenario_settings,
 )
@@ -98,6 +100,7 @@ class CheckReport:
     relaxed: str = ""  # set on a second pass: what it relaxed
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
     interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
+    prepare: PrepareControl | None = None  # the addon's Prepare Mail control (None: none)
 
     @property
     def must_failures(self) -> list[ClauseOutcome]:
@@ -136,6 +139,8 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     client.close()
     report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES},
                          relaxed=RELAXATIONS[relax][0] if relax else "")
+    if load.ok:
+        report.prepare = prepare_control(addon, settings)
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)

@@ -23,6 +23,11 @@ def render_text(console: Console, report: CheckReport) -> None:
                   f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
                   f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
                   f"runs in {report.seconds:.1f} s")
+    if load.ok:
+        console.print(f"Prepare Mail: {escape(report.prepare.describe())}" if report.prepare
+                      else "[yellow]Prepare Mail: no button of the addon fills the Send Mail "
+                      "tab with a queued payout; what depends on it is not exercised[/yellow]",
+                      highlight=False)
     if report.interrupted:
         console.print("[yellow]interrupted (Ctrl+C): partial report of the checks run so "
                       "far[/yellow]")
@@ -108,6 +113,7 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         "addon": str(report.addon), "load_ok": report.load.ok, "ok": report.ok,
         "seconds": round(report.seconds, 3), "scenarios": report.scenarios_run,
         "fuzz_runs": report.fuzz_examples, "interrupted": report.interrupted,
+        "prepare_control": report.prepare.describe() if report.prepare else None,
         "clauses": [
             {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
              "statement": o.clause.statement, "status": o.status,

@@ -15,7 +15,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
 from mgm_addon_contract.scenarios.library import GIFT, SPIN, manual, notify, run, whisper
-from mgm_addon_contract.scenarios.runner import new_client
+from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
+from mgm_addon_contract.scenarios.runner import new_client, prepare_control
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, server_name
 
@@ -86,7 +87,8 @@ class AddonMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.client, self.load = new_client(self.addon, self.settings)
-        self.monitor = ContractMonitor(self.client, known=self.skip)
+        self.monitor = ContractMonitor(self.client, known=self.skip,
+                                       prepare=prepare_control(self.addon, self.settings))
         self.steps: list[Step] = []
         self.recorder.runs += 1
 
@@ -147,7 +149,7 @@ class MailGatingMachine(AddonMachine):
 
     @rule()
     def prepare_mail(self) -> None:
-        self.do(Step("click", {"text": "Prepare Mail"}))
+        self.do(Step("click", {"text": PREPARE_TEXT}))
 
     @rule()
     def click_send(self) -> None:

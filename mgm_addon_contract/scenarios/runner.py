@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure, Masked
+from mgm_addon_contract.scenarios.prepare import PrepareControl, find_prepare_control
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, HeadlessClient, LoadReport, WhoEntry
 
@@ -56,6 +57,23 @@ def new_client(addon: Path, settings: ClientSettings | None = None,
     return client, client.load_addon(addon)
 
 
+_PREPARE: dict[tuple[str, float, str], PrepareControl | None] = {}
+
+
+def prepare_control(addon: Path, settings: ClientSettings | None = None,
+                    ) -> PrepareControl | None:
+    """The addon's Prepare Mail control (:func:`find_prepare_control`), found once per
+    addon folder, content and settings."""
+    folder = Path(addon).resolve()
+    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+    key = (str(folder), stamp, repr(settings))
+    if key not in _PREPARE:
+        if len(_PREPARE) > 64:
+            _PREPARE.clear()
+        _PREPARE[key] = find_prepare_control(lambda: new_client(addon, settings))
+    return _PREPARE[key]
+
+
 def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
                  settings: ClientSettings | None = None,
                  known: frozenset[str] = frozenset()) -> ScenarioResult:
@@ -70,7 +88,7 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
             result.failures.append(Failure("LOADS-IN-LUA51", "; ".join(p for p in problems if p)
                                            or "the addon did not load", 0))
             return result
-        monitor = ContractMonitor(client, known)
+        monitor = ContractMonitor(client, known, prepare_control(addon, settings))
         for index, step in enumerate(steps, start=1):
             monitor.run(index, step)
         monitor.finish()
