@@ -55,7 +55,7 @@ def empty_report(load_ok: bool = True) -> CheckReport:
     return report
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(results(), min_size=1, max_size=5))
 def test_every_format_shows_the_status_the_recorded_failures_give(runs) -> None:  # noqa: ANN001
     report = empty_report()

@@ -1,0 +1,71 @@
+"""An addon written apart from the reference one (fixtures/addons/production-style/: eleven
+files, a UI XML panel, its own SavedVariables and wording) keeps every MUST clause: ``check``
+passes it, finds its Prepare Mail control by what it does, and SC-001 completes with it. An
+addon whose Prepare Mail control cannot be found is not failed for it: what depends on the
+control is reported not exercised, with why."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mgm_addon_contract._resources import fixtures_dir, reference_addon_dir
+from mgm_addon_contract.contract.check import run_check
+from mgm_addon_contract.contract.monitor import NO_PREPARE_CAUSE
+from mgm_addon_contract.e2e import run_e2e
+from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
+from mgm_addon_contract.scenarios.runner import prepare_control
+
+PRODUCTION = fixtures_dir() / "addons" / "production-style" / "MimironsGoldOMatic"
+
+
+def test_check_passes_the_production_style_addon() -> None:
+    report = run_check(PRODUCTION, budget=15, regressions=None)
+    assert report.load.ok and len(report.load.files) == 11
+    assert not report.must_failures and not report.expectation_failures, [
+        (o.clause.id, o.failure and o.failure.message) for o in report.must_failures]
+    assert not report.lua_errors and not report.blocked_calls
+    assert report.prepare is not None and report.prepare.args == {
+        "name": "GoldOMaticMailPanelFill"} and report.prepare.label == "Fill next payout"
+    passed = {c for c, o in report.outcomes.items() if o.status == "passed"}
+    assert {"MAIL-CONFIRM-ON-SUCCESS", "MAIL-COMPLETION-WHISPER", "MAIL-FAILURE-REQUEUES",
+            "RECEIVEGOLD-NAME-LETTERS", "ACCEPT-NAME-MATCH", "WHO-ONLINE-EXACT"} <= passed
+
+
+def test_sc001_end_to_end_with_the_production_style_addon(tmp_path: Path) -> None:
+    result = run_e2e(PRODUCTION, "happy", workdir=tmp_path)
+    assert result.verdict and result.broken_step is None, [(s.name, s.detail, s.causes)
+                                                           for s in result.steps if not s.ok]
+
+
+def _relabelled(tmp_path: Path, label: str, *, inert: bool = False) -> Path:
+    """The reference addon with its Prepare Mail button relabelled (``inert``: and doing
+    nothing when clicked)."""
+    copy = tmp_path / "MimironsGoldOMatic"
+    shutil.copytree(reference_addon_dir(), copy)
+    main = copy / "MimironsGoldOMatic.lua"
+    source = main.read_text(encoding="utf-8")
+    assert f'SetText("{PREPARE_TEXT}")' in source
+    source = source.replace(f'SetText("{PREPARE_TEXT}")', f'SetText("{label}")')
+    if inert:
+        source = source.replace('prepareButton:SetScript("OnClick", prepareMail)',
+                                'prepareButton:SetScript("OnClick", function() end)')
+    main.write_text(source, encoding="utf-8")
+    return copy
+
+
+def test_a_relabelled_prepare_button_is_found_by_probing() -> None:
+    addon = fixtures_dir() / "addons" / "conforming" / "prepare-labelled-otherwise"
+    control = prepare_control(addon / "MimironsGoldOMatic")  # check passes it: precision suite
+    assert control is not None and control.args == {"name": "MGMPrepareMailButton"}
+    assert control.label == "Mail next winner" and "probing" in control.found
+
+
+def test_without_a_prepare_control_mail_clauses_are_not_exercised_not_failed(
+        tmp_path: Path) -> None:
+    addon = _relabelled(tmp_path, "Mail the winner", inert=True)
+    assert prepare_control(addon) is None
+    report = run_check(addon, budget=5, machines=("mail",), regressions=None)
+    assert not report.must_failures and not report.expectation_failures
+    outcome = report.outcomes["MAIL-CONFIRM-ON-SUCCESS"]
+    assert outcome.status == "not exercised" and NO_PREPARE_CAUSE in outcome.reason
