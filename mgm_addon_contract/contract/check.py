@@ -142,7 +142,7 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     client.close()
     report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES},
                          relaxed=RELAXATIONS[relax][0] if relax else "")
-    if load.ok:
+    if load.running:
         report.prepare = prepare_control(addon, settings)
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
@@ -153,11 +153,11 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
             record(report, run_scenario(addon, scenario.steps, scenario.name, settings,
                                         report.failed_clauses()), label)
             report.scenarios_run += 1
-            if not load.ok:
+            if not load.running:
                 break
-        if load.ok and replay_db is not None:
+        if load.running and replay_db is not None:
             _replay_stored(report, addon, replay_db, machines)
-        if load.ok:
+        if load.running:
             _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
                   database=database, regressions=regressions, machines=machines,
                   started=started, settings=settings)
@@ -285,7 +285,7 @@ def finalize(report: CheckReport) -> None:
 
 
 def _why_not(report: CheckReport, outcome: ClauseOutcome) -> str:
-    if not report.load.ok:
+    if not report.load.running:
         return "behind LOADS-IN-LUA51: the addon did not load"
     if outcome.masked_by:
         return "behind " + ", ".join(sorted(outcome.masked_by))

@@ -19,11 +19,12 @@ _STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
 def render_text(console: Console, report: CheckReport) -> None:
     """Summary line, the clause table, reproducers, Lua errors, blocked calls, verdict."""
     load = report.load
+    state = "ok" if load.ok else "Lua errors at login" if load.running else "FAILED"
     console.print(f"[bold]{escape(str(report.addon))}[/bold]: {len(load.files)} files loaded "
-                  f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
+                  f"({state}), {len(load.apis_touched)} WoW APIs "
                   f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
                   f"runs in {report.seconds:.1f} s")
-    if load.ok:
+    if load.running:
         console.print(f"Prepare Mail: {escape(report.prepare.describe())}" if report.prepare
                       else "[yellow]Prepare Mail: no button of the addon fills the Send Mail "
                       "tab with a queued payout; what depends on it is not exercised[/yellow]",

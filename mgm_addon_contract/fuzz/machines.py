@@ -16,7 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
 from mgm_addon_contract.scenarios.library import GIFT, SPIN, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
-from mgm_addon_contract.scenarios.runner import new_client, prepare_control
+from mgm_addon_contract.scenarios.runner import login_errors, new_client, prepare_control
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, server_name
 
@@ -98,12 +98,13 @@ class AddonMachine(RuleBasedStateMachine):
 
     @invariant()
     def clauses_hold(self) -> None:
-        if not self.load.ok:
+        if not self.load.running:
             failure = Failure("LOADS-IN-LUA51", "the addon does not load in Lua 5.1", 0)
             self.recorder.record([], [failure])
             raise ClauseBroken(f"{failure.clause}: {failure.message}")
         self.monitor.finish()
-        broken = [f for f in self.monitor.failures if f.clause not in self.skip]
+        broken = [f for f in login_errors(self.load) + self.monitor.failures
+                  if f.clause not in self.skip]
         if broken:
             self.recorder.record(self.steps, broken)
             raise ClauseBroken("; ".join(f"{f.clause}: {f.message}" for f in broken))

@@ -55,7 +55,7 @@ def find_prepare_control(make_client: ClientFactory) -> PrepareControl | None:
     ``make_client``); None when the addon does not load or has no such button."""
     client, load = _staged(make_client)
     try:
-        if not load.ok:
+        if not load.running:
             return None
         if client.frames_with_text(PREPARE_TEXT):
             return BY_TEXT
@@ -75,7 +75,7 @@ def find_prepare_control(make_client: ClientFactory) -> PrepareControl | None:
 def _staged(make_client: ClientFactory) -> tuple[HeadlessClient, LoadReport]:
     """A client with one payout queued and the mailbox open."""
     client, load = make_client()
-    if load.ok:
+    if load.running:
         payout, name, copper = _PROBE_PAYOUT
         client.type_line(f'/run ReceiveGold("{payout}:{name}:{copper};")')
         client.open_mailbox()

@@ -57,6 +57,13 @@ def new_client(addon: Path, settings: ClientSettings | None = None,
     return client, client.load_addon(addon)
 
 
+def login_errors(report: LoadReport) -> list[Failure]:
+    """Lua errors raised by the addon's event handlers while the client logged in (its files
+    loaded): NO-LUA-ERRORS failures before the first step, not load failures."""
+    return [Failure("NO-LUA-ERRORS", f"{e.location}: {e.message} (during login, {e.context})",
+                    0) for e in report.errors] if report.running else []
+
+
 _PREPARE: dict[tuple[str, float, str], PrepareControl | None] = {}
 
 
@@ -82,17 +89,18 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
     client, report = new_client(addon, settings)
     result = ScenarioResult(name, list(steps), load=report)
     try:
-        if not report.ok:
+        if not report.running:
             problems = [f.error or "" for f in report.files if not f.ok]
             problems += [f"{e.location}: {e.message}" for e in report.errors]
             result.failures.append(Failure("LOADS-IN-LUA51", "; ".join(p for p in problems if p)
                                            or "the addon did not load", 0))
             return result
+        result.failures += login_errors(report)
         monitor = ContractMonitor(client, known, prepare_control(addon, settings))
         for index, step in enumerate(steps, start=1):
             monitor.run(index, step)
         monitor.finish()
-        result.failures = monitor.failures
+        result.failures += monitor.failures
         result.masked = monitor.masked
         result.exercised = monitor.exercised | {"LOADS-IN-LUA51"}
     finally:

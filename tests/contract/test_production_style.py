@@ -69,3 +69,20 @@ def test_without_a_prepare_control_mail_clauses_are_not_exercised_not_failed(
     assert not report.must_failures and not report.expectation_failures
     outcome = report.outcomes["MAIL-CONFIRM-ON-SUCCESS"]
     assert outcome.status == "not exercised" and NO_PREPARE_CAUSE in outcome.reason
+
+
+def test_a_lua_error_at_login_is_no_lua_errors_and_the_addon_is_still_checked(
+        tmp_path: Path) -> None:
+    copy = tmp_path / "MimironsGoldOMatic"
+    shutil.copytree(reference_addon_dir(), copy)
+    with (copy / "MimironsGoldOMatic.lua").open("a", encoding="utf-8") as main:
+        main.write('\nlocal late = CreateFrame("Frame")\nlate:RegisterEvent("ADDON_LOADED")\n'
+                   'late:SetScript("OnEvent", function() error("boom at login") end)\n')
+    report = run_check(copy, budget=3, machines=("who",), regressions=None)
+    assert report.load.running and not report.load.ok
+    failed = {c: o for c, o in report.outcomes.items() if o.status == "failed"}
+    assert list(failed) == ["NO-LUA-ERRORS"]
+    assert "boom at login" in failed["NO-LUA-ERRORS"].failure.message
+    assert failed["NO-LUA-ERRORS"].reproducer == []  # loading is the reproducer
+    assert report.outcomes["LOADS-IN-LUA51"].status == "passed"
+    assert report.outcomes["WHO-ONLINE-EXACT"].status == "passed"
