@@ -76,7 +76,7 @@ class _History:
     last_notified: str | None = None  # the payout notified first most recently
     accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
     accepted_older: bool = False  # the addon accepted a payout notified before the latest
-    recased: set[str] = field(default_factory=set)  # scripts whose case the addon matched
+    recased: set[str] = field(default_factory=set)  # letters whose case the addon matched
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
@@ -335,7 +335,7 @@ class ContractMonitor:
             history.accepted_padded |= text != "!twgold"
             history.accepted_older |= any(p != history.last_notified for p in accepts)
             for p in accepts:
-                history.recased |= _case_scripts(short_name(sender), spelled.get(p, ""))
+                history.recased |= _case_differences(short_name(sender), spelled.get(p, ""))
         if is_reply:
             self.ok("ACCEPT-NOTIFIED-WINNER-ONLY", "ACCEPT-ONCE-PER-PAYOUT")
             if expected and text != "!twgold":
@@ -361,7 +361,7 @@ class ContractMonitor:
         suspects = []
         if text != "!twgold" and not history.accepted_padded:
             suspects.append("ACCEPT-BODY-NORMALIZED")
-        differs = _case_scripts(short_name(sender), spelling)
+        differs = _case_differences(short_name(sender), spelling)
         if short_name(sender) != spelling and not differs <= history.recased:
             suspects.append("ACCEPT-NAME-MATCH")
         if payout != history.last_notified and not history.accepted_older:
@@ -623,9 +623,12 @@ class ContractMonitor:
                 "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
 
 
-def _case_scripts(a: str, b: str) -> set[str]:
-    """Scripts (latin, cyrillic) of the letters in which two spellings of a name differ."""
-    if len(a) != len(b):
-        return {"latin", "cyrillic"}
-    return {"cyrillic" if ord(x) >= 0x400 else "latin" for x, y in zip(a, b, strict=True)
-            if x != y}
+def _case_differences(a: str, b: str) -> set[str]:
+    """The letters (case-folded) in which two spellings of a name differ only by case: the
+    evidence that an addon's case folding handles them. Folding is per letter in Lua (the
+    client's string.lower is ASCII-only; an addon folds Cyrillic, Ё included or not, with
+    its own code), so matching ``Вася`` proves nothing about ``Ёлка``. Spellings that differ
+    otherwise give no evidence (an impossible letter)."""
+    if len(a) != len(b) or a.casefold() != b.casefold():
+        return {"\0"}
+    return {x.casefold() for x, y in zip(a, b, strict=True) if x != y}

@@ -13,8 +13,9 @@ from mgm_addon_contract._resources import fixtures_dir, reference_addon_dir
 from mgm_addon_contract.contract.check import run_check
 from mgm_addon_contract.contract.monitor import NO_PREPARE_CAUSE
 from mgm_addon_contract.e2e import run_e2e
+from mgm_addon_contract.scenarios.library import P1, P2, notify, whisper
 from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
-from mgm_addon_contract.scenarios.runner import prepare_control
+from mgm_addon_contract.scenarios.runner import prepare_control, run_scenario
 
 PRODUCTION = fixtures_dir() / "addons" / "production-style" / "MimironsGoldOMatic"
 
@@ -86,3 +87,19 @@ def test_a_lua_error_at_login_is_no_lua_errors_and_the_addon_is_still_checked(
     assert failed["NO-LUA-ERRORS"].reproducer == []  # loading is the reproducer
     assert report.outcomes["LOADS-IN-LUA51"].status == "passed"
     assert report.outcomes["WHO-ONLINE-EXACT"].status == "passed"
+
+
+def test_a_missing_case_fold_of_one_letter_is_blamed_on_name_matching(tmp_path: Path) -> None:
+    """Evidence is per letter: matching 'Вася' to 'вася' says nothing about 'Ё'."""
+    copy = tmp_path / "MimironsGoldOMatic"
+    shutil.copytree(PRODUCTION, copy)
+    util = copy / "Util.lua"
+    source = util.read_text(encoding="utf-8")
+    fold_yo = 'cyrillicLower["\\208\\129"] = "\\209\\145"\n'
+    assert fold_yo in source
+    util.write_text(source.replace(fold_yo, ""), encoding="utf-8")
+    p1, p2, p3 = P1, P2, "0b1e2f3a-4c5d-4e6f-8a9b-c0d1e2f3a4b5"
+    result = run_scenario(copy, [notify(p1, "вася"), whisper("Вася", "!twgold"),
+                                 notify(p2, "ёлка"), notify(p3, "Norinn"),
+                                 whisper("Ёлка", "!twgold")])
+    assert [(f.clause, f.step) for f in result.failures] == [("ACCEPT-NAME-MATCH", 5)]
