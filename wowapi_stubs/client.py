@@ -36,7 +36,9 @@ from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
+from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
+from wowapi_stubs.widgets.base import resolve_name
 from wowapi_stubs.world import World
 
 _log = logging.getLogger(__name__)
@@ -113,6 +115,10 @@ class HeadlessClient:
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
+        # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
+        self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
+                         if self.settings.framexml_dir is not None else None)
+        self.framexml_report: LoadReport | None = None
         method_names, widget_kinds = method_tables()
         cap = self.settings.memory_limit_bytes
         if cap and cap < STARTUP_MEMORY:  # lupa would abort the process while opening Lua
@@ -129,7 +135,10 @@ class HeadlessClient:
                 memory_limit_bytes=self.settings.memory_limit_bytes,
                 max_source_bytes=self.settings.max_file_bytes,
             )
-            ui.create_standard_frames(self)
+            if self.framexml is not None:
+                self.framexml_report = framexml.load_framexml(self, self.framexml)
+            else:
+                ui.create_standard_frames(self)
         except lupa_memory_error():
             raise _cap_too_small(cap) from None
         self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
@@ -408,8 +417,8 @@ class HeadlessClient:
     def _create_region(self, cls: type, name: Any, parent: Any,
                        template: str | None = None) -> Any:
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
-        if text_name and parent is not None and "$parent" in text_name.lower():
-            text_name = _resolve_parent(text_name, parent.name or "")
+        if text_name and parent is not None and "$" in text_name:
+            text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
         if widget.name:
@@ -427,6 +436,8 @@ class HeadlessClient:
         """A global Lua found unset: a built-in UI object (made now), ``True`` for a known
         3.3.5a function the client does not implement, else ``None``."""
         try:
+            if self.framexml is not None:  # FrameXML defines its own functions and frames
+                return True if _known_c_functions()(key) else None
             widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
             if widget is not None:
                 return widget.lua
@@ -625,13 +636,11 @@ def _known_functions() -> Callable[[bytes], bool]:
     return frozenset(name.encode() for name in load_surface().global_functions()).__contains__
 
 
-def _resolve_parent(name: str, parent_name: str) -> str:
-    """``$parent``/``$Parent`` (any case) in a widget name replaced by the parent's name."""
-    lowered, out, start = name.lower(), [], 0
-    while (found := lowered.find("$parent", start)) >= 0:
-        out.append(name[start:found] + parent_name)
-        start = found + len("$parent")
-    return "".join(out) + name[start:]
+@functools.cache
+def _known_c_functions() -> Callable[[bytes], bool]:
+    """Whether a global name (bytes) is a known function of the client's C API (FrameXML's
+    own functions are nil until FrameXML defines them)."""
+    return frozenset(name.encode() for name in load_surface().functions).__contains__
 
 
 __all__ = ["ChatLine", "HeadlessClient"]

@@ -63,6 +63,9 @@ class ClientSettings:
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output instead of parsing the
             source again (same behaviour, faster start-up; off: always compile).
+        framexml_dir: an extracted 3.3.5a ``Interface`` folder (``FrameXML/FrameXML.toc``,
+            ``AddOns/Blizzard_*``): the client runs Blizzard's own UI from it instead of the
+            built-in one (``None``: the built-in UI; see docs/headless-client.md).
     """
 
     character_name: str = "Streamer"
@@ -93,6 +96,7 @@ class ClientSettings:
     check_interface_version: int = 30300
     reuse_compiled_files: bool = True
     max_file_bytes: int = 16 * MIB
+    framexml_dir: Path | None = None
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""

@@ -90,6 +90,25 @@ def usage(message: str) -> WowApiError:
     return WowApiError(f"Usage: {message}")
 
 
+def resolve_name(raw: str | None, parent: Any) -> str | None:
+    """``$parent``/``$Parent`` replaced by the name of the nearest named ancestor."""
+    if not raw:
+        return None
+    if "$" not in raw:
+        return raw
+    owner = parent
+    while owner is not None and not owner.name:
+        owner = owner.parent
+    parent_name = owner.name if owner is not None and owner.name else ""
+    lowered = raw.lower()
+    out, start = [], 0
+    while (found := lowered.find("$parent", start)) >= 0:
+        out += [raw[start:found], parent_name]
+        start = found + len("$parent")
+    out.append(raw[start:])
+    return "".join(out) or None
+
+
 # -- generated accessors ------------------------------------------------------------------------
 # Widget state that only its own getter reads is stored through these, which keeps the widget
 # classes to the behaviour that matters. Defaults live on the class (no per-widget cost).
@@ -312,7 +331,7 @@ class Region(ScriptObject):
 
     def _relative(self, value: Any) -> Region | None:
         if isinstance(value, bytes | str):
-            name = lua_text(value)
+            name = resolve_name(lua_text(value), self.parent) or ""  # "$parentX" as in XML
             found = self._client.lookup_named(name)
             if found is None:
                 raise WowApiError(f"{self.KIND}:SetPoint(): Couldn't find region named '{name}'")
