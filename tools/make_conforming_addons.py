@@ -201,6 +201,11 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
           "  if not armed or not armed.sent then\n"
           "    info(\"A mail went out without Prepare Mail; the queue is unchanged.\")\n"
           "    return -- manual mail")]),
+    "prepare-labelled-otherwise": (
+        "Its Prepare Mail button reads 'Mail next winner' (check finds it by what it does).",
+        "SPEC §9 names the Prepare Mail step, not the label of the addon's button.",
+        [(MAIN, 'prepareButton:SetText("Prepare Mail")',
+          'prepareButton:SetText("Mail next winner")')]),
     "items-last-bag-first": (
         "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
         "SPEC §12 fixes the fields of each item, not their order.",

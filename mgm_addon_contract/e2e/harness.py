@@ -18,6 +18,7 @@ from mgm_addon_contract.desktop import TypingModel, notify_line, receive_gold_li
 from mgm_addon_contract.ebs import EbsState, MockEbs
 from mgm_addon_contract.grammar import parse_message
 from mgm_addon_contract.grammar.checks import matches
+from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.secrets import redact
 from mgm_addon_contract.tail import EventLog, Router, TailConsumer
 from mgm_addon_contract.tail.router import Outcome
@@ -64,11 +65,22 @@ class World:
         self._chat_seen = 0
 
     # -- components ----------------------------------------------------------------------
+
+    def prepare_mail(self) -> bool:
+        """The streamer clicks the addon's Prepare Mail control (found by its text or by
+        what it does: :mod:`mgm_addon_contract.scenarios.prepare`); False if there is none
+        or the click was ignored."""
+        from mgm_addon_contract.scenarios.runner import prepare_control
+        from mgm_addon_contract.scenarios.steps import execute
+
+        control = prepare_control(self.addon)
+        return control is not None and execute(self.client, Step("click", dict(control.args)))
+
     def _new_consumer(self) -> TailConsumer:
-        router = Router(self.http, EventLog(self.workdir / "consumer-events.jsonl"),
-                        sleep=self.client.advance)
+        router = Router(self.http, EventLog(self.workdir / "consumer-events.jsonl"))
         return TailConsumer(self.client.chatlog_path, router,
                             checkpoint=self.workdir / "checkpoint.json",
+                            clock=lambda: self.client.uptime, sleep=self.client.advance,
                             on_outcome=self._on_outcome)
 
     def restart_desktop(self) -> None:
@@ -104,12 +116,13 @@ class World:
             elif line.kind in ("whisper-in", "whisper-out"):
                 self.timeline.append(TimelineEvent(at, "client", line.text[:60]))
         self._chat_seen = len(self.client.chat)
-        for entry in self.ebs.transcript[self._transcript_seen:]:
+        unseen = max(0, self._transcript_seen - self.ebs.transcript_dropped)
+        for entry in self.ebs.transcript[unseen:]:
             ident = next((part for part in entry.path.split("/") if matches("uuid", part)), None)
             if entry.path.endswith("verify-candidate") and isinstance(entry.body, dict):
                 ident = entry.body.get("spinCycleId")
             self.note("ebs", f"{entry.method} {entry.path} -> {entry.status}", ident)
-        self._transcript_seen = len(self.ebs.transcript)
+        self._transcript_seen = self.ebs.transcript_dropped + len(self.ebs.transcript)
 
     # -- the Desktop driver --------------------------------------------------------------
     def type(self, line: str, correlation_id: str | None = None) -> None:
