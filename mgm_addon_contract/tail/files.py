@@ -44,7 +44,12 @@ class TrackedFile:
         self.last_growth = 0.0
         self.glued = b""  # a line's start kept across a truncation (offsets below 0)
         self._position(offset, line)
-        head = self._pread(FINGERPRINT_BYTES, 0)
+        self._set_head(self._pread(min(max(offset, 0), FINGERPRINT_BYTES), 0))
+
+    def _set_head(self, head: bytes) -> None:
+        """The fingerprint covers exactly the first bytes this reader has read (up to
+        1 KiB), so a saved position never vouches for bytes it did not see."""
+        self._head = head
         self.fingerprint_bytes, self.fingerprint = len(head), fingerprint(head)
 
     @classmethod
@@ -85,11 +90,14 @@ class TrackedFile:
         return os.fstat(self.fd).st_nlink == 0
 
     def matches(self, mark: FileMark) -> bool:
-        """Whether ``mark`` (from the registry) describes this file as it is now."""
+        """Whether ``mark`` (from the registry) describes this file as it is now: same
+        identity, long enough, and the same first bytes as far as the mark read them."""
         if mark.identity != self.identity or self.size() < mark.offset:
             return False
         if not mark.fingerprint:  # an older registry without fingerprints
             return True
+        if mark.fingerprint_bytes < min(mark.offset, FINGERPRINT_BYTES):
+            return False  # the mark does not cover what it read: no proof, start over
         return fingerprint(self._pread(mark.fingerprint_bytes, 0)) == mark.fingerprint
 
     def change(self) -> str | None:
@@ -102,9 +110,6 @@ class TrackedFile:
             return "rewritten"
         if self.mark and self._pread(len(self.mark), self.read_pos - len(self.mark)) != self.mark:
             return "rewritten"
-        if self.fingerprint_bytes < FINGERPRINT_BYTES and size > self.fingerprint_bytes:
-            head = self._pread(FINGERPRINT_BYTES, 0)
-            self.fingerprint_bytes, self.fingerprint = len(head), fingerprint(head)
         return None
 
     def head(self, size: int) -> bytes:
@@ -122,8 +127,7 @@ class TrackedFile:
             self.glued = b""
             self._position(0, 0)
             self.committed = (0, 0)
-        head = self._pread(FINGERPRINT_BYTES, 0)
-        self.fingerprint_bytes, self.fingerprint = len(head), fingerprint(head)
+        self._set_head(b"")
 
     def rewind(self, offset: int, line: int) -> None:
         """Continue reading at the start of a line that must be handled again."""
@@ -138,6 +142,8 @@ class TrackedFile:
         if chunk and fingerprint(self._pread(self.fingerprint_bytes, 0)) != self.fingerprint:
             return b""
         if chunk:
+            if self.read_pos == len(self._head) < FINGERPRINT_BYTES:
+                self._set_head(self._head + chunk[:FINGERPRINT_BYTES - len(self._head)])
             self.read_pos += len(chunk)
             self.mark = (self.mark + chunk)[-MARK_BYTES:]
         return chunk
@@ -156,10 +162,12 @@ class TrackedFile:
                         self.fingerprint_bytes, offset, line, str(self.path), prefix)
 
     def resume(self, mark: FileMark) -> None:
-        """Continue at ``mark``'s committed position (with its glued prefix, if any)."""
+        """Continue at ``mark``'s committed position (with its glued prefix, if any);
+        :meth:`matches` has checked the first bytes."""
         self.glued = mark.prefix.encode("latin-1")
         self._position(mark.offset, mark.line)
         self.committed = (mark.offset, mark.line)
+        self._set_head(self._pread(min(max(mark.offset, 0), FINGERPRINT_BYTES), 0))
 
     def close(self) -> None:
         if self.fd >= 0:

@@ -496,10 +496,10 @@ class Schedule:
         seed = self.plan.seed
         for payout in self.plan.confirms:
             if _payout(state, payout).get("status") != "Sent":
-                self.totals.lost.append(f"seed {seed}: CONFIRM {payout}")
+                self.totals.lost.append(f"seed {seed}: CONFIRM {payout}{self._trace(payout)}")
         for payout in self.plan.accepts:
             if not _payout(state, payout).get("acceptedAt"):
-                self.totals.lost.append(f"seed {seed}: ACCEPT {payout}")
+                self.totals.lost.append(f"seed {seed}: ACCEPT {payout}{self._trace(payout)}")
         created = [p for p in state["payouts"] if p["twitchUserId"] == SPIN_VIEWER]
         if self.plan.who and not created:
             self.totals.lost.append(f"seed {seed}: WHO")
@@ -522,6 +522,15 @@ class Schedule:
         if self.totals.lost or self.totals.duplicated:
             self.totals.lost += [f"  tail stderr: {self._tail_errors()[-800:]}"] \
                 if self.totals.lost else []
+
+    def _trace(self, payout: str) -> str:
+        """Where the payout's tags are and what the consumer did with them (diagnosis)."""
+        files = sorted(p.name for p in self.folder.glob("WoWChatLog*")
+                       if payout.encode() in p.read_bytes().lower())
+        events = [line for line in (self.folder / "events.jsonl").read_text(
+            errors="replace").splitlines() if payout in line.lower()]
+        return f"\n    in {files or 'no file (truncated away)'}\n    " + "\n    ".join(
+            events[-8:] or ["no consumer event names it"])
 
     def _tail_errors(self) -> str:
         self.tail.errors.flush()

@@ -534,9 +534,32 @@ def test_a_rewrite_under_a_read_is_not_read_as_a_continuation(setup: Setup) -> N
 
     setup.append(line(ACCEPT1) + line(CONFIRM1, 1))
     tracked = TrackedFile.open(setup.log, max_line_bytes=1 << 16)
-    assert tracked is not None and tracked.read(10)
+    assert tracked is not None and tracked.read(60)
     with setup.log.open("r+b") as handle:  # rewritten between two reads, longer
         handle.truncate(0)
         handle.write(line(CONFIRM2, 5) * 3)
     assert tracked.read() == b"" and tracked.change() == "rewritten"
     tracked.close()
+
+
+def test_a_saved_position_only_vouches_for_bytes_it_read(setup: Setup) -> None:
+    """Regression: a log opened while empty and read in the same poll was saved with a
+    fingerprint of no bytes; after a kill, a rewrite of that file was taken for the same
+    file and its new lines skipped."""
+    from mgm_addon_contract.tail.files import TrackedFile
+
+    tracked = TrackedFile.open(setup.log, max_line_bytes=1 << 16)  # opened while empty
+    assert tracked is not None
+    setup.append(line(CONFIRM1) + line("[Bob] says: hi", 1))
+    data = tracked.read()
+    tracked.committed = (len(data), 2)
+    mark = tracked.to_mark()
+    assert mark.fingerprint_bytes == len(data)
+    tracked.close()
+    with setup.log.open("r+b") as handle:  # truncated and rewritten, longer than before
+        handle.truncate(0)
+        handle.write(line("[Eve] says: a longer first line than before", 2)
+                     + line(CONFIRM2, 3) + line("[Bob] says: bye", 4))
+    again = TrackedFile.open(setup.log, max_line_bytes=1 << 16)
+    assert again is not None and not again.matches(mark)
+    again.close()
