@@ -122,6 +122,8 @@ class Tail:
         self.errors = (log.parent / "tail.err").open("ab")
 
     def start(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            raise AssertionError("a second consumer would run on the same log")
         self.process = subprocess.Popen(
             [*CLI, "tail", str(self.log), "--ebs", self.url, "--checkpoint",
              str(self.log.parent / "registry.json"), "--events",
