@@ -10,9 +10,9 @@ from wowapi_stubs import HeadlessClient
 def test_known_global_not_implemented_names_the_api_and_position() -> None:
     with HeadlessClient() as client:
         client.type_line("/run local x = 1\n")
-        client.eval_lua("local a = 1\nGetGuildRosterInfo(1)")
+        client.eval_lua("local a = 1\nBuyStableSlot(1)")
         message = client.errors[-1].message
-    assert "WoW API GetGuildRosterInfo is not implemented by the headless client" in message
+    assert "WoW API BuyStableSlot is not implemented by the headless client" in message
     assert message.startswith("(eval):2:") and message.endswith("(at (eval):2)")
 
 
@@ -60,5 +60,5 @@ def test_keys_spanning_two_listed_names_are_plain_nil() -> None:
     implemented = " ".join(method_tables()[1]["Frame"][1][:2])  # adjacent in Lua's list
     with HeadlessClient() as client:
         assert client.eval_lua(
-            'return _G["GetGuildRosterInfo GetGuildInfo"] == nil and '
+            'return _G["BuyStableSlot GetGuildInfo"] == nil and '
             f'CreateFrame("Frame")["{implemented}"] == nil') is True

@@ -720,13 +720,94 @@ local function install_api(idx, name)
     rawset(G, name, api)
   end
 end
+-- API functions are made on first read (see the __index of G below): a client pays only for
+-- the functions its code uses. The host numbers them in " Name=1 Other=2 "; library members
+-- such as bit.band are installed at once (their tables must exist).
+local api_numbers = " " .. host.api_names .. " "
+local function lazy_api(name)
+  local _, last = strfind(api_numbers, " " .. name .. "=", 1, true)
+  if not last then
+    return nil
+  end
+  local idx = tonumber(strsub(api_numbers, last + 1, strfind(api_numbers, " ", last, true) - 1))
+  install_api(idx, name)
+  return rawget(G, name)
+end
+-- Code that looks at the global table as a whole sees every API function, as in the client:
+-- pairs/next over _G, and setmetatable/getmetatable on it (an addon's own __index must never
+-- stand between it and an API function), first make those not read yet. rawget(_G, name)
+-- makes the one it names.
+local function out_of_memory_api()
+  error(caller_position() .. "not enough memory", 0)
+end
+local api_complete = false
+local gmatch = string.gmatch
+local function install_every_api()
+  api_complete = true
+  for name, idx in gmatch(api_numbers, "([^ =]+)=(%d+)") do
+    if rawget(G, name) == nil and not strfind(name, ".", 1, true) then
+      install_api(tonumber(idx), name)
+    end
+  end
+end
+local function whole_table(t)
+  if t == G and not api_complete then
+    install_every_api()
+  end
+end
+-- Argument errors name the function and the caller's line, as Lua's own would.
+local function expect_table(value, fname)
+  if type(value) ~= "table" then
+    error(strformat("bad argument #1 to '%s' (table expected, got %s)", fname, type(value)), 3)
+  end
+end
+local addon_getmetatable = G.getmetatable
+G.getmetatable = function(value)
+  whole_table(value)
+  return addon_getmetatable(value)
+end
+G.setmetatable = function(t, meta)
+  expect_table(t, "setmetatable")
+  if meta ~= nil and type(meta) ~= "table" then
+    error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
+  end
+  whole_table(t)
+  return setmetatable(t, meta)
+end
+G.pairs = function(t)
+  expect_table(t, "pairs")
+  whole_table(t)
+  return next, t, nil
+end
+G.next = function(t, key)
+  expect_table(t, "next")
+  whole_table(t)
+  return next(t, key)
+end
+G.rawget = function(t, key)
+  local value = rawget(t, key)
+  if value == nil and t == G and not api_complete and type(key) == "string"
+      and not strfind(key, " ", 1, true) then
+    return lazy_api(key)
+  end
+  return value
+end
 do
-  local names, position, idx = host.api_names, 1, 0
-  while position <= #names do
-    local space = strfind(names, " ", position, true) or #names + 1
-    idx = idx + 1
-    install_api(idx, strsub(names, position, space - 1))
-    position = space + 1
+  local position = 1
+  while true do
+    local dot = strfind(api_numbers, ".", position, true)
+    if not dot then
+      break
+    end
+    local first = dot
+    while strsub(api_numbers, first - 1, first - 1) ~= " " do
+      first = first - 1
+    end
+    local equals = strfind(api_numbers, "=", dot, true)
+    local stop = strfind(api_numbers, " ", equals, true)
+    install_api(tonumber(strsub(api_numbers, equals + 1, stop - 1)),
+      strsub(api_numbers, first, equals - 1))
+    position = stop
   end
 end
 
@@ -868,6 +949,14 @@ setmetatable(G, {
     if stub == nil then
       if type(key) ~= "string" or strfind(key, " ", 1, true) then
         return nil
+      end
+      local made, api = pcall(lazy_api, key)
+      if not made then
+        -- Making it ran out of memory (the state is at its cap): the read gives a function
+        -- that fails as the API call itself would; the next read tries again.
+        return out_of_memory_api
+      elseif api then
+        return api
       end
       local found = resolve_global(key)
       if found ~= nil and found ~= true then
@@ -1044,8 +1133,13 @@ function P.dump(fn)
   return dump(fn)
 end
 
+-- A global read past any metamethod (API functions not read yet are made now).
 function P.rawglobal(name)
-  return rawget(G, name)
+  local value = rawget(G, name)
+  if value == nil and type(name) == "string" and not strfind(name, " ", 1, true) then
+    return lazy_api(name)
+  end
+  return value
 end
 function P.setglobal(name, value)
   rawset(G, name, value)

@@ -25,6 +25,48 @@ for name, fn in pairs(aliases) do
 end
 string.gfind = string.gmatch
 
+-- The client's trigonometry works in degrees (math.* keeps radians); PI is a global too.
+local msin, mcos, mtan, masin, macos, matan, matan2, mdeg, mrad =
+  math.sin, math.cos, math.tan, math.asin, math.acos, math.atan, math.atan2, math.deg, math.rad
+G.PI, G.deg, G.rad = math.pi, mdeg, mrad
+G.sin = function(degrees) return msin(mrad(degrees)) end
+G.cos = function(degrees) return mcos(mrad(degrees)) end
+G.tan = function(degrees) return mtan(mrad(degrees)) end
+G.asin = function(x) return mdeg(masin(x)) end
+G.acos = function(x) return mdeg(macos(x)) end
+G.atan = function(x) return mdeg(matan(x)) end
+G.atan2 = function(y, x) return mdeg(matan2(y, x)) end
+
+-- getglobal/setglobal (the 1.x way to reach _G), scrub, strlenutf8, debuginfo.
+G.getglobal = function(name)
+  return G[name]
+end
+G.setglobal = function(name, value)
+  G[name] = value
+end
+local SCRUBBED = { string = true, number = true, boolean = true }
+local function scrub_from(i, n, ...)
+  if i > n then
+    return
+  end
+  local value = (select(i, ...))
+  if not SCRUBBED[type(value)] then
+    value = nil
+  end
+  return value, scrub_from(i + 1, n, ...)
+end
+-- scrub(...): the arguments with everything but strings, numbers and booleans made nil.
+G.scrub = function(...)
+  return scrub_from(1, select("#", ...), ...)
+end
+-- strlenutf8(s): the number of UTF-8 characters (continuation bytes are not counted).
+G.strlenutf8 = function(s)
+  local _, continuation = string.gsub(s, "[\128-\191]", "")
+  return #s - continuation
+end
+-- debuginfo(): the client's internal debugging hook; it does nothing in a release build.
+G.debuginfo = function() end
+
 local WHITESPACE = " \t\r\n"
 
 local function pattern_class(chars)

@@ -11,13 +11,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
+    actionbars,
     addons,
     bitlib,
     chat,
+    chatconfig,
+    client_ui,
     container,
     mail,
+    maps,
     misc,
+    options,
+    pvp,
+    quests,
     secure,
+    social,
     timefuncs,
     unit,
     who,
@@ -26,7 +34,8 @@ from wowapi_stubs.api import (
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (addons, bitlib, chat, who, mail, container, unit, secure, timefuncs, misc)
+MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, unit, secure, timefuncs,
+           misc, actionbars, client_ui, maps, options, pvp, quests, social)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
