@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
@@ -31,7 +32,13 @@ from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
 from wowapi_stubs.chatlog import ChatLogWriter
 from wowapi_stubs.clock import SimulatedClock
-from wowapi_stubs.errors import Finding, HeadlessClientError, LuaErrorRecord, split_location
+from wowapi_stubs.errors import (
+    Finding,
+    HeadlessClientError,
+    LuaErrorRecord,
+    WowApiError,
+    split_location,
+)
 from wowapi_stubs.report import LoadReport
 from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
@@ -83,13 +90,17 @@ class HeadlessClient:
         self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
                                      self.settings.chatlog_flush)
         self.chatlog.enabled = self.settings.chat_logging
-        self.chat: list[ChatLine] = []
-        self.ui_errors: list[str] = []
-        self.whispers_sent: list[SentWhisper] = []
-        self.errors: list[LuaErrorRecord] = []
-        self.findings: list[Finding] = []
-        self.sounds: list[str] = []
-        self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
+        # What Python keeps on behalf of Lua is bounded (newest kept, drops counted).
+        log = functools.partial(BoundedLog, max_items=self.settings.log_max_items,
+                                max_bytes=self.settings.log_max_bytes,
+                                on_first_drop=functools.partial(HeadlessClient._log_full, me))
+        self.chat: list[ChatLine] = log("chat transcript")
+        self.ui_errors: list[str] = log("UI errors")
+        self.whispers_sent: list[SentWhisper] = log("whispers sent")
+        self.errors: list[LuaErrorRecord] = log("Lua errors")
+        self.findings: list[Finding] = log("findings")
+        self.sounds: list[str] = log("sounds played")
+        self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
         self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
@@ -418,6 +429,9 @@ class HeadlessClient:
     # == internal: used by API modules and widgets ===========================================
     def _create_region(self, cls: type, name: Any, parent: Any,
                        template: str | None = None) -> Any:
+        if len(self.widgets) >= self.settings.max_widgets:
+            raise WowApiError(f"not enough memory: the client holds {len(self.widgets):,} "
+                              "widgets (setting max_widgets)")
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
         if text_name and parent is not None and "$" in text_name:
             text_name = resolve_name(text_name, parent)
@@ -561,6 +575,17 @@ class HeadlessClient:
         if reports and len(reports) == 1:
             return next(iter(reports.values()))
         return None
+
+    def _log_full(self, log: BoundedLog) -> None:
+        self.add_finding("log-truncated", f"{log.name}: more than {log.max_items:,} entries "
+                         f"or {log.max_bytes:,} bytes; the oldest are dropped from now on "
+                         "(settings log_max_items, log_max_bytes)", log=log.name)
+
+    def dropped(self) -> dict[str, int]:
+        """Entries dropped so far from each bounded log (chat transcript, errors...)."""
+        logs = (self.chat, self.ui_errors, self.whispers_sent, self.errors, self.findings,
+                self.sounds, self.events_fired)
+        return {log.name: log.dropped for log in logs if isinstance(log, BoundedLog)}
 
     def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
         """Record something a contract check or a human should see."""

@@ -11,8 +11,13 @@ from typer.testing import CliRunner
 
 from mgm_addon_contract._resources import broken_addons_dir, chatlogs_dir
 from mgm_addon_contract.cli import app
-from mgm_addon_contract.report.ci_findings import CiFinding
-from mgm_addon_contract.report.github import annotation, escape_data, escape_property
+from mgm_addon_contract.report.ci_findings import CiFinding, check_findings
+from mgm_addon_contract.report.github import (
+    annotation,
+    escape_data,
+    escape_property,
+    render_annotations,
+)
 from mgm_addon_contract.report.locations import SourcePosition
 from mgm_addon_contract.secrets import forget_secrets, register_secret
 
@@ -155,3 +160,23 @@ def test_spec_check_annotates_the_spec_line(tmp_path: Path) -> None:
     errors = [c for c in commands if c[0] == "error"]
     assert [(c[1]["line"], c[1]["title"]) for c in errors] == [("8", "invalid tag example")]
     assert "[MGM_CONFIRM:zz]" in errors[0][2]
+
+
+def test_check_annotations_of_behind_findings_and_clauses_not_exercised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.report.test_sarif import _report_with_every_kind_of_verdict
+
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    findings = check_findings(_report_with_every_kind_of_verdict())
+    commands = parse(render_annotations(findings, "FAIL"))
+    by_title = {c[1]["title"]: c for c in commands if "title" in c[1]}
+    found = by_title["WHO-ONLINE-EXACT behind WHO-NO-PROTECTED-CALL (second pass, protected "
+                     "calls allowed)"]
+    assert found[0] == "warning" and "online=false" in found[2]
+    assert by_title["WHO-ONE-LINE behind WHO-NO-PROTECTED-CALL (second pass, protected calls "
+                    "allowed)"][0] == "notice"
+    idle = by_title["GIFT-ITEMS-LIST: not exercised"]
+    assert idle[0] == "notice" and idle[2] == "not exercised: no scenario or fuzzed run reached it"
+    errors = [c for c in commands if c[0] == "error"]
+    assert [(c[1]["title"].split()[0], c[1]["line"]) for c in errors] == [
+        ("NO-LUA-ERRORS", "7"), ("NO-LUA-ERRORS", "9")]
