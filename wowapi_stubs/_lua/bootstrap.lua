@@ -784,6 +784,11 @@ G.next = function(t, key)
   whole_table(t)
   return next(t, key)
 end
+-- The global table with every API function made (for the host's listings of it).
+function P.complete_globals()
+  whole_table(G)
+  return G
+end
 G.rawget = function(t, key)
   local value = rawget(t, key)
   if value == nil and t == G and not api_complete and type(key) == "string"
