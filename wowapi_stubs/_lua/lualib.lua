@@ -25,25 +25,31 @@ for name, fn in pairs(aliases) do
 end
 string.gfind = string.gmatch
 
--- The client's trigonometry works in degrees (math.* keeps radians); PI is a global too.
-local msin, mcos, mtan, masin, macos, matan, matan2, mdeg, mrad =
-  math.sin, math.cos, math.tan, math.asin, math.acos, math.atan, math.atan2, math.deg, math.rad
-G.PI, G.deg, G.rad = math.pi, mdeg, mrad
-G.sin = function(degrees) return msin(mrad(degrees)) end
-G.cos = function(degrees) return mcos(mrad(degrees)) end
-G.tan = function(degrees) return mtan(mrad(degrees)) end
-G.asin = function(x) return mdeg(masin(x)) end
-G.acos = function(x) return mdeg(macos(x)) end
-G.atan = function(x) return mdeg(matan(x)) end
-G.atan2 = function(y, x) return mdeg(matan2(y, x)) end
+-- The client's trigonometry globals work in degrees (math.* keeps radians).
+local msin, mcos, mtan, masin, macos, matan, matan2 = math.sin, math.cos, math.tan, math.asin,
+  math.acos, math.atan, math.atan2
+local rad, deg = math.rad, math.deg
+G.sin = function(x) return msin(rad(x)) end
+G.cos = function(x) return mcos(rad(x)) end
+G.tan = function(x) return mtan(rad(x)) end
+G.asin = function(x) return deg(masin(x)) end
+G.acos = function(x) return deg(macos(x)) end
+G.atan = function(x) return deg(matan(x)) end
+G.atan2 = function(y, x) return deg(matan2(y, x)) end
+G.deg, G.rad = deg, rad
+G.PI = math.pi
 
--- getglobal/setglobal (the 1.x way to reach _G), scrub, strlenutf8, debuginfo.
+-- getglobal/setglobal: the addon-visible global table by name.
 G.getglobal = function(name)
+  touch("getglobal")
   return G[name]
 end
 G.setglobal = function(name, value)
+  touch("setglobal")
   G[name] = value
 end
+
+-- scrub, strlenutf8, debuginfo.
 local SCRUBBED = { string = true, number = true, boolean = true }
 local function scrub_from(i, n, ...)
   if i > n then

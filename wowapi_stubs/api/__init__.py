@@ -11,31 +11,34 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
-    actionbars,
+    actions,
     addons,
     bitlib,
     chat,
     chatconfig,
     client_ui,
     container,
+    items,
     mail,
-    maps,
     misc,
     options,
     pvp,
     quests,
     secure,
     social,
+    spells,
+    system,
     timefuncs,
     unit,
     who,
+    zone,
 )
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, unit, secure, timefuncs,
-           misc, actionbars, client_ui, maps, options, pvp, quests, social)
+MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
+           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
@@ -44,3 +47,15 @@ def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     for module in MODULES:
         functions.update(module.install(client))
     return functions
+
+
+def providers() -> dict[str, list[str]]:
+    """Which modules define each API name (one each: a test keeps it so)."""
+    from wowapi_stubs.client import HeadlessClient
+
+    with HeadlessClient() as client:
+        found: dict[str, list[str]] = {}
+        for module in MODULES:
+            for name in module.install(client):
+                found.setdefault(name, []).append(module.__name__)
+    return found

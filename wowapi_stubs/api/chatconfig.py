@@ -297,8 +297,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetDefaultLanguage": GetDefaultLanguage,
         "GetNumLanguages": lambda: len(languages()),
         "GetLanguageByIndex": GetLanguageByIndex,
-        "GetChannelList": nothing,
-        "GetChannelName": lambda *args: (0, None, 0),
         "GetNumDisplayChannels": zero,
         "GetSelectedDisplayChannel": nothing,
         "GetNumVoiceSessions": zero,

@@ -1,11 +1,10 @@
 """Small services the client offers its UI code: localized class names, saved UI
 variables, tutorials, portraits, the combat log filter, mirror timers (breath, fatigue),
-GM tickets, companions, the bank, raid lockouts, and the party member query.
+GM tickets, the bank, raid lockouts, and the party member query.
 
-Modelled state: no mirror timer runs, no GM ticket is open (asking answers
-``UPDATE_TICKET`` without arguments, as the server does), the character owns no companion
-and no bank bag slot, has no raid lockout, and the combat log holds no entry (its filter is
-kept as set).
+Modelled state: no mirror timer runs, no GM ticket is open (asking answers ``UPDATE_TICKET``
+without arguments, as the server does), the character owns no bank bag slot and has no raid
+lockout, and the combat log holds no entry (its filter is kept as set).
 """
 
 from __future__ import annotations
@@ -83,16 +82,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def CombatLogResetFilter() -> None:
         combat_log["filters"] = []
 
-    def companion_type(kind: Any) -> str:
-        name = lua_text(kind).upper() if kind is not None else ""
-        if name not in ("CRITTER", "MOUNT"):
-            raise WowApiError('Usage: GetNumCompanions("CRITTER" or "MOUNT")')
-        return name
-
-    def GetNumCompanions(kind: Any = None) -> int:
-        companion_type(kind)
-        return 0
-
     def GetPartyMember(index: Any = None) -> int | None:
         number = int(lua_number(index)) if index is not None else 0
         return 1 if 1 <= number <= len(client.world.party) else None
@@ -114,8 +103,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "CombatLogGetNumEntries": lambda *args: 0,
         "CombatLogSetCurrentEntry": nothing,
         "CombatLogGetCurrentEntry": nothing,
-        "GetNumCompanions": GetNumCompanions,
-        "GetCompanionInfo": lambda kind=None, index=None: (companion_type(kind), None)[1],
         "GetNumBankSlots": lambda: (0, None),
         "GetTabardCreationCost": lambda: 100000,
         "OffhandHasWeapon": nothing,

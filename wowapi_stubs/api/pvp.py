@@ -1,8 +1,7 @@
 """PvP, arenas, battlegrounds and the dungeon finder, as the FrameXML panels query them.
 
 The character is in no arena team and no queue, has no honor or arena points and no kills
-yet, and is not in a dungeon-finder group; the zone's PvP status comes from the world's
-zone (Dalaran: a sanctuary).
+yet, and is not in a dungeon-finder group.
 """
 
 from __future__ import annotations
@@ -41,10 +40,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         index_of(index, "GetWorldPVPQueueStatus(index)")
         return ("none", None, 0)
 
-    def GetZonePVPInfo() -> tuple[Any, ...]:
-        zone = world.zone
-        return (zone.pvp_type or None, None, None)
-
     def GetAvailableRoles() -> tuple[bool, bool, bool]:
         return CLASS_ROLES.get(world.player.class_token, (False, False, True))
 
@@ -58,7 +53,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     return {
         "GetBattlefieldStatus": GetBattlefieldStatus,
         "GetWorldPVPQueueStatus": GetWorldPVPQueueStatus,
-        "GetZonePVPInfo": GetZonePVPInfo,
         "IsActiveBattlefieldArena": nothing,
         "GetNumBattlegroundTypes": zero,
         "GetBattlefieldInstanceRunTime": zero,
