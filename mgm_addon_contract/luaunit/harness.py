@@ -304,7 +304,8 @@ class SuiteHarness:
                     if loaded.path is not None:
                         self.preloaded[Path(loaded.path).resolve()] = str(loaded.path)
                 problems += [_located(e) for e in report.errors]
-                problems += [f"{f.path}: {f.error}" for f in report.files if f.error]
+                problems += [f"{f.path}: {f.error}" for f in report.files  # not said above
+                             if f.error and not any(e.message in f.error for e in report.errors)]
             prelude, error = runtime.compile(_prelude(), PRELUDE_CHUNK)
             assert prelude is not None, error
             runtime.safecall("luaunit harness", prelude)
