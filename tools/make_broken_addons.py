@@ -121,10 +121,38 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
         MAIN, "    if body == \"!twgold\" then", "    if Core.Trim(arg1) == \"!twgold\" then",
         "The !twgold reply is compared case-sensitively.",
         "SPEC §9 whisper reply interception", "ACCEPT-BODY-NORMALIZED"),
+    "ascii-name-match": (
+        MAIN, "if entry and not entry.accepted and Core.NamesEqual(sender, entry.name) then",
+        "if entry and not entry.accepted\n      and string.lower(Core.ShortName(sender)) =="
+        " string.lower(entry.name) then",
+        "Matches the reply's sender to the notified name with the client's ASCII-only "
+        "string.lower, so 'вася' (as enrolled) never matches 'Вася' (as the server spells it).",
+        "SPEC §4, §9 whisper reply interception", "ACCEPT-NAME-MATCH"),
+    "who-without-setwhotoui": (
+        MAIN, "  SetWhoToUI(1)\n  SendWho(", "  SendWho(",
+        "Waits for WHO_LIST_UPDATE without SetWhoToUI(1): with 3 results or fewer the client "
+        "prints them to chat and fires no event, so an online winner is reported offline.",
+        "SPEC §8 /who verification; client facts: /who", "WHO-ONLINE-EXACT"),
     "items-count-always-one": (
         MAIN, "Core.JsonEscape(name), itemId, count or 1,", "Core.JsonEscape(name), itemId, 1,",
         "[MGM_ITEMS] reports a count of 1 for every stack.", "SPEC §12", "GIFT-ITEMS-LIST"),
 }
+
+
+Edit = tuple[str, str, str]
+"""(file, original text, replacement): the original must occur exactly once."""
+
+
+def write_variant(folder: Path, edits: list[Edit]) -> None:
+    """``folder/MimironsGoldOMatic``: a copy of the reference addon with ``edits`` applied."""
+    target = folder / "MimironsGoldOMatic"
+    shutil.copytree(REFERENCE, target)
+    for file, old, new in edits:
+        source = (target / file).read_text(encoding="utf-8")
+        if source.count(old) != 1:
+            raise SystemExit(f"{folder.name}: the text to change must occur exactly once in "
+                             f"{file}: {old[:60]!r}")
+        (target / file).write_text(source.replace(old, new), encoding="utf-8", newline="\n")
 
 
 def build() -> None:
@@ -134,12 +162,7 @@ def build() -> None:
     BROKEN.mkdir(parents=True)
     rows = ["| variant | defect | breaks | caught by |", "| --- | --- | --- | --- |"]
     for name, (file, old, new, defect, spec, clause) in VARIANTS.items():
-        target = BROKEN / name / "MimironsGoldOMatic"
-        shutil.copytree(REFERENCE, target)
-        source = (target / file).read_text(encoding="utf-8")
-        if source.count(old) != 1:
-            raise SystemExit(f"{name}: the text to change must occur exactly once in {file}")
-        (target / file).write_text(source.replace(old, new), encoding="utf-8", newline="\n")
+        write_variant(BROKEN / name, [(file, old, new)])
         (BROKEN / name / "DEFECT.md").write_text(
             f"# {name}\n\nDefect: {defect}\n\nBreaks: {spec}\n\nCaught by: `{clause}`\n"
             f"\nChanged file: `{file}`\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """``check``: the load report, then the scenarios (shipped and saved regressions), then the
 state machines; summed up per clause as passed, failed (with the shortest reproducer) or not
-exercised, with every Lua error and blocked protected call seen on the way."""
+exercised (with why), with every Lua error and blocked protected call seen on the way, and
+what a second pass with a blocking cause relaxed found behind it."""
 
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ from typing import TYPE_CHECKING
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
 from mgm_addon_contract.contract.monitor import Failure
-from mgm_addon_contract.scenarios.runner import ScenarioResult, new_client, run_scenario
+from mgm_addon_contract.scenarios.runner import (
+    ScenarioResult,
+    new_client,
+    run_scenario,
+    scenario_settings,
+)
 from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.scenarios.toml_io import Scenario, load_directory
-from wowapi_stubs import LoadReport
+from wowapi_stubs import ClientSettings, LoadReport
 
 if TYPE_CHECKING:
     from hypothesis.database import ExampleDatabase
@@ -28,13 +34,51 @@ MAX_ROUNDS = 3
 """Without ``--seconds``: rounds per machine (a new round only after a finding)."""
 
 
+@dataclass(frozen=True)
+class SeenFailure:
+    """One failure of a clause, where it was seen and the steps that reproduce it (none:
+    loading the addon is the reproducer)."""
+
+    source: str
+    failure: Failure
+    reproducer: tuple[Step, ...]
+
+
 @dataclass
 class ClauseOutcome:
+    """A clause's verdict: ``failed`` when any run saw it fail, ``passed`` when it was
+    exercised and never failed, else ``not exercised`` with ``reason``. ``failure`` and
+    ``reproducer`` are those of the shortest reproducer among ``failures``."""
+
     clause: Clause
     status: str = "not exercised"  # "passed", "failed", "not exercised"
     failure: Failure | None = None
     reproducer: list[Step] = field(default_factory=list)
     found_by: str = ""
+    reason: str = ""
+    failures: list[SeenFailure] = field(default_factory=list)
+    exercised: bool = False
+    masked_by: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class BehindFinding:
+    """What a second pass, run with one blocking ``cause`` relaxed, found for a clause the
+    first pass could not examine (``status`` failed or passed)."""
+
+    clause: str
+    cause: str
+    relaxed: str
+    status: str
+    failure: Failure | None = None
+    reproducer: tuple[Step, ...] = ()
+    found_by: str = ""
+
+
+RELAXATIONS: dict[str, tuple[str, dict[str, object]]] = {
+    "WHO-NO-PROTECTED-CALL": ("protected calls allowed", {"allow_protected_calls": True}),
+}
+"""Blocking cause -> (label, client settings of the second pass that relaxes it)."""
 
 
 @dataclass
@@ -51,6 +95,8 @@ class CheckReport:
     expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
     fuzz_errors: list[str] = field(default_factory=list)
     later_failures: list[tuple[str, Failure]] = field(default_factory=list)
+    behind: list[BehindFinding] = field(default_factory=list)
+    relaxed: str = ""  # set on a second pass: what it relaxed
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
     interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
 
@@ -63,6 +109,9 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.must_failures and not self.expectation_failures
 
+    def failed_clauses(self) -> frozenset[str]:
+        return frozenset(c for c, o in self.outcomes.items() if o.failures)
+
 
 def shipped_scenarios() -> list[Scenario]:
     """SC-001 segments and the per-clause scenarios in ``fixtures/scenarios``."""
@@ -73,21 +122,29 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
               seed: int = 0, profile: str = "ci", database: Path | ExampleDatabase | None = None,
               regressions: Path | None = None, machines: tuple[str, ...] | None = None,
               scenarios: list[Scenario] | None = None,
-              replay_db: ExampleDatabase | None = None) -> CheckReport:
+              replay_db: ExampleDatabase | None = None, relax: str | None = None,
+              second_pass: bool = True) -> CheckReport:
     """Run every check on ``addon``; ``regressions`` is where shrunk counterexamples are
     saved and replayed from; ``seconds`` keeps fuzzing with new seeds until it runs out;
-    ``replay_db``: every failure stored there (by campaigns, other runs) is re-run first."""
+    ``replay_db``: every failure stored there (by campaigns, other runs) is re-run first.
+
+    When a blocking defect (a blocked protected call) kept clauses from being examined, a
+    second pass with that cause relaxed (``relax``, a key of :data:`RELAXATIONS`) reports
+    what is behind it in ``behind``."""
     started = time.monotonic()
-    client, load = new_client(addon)
+    settings = scenario_settings(**RELAXATIONS[relax][1]) if relax else None
+    client, load = new_client(addon, settings)
     client.close()
-    report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES})
+    report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES},
+                         relaxed=RELAXATIONS[relax][0] if relax else "")
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)
     try:
         for scenario in named:
             label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
-            _record(report, run_scenario(addon, scenario.steps, scenario.name), label)
+            record(report, run_scenario(addon, scenario.steps, scenario.name, settings,
+                                        report.failed_clauses()), label)
             report.scenarios_run += 1
             if not load.ok:
                 break
@@ -96,9 +153,16 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
         if load.ok:
             _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
                   database=database, regressions=regressions, machines=machines,
-                  started=started)
+                  started=started, settings=settings)
+        finalize(report)
+        if second_pass and relax is None:
+            for cause in _blocking_causes(report):
+                _look_behind(report, cause, run_check(
+                    addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
+                    machines=machines, scenarios=scenarios, relax=cause, second_pass=False))
     except KeyboardInterrupt:
         report.interrupted = True
+        finalize(report)
     report.seconds = time.monotonic() - started
     return report
 
@@ -114,13 +178,36 @@ def _replay_stored(report: CheckReport, addon: Path, database: ExampleDatabase,
             report.fuzz_errors += [f"stored {name} failure #{stored.number}: {e}"
                                    for e in stored.errors]
             if stored.finding is not None:
-                result = run_scenario(addon, stored.finding.steps, f"stored {name} failure")
-                _record(report, result, f"stored {name} failure #{stored.number}")
+                result = run_scenario(addon, stored.finding.steps, f"stored {name} failure",
+                                      known=report.failed_clauses())
+                record(report, result, f"stored {name} failure #{stored.number}")
+
+
+def _blocking_causes(report: CheckReport) -> list[str]:
+    masked = {cause for o in report.outcomes.values() for cause in o.masked_by}
+    return [cause for cause in RELAXATIONS
+            if report.outcomes[cause].status == "failed" or cause in masked]
+
+
+def _look_behind(report: CheckReport, cause: str, relaxed: CheckReport) -> None:
+    """Clauses the first pass could not judge (or did not fail) that the relaxed pass
+    failed, and masked clauses it passed."""
+    for clause, outcome in relaxed.outcomes.items():
+        first = report.outcomes[clause]
+        if clause == cause or first.status == "failed":
+            continue
+        if outcome.status == "failed":
+            report.behind.append(BehindFinding(
+                clause, cause, relaxed.relaxed, "failed", outcome.failure,
+                tuple(outcome.reproducer), outcome.found_by))
+        elif outcome.status == "passed" and cause in first.masked_by:
+            report.behind.append(BehindFinding(clause, cause, relaxed.relaxed, "passed"))
 
 
 def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | None, seed: int,
           profile: str, database: Path | ExampleDatabase | None, regressions: Path | None,
-          machines: tuple[str, ...] | None, started: float) -> None:
+          machines: tuple[str, ...] | None, started: float,
+          settings: ClientSettings | None = None) -> None:
     from mgm_addon_contract.fuzz import MACHINES, run_machine, save_finding
 
     names = list(machines or MACHINES)
@@ -130,46 +217,72 @@ def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | Non
         for name in list(active):
             if seconds is not None and time.monotonic() - started > seconds:
                 return
-            failed = frozenset(o.clause.id for o in report.outcomes.values()
-                               if o.status == "failed")
             run = run_machine(name, addon, budget=budget, seed_value=seed + rounds[name],
-                              profile=profile, database=database, skip=failed)
+                              profile=profile, database=database,
+                              skip=report.failed_clauses(), settings=settings)
             rounds[name] += 1
             report.fuzz_examples += run.examples
             report.fuzz_errors += [f"{name}: {e}" for e in run.errors]
             finding = run.finding
             if finding is not None:
-                result = run_scenario(addon, finding.steps, f"fuzz {name}")
-                _record(report, result, f"{name} state machine")
-                if regressions is not None:
-                    report.saved.append(save_finding(finding, regressions))
+                result = run_scenario(addon, finding.steps, f"fuzz {name}", settings,
+                                      report.failed_clauses())
+                record(report, result, f"{name} state machine")
+                saved = save_finding(finding, regressions) if regressions is not None else None
+                if saved is not None and saved not in report.saved:
+                    report.saved.append(saved)
             elif seconds is None or run.errors:
                 active.remove(name)
             if seconds is None and rounds[name] >= MAX_ROUNDS and name in active:
                 active.remove(name)
 
 
-def _record(report: CheckReport, result: ScenarioResult, source: str) -> None:
+def record(report: CheckReport, result: ScenarioResult, source: str) -> None:
+    """Add one run's failures, exercised clauses, masked clauses, Lua errors and blocked
+    calls to ``report`` (statuses are decided by :func:`finalize`)."""
     for message in result.lua_errors:
         report.lua_errors.setdefault(message, source)
     for call in result.blocked_calls:
         report.blocked_calls.setdefault(call, source)
     for clause in result.exercised:
-        outcome = report.outcomes.get(clause)
-        if outcome and outcome.status == "not exercised":
-            outcome.status = "passed"
-    # Only the first clause failure of a run decides a clause: later ones in the same run may
-    # be consequences of it; they are listed, and fuzzing keeps looking for other defects.
+        if clause in report.outcomes:
+            report.outcomes[clause].exercised = True
+    for masked in result.masked:
+        if masked.clause in report.outcomes:
+            report.outcomes[masked.clause].masked_by.add(masked.cause)
     # A failed expectation without a clause id always counts (the scenario is wrong or the
     # addon is).
     report.expectation_failures += [(source, f) for f in result.failures
                                     if f.clause not in report.outcomes]
     failures = [f for f in result.failures if f.clause in report.outcomes]
     report.later_failures += [(source, f) for f in failures[1:]]
-    for failure in failures[:1]:
-        outcome = report.outcomes[failure.clause]
-        steps = result.steps[: failure.step] if failure.step else result.steps
-        if outcome.status != "failed" or len(steps) < len(outcome.reproducer):
-            outcome.status, outcome.failure = "failed", failure
-            outcome.reproducer, outcome.found_by = steps, source
+    for failure in failures:
+        steps = tuple(result.steps[: failure.step]) if failure.step else ()
+        report.outcomes[failure.clause].failures.append(SeenFailure(source, failure, steps))
 
+
+def finalize(report: CheckReport) -> None:
+    """Decide every clause's status from what was recorded: failed if any run saw it fail
+    (first failure of a run or a later one), passed if exercised and never failed, else not
+    exercised with the reason."""
+    for outcome in report.outcomes.values():
+        if outcome.failures:
+            shortest = min(outcome.failures, key=lambda seen: len(seen.reproducer))
+            outcome.status, outcome.failure = "failed", shortest.failure
+            outcome.reproducer, outcome.found_by = list(shortest.reproducer), shortest.source
+            outcome.reason = ""
+        elif outcome.exercised:
+            outcome.status, outcome.reason = "passed", ""
+        else:
+            outcome.status = "not exercised"
+            outcome.reason = _why_not(report, outcome)
+
+
+def _why_not(report: CheckReport, outcome: ClauseOutcome) -> str:
+    if not report.load.ok:
+        return "behind LOADS-IN-LUA51: the addon did not load"
+    if outcome.masked_by:
+        return "behind " + ", ".join(sorted(outcome.masked_by))
+    if report.scenarios_run == 0 and report.fuzz_examples == 0:
+        return "nothing was run"
+    return "no scenario or fuzzed run reached it"

@@ -67,6 +67,12 @@ CLAUSES: tuple[Clause, ...] = (
            "character."),
     Clause("UPDATE-CHECK", "SHOULD", "addon surface: /mgm update",
            "/mgm update prints [MGM_UPDATE_CHECK] once."),
+    Clause("ACCEPT-NAME-MATCH", "MUST", "SPEC §4, §9 whisper reply interception",
+           "The notified winner's !twgold (and !twgift) counts whatever the letter case of the "
+           "enrolled name and of the sender as the server spells it, Latin and Cyrillic."),
+    Clause("RECEIVEGOLD-NAME-LETTERS", "SHOULD", "SPEC §4 (the EBS's name rule), §9",
+           "ReceiveGold skips an entry whose name is not 2-12 Latin or Cyrillic letters; SPEC "
+           "§9 itself only rules out ':' and ';', so queuing one is not a MUST failure."),
 )
 
 BY_ID: dict[str, Clause] = {clause.id: clause for clause in CLAUSES}

@@ -4,19 +4,23 @@ the reference model (:mod:`mgm_addon_contract.model`) and reports every disagree
 
 One defect should be reported once: after a disagreement the model follows what the addon
 did (an extra ACCEPT counts as accepted, a mis-prepared row as armed) and later mail checks
-that would only echo the first failure are suppressed.
+that would only echo the first failure are suppressed. What a defect hides is recorded as
+:class:`Masked` ("behind" the defect), not as a failure: a /who answer after the /who call
+was blocked, disagreements in a step where the addon raised a Lua error.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse_run_call
+from mgm_addon_contract.grammar.checks import is_character_name
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
-from mgm_addon_contract.model.names import reply_is
-from mgm_addon_contract.model.reference import Armed, GiftRequest
-from mgm_addon_contract.scenarios.steps import Step, execute
-from wowapi_stubs import HeadlessClient
+from mgm_addon_contract.model.names import reply_is, short_name
+from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
+from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute
+from wowapi_stubs import HeadlessClient, server_name
 
 PREPARE_TEXT = "Prepare Mail"
 WHO_DEADLINE = 15.0
@@ -26,6 +30,7 @@ MAIL_CLAUSES = frozenset({
     "MAIL-CONFIRM-AMOUNT", "MAIL-COMPLETION-WHISPER", "MAIL-MANUAL-UNTOUCHED",
     "MAIL-FAILURE-REQUEUES", "RECEIVEGOLD-PARSE", "RECEIVEGOLD-NO-DUPLICATES",
 })
+"""After one of these fails in a run, later mail checks would only echo it."""
 
 
 @dataclass
@@ -37,6 +42,25 @@ class Failure:
     step: int
 
 
+@dataclass(frozen=True)
+class Masked:
+    """A clause that could not be judged at a step because another defect (``cause``, a
+    clause id) was in the way; ``message`` says what was seen."""
+
+    clause: str
+    cause: str
+    message: str
+    step: int
+
+
+BLOCKED_CAUSE = "WHO-NO-PROTECTED-CALL"
+WHO_CLAUSES = frozenset({"WHO-ONE-LINE", "WHO-ONLINE-EXACT"})
+"""What a /who answer is judged by; a blocked /who call leaves nothing to judge."""
+ERROR_CAUSE = "NO-LUA-ERRORS"
+INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
+"""Clauses judged on their own even in a step with a Lua error."""
+
+
 @dataclass
 class _History:
     """What happened before, used to name the clause a later mismatch comes from."""
@@ -44,9 +68,13 @@ class _History:
     bad_entries: bool = False
     duplicates: list[QueueRow] = field(default_factory=list)
     manual_touched: bool = False  # a manual mail went to a queued winner
+    manual_step: int = 0  # when, last
+    failure_step: int = 0  # when a send of a queued payout failed, last
     last_notified: str | None = None  # the payout notified first most recently
     accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
     accepted_older: bool = False  # the addon accepted a payout notified before the latest
+    recased: set[str] = field(default_factory=set)  # scripts whose case the addon matched
+    who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
 
@@ -61,7 +89,9 @@ class ContractMonitor:
         self.model = ReferenceModel()
         self.history = _History()
         self.failures: list[Failure] = []
+        self.masked: list[Masked] = []
         self.exercised: set[str] = set()
+        self._step_cause: str | None = None
         self._step = 0
         self._cursor = self._positions()
         self.window = dict(self._cursor)  # start of the observations expect_* steps look at
@@ -78,6 +108,9 @@ class ContractMonitor:
         return items[self._cursor[name]:]
 
     def fail(self, clause: str, message: str) -> None:
+        if self._step_cause and clause not in INDEPENDENT:
+            self.mask(clause, self._step_cause, message)  # a consequence of that defect
+            return
         self.exercised.add(clause)
         if clause in MAIL_CLAUSES:
             if self.history.mail_desynced:
@@ -88,6 +121,11 @@ class ContractMonitor:
     def ok(self, *clauses: str) -> None:
         self.exercised.update(clauses)
 
+    def mask(self, clause: str, cause: str, message: str) -> None:
+        """``clause`` could not be judged here: ``cause`` (a defect already reported) hides
+        it."""
+        self.masked.append(Masked(clause, cause, message, self._step))
+
     # -- steps ---------------------------------------------------------------------------
     def run(self, index: int, step: Step) -> None:
         """Execute ``step`` on the client and check what happened."""
@@ -97,7 +135,12 @@ class ContractMonitor:
 
             message = check_expectation(self.client, step, self.window)
             clause = str(step.args.get("clause", "EXPECT"))
-            if message:
+            earlier = next((f.clause for f in self.failures if f.clause != clause), None)
+            if message and clause in WHO_CLAUSES and self.history.who_masked_by:
+                self.mask(clause, self.history.who_masked_by, f"{step.action}: {message}")
+            elif message and earlier:  # the script assumed a flow the addon left already
+                self.mask(clause, earlier, f"{step.action}: {message}")
+            elif message:
                 self.failures.append(Failure(clause, f"{step.action}: {message}", index))
             elif "clause" in step.args:
                 self.ok(clause)
@@ -109,12 +152,19 @@ class ContractMonitor:
         before_fields = self._send_fields()
         if step.action == "close_mailbox":
             self.model.close_mailbox()
-        execute(self.client, step)
+        taken = execute(self.client, step)
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
         tags = self._tags(lines)
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
         self._check_errors()
-        self._after(step, tags, whispers, before_fields)
+        if self._new("errors", self.client.errors):
+            self._step_cause = ERROR_CAUSE
+        elif any(t.violations for t in tags):
+            self._step_cause = "TAG-FORMAT"
+        try:
+            self._after(step, taken, tags, whispers, before_fields)
+        finally:
+            self._step_cause = None
         self._cursor = self._positions()
 
     def perform(self, *steps: Step) -> list[Failure]:
@@ -128,8 +178,11 @@ class ContractMonitor:
         """End of scenario: anything still owed (a /who answer) is a failure."""
         who = self.model.who
         if who and self.client.uptime - who.started >= WHO_DEADLINE:
-            self.fail("WHO-ONE-LINE", f"no [MGM_WHO] line for spin {who.spin} within "
-                      f"{WHO_DEADLINE:.0f} s")
+            message = f"no [MGM_WHO] line for spin {who.spin} within {WHO_DEADLINE:.0f} s"
+            if who.blocked:
+                self.mask("WHO-ONE-LINE", BLOCKED_CAUSE, message)
+            else:
+                self.fail("WHO-ONE-LINE", message)
 
     def _tags(self, lines: list[str]) -> list[ParsedLine]:
         parsed = []
@@ -154,25 +207,31 @@ class ContractMonitor:
         named = self.client.named
         return named["SendMailNameEditBox"].text, int(getattr(named["SendMailMoney"], "copper", 0))
 
-    def _after(self, step: Step, tags: list[ParsedLine], whispers: list[tuple[str, str]],
-               before_fields: tuple[str, int]) -> None:
+    def _after(self, step: Step, taken: bool, tags: list[ParsedLine],
+               whispers: list[tuple[str, str]], before_fields: tuple[str, int]) -> None:
         action = step.action
         if action == "type_line":
             self._typed(step.args["text"], tags, whispers)
         elif action == "whisper_from":
-            self._whisper(step.args["sender"], step.args["text"], tags)
+            self._whisper(server_name(step.args["sender"]), step.args["text"], tags)
         elif action == "open_mailbox":
             self.model.open_mailbox()
         elif action == "click" and self._is_prepare(step):
-            self._prepare(before_fields)
+            # A click on a disabled button is nothing to the client, so nothing to the model.
+            if taken:
+                self._prepare(before_fields)
+            elif clicked_frame(self.client, step.args) is not None:
+                self._prepare_refused()
         self._sends()
         self._completions(tags, whispers)
         self._who_lines(tags)
 
     def _is_prepare(self, step: Step) -> bool:
-        if "name" in step.args:
+        frame = clicked_frame(self.client, step.args)
+        if frame is None and "name" in step.args:
             frame = self.client.named.get(step.args["name"])
-            return frame is not None and getattr(frame, "text", None) == PREPARE_TEXT
+        if frame is not None:
+            return getattr(frame, "text", None) == PREPARE_TEXT
         return step.args.get("text") == PREPARE_TEXT
 
     # -- typed /run lines ----------------------------------------------------------------
@@ -217,17 +276,21 @@ class ContractMonitor:
 
     # -- acceptance (SPEC §9) and gift consent (SPEC §12) --------------------------------
     def _whisper(self, sender: str, text: str, tags: list[ParsedLine]) -> None:
-        model = self.model
+        """``sender`` as the server delivered it."""
+        model, history = self.model, self.history
         is_reply = reply_is(text, "!twgold")
         already, gift = set(model.accepted), model.gift
+        spelled = {p: model.notified[p] for p in model.notified}
         duties = model.whisper(sender, text)
+        allowed = Counter(duties.ids(TagKind.ACCEPT) + duties.optional_ids(TagKind.ACCEPT))
         expected = duties.ids(TagKind.ACCEPT)
-        self._gift_reply(sender, text, tags, duties.ids(TagKind.GIFT_ACCEPT), gift)
+        self._gift_reply(sender, text, tags, duties, gift)
         accepts = [t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.ACCEPT]
         for payout in accepts:
-            if payout in expected:
+            if allowed[payout] > 0:
+                allowed[payout] -= 1
                 continue
-            if payout in already:
+            if payout in already or payout in expected:
                 self.fail("ACCEPT-ONCE-PER-PAYOUT", f"second [MGM_ACCEPT:{payout}]")
             elif not is_reply:
                 self.fail("ACCEPT-BODY-NORMALIZED", f"accepted {payout} on reply {text!r}")
@@ -236,45 +299,72 @@ class ContractMonitor:
                           f"accepted {payout} on a reply from {sender!r}, not its winner")
         for payout in expected:
             if payout not in accepts:
-                clause = self._blame_missing_accept(payout, text, bool(accepts))
-                self.fail(clause, f"no [MGM_ACCEPT:{payout}] after {sender!r} replied {text!r}")
+                clause = self._blame_missing_accept(payout, sender, text, accepts)
+                self.fail(clause, f"no [MGM_ACCEPT:{payout}] after {sender!r} replied {text!r}"
+                          f" (notified as {spelled.get(payout, '?')!r})")
                 model.accepted.discard(payout)  # follow the addon: a later ACCEPT is its first
-        self.history.accepted_padded |= bool(accepts) and text != "!twgold"
-        self.history.accepted_older |= any(p != self.history.last_notified for p in accepts)
+        if accepts:
+            history.accepted_padded |= text != "!twgold"
+            history.accepted_older |= any(p != history.last_notified for p in accepts)
+            for p in accepts:
+                history.recased |= _case_scripts(short_name(sender), spelled.get(p, ""))
         if is_reply:
             self.ok("ACCEPT-NOTIFIED-WINNER-ONLY", "ACCEPT-ONCE-PER-PAYOUT")
             if expected and text != "!twgold":
                 self.ok("ACCEPT-BODY-NORMALIZED")
+            if any(short_name(sender) != spelled[p] for p in expected):
+                self.ok("ACCEPT-NAME-MATCH")
             if len(model.notified) > 1 and expected:
                 self.ok("ACCEPT-ALL-NOTIFIED")
         model.accepted.update(p for p in accepts if p)  # follow the addon: report once
 
-    def _blame_missing_accept(self, payout: str, text: str, accepted_some: bool) -> str:
-        """A missing ACCEPT: the reply body was not recognised (ACCEPT-BODY-NORMALIZED) or the
-        payout was not considered (ACCEPT-ALL-NOTIFIED); decided by this reply and by what
-        the addon accepted before."""
-        if accepted_some or text == "!twgold":
-            return "ACCEPT-ALL-NOTIFIED"  # the reply itself was recognised
-        if payout == self.history.last_notified:
-            return "ACCEPT-BODY-NORMALIZED"
-        if self.history.accepted_padded and not self.history.accepted_older:
-            return "ACCEPT-ALL-NOTIFIED"  # padded replies worked before; older payouts never
-        if "ACCEPT-ALL-NOTIFIED" in self.known and "ACCEPT-BODY-NORMALIZED" not in self.known:
-            return "ACCEPT-ALL-NOTIFIED"  # ambiguous: blame the defect already found
-        return "ACCEPT-BODY-NORMALIZED"
+    def _blame_missing_accept(self, payout: str, sender: str, text: str,
+                              accepted: list[str]) -> str:
+        """A missing ACCEPT: the reply body was not recognised (ACCEPT-BODY-NORMALIZED), the
+        sender not matched to the notified name (ACCEPT-NAME-MATCH) or the payout not
+        considered (ACCEPT-ALL-NOTIFIED); decided by what differs from the plain case in
+        this reply and by what the addon accepted before."""
+        history, notified = self.history, self.model.notified
+        spelling = notified.get(payout, "")
+        if accepted:  # this very reply was recognised for another payout
+            same = any(notified.get(p) == spelling for p in accepted)
+            return "ACCEPT-ALL-NOTIFIED" if same or short_name(sender) == spelling \
+                else "ACCEPT-NAME-MATCH"
+        suspects = []
+        if text != "!twgold" and not history.accepted_padded:
+            suspects.append("ACCEPT-BODY-NORMALIZED")
+        differs = _case_scripts(short_name(sender), spelling)
+        if short_name(sender) != spelling and not differs <= history.recased:
+            suspects.append("ACCEPT-NAME-MATCH")
+        if payout != history.last_notified and not history.accepted_older:
+            suspects.append("ACCEPT-ALL-NOTIFIED")
+        if not suspects:
+            return "ACCEPT-ALL-NOTIFIED" if payout != history.last_notified \
+                else "ACCEPT-BODY-NORMALIZED" if text != "!twgold" else "ACCEPT-NAME-MATCH"
+        known = [c for c in suspects if c in self.known]
+        return (known or suspects)[0]  # ambiguous: blame a defect already found
 
-    def _gift_reply(self, sender: str, text: str, tags: list[ParsedLine],
-                    expected: list[str | None], gift: GiftRequest | None) -> None:
+    def _gift_reply(self, sender: str, text: str, tags: list[ParsedLine], duties: Duties,
+                    gift: GiftRequest | None) -> None:
+        expected = duties.ids(TagKind.GIFT_ACCEPT)
+        allowed = expected + duties.optional_ids(TagKind.GIFT_ACCEPT)
         accepts = [t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.GIFT_ACCEPT]
-        if expected:
+        if allowed:
+            if not accepts and not expected:
+                return
             if not accepts and text != "!twgift":
-                self.fail("ACCEPT-BODY-NORMALIZED", f"no [MGM_GIFT_ACCEPT:{expected[0]}] after "
+                self.fail("ACCEPT-BODY-NORMALIZED", f"no [MGM_GIFT_ACCEPT:{allowed[0]}] after "
                           f"{sender!r} replied {text!r} (the §9 reply rule, applied to !twgift)")
-            elif accepts != expected:
-                self.fail("GIFT-ACCEPT-GATED", f"expected one [MGM_GIFT_ACCEPT:{expected[0]}] "
+            elif not accepts and gift is not None and short_name(sender) != gift.name:
+                self.fail("ACCEPT-NAME-MATCH", f"no [MGM_GIFT_ACCEPT:{allowed[0]}] after "
+                          f"{sender!r} replied {text!r} (the request named {gift.name!r})")
+            elif accepts != allowed:
+                self.fail("GIFT-ACCEPT-GATED", f"expected one [MGM_GIFT_ACCEPT:{allowed[0]}] "
                           f"after !twgift from {sender}, saw {accepts}")
             else:
                 self.ok("GIFT-ACCEPT-GATED")
+            if accepts:
+                self.model.gift = None  # follow the addon: its request is used up
         elif accepts:
             if gift is not None and gift.gift in accepts:
                 self.model.gift = None  # follow the addon: its request is used up
@@ -301,28 +391,52 @@ class ContractMonitor:
 
     # -- mail (SPEC §9) ------------------------------------------------------------------
     def _prepare(self, before: tuple[str, int]) -> None:
+        """Prepare Mail was clicked (and the click taken): the fields must now hold a queued
+        payout's winner and amount, any of them (the SPEC leaves the queue order open)."""
         model, history = self.model, self.history
         after = self._send_fields()
         if not model.mailbox_open:
             return
-        row = model.prepare()
-        if row is None:
-            if after != before and after[0]:
-                self.fail(self._blame(after, None),
-                          f"Prepare Mail filled {after} but nothing is queued")
-            elif history.duplicates:
-                self.ok("RECEIVEGOLD-NO-DUPLICATES")
+        filled = after != before or bool(model.matching(*after))
+        if not filled:
+            self._nothing_offered("Prepare Mail filled nothing")
             return
-        if names_equal(after[0], row.name) and after[1] == row.copper:
+        row = model.prepare(*after)
+        if row is not None:
             self.ok("RECEIVEGOLD-PARSE", "MAIL-FAILURE-REQUEUES")
             if history.duplicates:
                 self.ok("RECEIVEGOLD-NO-DUPLICATES")
+            if row.optional and not is_character_name(row.name):
+                self.fail("RECEIVEGOLD-NAME-LETTERS", f"queued {row.payout} for {row.name!r}, "
+                          "a name that is not 2-12 letters (SPEC §4; the EBS would refuse it)")
+            elif row.optional:
+                self.ok("RECEIVEGOLD-NAME-LETTERS")
             return
-        self.fail(self._blame(after, row), f"Prepare Mail filled {after}; the next queued "
-                  f"payout is {row.payout} ({row.name}, {row.copper} copper)")
-        prepared = next((r for r in model.queue
-                         if names_equal(r.name, after[0]) and r.copper == after[1]), None)
-        model.armed = Armed(prepared) if prepared else None  # follow the addon: report once
+        head = next((r for r in model.queue if not r.optional), None)
+        listing = f"the queued payouts are {self._queued()}" if model.queue else \
+            "nothing is queued"
+        self.fail(self._blame(after, head), f"Prepare Mail filled {after}; {listing}")
+        model.armed = None  # follow the addon: what it armed is no queued payout
+
+    def _prepare_refused(self) -> None:
+        """Prepare Mail is shown but disabled: fine while a payout is armed or in flight, in
+        combat or with the mailbox closed; otherwise the addon holds nothing to prepare."""
+        model = self.model
+        if model.mailbox_open and model.armed is None and not model.in_flight \
+                and not self.client.in_combat:
+            self._nothing_offered("Prepare Mail is disabled")
+
+    def _nothing_offered(self, what: str) -> None:
+        model = self.model
+        required = [r for r in model.queue if not r.optional]
+        if required:
+            self.fail(self._blame(("", 0), required[0]),
+                      f"{what}, but these payouts are queued: {self._queued()}")
+        elif model.drop_optional():  # the addon skipped them: allowed
+            self.ok("RECEIVEGOLD-NAME-LETTERS")
+
+    def _queued(self) -> str:
+        return ", ".join(f"{r.payout} ({r.name}, {r.copper} copper)" for r in self.model.queue)
 
     def _blame(self, filled: tuple[str, int], head: QueueRow | None) -> str:
         """The clause a wrong Prepare Mail most likely comes from, judged by what was filled
@@ -340,7 +454,15 @@ class ContractMonitor:
             return "RECEIVEGOLD-NO-DUPLICATES"  # a second row for a known payout id
         if filled[0] and again:
             return "MAIL-CONFIRM-ONCE"  # a confirmed payout is still on offer
-        if head is not None and head.payout in model.failed:
+        failed = any(r.payout in model.failed for r in model.queue)
+        if failed and history.manual_touched:  # both could have dropped it
+            known = [c for c in ("MAIL-FAILURE-REQUEUES", "MAIL-MANUAL-UNTOUCHED")
+                     if c in self.known]
+            if len(known) == 1:
+                return known[0]
+            return "MAIL-MANUAL-UNTOUCHED" if history.manual_step > history.failure_step \
+                else "MAIL-FAILURE-REQUEUES"
+        if failed:
             return "MAIL-FAILURE-REQUEUES"
         if history.bad_entries:
             return "RECEIVEGOLD-PARSE"
@@ -352,34 +474,47 @@ class ContractMonitor:
 
     def _sends(self) -> None:
         for attempt in self._new("attempts", self.client.mail.attempts):
-            armed = self.model.armed
-            manual = armed is None or not names_equal(attempt.recipient, armed.row.name)
-            if manual and self.model.queued_winner(attempt.recipient):
-                self.history.manual_touched = True
-            self.model.mail_attempt(attempt.recipient, attempt.copper)
+            send = self.model.mail_attempt(attempt.recipient, attempt.copper)
+            if send.kind in ("manual", "retry") \
+                    and self.model.queued_winner(attempt.recipient):
+                self.history.manual_touched = True  # a retry unconfirmed is manual to the addon
+                self.history.manual_step = self._step
 
     def _completions(self, tags: list[ParsedLine], whispers: list[tuple[str, str]]) -> None:
+        """Each mail answer of this step against the CONFIRM lines and whispers it caused."""
+        model = self.model
         confirms = [t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.CONFIRM]
-        expected: list[QueueRow] = []
-        wrong_amount: set[str] = set()
-        manual = 0
-        confirmed_before = set(self.model.confirmed)
+        remaining = list(confirms)
+        confirmed_before = set(model.confirmed)
+        outcomes: list[MailOutcome] = []
         for event, _ in self._new("events", self.client.events_fired):
             if event == "MAIL_FAILED":
-                self.model.mail_failed()
+                model.mail_failed()
+                self.history.failure_step = self._step
             elif event == "MAIL_SEND_SUCCESS":
-                outcome = self.model.mail_success()
-                if outcome.kind == "manual":
-                    manual += 1
-                elif outcome.kind == "wrong-amount" and outcome.row:
-                    wrong_amount.add(outcome.row.payout)
-                elif outcome.row:
-                    expected.append(outcome.row)
-        expected_ids = [r.payout for r in expected]
-        for payout in confirms:
-            if payout in expected_ids:
+                outcomes.append(model.mail_success())
+        done: list[QueueRow] = []
+        wrong_amount: set[str] = set()
+        manual = 0
+        for outcome in outcomes:
+            wrong_amount.update(outcome.wrong_amount)
+            if outcome.kind == "manual":
+                manual += 1
                 continue
-            if payout in confirmed_before:
+            if outcome.kind == "wrong-amount":
+                continue
+            open_rows = [r for r in outcome.rows if r.payout not in model.confirmed]
+            hit = next((r for p in remaining for r in open_rows if r.payout == p), None)
+            if hit is not None:
+                remaining.remove(hit.payout)
+                model.confirm(hit)
+                done.append(hit)
+                self.ok("MAIL-CONFIRM-ON-SUCCESS", "MAIL-CONFIRM-ONCE", "MAIL-CONFIRM-ARMED-ONLY")
+            elif outcome.kind == "confirm" and open_rows:
+                self.fail("MAIL-CONFIRM-ON-SUCCESS", f"armed send for {open_rows[0].payout} "
+                          "succeeded without [MGM_CONFIRM]")
+        for payout in remaining:
+            if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")
             elif payout in wrong_amount:
                 self.fail("MAIL-CONFIRM-AMOUNT", f"[MGM_CONFIRM:{payout}] for a mail that did "
@@ -387,12 +522,7 @@ class ContractMonitor:
             else:
                 self.fail("MAIL-CONFIRM-ARMED-ONLY", f"[MGM_CONFIRM:{payout}] without an armed "
                           "MGM send (manual mail)")
-        for row in expected:
-            if row.payout not in confirms:
-                self.fail("MAIL-CONFIRM-ON-SUCCESS", f"armed send for {row.payout} succeeded "
-                          "without [MGM_CONFIRM]")
-                continue
-            self.ok("MAIL-CONFIRM-ON-SUCCESS", "MAIL-CONFIRM-ONCE", "MAIL-CONFIRM-ARMED-ONLY")
+        for row in done:
             if not any(names_equal(t, row.name) and x == SENT_TEXT for t, x in whispers):
                 self.fail("MAIL-COMPLETION-WHISPER", f"no completion whisper to {row.name} after "
                           f"[MGM_CONFIRM:{row.payout}]")
@@ -400,7 +530,7 @@ class ContractMonitor:
                 self.ok("MAIL-COMPLETION-WHISPER")
         if wrong_amount and not set(confirms) & wrong_amount:
             self.ok("MAIL-CONFIRM-AMOUNT")
-        if manual and not expected:
+        if manual and not done:
             sent_texts = [w for w in whispers if w[1] == SENT_TEXT]
             if sent_texts:
                 self.fail("MAIL-MANUAL-UNTOUCHED", f"completion whisper after manual mail: "
@@ -417,11 +547,21 @@ class ContractMonitor:
                       f"{blocked[0].message} at {blocked[0].location}")
         else:
             self.ok("WHO-NO-PROTECTED-CALL")
-        self.model.who_request(spin, name, self.client.uptime)
+        if blocked:
+            self.history.who_masked_by = BLOCKED_CAUSE
+        self.model.who_request(spin, name, self.client.uptime, blocked=bool(blocked))
 
     def _who_lines(self, tags: list[ParsedLine]) -> None:
         for parsed in tags:
             tag = parsed.tag
+            if parsed.violations and parsed.message.startswith(f"[{TagKind.WHO.value}]"):
+                request = self.model.who  # answered by a line the Desktop cannot read
+                if request is not None:
+                    self.model.who_answer([])
+                    self.history.who_masked_by = "TAG-FORMAT"
+                    self.mask("WHO-ONLINE-EXACT", "TAG-FORMAT", f"the [MGM_WHO] line for "
+                              f"{request.name} breaks the grammar")
+                continue
             if tag is None or tag.kind is not TagKind.WHO:
                 continue
             payload = tag.payload if isinstance(tag.payload, dict) else {}
@@ -436,8 +576,28 @@ class ContractMonitor:
                           f"{payload.get('characterName')}, asked {request.spin}/{request.name}")
                 continue
             self.ok("WHO-ONE-LINE")
-            if payload.get("online") is not online:
-                self.fail("WHO-ONLINE-EXACT", f"online={payload.get('online')} for "
-                          f"{request.name}; the exact name is {'' if online else 'not '}online")
-            else:
+            if payload.get("online") is online:
                 self.ok("WHO-ONLINE-EXACT")
+                continue
+            message = (f"online={payload.get('online')} for {request.name}; the exact name is "
+                       f"{'' if online else 'not '}online{self._who_hint(request.started)}")
+            if request.blocked:
+                self.mask("WHO-ONLINE-EXACT", BLOCKED_CAUSE, message)
+            else:
+                self.fail("WHO-ONLINE-EXACT", message)
+
+    def _who_hint(self, since: float) -> str:
+        """Why an addon waiting for WHO_LIST_UPDATE may have heard nothing (client fact)."""
+        who = self.client.who
+        if who.to_ui or len(who.results) > 3 or not who.queries:
+            return ""
+        return (f" (the /who listed {len(who.results)} result(s) and SetWhoToUI(1) was not in "
+                "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
+
+
+def _case_scripts(a: str, b: str) -> set[str]:
+    """Scripts (latin, cyrillic) of the letters in which two spellings of a name differ."""
+    if len(a) != len(b):
+        return {"latin", "cyrillic"}
+    return {"cyrillic" if ord(x) >= 0x400 else "latin" for x, y in zip(a, b, strict=True)
+            if x != y}

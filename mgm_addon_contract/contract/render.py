@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.table import Table
 
 from mgm_addon_contract.contract.check import CheckReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
+from mgm_addon_contract.scenarios.steps import Step
 
 _STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
 
@@ -32,6 +34,10 @@ def render_text(console: Console, report: CheckReport) -> None:
         detail = outcome.clause.statement
         if outcome.failure:
             detail = f"{outcome.failure.message} ({outcome.found_by})"
+            if len(outcome.failures) > 1:
+                detail += f"; {len(outcome.failures)} failures in all"
+        elif outcome.reason:
+            detail = f"{outcome.clause.statement} Not exercised: {outcome.reason}."
         table.add_row(outcome.clause.id, outcome.clause.level, outcome.clause.spec,
                       f"[{style}]{outcome.status}[/{style}]", escape(detail))
     console.print(table)
@@ -44,10 +50,14 @@ def render_text(console: Console, report: CheckReport) -> None:
     for source, failure in report.expectation_failures:
         console.print(f"[red]expectation failed[/red] in {escape(source)} step {failure.step}: "
                       f"{escape(failure.message)}")
-    for source, failure in report.later_failures:
-        console.print(f"[yellow]later in the same run[/yellow] ({escape(source)}, step "
-                      f"{failure.step}): {failure.clause}: {escape(failure.message)}",
-                      highlight=False)
+    for found in report.behind:
+        style = _STYLE[found.status]
+        console.print(f"[{style}]behind {found.cause}[/{style}] (second pass, "
+                      f"{escape(found.relaxed)}): {found.clause} {found.status}"
+                      + (f": {escape(found.failure.message)} ({escape(found.found_by)})"
+                         if found.failure else ""), highlight=False)
+        for i, step in enumerate(found.reproducer, 1):
+            console.print(f"  {i:2}. {step.describe()}", markup=False, highlight=False)
     for message, source in report.lua_errors.items():
         console.print(f"[red]Lua error[/red] {escape(message)} (first in {escape(source)})")
     for call, source in report.blocked_calls.items():
@@ -58,10 +68,10 @@ def render_text(console: Console, report: CheckReport) -> None:
     for path in report.saved:
         console.print(f"saved counterexample: {escape(str(path))} (replayed by later checks)")
     _render_stored(console, report)
-    not_exercised = [o.clause.id for o in report.outcomes.values()
-                     if o.status == "not exercised"]
-    if not_exercised:
-        console.print(f"[yellow]not exercised:[/yellow] {', '.join(not_exercised)}")
+    for o in report.outcomes.values():
+        if o.status == "not exercised":
+            console.print(f"[yellow]not exercised:[/yellow] {o.clause.id} ({escape(o.reason)})",
+                          highlight=False)
     verdict = ("[red]FAIL: MUST clauses broken[/red]" if not report.ok
                else "[green]PASS: every MUST clause holds[/green]")
     console.print(f"Verdict: {verdict}")
@@ -102,9 +112,15 @@ def to_json(report: CheckReport) -> dict[str, Any]:
             {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
              "statement": o.clause.statement, "status": o.status,
              "message": o.failure.message if o.failure else None, "found_by": o.found_by,
-             "reproducer": [{"action": s.action, **s.args} for s in o.reproducer]}
+             "reproducer": _steps(o.reproducer), "reason": o.reason or None,
+             "failures": [{"source": f.source, "step": f.failure.step,
+                           "message": f.failure.message} for f in o.failures]}
             for o in report.outcomes.values()
         ],
+        "behind": [{"clause": b.clause, "cause": b.cause, "relaxed": b.relaxed,
+                    "status": b.status, "message": b.failure.message if b.failure else None,
+                    "found_by": b.found_by, "reproducer": _steps(b.reproducer)}
+                   for b in report.behind],
         "expectation_failures": [{"source": s, "step": f.step, "message": f.message}
                                  for s, f in report.expectation_failures],
         "later_failures": [{"source": s, "step": f.step, "clause": f.clause,
@@ -116,14 +132,26 @@ def to_json(report: CheckReport) -> dict[str, Any]:
     }
 
 
+def _steps(steps: Sequence[Step]) -> list[dict[str, Any]]:
+    return [{"action": s.action, **s.args} for s in steps]
+
+
+def _numbered(steps: Sequence[Step]) -> str:
+    return "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(steps, 1))
+
+
 def to_junit(report: CheckReport) -> str:
     cases = []
     for o in report.outcomes.values():
-        failure = o.failure.message if o.failure else None
-        details = "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(o.reproducer, 1))
-        skipped = "not exercised" if o.status == "not exercised" else None
+        failure = o.failure.message if o.status == "failed" and o.failure else None
+        skipped = f"not exercised: {o.reason}" if o.status == "not exercised" else None
         cases.append(JUnitCase(f"{o.clause.id} ({o.clause.spec})", "contract", failure=failure,
-                               details=details, skipped=skipped))
+                               details=_numbered(o.reproducer), skipped=skipped))
+    for b in report.behind:
+        cases.append(JUnitCase(f"{b.clause} behind {b.cause} (second pass, {b.relaxed})",
+                               "contract.behind",
+                               failure=b.failure.message if b.failure else None,
+                               details=_numbered(b.reproducer)))
     for source, f in report.expectation_failures:
         cases.append(JUnitCase(f"expectation {source} step {f.step}", "scenarios",
                                failure=f.message))

@@ -25,6 +25,7 @@ class StepResult:
     name: str
     ok: bool
     detail: str
+    causes: list[str] = field(default_factory=list)  # why a broken step broke
 
 
 @dataclass
@@ -33,6 +34,11 @@ class E2EResult:
     steps: list[StepResult] = field(default_factory=list)
     expected_break: str | None = None
     world: World | None = None
+    addon: Path | None = None
+
+    @property
+    def title(self) -> str:
+        return SCENARIOS[self.scenario].description
 
     @property
     def broken_step(self) -> str | None:
@@ -95,13 +101,34 @@ def run_e2e(addon: Path, scenario: str = "happy", *, workdir: Path | None = None
                       "characterName": WINNER}], "spin": {"id": SPIN, "candidate": WINNER}}
     world = World(addon, workdir or Path(tempfile.mkdtemp(prefix="mgm-e2e-")), seed,
                   list(spec.roster), hold_until_accepted=spec.hold_until_accepted)
-    result = E2EResult(scenario, expected_break=spec.expected_break, world=world)
+    result = E2EResult(scenario, expected_break=spec.expected_break, world=world,
+                       addon=Path(addon))
     for step in _steps(world, spec):
+        errors, findings = len(world.client.errors), len(world.client.findings)
         name, ok, detail = step()
-        result.steps.append(StepResult(name, ok, detail))
+        causes = [] if ok else _causes(world, errors, findings)
+        result.steps.append(StepResult(name, ok, detail, causes))
         if not ok:
             break
     return result
+
+
+def _causes(world: World, errors: int, findings: int) -> list[str]:
+    """What the client saw while a step broke: blocked protected calls, Lua errors (with
+    file:line), the last tag the addon printed."""
+    from mgm_addon_contract.grammar import parse_message
+
+    client = world.client
+    causes = [f"blocked protected call: {f.message} at {f.location}"
+              for f in client.findings[findings:] if f.kind == "protected-call-blocked"]
+    causes += [f"Lua error: {e.location}: {e.message}" for e in client.errors[errors:]]
+    tags = [line.text for line in client.chat if line.kind == "addon"
+            and (parse_message(line.text).tag is not None)]
+    causes.append(f"last tag seen: {tags[-1]}" if tags else "no tag printed by the addon yet")
+    if not world.load.ok:
+        causes.insert(0, "the addon did not load: " + "; ".join(
+            f"{e.location}: {e.message}" for e in world.load.errors))
+    return causes
 
 
 def _steps(world: World, spec: Scenario) -> list[Callable[[], tuple[str, bool, str]]]:

@@ -17,6 +17,7 @@ from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
 from mgm_addon_contract.scenarios.library import GIFT, SPIN, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.runner import new_client
 from mgm_addon_contract.scenarios.steps import Step
+from wowapi_stubs import ClientSettings, server_name
 
 PAYOUTS = ("2d2b7b2a-1111-2222-3333-444444444444", "7a1c9e00-aaaa-4bbb-8ccc-0123456789ab",
            "0b1e2f3a-4c5d-4e6f-8a9b-c0d1e2f3a4b5")
@@ -44,10 +45,11 @@ class Recorder:
 
 
 def _cased(word: str) -> st.SearchStrategy[str]:
-    """``word`` with each letter in random case (Latin and Cyrillic)."""
+    """``word`` with letters switched to the other case at random (Latin and Cyrillic);
+    shrinks to ``word`` as written."""
     return st.lists(st.booleans(), min_size=len(word), max_size=len(word)).map(
-        lambda flags: "".join(c.upper() if f else c.lower() for c, f in zip(word, flags,
-                                                                             strict=True)))
+        lambda flags: "".join(c.swapcase() if f else c for c, f in zip(word, flags,
+                                                                       strict=True)))
 
 
 def _padded(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -56,9 +58,15 @@ def _padded(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 
 def sender_names() -> st.SearchStrategy[str]:
-    """Whisper senders: winners in any case, with a realm, and near-miss names."""
-    base = st.sampled_from(WINNERS + OTHERS).flatmap(_cased)
+    """Whisper senders as a server delivers them (:func:`server_name`: ``Вася``, never
+    ``вАСЯ``): winners, near-miss names, and the same with a realm."""
+    base = st.sampled_from(WINNERS + OTHERS).map(server_name)
     return st.one_of(base, base.map(lambda n: f"{n}-Icecrown"))
+
+
+def enrolled_names() -> st.SearchStrategy[str]:
+    """Winner names as the Desktop passes them: as the viewer enrolled, in any case."""
+    return st.sampled_from(WINNERS).flatmap(_cased)
 
 
 def replies(word: str) -> st.SearchStrategy[str]:
@@ -73,10 +81,11 @@ class AddonMachine(RuleBasedStateMachine):
     addon: ClassVar[Path]
     recorder: ClassVar[Recorder]
     skip: ClassVar[frozenset[str]] = frozenset()
+    settings: ClassVar[ClientSettings | None] = None
 
     def __init__(self) -> None:
         super().__init__()
-        self.client, self.load = new_client(self.addon)
+        self.client, self.load = new_client(self.addon, self.settings)
         self.monitor = ContractMonitor(self.client, known=self.skip)
         self.steps: list[Step] = []
         self.recorder.runs += 1
@@ -114,14 +123,14 @@ class MailGatingMachine(AddonMachine):
     the streamer's usual sequence (Prepare, maybe change the amount, Send, wait) is one rule
     made of separate steps, so reproducers still show each click."""
 
-    @initialize(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), st.sampled_from(WINNERS),
+    @initialize(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), enrolled_names(),
                                            st.sampled_from(AMOUNTS)), min_size=1, max_size=2),
                 junk=st.sampled_from(("", "", "oops:entry;")))
     def queued_at_the_mailbox(self, entries: list[tuple[str, str, int]], junk: str) -> None:
         self.receive_gold(entries, junk)
         self.open_mailbox()
 
-    @rule(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), st.sampled_from(WINNERS),
+    @rule(entries=st.lists(st.tuples(st.sampled_from(PAYOUTS), enrolled_names(),
                                      st.sampled_from(AMOUNTS)), min_size=1, max_size=3),
           junk=st.sampled_from(("", "oops:entry;", f"{PAYOUTS[0]}:B0b:1;")))
     def receive_gold(self, entries: list[tuple[str, str, int]], junk: str) -> None:
@@ -143,6 +152,11 @@ class MailGatingMachine(AddonMachine):
     @rule()
     def click_send(self) -> None:
         self.do(Step("click_send_mail"))
+
+    @rule(accept=st.booleans())
+    def send_then_answer_the_popup(self, accept: bool) -> None:
+        self.do(Step("click_send_mail", {"confirm": False}))
+        self.do(Step("click", {"text": "Accept" if accept else "Cancel"}))
 
     @rule(fails=st.booleans(), copper=st.sampled_from((None, None, 1) + AMOUNTS),
           wait=st.booleans())
@@ -184,7 +198,7 @@ class AcceptanceMachine(AddonMachine):
     """SPEC §9 consent: several payouts notified (Latin and Cyrillic winners), replies with
     random case and whitespace from winners, realm-qualified names and near-miss senders."""
 
-    @rule(payout=st.sampled_from(PAYOUTS), name=st.sampled_from(WINNERS))
+    @rule(payout=st.sampled_from(PAYOUTS), name=enrolled_names())
     def notify_winner(self, payout: str, name: str) -> None:
         self.do(notify(payout, name))
 
@@ -229,7 +243,7 @@ class GiftMachine(AddonMachine):
     def list_items(self) -> None:
         self.do(run(f'/run MGM_RequestGiftItems("{GIFT}")'))
 
-    @rule(name=st.sampled_from(WINNERS))
+    @rule(name=enrolled_names())
     def ask_consent(self, name: str) -> None:
         self.do(run(f'/run MGM_RequestGiftConfirmation("{GIFT}","{name}")'))
 

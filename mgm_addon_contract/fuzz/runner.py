@@ -3,6 +3,7 @@ shrunk counterexample turned into a readable script and a scenario file."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from mgm_addon_contract.fuzz.machines import MACHINES, AddonMachine, ClauseBroke
 from mgm_addon_contract.hypothesis_profiles import register_profiles
 from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.scenarios.toml_io import Scenario, dump_scenario
+from wowapi_stubs import ClientSettings
 
 DEFAULT_STEPS = 20
 """Steps per fuzzed run (Hypothesis ``stateful_step_count``)."""
@@ -91,14 +93,14 @@ def fuzz_settings(profile: str = "ci", *, budget: int | None = None, steps: int 
 
 
 def bind_machine(machine: str | type[AddonMachine], addon: Path, *,
-                 recorder: Recorder | None = None,
-                 skip: frozenset[str] = frozenset()) -> type[AddonMachine]:
+                 recorder: Recorder | None = None, skip: frozenset[str] = frozenset(),
+                 settings: ClientSettings | None = None) -> type[AddonMachine]:
     """``machine`` bound to ``addon``. Bound classes of one machine share one example-database
     key whatever the addon (:func:`machine_key`), so ``check``, campaigns and replays pool
     their findings."""
     base = MACHINES[machine] if isinstance(machine, str) else machine
     return type(base.__name__, (base,), {"addon": Path(addon), "recorder": recorder or Recorder(),
-                                         "skip": frozenset(skip)})
+                                         "skip": frozenset(skip), "settings": settings})
 
 
 def machine_key(machine: str | type[AddonMachine]) -> bytes:
@@ -112,13 +114,15 @@ def run_machine(machine: str | type[AddonMachine], addon: Path, *, budget: int |
                 seed_value: int | None = 0, profile: str = "ci",
                 database: Path | ExampleDatabase | None = None,
                 skip: frozenset[str] = frozenset(), steps: int = DEFAULT_STEPS,
-                phases: tuple[Phase, ...] = ALL_PHASES) -> FuzzRun:
-    """Run one state machine against ``addon``; a failure comes back shrunk. With a
-    ``database`` the run replays what it holds, saves what it finds and is not seeded."""
+                phases: tuple[Phase, ...] = ALL_PHASES,
+                settings: ClientSettings | None = None) -> FuzzRun:
+    """Run one state machine against ``addon`` (on clients with ``settings``, default: the
+    scenario defaults); a failure comes back shrunk. With a ``database`` the run replays
+    what it holds, saves what it finds and is not seeded."""
     base = MACHINES[machine] if isinstance(machine, str) else machine
     name = machine if isinstance(machine, str) else base.__name__
     recorder = Recorder()
-    bound = bind_machine(base, addon, recorder=recorder, skip=skip)
+    bound = bind_machine(base, addon, recorder=recorder, skip=skip, settings=settings)
     test = get_state_machine_test(bound, settings=fuzz_settings(
         profile, budget=budget, steps=steps, database=database, phases=phases))
     if seed_value is not None and database is None:
@@ -135,15 +139,19 @@ def run_machine(machine: str | type[AddonMachine], addon: Path, *, budget: int |
     return FuzzRun(name, recorder.runs)
 
 
-def save_finding(finding: FuzzFinding, directory: Path) -> Path:
-    """Write the counterexample as a scenario file that later ``check`` runs replay."""
-    directory.mkdir(parents=True, exist_ok=True)
-    scenario = finding.scenario()
-    stem, number = scenario.name, 1
-    while (directory / f"{stem}-{number}.toml").exists():
-        number += 1
-    path = directory / f"{stem}-{number}.toml"
-    path.write_text(dump_scenario(scenario), encoding="utf-8")
+def save_finding(finding: FuzzFinding, directory: Path) -> Path | None:
+    """Write the counterexample as a scenario file that later ``check`` runs replay. Files
+    are named by a hash of their content, so finding the same counterexample again writes
+    nothing new; a finding without steps (the addon does not load) is not saved: loading
+    is its whole reproducer."""
+    if not finding.steps:
+        return None
+    text = dump_scenario(finding.scenario())
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    path = directory / f"{finding.scenario().name}-{digest}.toml"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -19,7 +19,7 @@ ACTIONS: dict[str, dict[str, tuple[Any, bool]]] = {
     "open_mailbox": {},
     "close_mailbox": {},
     "click": {"text": (str, False), "name": (str, False)},
-    "click_send_mail": {},
+    "click_send_mail": {"confirm": (bool, False)},
     "send_mail": {"recipient": (str, True), "copper": (int, True), "subject": (str, False)},
     "fail_next_mail": {"reason": (str, True)},
     "set_money": {"copper": (int, True)},
@@ -75,7 +75,7 @@ class Step:
                             f"(allowed: {', '.join(spec) or 'none'})")
         for name, value in self.args.items():
             kind = spec[name][0]
-            if isinstance(value, bool) or not isinstance(value, kind):
+            if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
                 wanted = getattr(kind, "__name__", "number")
                 raise StepError(f"{self.action}: {name} must be a {wanted}, not {value!r}")
         if self.action == "click" and ("text" in self.args) == ("name" in self.args):
@@ -86,8 +86,9 @@ def roster_entries(names: list[str]) -> list[WhoEntry]:
     return [WhoEntry(str(name)) for name in names]
 
 
-def execute(client: HeadlessClient, step: Step) -> None:
-    """Perform ``step`` on the headless client (``expect_*`` steps do nothing here)."""
+def execute(client: HeadlessClient, step: Step) -> bool:
+    """Perform ``step`` on the headless client (``expect_*`` steps do nothing here). False
+    when a click went nowhere (hidden, absent or disabled: the client ignores it)."""
     step.validate()
     a = step.args
     match step.action:
@@ -100,9 +101,9 @@ def execute(client: HeadlessClient, step: Step) -> None:
         case "close_mailbox":
             client.close_mailbox()
         case "click":
-            _click(client, a)
+            return _click(client, a)
         case "click_send_mail":
-            client.click_send_mail()
+            return client.click_send_mail(confirm=a.get("confirm", True))
         case "send_mail":
             client.send_mail_manual(a["recipient"], int(a["copper"]), a.get("subject", "Mail"))
         case "fail_next_mail":
@@ -122,17 +123,23 @@ def execute(client: HeadlessClient, step: Step) -> None:
             client.enter_combat()
         case "leave_combat":
             client.leave_combat()
+    return True
 
 
-def _click(client: HeadlessClient, args: dict[str, Any]) -> None:
-    """Click a visible frame by name or text, as the streamer would; a click on something
-    hidden or absent goes nowhere."""
+def clicked_frame(client: HeadlessClient, args: dict[str, Any]) -> Any:  # noqa: ANN401
+    """The visible frame a ``click`` step means (by name or text), or None."""
     try:
         if "name" in args:
             frame = client.find_frame(args["name"])
         else:
             frame = client.find_frame(text=args["text"])
     except LookupError:
-        return
-    if frame is not None and frame.is_visible():
-        frame.click()
+        return None
+    return frame if frame is not None and frame.is_visible() else None
+
+
+def _click(client: HeadlessClient, args: dict[str, Any]) -> bool:
+    """Click a visible frame by name or text, as the streamer would; a click on something
+    hidden, absent or disabled goes nowhere (False)."""
+    frame = clicked_frame(client, args)
+    return frame is not None and bool(frame.click())

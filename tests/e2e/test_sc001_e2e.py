@@ -80,3 +80,21 @@ def test_cli_reports_failure_scenarios_and_unknown_names() -> None:
     assert offline.exit_code == 0 and "broke at who-creates-pending" in offline.output
     unknown = runner.invoke(app, ["e2e", "--scenario", "nope"])
     assert unknown.exit_code == 2 and "--scenario must be one of" in unknown.output
+
+
+def test_a_broken_step_says_why_and_the_header_names_addon_and_scenario() -> None:
+    from mgm_addon_contract._resources import broken_addons_dir
+
+    addon = broken_addons_dir() / "who-via-runmacrotext" / "MimironsGoldOMatic"
+    result = runner.invoke(app, ["e2e", "--addon", str(addon), "--scenario", "happy"])
+    assert result.exit_code == 1
+    out = result.output.replace("\n", " ")
+    assert f"addon: {addon}" in result.output
+    assert "SC-001: every step succeeds: timeline" in out
+    assert "BROKEN who-creates-pending" in out
+    assert "blocked protected call: RunMacroText()" in out and "MimironsGoldOMatic.lua:" in out
+    assert "no tag printed by the addon yet" in out
+    data = json.loads(runner.invoke(app, ["e2e", "--addon", str(addon), "--format",
+                                          "json"]).output)
+    assert data[0]["addon"] == str(addon) and data[0]["title"] == SCENARIOS["happy"].description
+    assert any("RunMacroText" in c for c in data[0]["steps"][0]["causes"])

@@ -48,8 +48,20 @@ def test_acceptance_only_from_the_notified_winner_once_per_payout() -> None:
     model.notify(P1, "Norinn")
     assert model.whisper("Bob", "!twgold").tags == ()
     assert model.whisper("Norinn", "twgold").tags == ()
-    assert model.whisper("norinn-Icecrown", " !TWGOLD ").tags == ((TagKind.ACCEPT, P1),)
+    other_realm = model.whisper("Norinn-Icecrown", " !TWGOLD ")  # SPEC §4: one realm
+    assert other_realm.tags == () and other_realm.optional == ((TagKind.ACCEPT, P1),)
+    assert model.whisper("Norinn", " !TWGOLD ").tags == ((TagKind.ACCEPT, P1),)
     assert model.whisper("Norinn", "!twgold").tags == ()
+
+
+def test_notifying_again_allows_a_second_accept_without_asking_for_it() -> None:
+    model = ReferenceModel()
+    model.notify(P1, "вася")
+    assert model.whisper("Вася", "!twgold").tags == ((TagKind.ACCEPT, P1),)
+    model.notify(P1, "вася")
+    again = model.whisper("Вася", "!twgold")
+    assert again.tags == () and again.optional == ((TagKind.ACCEPT, P1),)
+    assert model.whisper("Вася", "!twgold").optional == ()
 
 
 def test_every_notified_payout_is_acceptable_not_only_the_latest() -> None:
@@ -62,12 +74,13 @@ def test_every_notified_payout_is_acceptable_not_only_the_latest() -> None:
 
 def test_receive_gold_keeps_good_entries_around_bad_ones_and_never_queues_twice() -> None:
     model = ReferenceModel()
-    result = model.receive_gold(f"junk;{P1}:Norinn:{GOLD};{P2}:B0b:1;")
-    assert result.added == (QueueRow(P1, "Norinn", GOLD),)
-    assert len(result.bad) == 2
+    result = model.receive_gold(f"junk;{P1}:Norinn:{GOLD};{P2}:B0b:1;{P2}:x:0;")
+    # B0b: SPEC §9 allows it, §4 (the EBS's rule) does not: the addon may queue or skip it
+    assert result.added == (QueueRow(P1, "Norinn", GOLD), QueueRow(P2, "B0b", 1, optional=True))
+    assert result.bad == ("junk", f"{P2}:x:0")
     again = model.receive_gold(f"{P1}:Norinn:{GOLD};")
     assert again.added == () and again.duplicates == (QueueRow(P1, "Norinn", GOLD),)
-    assert queued(model) == [P1]
+    assert queued(model) == [P1, P2]
 
 
 def test_armed_send_with_the_queued_amount_confirms_then_whispers_once() -> None:
@@ -78,9 +91,10 @@ def test_armed_send_with_the_queued_amount_confirms_then_whispers_once() -> None
     assert model.prepare() == QueueRow(P1, "Norinn", GOLD)
     model.mail_attempt("norinn", GOLD)
     outcome = model.mail_success()
-    assert outcome.kind == "confirmed"
-    assert outcome.duties.tags == ((TagKind.CONFIRM, P1),)
-    assert outcome.duties.whispers == (("Norinn", SENT_TEXT),)
+    assert outcome.kind == "confirm" and outcome.row == QueueRow(P1, "Norinn", GOLD)
+    duties = model.confirm(outcome.row)
+    assert duties.tags == ((TagKind.CONFIRM, P1),)
+    assert duties.whispers == (("Norinn", SENT_TEXT),)
     assert queued(model) == [] and model.armed is None
     model.mail_attempt("Norinn", GOLD)  # a manual mail to the same winner afterwards
     assert model.mail_success().kind == "manual"
@@ -106,6 +120,30 @@ def test_changed_amount_or_recipient_is_not_the_mgm_send() -> None:
     model.prepare()
     model.mail_attempt("Bob", GOLD)
     assert model.mail_success().kind == "manual"
+
+
+def test_prepare_may_offer_any_queued_row_and_overlapping_sends_are_ambiguous() -> None:
+    model = ReferenceModel()
+    model.receive_gold(f"{P1}:Norinn:{GOLD};{P2}:Вася:5;")
+    model.open_mailbox()
+    assert model.prepare("ВАСЯ", 5) == QueueRow(P2, "Вася", 5)  # SPEC §9 fixes no order
+    assert model.prepare("Bob", 5) is None
+    model.prepare("Вася", 5)
+    model.mail_attempt("Вася", 5)
+    model.mail_attempt("Bob", 100)  # sent before the first is answered
+    first = model.mail_success()  # MAIL_SEND_SUCCESS names no mail: either may be meant
+    assert first.kind == "may-confirm" and first.row.payout == P2
+
+
+def test_a_failed_prepared_mail_sent_again_may_be_confirmed() -> None:
+    model = ReferenceModel()
+    model.receive_gold(f"{P1}:Norinn:{GOLD};")
+    model.open_mailbox()
+    model.prepare()
+    model.mail_attempt("Norinn", GOLD)
+    model.mail_failed()
+    model.mail_attempt("Norinn", GOLD)
+    assert model.mail_success().kind == "may-confirm"
 
 
 def test_failure_and_mailbox_close_disarm_and_keep_the_row() -> None:
@@ -161,6 +199,8 @@ def test_queue_never_holds_a_payout_twice_and_confirms_at_most_once(entries) -> 
             assert payout in model.known
             continue
         model.mail_attempt(row.name, row.copper)
-        confirms += [i for i in model.mail_success().duties.ids(TagKind.CONFIRM) if i]
+        outcome = model.mail_success()
+        if outcome.kind == "confirm":
+            confirms += [i for i in model.confirm(outcome.row).ids(TagKind.CONFIRM) if i]
         assert len(queued(model)) == len(set(queued(model)))
     assert len(confirms) == len(set(confirms))

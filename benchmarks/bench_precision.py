@@ -1,0 +1,109 @@
+"""Precision and recall of ``check`` per clause: the full ``check`` (default budget) on every
+SPEC-conforming variant (fixtures/addons/conforming/, must pass) and every broken variant
+(fixtures/addons/broken/, must fail on exactly the clause its DEFECT.md names), over several
+seeds. Prints a markdown table for docs/contract.md.
+
+    python benchmarks/bench_precision.py                  # 5 seeds, default budget, 2 workers
+    python benchmarks/bench_precision.py --seeds 1 --only queue-newest-first
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from mgm_addon_contract._resources import fixtures_dir
+from mgm_addon_contract.contract import CLAUSES
+from mgm_addon_contract.contract.check import DEFAULT_BUDGET, run_check
+
+ADDONS = fixtures_dir() / "addons"
+
+
+def expected_clause(variant: Path) -> str | None:
+    """The clause a broken variant must fail (None: a conforming variant)."""
+    defect = variant / "DEFECT.md"
+    if not defect.exists():
+        return None
+    found = re.search(r"Caught by: `([^`]+)`", defect.read_text(encoding="utf-8"))
+    return found[1] if found else None
+
+
+def variants(only: list[str]) -> list[Path]:
+    found = sorted(p for kind in ("conforming", "broken") for p in (ADDONS / kind).iterdir()
+                   if p.is_dir())
+    return [p for p in found if not only or p.name in only]
+
+
+def one(job: tuple[Path, int, int]) -> tuple[str, int, list[str], list[str], float]:
+    """Failed MUST clauses and masked-defect findings of one ``check``."""
+    variant, seed, budget = job
+    report = run_check(variant / "MimironsGoldOMatic", budget=budget, seed=seed,
+                       regressions=None)
+    failed = sorted(o.clause.id for o in report.must_failures)
+    failed += ["EXPECT"] * bool(report.expectation_failures)
+    behind = sorted(f"{b.clause} behind {b.cause}" for b in report.behind
+                    if b.status == "failed")
+    return variant.name, seed, failed, behind, report.seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", action="append", default=[])
+    args = parser.parse_args()
+    chosen = variants(args.only)
+    expected = {v.name: expected_clause(v) for v in chosen}
+    jobs = [(v, seed, args.budget) for v in chosen for seed in range(args.seeds)]
+    started = time.monotonic()
+    with ProcessPoolExecutor(args.workers) as pool:
+        results = list(pool.map(one, jobs))
+    wall = time.monotonic() - started
+    reported: dict[str, int] = defaultdict(int)  # clause -> runs reporting it failed
+    true_hits: dict[str, int] = defaultdict(int)
+    should: dict[str, int] = defaultdict(int)  # clause -> runs of variants with that defect
+    false_runs: list[str] = []
+    for name, seed, failed, behind, seconds in results:
+        want = expected[name]
+        if want:
+            should[want] += 1
+        for clause in failed:
+            reported[clause] += 1
+            if clause == want:
+                true_hits[clause] += 1
+        wrong = [c for c in failed if c != want]
+        if wrong or (want and want not in failed):
+            false_runs.append(f"{name} seed {seed}: failed {failed or 'nothing'}"
+                              + (f", expected {want}" if want else ""))
+        extra = f"; behind: {', '.join(behind)}" if behind else ""
+        print(f"{name:34} seed {seed}: {', '.join(failed) or 'pass'} ({seconds:.1f} s){extra}")
+    conforming = [n for n in expected if expected[n] is None]
+    broken = [n for n in expected if expected[n]]
+    print(f"\n{len(conforming)} conforming and {len(broken)} broken variants x {args.seeds} "
+          f"seed(s), budget {args.budget}: {len(results)} checks in {wall:.0f} s wall "
+          f"({args.workers} workers)")
+    print(f"false MUST failures on conforming variants: "
+          f"{sum(1 for n, _, f, _, _ in results if expected[n] is None and f)}")
+    print(f"broken variants failing exactly their clause: "
+          f"{sum(1 for n, _, f, _, _ in results if expected[n] and f == [expected[n]])}"
+          f"/{len(broken) * args.seeds}")
+    print("\n| clause | reported failed (runs) | true | precision | defect runs | recall |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for clause in (c.id for c in CLAUSES if c.level == "MUST"):
+        hits, shown, due = true_hits[clause], reported[clause], should[clause]
+        precision = f"{hits / shown:.0%}" if shown else "-"
+        recall = f"{hits / due:.0%}" if due else "-"
+        print(f"| `{clause}` | {shown} | {hits} | {precision} | {due} | {recall} |")
+    if false_runs:
+        print("\nWrong verdicts:")
+        for line in false_runs:
+            print(f"- {line}")
+
+
+if __name__ == "__main__":
+    main()

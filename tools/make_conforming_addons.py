@@ -1,0 +1,231 @@
+"""Regenerate fixtures/addons/conforming/: copies of the reference addon that differ from it
+in ways the SPEC allows (the precision suite: ``check`` must pass every one).
+
+Each variant applies a few edits to MimironsGoldOMatic.lua or .Core.lua; VARIANT.md says what
+differs and which SPEC freedom allows it. Run from the repository root:
+``python tools/make_conforming_addons.py``.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from make_broken_addons import CORE, MAIN, REFERENCE, ROOT, Edit, write_variant
+
+CONFORMING = ROOT / "fixtures" / "addons" / "conforming"
+
+
+def between(file: str, first: str, last: str) -> str:
+    """The reference file's text from ``first`` through ``last`` (both included)."""
+    text = (REFERENCE / file).read_text(encoding="utf-8")
+    start = text.index(first)
+    return text[start:text.index(last, start) + len(last)]
+
+
+SENDS_IN_ORDER = """local sends = {} -- one context per SendMail, answered in order
+
+hooksecurefunc("SendMail", function(recipient)
+  local armed = state.armed
+  if armed and Core.NamesEqual(recipient, armed.name) then
+    sends[#sends + 1] = { id = armed.id, name = armed.name, copper = armed.copper,
+      sentCopper = GetSendMailMoney() }
+  else
+    sends[#sends + 1] = false
+  end
+end)
+
+local function isQueued(payoutId)
+  for _, entry in ipairs(state.queue) do
+    if entry.id == payoutId then
+      return true
+    end
+  end
+  return false
+end
+
+local function onMailSendSuccess()
+  local sent = table.remove(sends, 1)
+  if not sent or not isQueued(sent.id) then
+    return -- manual mail: no tag, no whisper, no queue change (SPEC 9)
+  end
+  if state.armed and state.armed.id == sent.id then
+    state.armed = nil
+  end
+  if sent.sentCopper ~= sent.copper then
+    info("Mail carried another amount than the queued one; not confirming.")
+    MGM_RefreshQueuePanel()
+    return
+  end
+  say("[MGM_CONFIRM:" .. sent.id .. "]")
+  whisper(sent.name, SENT_WHISPER)
+  for i, entry in ipairs(state.queue) do
+    if entry.id == sent.id then
+      table.remove(state.queue, i)
+      break
+    end
+  end
+  MGM_RefreshQueuePanel()
+end
+"""
+
+FOLD_TABLE = """local UPPER = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+local LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+local FOLD = {}
+for i = 1, string.len(UPPER), 2 do
+  FOLD[string.sub(UPPER, i, i + 1)] = string.sub(LOWER, i, i + 1)
+end
+
+function Core.FoldCase(text)
+  return (string.gsub(string.lower(text or ""), "[\\208\\209][\\128-\\191]", FOLD))
+end
+"""
+
+# name: (what differs, why the SPEC allows it, edits)
+VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
+    "prepare-disabled-while-sending": (
+        "Prepare Mail is disabled while the armed mail is on its way (from SendMail to "
+        "MAIL_SEND_SUCCESS or MAIL_FAILED).",
+        "SPEC §9 does not say when Prepare Mail may be used; a click on a disabled button "
+        "does nothing in the client.",
+        [(MAIN, "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen)",
+          "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen\n"
+          "    and not (state.armed and state.armed.sent))"),
+         (MAIN, "    armed.sent = true\n    armed.sentCopper = GetSendMailMoney and "
+          "GetSendMailMoney()\n      or MoneyInputFrame_GetCopper(SendMailMoney)\n",
+          "    armed.sent = true\n    armed.sentCopper = GetSendMailMoney and "
+          "GetSendMailMoney()\n      or MoneyInputFrame_GetCopper(SendMailMoney)\n"
+          "    MGM_RefreshQueuePanel()\n")]),
+    "prepare-disabled-in-combat": (
+        "Prepare Mail is disabled in combat.",
+        "SPEC §9 does not say when Prepare Mail may be used.",
+        [(MAIN, "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen)",
+          "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen\n"
+          "    and not UnitAffectingCombat(\"player\"))"),
+         (MAIN, "  self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")",
+          "  self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")\n  MGM_RefreshQueuePanel()")]),
+    "renotify-rearms-acceptance": (
+        "NotifyWinnerWhisper for an already accepted payout makes it acceptable again, so "
+        "the winner's next !twgold prints [MGM_ACCEPT] a second time.",
+        "SPEC §10: a repeated [MGM_ACCEPT] line must leave no inconsistent state and is "
+        "idempotent on the EBS side.",
+        [(MAIN, "  state.notified[payoutId] = { name = name, accepted = state.notified[payoutId]"
+          "\n    and state.notified[payoutId].accepted or false }",
+          "  state.notified[payoutId] = { name = name, accepted = false }")]),
+    "parse-section9-only": (
+        "ReceiveGold rejects only what SPEC §9 names (':' and ';' in names, bad UUIDs, "
+        "amounts that are not positive whole numbers); a name like B0b is queued.",
+        "SPEC §9 asks the addon to rule out ':' and ';'; the letters-only rule of SPEC §4 is "
+        "the EBS's (a SHOULD for the addon, reported as such).",
+        [(CORE, "  if name == \"\" or string.find(name, \"[%s%d%p]\") then",
+          "  if name == \"\" or string.find(name, \"[%s:;]\") then")]),
+    "parse-stricter-names": (
+        "ReceiveGold also refuses one-letter names and amounts with a leading zero.",
+        "Stricter than SPEC §9 but within SPEC §4: the EBS never sends such entries.",
+        [(CORE, "  if not string.find(copper, \"^%d+$\") then",
+          "  if string.len(name) < 2 then\n"
+          "    return nil, \"character name must be 2-12 letters\"\n  end\n"
+          "  if not string.find(copper, \"^[1-9]%d*$\") then")]),
+    "who-setwhotoui-restored": (
+        "Turns SetWhoToUI on only for its own /who and off again when the answer came.",
+        "SPEC §8 asks for the /who result only; the client facts require SetWhoToUI(1) for "
+        "WHO_LIST_UPDATE, not that it stays on.",
+        [(MAIN, "local function finishWho(online)\n  local pending = state.who\n",
+          "local function finishWho(online)\n  local pending = state.who\n  SetWhoToUI(0)\n")]),
+    "who-plain-query": (
+        "Asks `/who Name` (a substring query) instead of `n-\"Name\"` and keeps only the "
+        "exact name from the results.",
+        "SPEC §8 asks for /who <CharacterName>; the exact-name rule is applied to the results.",
+        [(MAIN, "  SendWho('n-\"' .. name .. '\"')", "  SendWho(name)")]),
+    "who-longer-timeout": (
+        "Gives /who 14 seconds before reporting the winner offline.",
+        "SPEC §8 fixes no timeout (the contract allows 15 s for the line).",
+        [(MAIN, "local WHO_TIMEOUT_SECONDS = 10", "local WHO_TIMEOUT_SECONDS = 14")]),
+    "queue-newest-first": (
+        "Prepare Mail fills the most recently queued payout first.",
+        "SPEC §9 does not fix the order in which queued payouts are mailed.",
+        [(MAIN, "local function prepareMail()\n  local entry = state.queue[1]",
+          "local function prepareMail()\n  local entry = state.queue[#state.queue]")]),
+    "queue-largest-first": (
+        "Prepare Mail fills the largest queued amount first.",
+        "SPEC §9 does not fix the order in which queued payouts are mailed.",
+        [(MAIN, "local function prepareMail()\n  local entry = state.queue[1]",
+          "local function prepareMail()\n  local entry = state.queue[1]\n"
+          "  for _, row in ipairs(state.queue) do\n"
+          "    if row.copper > entry.copper then\n      entry = row\n    end\n  end")]),
+    "failed-mail-stays-armed": (
+        "After MAIL_FAILED the prepared payout stays armed, so the streamer can press Send "
+        "again without Prepare Mail.",
+        "SPEC §9 arming is implementation guidance; a retry of the prepared mail is still "
+        "the MGM path (the fields are the ones Prepare Mail filled).",
+        [(MAIN, "    if state.armed then\n      MGM_ClearArmedMailSend() -- the row stays queued "
+          "for another try\n    end",
+          "    if state.armed then\n      state.armed.sent = false -- retry with Send\n    end")]),
+    "disarm-on-any-mail-success": (
+        "Any MAIL_SEND_SUCCESS, a manual mail's too, clears the armed context.",
+        "SPEC §9 arming guidance: clear the armed state on successful handling of "
+        "MAIL_SEND_SUCCESS.",
+        [(MAIN, "  if not armed or not armed.sent then\n    return -- manual mail",
+          "  if not armed or not armed.sent then\n    if armed then\n"
+          "      MGM_ClearArmedMailSend()\n    end\n    return -- manual mail")]),
+    "sends-in-order": (
+        "Keeps one context per SendMail and matches each MAIL_SEND_SUCCESS / MAIL_FAILED "
+        "to the oldest one, instead of one armed slot.",
+        "SPEC §9 leaves the arming mechanism to the addon.",
+        [(MAIN, between(MAIN, "hooksecurefunc(\"SendMail\"",
+                        "  MGM_PopQueueAfterSuccessfulSend()\nend\n"), SENDS_IN_ORDER),
+         (MAIN, "  elseif event == \"MAIL_FAILED\" then\n",
+          "  elseif event == \"MAIL_FAILED\" then\n    table.remove(sends, 1)\n")]),
+    "arms-on-send-button": (
+        "Hooks SendMailFrame_SendMail (the Send button's path) instead of SendMail.",
+        "SPEC §9 arming guidance names both SendMail and SendMailFrame_SendMail.",
+        [(MAIN, "hooksecurefunc(\"SendMail\", function(recipient)\n",
+          "hooksecurefunc(\"SendMailFrame_SendMail\", function()\n"
+          "  local recipient = SendMailNameEditBox:GetText()\n")]),
+    "cyrillic-fold-table": (
+        "Folds Cyrillic letter case with a lookup table of the 33 letters instead of "
+        "arithmetic on UTF-8 bytes.",
+        "SPEC §4, §9: case-insensitive matching, Latin and Cyrillic; how is the addon's.",
+        [(CORE, between(CORE, "function Core.FoldCase(text)", "  end))\nend\n"),
+          FOLD_TABLE)]),
+    "ignores-other-realms": (
+        "Ignores replies from a sender of another realm (Name-Realm).",
+        "SPEC §4 assumes one realm: the enrolled CharacterName is a character of the "
+        "streamer's realm.",
+        [(MAIN, "local function handleAcceptance(sender)\n",
+          "local function handleAcceptance(sender)\n  if string.find(sender, \"-\", 1, true) "
+          "then\n    return\n  end\n")]),
+    "manual-mail-notice": (
+        "Prints an info line (no tag) when the streamer mails a queued winner by hand.",
+        "SPEC §9 forbids tags, whispers and queue changes for manual mail, not a notice.",
+        [(MAIN, "  if not armed or not armed.sent then\n    return -- manual mail",
+          "  if not armed or not armed.sent then\n"
+          "    info(\"A mail went out without Prepare Mail; the queue is unchanged.\")\n"
+          "    return -- manual mail")]),
+    "items-last-bag-first": (
+        "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
+        "SPEC §12 fixes the fields of each item, not their order.",
+        [(MAIN, "  for bag = 0, 4 do\n", "  for bag = 4, 0, -1 do\n")]),
+}
+
+
+def build() -> None:
+    """Write every variant folder and the README table."""
+    if CONFORMING.exists():
+        shutil.rmtree(CONFORMING)
+    CONFORMING.mkdir(parents=True)
+    rows = ["| variant | differs from the reference | allowed by |", "| --- | --- | --- |"]
+    for name, (differs, allowed, edits) in VARIANTS.items():
+        write_variant(CONFORMING / name, edits)
+        (CONFORMING / name / "VARIANT.md").write_text(
+            f"# {name}\n\nDiffers: {differs}\n\nAllowed by: {allowed}\n", encoding="utf-8")
+        rows.append(f"| `{name}` | {differs} | {allowed} |")
+    (CONFORMING / "README.md").write_text(
+        "# SPEC-conforming variants of the reference addon\n\nEach folder holds a copy of the "
+        "reference addon (`<variant>/MimironsGoldOMatic/`) that differs from it in a way the "
+        "SPEC allows; `mgm-contract check` must pass every one (the precision suite). "
+        "Regenerate with `python tools/make_conforming_addons.py`.\n\n" + "\n".join(rows)
+        + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    build()
