@@ -306,7 +306,15 @@ class LuaRuntime:
         if not self._args_fit(values):
             self._refuse(f"{event} not delivered")
             return
-        self._dispatch(name, *values)
+        watch = ENTRY_WATCH
+        if watch is None:
+            self._dispatch(name, *values)
+        else:
+            watch.enter(name)
+            try:
+                self._dispatch(name, *values)
+            finally:
+                watch.leave()
         if self._pending is not None:
             self._raise_pending()
 
@@ -323,7 +331,15 @@ class LuaRuntime:
         if not self.has_room(_pushed_size(args)):
             self._refuse(f"{to_text(label)} not run")
             return False, ()
-        results = (entry or self._safecall)(label, fn, *args)
+        watch = ENTRY_WATCH
+        if watch is None:
+            results = (entry or self._safecall)(label, fn, *args)
+        else:
+            watch.enter(label)
+            try:
+                results = (entry or self._safecall)(label, fn, *args)
+            finally:
+                watch.leave()
         if self._pending is not None:
             self._raise_pending()
         if results.__class__ is not tuple:
@@ -403,6 +419,10 @@ class LuaRuntime:
     def is_table(self, value: Any) -> bool:
         return lua51.lua_type(value) == "table"
 
+
+ENTRY_WATCH: Any = None
+"""Set in an isolation worker (:mod:`wowapi_stubs.isolation`): ``enter(label)`` and
+``leave()`` around every entry from Python into Lua, so the watchdog knows what runs."""
 
 HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024

@@ -10,6 +10,7 @@ import typer
 
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice
+from mgm_addon_contract.cli._isolation import TrustedOption, WorkerMemoryOption, runner_for
 
 
 @app.command("load")
@@ -20,20 +21,26 @@ def load(
     allow_protected: Annotated[
         bool, typer.Option("--allow-protected", help="Let protected calls run, as findings.")
     ] = False,
+    trusted: TrustedOption = False,
+    worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Load the addons in PATH... in the client's order (dependencies first), log in, and
     report per addon: files, metadata, APIs, errors; exit 1 when one has errors."""
+    from mgm_addon_contract.isolated import crash_report, load_reports
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.report.load_report import render_load_reports
-    from wowapi_stubs import AddonLoadError, ClientSettings, HeadlessClient
+    from wowapi_stubs import AddonLoadError
+    from wowapi_stubs.isolation import Crash
 
     choice(output_format, ("text", "json"), "--format")
     console = make_console()
-    with HeadlessClient(ClientSettings(allow_protected_calls=allow_protected)) as client:
+    with runner_for(trusted, worker_memory) as run:
         try:
-            reports = client.load_addons(paths)
+            reports = run(load_reports, list(paths), allow_protected)
         except AddonLoadError as exc:
             raise UserError(str(exc)) from None
+    if isinstance(reports, Crash):
+        reports = [crash_report(paths[0], reports)]
     if output_format == "json":
         data = reports[0].to_dict() if len(reports) == 1 else {
             "addons": [r.to_dict() for r in reports], "ok": all(r.ok for r in reports)}

@@ -1,0 +1,22 @@
+"""The isolation options shared by the commands that run addon code (``load``, ``check``,
+``scenario``, ``e2e``): workers by default, ``--trusted`` for in-process."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mgm_addon_contract.isolated import Runner, default_limits
+
+TrustedOption = Annotated[bool, typer.Option(
+    "--trusted", help="Run the addon in this process (faster start; only for code you "
+    "trust: a crash or hang of the Lua VM then ends the command).")]
+WorkerMemoryOption = Annotated[int | None, typer.Option(
+    "--worker-memory", min=256, help="Address-space cap of the isolation worker, in MiB "
+    "(default 3072).")]
+
+
+def runner_for(trusted: bool, worker_memory: int | None) -> Runner:
+    """In-process when ``trusted``, else one isolation worker with the given memory cap."""
+    return Runner(isolate=not trusted, limits=default_limits(worker_memory))

@@ -1,0 +1,36 @@
+"""Every hostile addon of the corpus is contained (the worker returns), reported (an error
+or finding says what happened), bounded (no step over the CPU deadline + 1 s) and reads
+nothing of the host; the parent (this test process) stays alive throughout."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hostile_jobs import CORPUS, CPU_LIMIT, SECRET, load_hostile, write_addon
+
+from wowapi_stubs.isolation import Crash, Limits, Worker
+
+
+@pytest.fixture(scope="module")
+def worker() -> Worker:
+    with Worker(Limits(memory_bytes=2 * 1024**3, job_wall_seconds=60,
+                       entry_cpu_seconds=CPU_LIMIT + 1.0)) as started:
+        yield started
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_hostile_addon_is_contained_and_reported(name: str, worker: Worker,
+                                                 tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MGM_TEST_SECRET", SECRET)
+    folder = write_addon(tmp_path, name)
+    started = time.monotonic()
+    outcome = worker.run(load_hostile, folder)
+    assert not isinstance(outcome, Crash), outcome
+    assert any(CORPUS[name].expect in m for m in outcome["messages"]), outcome["messages"]
+    assert outcome["longest_entry"] <= CPU_LIMIT + 1.0
+    assert time.monotonic() - started < 30
+    seen = "\n".join(outcome["messages"] + outcome["chat"]) + outcome["log"]
+    assert SECRET not in seen
+    assert "MGM_TEST_SECRET" not in outcome["environment"]

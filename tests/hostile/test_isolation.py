@@ -1,0 +1,49 @@
+"""Isolation workers: a crash or a C-level hang ends only the worker and comes back as a
+report naming the Lua entry; limits hold; the worker is reused, and replaced after a
+crash; nothing but plain data comes back."""
+
+from __future__ import annotations
+
+import time
+
+import hostile_jobs as jobs
+
+from wowapi_stubs.isolation import Crash, Limits, Worker
+
+
+def test_a_crash_in_an_entry_is_reported_with_the_addon_file() -> None:
+    with Worker() as worker:
+        assert worker.run(jobs.add, 1, 2) == 3
+        crash = worker.run(jobs.segfault_in_entry, b"loading Evil\\evil.lua")
+        assert isinstance(crash, Crash) and crash.kind == "crashed"
+        assert crash.signal == "SIGSEGV" and "the Lua VM crashed (SIGSEGV)" in crash.message
+        assert crash.entry == "loading Evil\\evil.lua" and crash.location == "Evil\\evil.lua"
+        assert worker.run(jobs.add, 2, 3) == 5  # a new worker took over
+        assert (worker.jobs, worker.crashes) == (3, 1)
+
+
+def test_a_hang_inside_an_entry_ends_at_the_entry_deadline_plus_one_second() -> None:
+    with Worker(Limits(entry_cpu_seconds=0.7)) as worker:
+        worker.start()
+        started = time.process_time(), time.monotonic()
+        crash = worker.run(jobs.spin_in_entry, b"Frame:OnEvent(PLAYER_LOGIN)")
+        assert isinstance(crash, Crash) and crash.kind == "hung"
+        assert crash.entry == "Frame:OnEvent(PLAYER_LOGIN)"
+        assert "more than 0.7 s of CPU" in crash.message
+        assert time.monotonic() - started[1] < 10  # wall, on a busy machine
+        assert worker.run(jobs.add, 1, 1) == 2
+
+
+def test_memory_and_cpu_limits_end_the_job_not_the_parent() -> None:
+    with Worker(Limits(memory_bytes=1024**3, job_cpu_seconds=1)) as worker:
+        crash = worker.run(jobs.allocate, 2)
+        assert isinstance(crash, Crash) and crash.kind == "memory"
+        crash = worker.run(jobs.spin_in_entry, b"")
+        assert isinstance(crash, Crash) and crash.kind in ("cpu-limit", "hung")
+        assert worker.run(jobs.add, 1, 1) == 2
+
+
+def test_only_plain_data_comes_back() -> None:
+    with Worker() as worker:
+        crash = worker.run(jobs.unsafe_result)
+        assert isinstance(crash, Crash) and "may not contain" in crash.message
