@@ -101,8 +101,8 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
         "Never prints [MGM_CONFIRM] after an armed send succeeds.", "SPEC §9 mail-send tag",
         "MAIL-CONFIRM-ON-SUCCESS"),
     "error-in-combat-handler": (
-        MAIN, "self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")",
-        "self:SetEnabeld(event == \"PLAYER_REGEN_ENABLED\")",
+        MAIN, "setEnabled(self, event == \"PLAYER_REGEN_ENABLED\")",
+        "setEnabeld(self, event == \"PLAYER_REGEN_ENABLED\")",
         "A typo in the minimap button's combat handler raises a Lua error.", "SPEC §8-§10",
         "NO-LUA-ERRORS"),
     "who-prints-twice": (

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 ADDONS_PATH = "Interface\\AddOns\\"
+# Events the loader fires (see wowapi_stubs.coverage).
+EVENTS = ("ADDON_LOADED", "VARIABLES_LOADED", "PLAYER_LOGIN", "PLAYER_ENTERING_WORLD")
 BOM = b"\xef\xbb\xbf"
 
 

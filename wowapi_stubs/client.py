@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import logging
 import shutil
 import tempfile
 import weakref
@@ -20,12 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _chatinput, _loader, _ui
+from wowapi_stubs import _chatinput, _loader, ui
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Bags, Item
-from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
 from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
 from wowapi_stubs.chatlog import ChatLogWriter
@@ -34,12 +34,20 @@ from wowapi_stubs.errors import Finding, HeadlessClientError, LuaErrorRecord, sp
 from wowapi_stubs.report import LoadReport
 from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
+from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
-from wowapi_stubs.widgets import WIDGET_CLASSES, Button, Region, Widget
-from wowapi_stubs.widgets.known_methods import KNOWN_METHODS, LUA_IMPLEMENTED
+from wowapi_stubs.widgets import Button, Frame, Region, method_tables
+from wowapi_stubs.world import World
+
+_log = logging.getLogger(__name__)
+
+# Events the client itself fires (see wowapi_stubs.coverage).
+EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHOW",
+          "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED", "UI_ERROR_MESSAGE",
+          "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
-STARTUP_MEMORY = 160 * 1024
+STARTUP_MEMORY = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -93,13 +101,19 @@ class HeadlessClient:
         self.who = WhoService(me)
         self.mail = MailService(me)
         self.bags = Bags(self.settings.bag_slots)
+        self.world = World(self.settings, self.roster, self.bags)
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
-        self.widgets: dict[int, Region] = {}
-        self.named: dict[str, Region] = {}
-        self._event_frames: dict[str, list[Widget]] = {}
-        self._update_frames: list[Widget] = []
+        self.widgets: dict[int, Any] = {}
+        self.named: dict[str, Any] = {}
+        self.focus_id: int | None = None  # the edit box with keyboard focus
+        self._event_frames: dict[str, list[Frame]] = {}
+        self._update_frames: list[Frame] = []
+        self._animations: list[Any] = []  # playing animation groups
         self._line_id = 0
-        method_names, widget_kinds = _widget_tables()
+        self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
+        # Built-in UI objects made when first read (see wowapi_stubs.ui).
+        self.lazy_names: dict[str, Callable[[], Any]] = {}
+        method_names, widget_kinds = method_tables()
         cap = self.settings.memory_limit_bytes
         if cap and cap < STARTUP_MEMORY:  # lupa would abort the process while opening Lua
             raise _cap_too_small(cap)
@@ -109,13 +123,13 @@ class HeadlessClient:
                 widgets=self.widgets,
                 method_names=method_names,
                 widget_kinds=widget_kinds,
-                known_missing=KNOWN_UNIMPLEMENTED,
+                resolve_global=functools.partial(HeadlessClient._resolve_global, me),
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
                 max_source_bytes=self.settings.max_file_bytes,
             )
-            _ui.create_standard_frames(self)
+            ui.create_standard_frames(self)
         except lupa_memory_error():
             raise _cap_too_small(cap) from None
         self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
@@ -178,13 +192,16 @@ class HeadlessClient:
         self._settle()
         while self.clock.elapsed < target - 1e-9:
             updating = [f for f in self._update_frames if f.is_visible()]
-            if updating:
+            animating = [g for g in self._animations if g.is_visible()]
+            if updating or animating:
                 step = min(self.settings.frame_interval, target - self.clock.elapsed)
                 self.clock.move_to(self.clock.elapsed + step)
                 self._settle()
                 for frame in updating:
                     if "OnUpdate" in frame.scripts and frame.is_visible():
                         self._run_script(frame, "OnUpdate", step)
+                for group in animating:
+                    group.tick(step)
             else:
                 due = self.clock.next_due()
                 self.clock.move_to(target if due is None else min(due, target))
@@ -276,7 +293,7 @@ class HeadlessClient:
 
     def popup(self, which: str) -> str | None:
         """The name of the shown static popup ``which`` (``StaticPopup1``...), if any."""
-        for index in range(1, _ui.STATIC_POPUPS + 1):
+        for index in range(1, ui.STATIC_POPUPS + 1):
             name = f"StaticPopup{index}"
             frame = self.named.get(name)
             if frame is not None and frame.is_visible() and self._popup_which(name) == which:
@@ -339,7 +356,7 @@ class HeadlessClient:
                    visible_only: bool = False) -> Any:
         """A widget by global name or by the text it shows (e.g. ``text="Prepare Mail"``)."""
         if name is not None:
-            widget = self.named.get(name)
+            widget = self.lookup_named(name)
             if widget is None:
                 raise LookupError(f"no frame named {name!r}")
             return widget
@@ -388,27 +405,52 @@ class HeadlessClient:
         return self.runtime.memory_used()
 
     # == internal: used by API modules and widgets ===========================================
-    def _create_region(self, cls: type[Region], name: Any, parent: Region | None,
+    def _create_region(self, cls: type, name: Any, parent: Any,
                        template: str | None = None) -> Any:
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
-        if text_name and "$parent" in text_name.lower() and parent is not None:
-            text_name = text_name.replace("$parent", parent.name or "").replace(
-                "$Parent", parent.name or "")
+        if text_name and parent is not None and "$parent" in text_name.lower():
+            text_name = _resolve_parent(text_name, parent.name or "")
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
         if widget.name:
             self.named[widget.name] = widget
         if template:
-            from wowapi_stubs.xml.templates import apply_named_templates
-
-            apply_named_templates(self, widget, template)
+            self.apply_templates(widget, template)
         return widget
+
+    def lookup_named(self, name: str) -> Any:
+        """The widget a global name holds in the built-in UI or from ``CreateFrame`` (made
+        now if it is a built-in one not made yet), or ``None``."""
+        return ui.materialize(self, name)
+
+    def _resolve_global(self, key: bytes) -> Any:
+        """A global Lua found unset: a built-in UI object (made now), ``True`` for a known
+        3.3.5a function the client does not implement, else ``None``."""
+        try:
+            widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
+            if widget is not None:
+                return widget.lua
+            return True if _known_functions()(key) else None
+        except Exception as exc:  # noqa: BLE001 - Lua may be outside protected code here
+            message = f"internal error in the headless client resolving {key!r}: {exc!r}"
+            _log.error(message, exc_info=exc)
+            runtime = getattr(self, "runtime", None)
+            if runtime is not None:
+                runtime.internal_errors.append(message)
+            return None
+
+    def apply_templates(self, widget: Any, templates: str) -> None:
+        """Apply a comma-separated list of templates (XML virtual frames, else the built-in
+        UI's), as ``CreateFrame``'s fourth argument does."""
+        from wowapi_stubs.xml.templates import apply_named_templates
+
+        apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
         widget_id = self.runtime.widget_id(value) if value is not None else None
         return self.widgets.get(widget_id) if widget_id is not None else None
 
-    def _register_event(self, frame: Widget, event: str) -> None:
+    def _register_event(self, frame: Frame, event: str) -> None:
         frames = self._event_frames.setdefault(event, [])
         front = self.settings.event_order == "reverse"
         if front:
@@ -417,26 +459,32 @@ class HeadlessClient:
             frames.append(frame)
         self.runtime.fn.register_event(frame.lua, event.encode(), frame.label, front)
 
-    def _unregister_event(self, frame: Widget, event: str) -> None:
+    def _unregister_event(self, frame: Frame, event: str) -> None:
         frames = self._event_frames.get(event, [])
         if frame in frames:
             frames.remove(frame)
         self.runtime.fn.unregister_event(frame.lua, event.encode())
 
-    def _scripts_changed(self, frame: Widget) -> None:
+    def _scripts_changed(self, frame: Any) -> None:
         self.runtime.fn.set_on_event(frame.lua, frame.scripts.get("OnEvent"))
+        if not isinstance(frame, Frame):
+            return
         has_update = "OnUpdate" in frame.scripts
         if has_update and frame not in self._update_frames:
             self._update_frames.append(frame)
         elif not has_update and frame in self._update_frames:
             self._update_frames.remove(frame)
 
-    def _visibility_changed(self, region: Region, *, shown: bool) -> None:
-        if isinstance(region, Widget) and (not shown or region.is_visible()):
-            self._run_script(region, "OnShow" if shown else "OnHide")
+    def animation_playing(self, group: Any, playing: bool) -> None:
+        """An animation group started or stopped playing (the client ticks playing ones)."""
+        if playing and group not in self._animations:
+            self._animations.append(group)
+        elif not playing and group in self._animations:
+            self._animations.remove(group)
 
-    def _run_script(self, frame: Widget, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
-        script = frame.scripts.get(handler) if isinstance(frame, Widget) else None
+    def _run_script(self, frame: Any, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
+        scripts = getattr(frame, "scripts", None)
+        script = scripts.get(handler) if scripts else None
         if script is None:
             return True, ()
         label = f"{frame.name or frame.KIND}:{handler}"
@@ -445,6 +493,8 @@ class HeadlessClient:
     def _click(self, button: Button, mouse_button: str) -> bool:
         if not button.enabled:
             return False
+        if hasattr(button, "checked"):
+            button.checked = not button.checked
         for handler in ("PreClick", "OnClick", "PostClick"):
             self._run_script(button, handler, mouse_button, False)
         self._settle()
@@ -498,9 +548,11 @@ class HeadlessClient:
 
     def show_line(self, text: str, *, kind: str) -> None:
         """Show a line in the default chat frame and log it (addon lines per setting)."""
-        self.chat.append(ChatLine(self.now, text, kind))
-        if kind != "addon" or self.settings.log_addon_messages:
-            self.chatlog.write(self.now.astimezone(self.settings.local_zone()), text)
+        frame = self.named.get("ChatFrame1")
+        if frame is not None:
+            frame.add_line(text, kind)
+        else:
+            self._add_message(frame, text, kind=kind)
 
     def system_message(self, text: str) -> None:
         self.show_line(text, kind="system")
@@ -511,12 +563,14 @@ class HeadlessClient:
         self.fire_internal("UI_ERROR_MESSAGE", text)
 
     def _add_message(self, frame: Region, text: str, *, kind: str) -> None:
+        """A message frame got a line: the default chat frame's reach the transcript and
+        the chat log, ``UIErrorsFrame``'s the UI error list."""
         if frame is self.named.get("ChatFrame1"):
-            self.show_line(text, kind=kind)
+            self.chat.append(ChatLine(self.now, text, kind))
+            if kind != "addon" or self.settings.log_addon_messages:
+                self.chatlog.write(self.now.astimezone(self.settings.local_zone()), text)
         elif frame is self.named.get("UIErrorsFrame"):
             self.ui_errors.append(text)
-        else:
-            frame.messages = [*getattr(frame, "messages", []), text]
 
     def reset_send_mail_fields(self) -> None:
         """What FrameXML does after a successful send: clear the Send Mail tab."""
@@ -565,23 +619,19 @@ def _cap_too_small(cap: int) -> HeadlessClientError:
 
 
 @functools.cache
-def _widget_tables() -> tuple[list[str], dict[str, tuple[list[str], list[str]]]]:
-    """Method names exposed to Lua, and per widget type (implemented, known-but-missing)."""
-    names = sorted({n for cls in WIDGET_CLASSES.values() for n in _wow_methods(cls)})
-    kinds = {}
-    for kind, cls in WIDGET_CLASSES.items():
-        known = KNOWN_METHODS.get(kind, frozenset())
-        implemented = _wow_methods(cls) | (LUA_IMPLEMENTED & known)
-        kinds[kind] = (sorted(implemented), sorted(known - implemented))
-    return names, kinds
+def _known_functions() -> Callable[[bytes], bool]:
+    """Whether a global name (bytes) is a known 3.3.5a function (Lua stubs unimplemented
+    ones)."""
+    return frozenset(name.encode() for name in load_surface().global_functions()).__contains__
 
 
-@functools.cache
-def _wow_methods(cls: type) -> frozenset[str]:
-    return frozenset(
-        name for klass in cls.__mro__ for name, value in vars(klass).items()
-        if name[:1].isupper() and callable(value) and not name.isupper()
-    )
+def _resolve_parent(name: str, parent_name: str) -> str:
+    """``$parent``/``$Parent`` (any case) in a widget name replaced by the parent's name."""
+    lowered, out, start = name.lower(), [], 0
+    while (found := lowered.find("$parent", start)) >= 0:
+        out.append(name[start:found] + parent_name)
+        start = found + len("$parent")
+    return "".join(out) + name[start:]
 
 
 __all__ = ["ChatLine", "HeadlessClient"]

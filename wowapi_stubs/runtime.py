@@ -82,8 +82,8 @@ class LuaRuntime:
         api: Mapping[str, ApiFunction],
         widgets: Mapping[int, Any],
         method_names: Iterable[str],
-        widget_kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]],
-        known_missing: Iterable[str],
+        widget_kinds: Mapping[str, tuple[Iterable[str], Iterable[str], Iterable[str]]],
+        resolve_global: Callable[[bytes], Any],
         on_error: ErrorSink,
         cpu_limit_seconds: float,
         memory_limit_bytes: int,
@@ -131,7 +131,7 @@ class LuaRuntime:
                 b"api_names": " ".join(self._api_names).encode(),
                 b"method_names": _numbered_names(tuple(self._method_names)),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
-                b"known_missing": _name_list(known_missing),
+                b"resolve_global": resolve_global,
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",
@@ -146,7 +146,6 @@ class LuaRuntime:
         self._get_memory_used = self._lua.get_memory_used
         self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
-        self.run_trusted("widgets.lua", self.P)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
@@ -486,15 +485,17 @@ def _name_list(names: Iterable[str]) -> bytes:
     return " ".join(sorted(names)).encode()
 
 
-def _widget_kind_spec(kinds: Mapping[str, tuple[Iterable[str], Iterable[str]]]) -> bytes:
-    """``Kind implemented ... | missing ...;`` per kind. Every client passes the same
-    (cached, never modified) mapping, so the last one's text is kept and reused."""
+def _widget_kind_spec(
+        kinds: Mapping[str, tuple[Iterable[str], Iterable[str], Iterable[str]]]) -> bytes:
+    """``Kind Parent,Parent implemented ... | missing ...;`` per kind (own methods; ``-``
+    for no parent). Every client passes the same (cached, never modified) mapping, so the
+    last one's text is kept and reused."""
     global _LAST_KIND_SPEC
     if _LAST_KIND_SPEC is not None and _LAST_KIND_SPEC[0] is kinds:
         return _LAST_KIND_SPEC[1]
     spec = ";".join(
-        f"{kind} {' '.join(methods)} | {' '.join(missing)}"
-        for kind, (methods, missing) in kinds.items()
+        f"{kind} {','.join(parents) or '-'} {' '.join(methods)} | {' '.join(missing)}"
+        for kind, (parents, methods, missing) in kinds.items()
     ).encode()
     _LAST_KIND_SPEC = (kinds, spec)
     return spec

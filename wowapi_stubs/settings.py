@@ -22,6 +22,9 @@ class ClientSettings:
 
     Attributes:
         character_name: the logged-in character (``UnitName("player")``).
+        character_race, character_class, character_level, character_sex, character_guild:
+            the rest of the character (``UnitRace``, ``UnitClass``, ``UnitLevel``, ``UnitSex``:
+            2 male, 3 female; ``GetGuildInfo``, empty: no guild).
         realm: ``GetRealmName()``.
         locale: ``GetLocale()``.
         start_time: simulated wall clock at start-up (aware datetime).
@@ -34,7 +37,7 @@ class ClientSettings:
             "not enough memory" in the code that asked. Near the cap the client refuses to
             enter Lua with what would not fit (the event or call is recorded as a "not
             enough memory" error) and addon calls into the API fail once less than 256 KiB
-            (1/8 of the cap) is free, so the process never aborts. Caps under 160 KiB are
+            (1/8 of the cap) is free, so the process never aborts. Caps under 256 KiB are
             refused (the client itself needs that much).
         wow_dir: folder playing the WoW install dir; ``Logs/WoWChatLog.txt`` is written under
             it. ``None``: a temporary folder removed by :meth:`HeadlessClient.close`.
@@ -49,6 +52,8 @@ class ClientSettings:
         mail_latency: seconds before ``MAIL_SEND_SUCCESS``/``MAIL_FAILED`` arrives.
         money: the character's copper at start.
         bag_slots: slots of bags 0-4.
+        screen_resolution: the game window in pixels (``GetScreenWidth``/``Height`` give the
+            UI's size: 768 units high, as wide as the aspect ratio makes it).
         event_order: ``"registration"`` or ``"reverse"``: delivery order among frames
             registered for one event (the client does not guarantee one).
         check_interface_version: the Interface number the loader expects (30300).
@@ -61,6 +66,11 @@ class ClientSettings:
     """
 
     character_name: str = "Streamer"
+    character_race: str = "Human"
+    character_class: str = "Mage"
+    character_level: int = 80
+    character_sex: int = 2
+    character_guild: str = ""
     realm: str = "Icecrown"
     locale: str = "enUS"
     start_time: datetime = DEFAULT_START
@@ -78,6 +88,7 @@ class ClientSettings:
     mail_latency: float = 0.3
     money: int = 100_000_000
     bag_slots: tuple[int, int, int, int, int] = (16, 16, 16, 16, 16)
+    screen_resolution: tuple[int, int] = (1920, 1080)
     event_order: str = "registration"
     check_interface_version: int = 30300
     reuse_compiled_files: bool = True

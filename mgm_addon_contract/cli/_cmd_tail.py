@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
 from pathlib import Path
 from typing import Annotated
@@ -21,25 +23,61 @@ from mgm_addon_contract.cli._errors import (
 @app.command("tail")
 def tail(
     log: Annotated[Path, typer.Argument(help="WoWChatLog.txt to follow.")],
-    ebs: Annotated[str, typer.Option(help="EBS base URL.")],
+    ebs: Annotated[str, typer.Option(help="EBS base URL (http:// or https://).")],
     follow: Annotated[bool, typer.Option("--follow/--once", help="Keep following (default) "
-                                         "or read what is there once.")] = True,
-    checkpoint: Annotated[Path | None, typer.Option(help="Checkpoint file (resume without "
-                                                    "loss or replay).")] = None,
+                                         "or handle what is there and exit.")] = True,
+    checkpoint: Annotated[Path | None, typer.Option(help="Registry file: where reading "
+                                                    "stands and what is done (resume after "
+                                                    "a crash without loss or repeats).")]
+    = None,
     events: Annotated[Path | None, typer.Option(help="JSON-lines event log.")] = None,
-    interval: Annotated[float, typer.Option(min=0.01, help="Polling interval in seconds.")]
-    = 0.75,
+    interval: Annotated[float, typer.Option(min=0.01, help="Polling interval in seconds "
+                                            "(file events wake it sooner).")] = 0.04,
+    file_events: Annotated[bool, typer.Option("--file-events/--no-file-events",
+                                              help="Wake on file events (polling always "
+                                                   "runs too).")] = True,
     api_key_env: Annotated[str, typer.Option(help="Variable holding X-MGM-ApiKey.")]
     = "MGM_API_KEY",
+    timeout: Annotated[float, typer.Option(min=0.01, help="Seconds an EBS request may "
+                                           "take.")] = 10.0,
+    retry_base: Annotated[float, typer.Option(min=0.001, help="First back-off (seconds) "
+                                              "after a 5xx, 429 or network error.")] = 0.5,
+    retry_max: Annotated[float, typer.Option(min=0.001, help="Longest back-off (seconds); "
+                                             "retries never stop.")] = 30.0,
+    deferred_retry: Annotated[float, typer.Option(min=0.001, help="First retry (seconds) "
+                                                  "of a tag whose payout is unknown "
+                                                  "(404).")] = 5.0,
+    deferred_ttl: Annotated[float, typer.Option(min=0, help="Seconds an unknown payout is "
+                                                "retried before it is reported as "
+                                                "unresolved.")] = 86_400.0,
+    max_wait: Annotated[float, typer.Option(min=0, help="With --once: seconds to keep "
+                                            "retrying a failing EBS before giving up.")]
+    = 60.0,
+    max_line_bytes: Annotated[int | None, typer.Option(min=256, help="Longest line read "
+                                                       "whole (default 256 KiB).")] = None,
+    rotated_idle: Annotated[float, typer.Option(min=0, help="Seconds a renamed (rotated) "
+                                                "log is still watched for late lines.")]
+    = 60.0,
 ) -> None:
-    """Turn [MGM_*] tags into EBS calls (SPEC §10), exactly once, with retries."""
+    """Turn [MGM_*] tags into EBS calls (SPEC §10): no tag lost, no effect doubled.
+
+    Exit 0 when every tag is handled; 1 (with --once) when tags remain unhandled; 2 on a
+    user error or when the EBS refuses the key; 130 on Ctrl+C."""
     import httpx
 
+    from mgm_addon_contract.grammar.scanner import DEFAULT_MAX_LINE
     from mgm_addon_contract.report.console import make_console
-    from mgm_addon_contract.secrets import register_secret
-    from mgm_addon_contract.tail import EventLog, Router, TailConsumer
+    from mgm_addon_contract.secrets import RedactingWriter, register_secret
+    from mgm_addon_contract.tail import (
+        ConsumerStopped,
+        EventLog,
+        RegistryError,
+        RetryPolicy,
+        Router,
+        TailConsumer,
+    )
+    from mgm_addon_contract.tail.status_line import StatusLine
 
-    console = make_console()
     base_url = http_url(ebs)
     if log.is_dir():
         raise UserError(f"{log}: is a directory, not a chat log (give the WoWChatLog.txt path)")
@@ -51,26 +89,86 @@ def tail(
     output_file(events, "--events")
     key = env_secret(api_key_env)
     register_secret(key)
-    client = httpx.Client(base_url=base_url, headers={"X-MGM-ApiKey": key}, timeout=10)
+    client = httpx.Client(base_url=base_url, headers={"X-MGM-ApiKey": key}, timeout=timeout)
+    policy = RetryPolicy(base_delay=retry_base, max_delay=max(retry_max, retry_base),
+                         deferred_delay=deferred_retry,
+                         deferred_max_delay=max(600.0, deferred_retry), ttl=deferred_ttl)
     try:
-        consumer = TailConsumer(log, Router(client, EventLog(events)), checkpoint=checkpoint)
-    except ValueError as exc:
+        consumer = TailConsumer(log, Router(client, EventLog(events)), checkpoint=checkpoint,
+                                policy=policy, max_line_bytes=max_line_bytes or DEFAULT_MAX_LINE,
+                                rotated_idle=rotated_idle)
+    except RegistryError as exc:
         raise UserError(str(exc)) from None
+    console = make_console()
+    status = StatusLine(RedactingWriter(sys.stderr))
 
-    def show(outcomes) -> None:  # noqa: ANN001
+    def show(outcomes) -> None:  # noqa: ANN001 - list[Outcome]
         for o in outcomes:
-            console.print(f"line {o.line}: {o.tag} {o.correlation_id or ''} -> "
-                          f"{o.status if o.status is not None else o.result}")
+            answer = o.status if o.status is not None else "-"
+            console.print(f"line {o.line}: {o.tag} {o.correlation_id or ''} -> {answer} "
+                          f"{o.result}", markup=False, highlight=False)
 
-    if not follow:
-        show(consumer.finish())
-        consumer.close()
-        return
-    stop = threading.Event()
-    console.print(f"following {log} (Ctrl+C to stop)")
     try:
-        consumer.follow(stop, interval=interval, on_poll=show)
-    except KeyboardInterrupt:
-        stop.set()
+        _start(consumer, status, base_url)
+        if follow:
+            _follow(consumer, status, interval, file_events, show)
+        else:
+            _once(consumer, status, max_wait, show)
+    except ConsumerStopped as exc:
+        raise UserError(str(exc)) from None
     finally:
+        status.close()
         consumer.close()
+
+
+def _start(consumer, status, base_url: str) -> None:  # noqa: ANN001
+    """Probe the EBS so that an unreachable one or a refused key shows at once."""
+    consumer.probe()
+    if consumer.router.reachable is False:
+        status.message(f"EBS {base_url} unreachable ({consumer.router.problem}); "
+                       "retrying with back-off")
+
+
+def _follow(consumer, status, interval: float, file_events: bool, show) -> None:  # noqa: ANN001
+    from mgm_addon_contract.tail.follow import Follower
+
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    status.message(f"following {consumer.log} (Ctrl+C to stop)")
+    try:
+        Follower(consumer, interval=interval, use_events=file_events, on_outcomes=show,
+                 on_status=status.update).run(stop)
+    except KeyboardInterrupt:
+        _summary(consumer, status)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    _summary(consumer, status)
+
+
+def _once(consumer, status, max_wait: float, show) -> None:  # noqa: ANN001
+    done = consumer.drain(timeout=max_wait)
+    show(list(consumer.outcomes))
+    unhandled = consumer.unhandled
+    tracked = consumer.current
+    partial = tracked.scanner.carried_text() if tracked and tracked.carried_bytes else ""
+    if "[MGM" in partial:
+        unhandled += 1
+        status.message("the last line has no line break yet and holds tag text: left for "
+                       "the next run")
+    _summary(consumer, status)
+    if not done:
+        status.message(f"gave up after the --max-wait: {consumer.router.problem}")
+    if unhandled:
+        status.message(f"{unhandled} tag(s) remain unhandled (deferred: payout unknown to "
+                       "the EBS, or the EBS failing); they are retried on the next run")
+        raise typer.Exit(1)
+
+
+def _summary(consumer, status) -> None:  # noqa: ANN001
+    counts = consumer.counts
+    status.message(
+        f"tags: {counts['ok']} done, {counts['rejected']} rejected, "
+        f"{len(consumer.registry.deferred)} deferred, {counts['duplicate']} duplicate, "
+        f"{counts['unresolved']} unresolved, {counts['spoofed']} spoofed (ignored), "
+        f"{counts['problems']} problem(s)")

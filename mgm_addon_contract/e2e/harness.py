@@ -65,10 +65,10 @@ class World:
 
     # -- components ----------------------------------------------------------------------
     def _new_consumer(self) -> TailConsumer:
-        router = Router(self.http, EventLog(self.workdir / "consumer-events.jsonl"),
-                        sleep=self.client.advance)
+        router = Router(self.http, EventLog(self.workdir / "consumer-events.jsonl"))
         return TailConsumer(self.client.chatlog_path, router,
                             checkpoint=self.workdir / "checkpoint.json",
+                            clock=lambda: self.client.uptime, sleep=self.client.advance,
                             on_outcome=self._on_outcome)
 
     def restart_desktop(self) -> None:
@@ -104,12 +104,13 @@ class World:
             elif line.kind in ("whisper-in", "whisper-out"):
                 self.timeline.append(TimelineEvent(at, "client", line.text[:60]))
         self._chat_seen = len(self.client.chat)
-        for entry in self.ebs.transcript[self._transcript_seen:]:
+        unseen = max(0, self._transcript_seen - self.ebs.transcript_dropped)
+        for entry in self.ebs.transcript[unseen:]:
             ident = next((part for part in entry.path.split("/") if matches("uuid", part)), None)
             if entry.path.endswith("verify-candidate") and isinstance(entry.body, dict):
                 ident = entry.body.get("spinCycleId")
             self.note("ebs", f"{entry.method} {entry.path} -> {entry.status}", ident)
-        self._transcript_seen = len(self.ebs.transcript)
+        self._transcript_seen = self.ebs.transcript_dropped + len(self.ebs.transcript)
 
     # -- the Desktop driver --------------------------------------------------------------
     def type(self, line: str, correlation_id: str | None = None) -> None:

@@ -1,8 +1,11 @@
 """The mock EBS: the Desktop's routes (SPEC §3-§5, §12) as one thread-safe ``handle`` call.
 
 Usable in-process (``MockEbs.transport()`` for ``httpx.Client``), over real HTTP
-(:mod:`mgm_addon_contract.ebs.app`), with a control API under ``/_control/`` to seed and read
-state and to inject faults. Every call is recorded in a transcript with the key masked.
+(:mod:`mgm_addon_contract.ebs.server`), with a control API under ``/_control/``
+(:mod:`mgm_addon_contract.ebs.control`) to seed and read state and inject faults, behind the
+API key or a separate control key. Every call is recorded in a bounded transcript with the
+key masked and at most a prefix of each body. Ids in paths are compared in canonical lower
+case (the EBS parses them as GUIDs); JSON bodies nested deeper than ``max_depth`` are a 400.
 """
 
 from __future__ import annotations
@@ -31,11 +34,14 @@ def error(status: int, code: str, message: str, **details: Any) -> Response:
 
 @dataclass
 class Fault:
-    """Answer the next ``count`` requests whose path starts with ``path`` with ``status``."""
+    """The next ``count`` requests whose path starts with ``path`` get ``status`` (an error
+    answer) and/or their answer ``delay`` seconds late (a stall; the request still takes
+    effect when no status is given)."""
 
     path: str
-    status: int
+    status: int | None = None
     count: int = 1
+    delay: float = 0.0
 
 
 @dataclass
@@ -54,31 +60,79 @@ class TranscriptEntry:
 
 @dataclass
 class MockEbs:
-    """In-memory EBS. ``api_key`` None accepts any key (but a key must be sent)."""
+    """In-memory EBS. ``api_key`` None accepts any key (but a key must be sent).
+
+    The control API answers requests that carry ``control_key`` in ``X-MGM-ControlKey`` or,
+    without a control key, the API key in ``X-MGM-ApiKey``; with neither configured it is
+    closed over HTTP (in-process callers use :meth:`control`)."""
 
     api_key: str | None = None
     state: EbsState = field(default_factory=EbsState)
     transcript: list[TranscriptEntry] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    control_key: str | None = None
+    transcript_limit: int = 100_000
+    body_kept: int = 4096
+    max_depth: int = 32
+    transcript_dropped: int = 0
 
     def __post_init__(self) -> None:
         self._lock = threading.RLock()
         register_secret(self.api_key)
+        register_secret(self.control_key)
 
-    # -- entry point ---------------------------------------------------------------------
+    # -- entry points --------------------------------------------------------------------
     def handle(self, method: str, path: str, headers: dict[str, str] | None = None,
                body: bytes | str | None = None) -> Response:
         """Answer one request: ``(status, json)``."""
+        status, answer, _ = self.respond(method, path, headers, body)
+        return status, answer
+
+    def respond(self, method: str, path: str, headers: dict[str, str] | None = None,
+                body: bytes | str | None = None) -> tuple[int, Any, float]:
+        """Answer one request: ``(status, json, delay)``; ``delay`` is an injected stall the
+        server waits before sending the answer."""
         headers = {k.lower(): v for k, v in (headers or {}).items()}
-        payload = _decode(body)
+        raw = body.encode() if isinstance(body, str) else (body or b"")
+        payload, problem = _decode(raw, self.max_depth)
         with self._lock:
             if path.startswith("/_control/"):
-                return self._control(method, path, payload)
-            status, answer = self._answer(method, path, headers, payload)
-            shown = {k: (MASK if k == API_KEY_HEADER else v) for k, v in headers.items()
-                     if k in (API_KEY_HEADER, "content-type")}
-            self.transcript.append(TranscriptEntry(method, path, payload, shown, status, answer))
-            return status, answer
+                from mgm_addon_contract.ebs.control import authorised
+
+                refused = authorised(self, headers)
+                if refused is not None:
+                    return (*refused, 0.0)
+                if problem is not None:
+                    return (*problem, 0.0)
+                return (*self.control(method, path, payload), 0.0)
+            delay = 0.0
+            if problem is not None:
+                status, answer = problem
+            else:
+                status, answer, delay = self._answer(method, path, headers, payload)
+            self._record(method, path, headers, raw, payload, status, answer)
+            return status, answer, delay
+
+    def control(self, method: str, path: str, payload: Any = None) -> Response:
+        """The control API in-process (no key needed): seed, state, faults, transcript..."""
+        from mgm_addon_contract.ebs.control import control
+
+        with self._lock:
+            return control(self, method, path, payload)
+
+    def _record(self, method: str, path: str, headers: dict[str, str], raw: bytes,
+                payload: Any, status: int, answer: Any) -> None:
+        shown = {k: (MASK if k == API_KEY_HEADER else v) for k, v in headers.items()
+                 if k in (API_KEY_HEADER, "content-type")}
+        if len(raw) > self.body_kept:  # a bounded prefix, never the whole body
+            payload = {"_truncated": raw[:self.body_kept].decode("utf-8", "replace"),
+                       "bytes": len(raw)}
+        self.transcript.append(TranscriptEntry(method, path, payload, shown, status, answer))
+        excess = len(self.transcript) - self.transcript_limit
+        if excess > 0:  # oldest out, a tenth at a time
+            dropped = excess + self.transcript_limit // 10
+            del self.transcript[:dropped]
+            self.transcript_dropped += dropped
 
     def transport(self) -> httpx.MockTransport:
         """An httpx transport that calls :meth:`handle` (no sockets)."""
@@ -92,23 +146,30 @@ class MockEbs:
 
     # -- API routes ----------------------------------------------------------------------
     def _answer(self, method: str, path: str, headers: dict[str, str],
-                payload: Any) -> Response:
+                payload: Any) -> tuple[int, Any, float]:
         key = headers.get(API_KEY_HEADER)
         if not key:
-            return error(401, "unauthorized", "X-MGM-ApiKey header is required")
+            return (*error(401, "unauthorized", "X-MGM-ApiKey header is required"), 0.0)
         if self.api_key is not None and key != self.api_key:
-            return error(401, "forbidden_apikey", "X-MGM-ApiKey is not valid")
+            return (*error(401, "forbidden_apikey", "X-MGM-ApiKey is not valid"), 0.0)
+        delay = 0.0
         for fault in self.faults:
             if path.startswith(fault.path) and fault.count > 0:
                 fault.count -= 1
-                return error(fault.status, "injected_fault", "fault injected by the test")
+                delay = fault.delay
+                if fault.status is not None:
+                    return (*error(fault.status, "injected_fault",
+                                   "fault injected by the test"), delay)
+                break
+        self.faults = [f for f in self.faults if f.count > 0]
         for pattern, route_method, handler in _ROUTES:
             match = pattern.fullmatch(path)
             if match and method == route_method:
                 if not all(matches("uuid", g) for g in match.groups()):
-                    return error(404, "not_found", "the id in the path is not a UUID")
-                return handler(self, payload, *match.groups())
-        return error(404, "not_found", f"no route {method} {path}")
+                    return (*error(404, "not_found", "the id in the path is not a UUID"), delay)
+                ids = (g.lower() for g in match.groups())
+                return (*handler(self, payload, *ids), delay)
+        return (*error(404, "not_found", f"no route {method} {path}"), delay)
 
     def pending(self, _: Any) -> Response:
         payouts = [p.dto() for p in self.state.payouts.values()
@@ -213,38 +274,41 @@ class MockEbs:
         gift.state = "Completed"
         return 200, _gift(gift)
 
-    # -- control API ---------------------------------------------------------------------
-    def _control(self, method: str, path: str, payload: Any) -> Response:
-        if path == "/_control/state" and method == "GET":
-            return 200, self.state.to_json()
-        if path == "/_control/seed" and method == "POST":
-            self.state = EbsState.from_json(payload or {})
-            return 200, self.state.to_json()
-        if path == "/_control/faults" and method == "POST":
-            self.faults.append(Fault(payload["path"], int(payload["status"]),
-                                     int(payload.get("count", 1))))
-            return 200, {"faults": len(self.faults)}
-        if path == "/_control/transcript" and method == "GET":
-            return 200, [e.to_json() for e in self.transcript]
-        if path == "/_control/clock" and method == "POST":
-            self.state.now = payload["now"]
-            return 200, {"now": self.state.now}
-        return error(404, "not_found", f"no control route {method} {path}")
-
-
 def _gift(gift: GiftRequest) -> dict[str, Any]:
     return {"id": gift.id, "characterName": gift.characterName, "state": gift.state,
             "selectedItem": gift.selectedItem, "reason": gift.reason}
 
 
-def _decode(body: bytes | str | None) -> Any:
-    if not body:
-        return None
+def _decode(raw: bytes, max_depth: int) -> tuple[Any, Response | None]:
+    """(payload, None), or (None, a 400 answer) for JSON nested deeper than ``max_depth``.
+    A body that is not JSON is kept as ``{"_unparsed": text}`` for the routes to refuse."""
+    if not raw:
+        return None, None
     try:
-        return json.loads(body)
+        payload = json.loads(raw)
+    except RecursionError:
+        payload = None
     except (ValueError, UnicodeDecodeError):
-        return {"_unparsed": body.decode("utf-8", "replace") if isinstance(body, bytes)
-                else body}
+        return {"_unparsed": raw.decode("utf-8", "replace")}, None
+    else:
+        if _depth_within(payload, max_depth):
+            return payload, None
+    return None, error(400, "invalid_payload", f"JSON nested deeper than {max_depth} levels")
+
+
+def _depth_within(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests at most ``limit`` arrays/objects deep (iterative)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else (
+            item if isinstance(item, list) else None)
+        if children is None:
+            continue
+        if depth > limit:
+            return False
+        stack.extend((child, depth + 1) for child in children)
+    return True
 
 
 UUID = r"([^/]+)"  # ids are checked with the grammar's uuid rule

@@ -108,15 +108,16 @@ class EbsState:
             state.spin = SpinCycle(spin["id"], spin["candidate"], deadline,
                                    spin.get("decided", False))
         for p in data.get("payouts", []):
-            payout = Payout(p["id"], str(p.get("twitchUserId", "0")),
+            payout = Payout(str(p["id"]).lower(), str(p.get("twitchUserId", "0")),
                             p.get("twitchDisplayName", p["characterName"]), p["characterName"],
                             p.get("goldAmount", GOLD_PER_WIN), p.get("enrollmentRequestId"),
                             p.get("status", "Pending"), p.get("createdAt", state.now),
                             p.get("isRewardSentAnnouncedToChat", False), p.get("acceptedAt"))
             state.payouts[payout.id] = payout
         for g in data.get("gifts", []):
-            gift = GiftRequest(g["id"], g["characterName"], g.get("state", "SelectingItem"),
-                               g.get("selectedItem"), g.get("reason"))
+            gift = GiftRequest(str(g["id"]).lower(), g["characterName"],
+                               g.get("state", "SelectingItem"), g.get("selectedItem"),
+                               g.get("reason"))
             state.gifts[gift.id] = gift
         state.announcements = list(data.get("announcements", []))
         return state

@@ -23,6 +23,9 @@ RULES: tuple[GrammarRule, ...] = (
     GrammarRule("LINE-TIMESTAMP", "SPEC §10",
                 "A line holding [MGM is a chat-log line: M/D HH:MM:SS.mmm, two spaces, text."),
     GrammarRule("LINE-UTF8", "SPEC §10", "The chat log is valid UTF-8 text."),
+    GrammarRule("LINE-TOO-LONG", "SPEC §10; client facts: chat message length",
+                "A chat-log line stays within the reader's line-length limit (default 256 KiB); "
+                "a longer one is read from its prefix only."),
     GrammarRule("TAG-SYNTAX", "SPEC §8, §9, §12",
                 "A known tag prefix is followed by exactly the tag's grammar."),
     GrammarRule("TAG-UNKNOWN", "SPEC §8, §9, §12",

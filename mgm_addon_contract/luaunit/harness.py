@@ -24,9 +24,9 @@ from typing import Any
 from mgm_addon_contract.luaunit.model import LuaTestResult, MockReport, SuiteOptions, SuiteRun
 from wowapi_stubs import ClientSettings, HeadlessClient
 from wowapi_stubs._paths import AddonPathError, read_file
-from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
 from wowapi_stubs.errors import WowApiError, split_location
 from wowapi_stubs.runtime import to_text
+from wowapi_stubs.surface import load_surface
 
 PRELUDE_CHUNK = "=(luaunit harness)"
 EXIT_TEXT = ") ended the suite"
@@ -219,7 +219,7 @@ class SuiteHarness:
         if existed or ("." in text and owner in self._startup):
             self.mock.replaced.append(text)
             return True
-        if text in KNOWN_UNIMPLEMENTED:
+        if text in load_surface().unimplemented_functions:
             self.mock.not_implemented.append(text)
             return False
         suggestion = self._suggest(text)
@@ -235,7 +235,7 @@ class SuiteHarness:
     def _suggest(self, name: str) -> str | None:
         """A 3.3.5a name the mock's ``name`` may stand for (``C_FriendList.SendWho``:
         ``SendWho``)."""
-        names = self._startup | KNOWN_UNIMPLEMENTED
+        names = self._startup | load_surface().unimplemented_functions
         last = name.rsplit(".", 1)[-1]
         if last != name and last in names:
             return last

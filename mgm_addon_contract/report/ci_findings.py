@@ -173,7 +173,7 @@ def replay_findings(result: ReplayResult, log: Path) -> list[CiFinding]:
     from mgm_addon_contract.grammar.validate import SPOOF_RULE
 
     out = [CiFinding(REPLAY_MISMATCH_RULE, "error", m, SourcePosition(log), "replay mismatch")
-           for m in result.mismatches]
+           for m in result.problems]
     for event in result.events:
         kind = event["event"]
         if kind not in ("spoofed-tag", "invalid-line", "unresolved"):

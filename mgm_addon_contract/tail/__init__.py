@@ -1,7 +1,10 @@
-"""The tail consumer (SPEC §10): ``WoWChatLog.txt`` -> tags -> EBS calls, exactly once."""
+"""The tail consumer (SPEC §10): ``WoWChatLog.txt`` -> tags -> EBS calls, no tag lost, no
+effect doubled."""
 
-from mgm_addon_contract.tail.consumer import TailConsumer
+from mgm_addon_contract.tail.consumer import ConsumerStopped, RetryPolicy, Status, TailConsumer
 from mgm_addon_contract.tail.events import EventLog
-from mgm_addon_contract.tail.router import Outcome, RetryPolicy, Router
+from mgm_addon_contract.tail.registry import Registry, RegistryError
+from mgm_addon_contract.tail.router import Attempt, Outcome, Router
 
-__all__ = ["EventLog", "Outcome", "RetryPolicy", "Router", "TailConsumer"]
+__all__ = ["Attempt", "ConsumerStopped", "EventLog", "Outcome", "Registry", "RegistryError",
+           "RetryPolicy", "Router", "Status", "TailConsumer"]

@@ -1,254 +1,525 @@
 """The tail consumer (SPEC §10): follows ``WoWChatLog.txt`` and turns tags into EBS calls.
 
-Correct under the ways the client and the disk misbehave: partial lines (also a UTF-8
-sequence split between reads), CRLF/LF, BOM, block-wise flushing, truncation and replacement
-of the file, restarts (checkpoint: no loss, no replay), duplicated tag lines (bounded
-persisted dedup), EBS failures (retries) and ids the EBS does not know yet (deferred and
-retried). Spoofed and invalid tags are reported and never routed.
+No tag is lost and no effect is doubled, whatever happens between the client, the disk, the
+consumer and the EBS:
+
+- Lines are handled in order, one at a time. The committed offset (in the registry, written
+  atomically and fsync'd with the handled keys) moves past a tag line only once its outcome
+  is final (done, rejected, or deferred and recorded); a kill at any point re-sends at most
+  the requests whose outcome was not recorded yet, and the EBS's idempotency absorbs them.
+- Files are known by identity plus a fingerprint of their first bytes, read unbuffered:
+  truncation, rewrite, rename and replacement are noticed; a renamed (rotated) file is read
+  to its end before the new one, also after a restart. A carried partial line is dropped
+  only when its file is gone (deleted, truncated or rewritten), and the drop is reported.
+- EBS answers are classified (:mod:`mgm_addon_contract.tail.router`): transient failures
+  are retried with back-off and jitter without limit, unknown payouts deferred until a TTL,
+  a refused key stops the consumer.
 """
 
 from __future__ import annotations
 
 import os
-import threading
+import random
+import time
+from collections import Counter, deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-from mgm_addon_contract.grammar import LogScanner, ParsedLine, parse_log_line
-from mgm_addon_contract.tail.checkpoint import BoundedKeys, Checkpoint, fingerprint, identity
-from mgm_addon_contract.tail.router import Outcome, RetryLater, Router, UnknownPayout
+from mgm_addon_contract.grammar import ParsedLine, parse_log_line
+from mgm_addon_contract.grammar.scanner import DEFAULT_MAX_LINE, STAMP_BYTES, starts_a_line
+from mgm_addon_contract.tail.files import TrackedFile, identity_of
+from mgm_addon_contract.tail.registry import DeferredTag, FileMark, Key, Registry
+from mgm_addon_contract.tail.router import (
+    DEFERRED,
+    FATAL,
+    OK,
+    REJECTED,
+    RETRY,
+    Attempt,
+    Outcome,
+    Router,
+    dedupe_key,
+)
 
-READ_SIZE = 1 << 16
-DEFERRED_POLLS = 40
-NAMES_KEPT = 2000
-MARK_BYTES = 64  # an unknown payout id is retried on this many polls before giving up
+SAVE_EVERY = 1.0  # seconds: progress over plain lines is saved at most this often
+POLL_BYTES = 8 << 20  # read at most this much per poll, so follow mode stays responsive
+MAX_ROTATED = 8  # rotated files kept open at once (the oldest beyond is given up, reported)
+KEEP_OUTCOMES = 10_000
+
+
+@dataclass
+class RetryPolicy:
+    """Back-off for transient failures (unlimited) and for deferred tags (until ``ttl``)."""
+
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    deferred_delay: float = 5.0
+    deferred_max_delay: float = 600.0
+    ttl: float = 24 * 3600.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Exponential back-off with jitter between half and all of the step."""
+        return _jittered(self.base_delay, self.max_delay, attempt, rng)
+
+    def deferred(self, attempt: int, rng: random.Random) -> float:
+        return _jittered(self.deferred_delay, self.deferred_max_delay, attempt, rng)
+
+
+def _jittered(base: float, cap: float, attempt: int, rng: random.Random) -> float:
+    step = min(cap, base * 2 ** min(max(attempt - 1, 0), 30))
+    return step * (0.5 + rng.random() / 2)
+
+
+class ConsumerStopped(Exception):
+    """The EBS refused the consumer (API key, URL): nothing after the line was marked done."""
+
+
+class _Blocked(Exception):
+    """A transient failure: the line is read again after the back-off."""
+
+
+@dataclass
+class Status:
+    """What the consumer is doing, for the live status line."""
+
+    file: str | None
+    offset: int
+    handled: int
+    deferred: int
+    rejected: int
+    problems: int
+    reachable: bool | None
+    problem: str | None
+    retry_in: float | None
+    carried: int
 
 
 class TailConsumer:
-    """Reads new bytes of one log file on each :meth:`poll_once` and routes its tags."""
+    """Reads one log file (and its rotated predecessors) on each :meth:`poll_once`."""
 
     def __init__(self, log: Path, router: Router, *, checkpoint: Path | None = None,
-                 dedup_limit: int = 20_000,
+                 policy: RetryPolicy | None = None,
+                 clock: Callable[[], float] = time.time,
+                 sleep: Callable[[float], None] = time.sleep, seed: int | None = None,
+                 dedupe_limit: int = 20_000, max_line_bytes: int = DEFAULT_MAX_LINE,
+                 rotated_idle: float = 60.0,
                  on_outcome: Callable[[Outcome], None] | None = None) -> None:
         self.log = log
-        self.on_outcome = on_outcome
         self.router = router
         self.events = router.events
-        self.checkpoint_path = checkpoint
-        state = Checkpoint.load(checkpoint)
-        self.handled = BoundedKeys(dedup_limit, state.handled)
-        self.deferred: list[dict] = list(state.deferred)
-        router.names.update(state.names)
-        self.outcomes: list[Outcome] = []
-        self._handle: BinaryIO | None = None
-        self._identity: list[int] = []
-        self._mark = b""  # the last bytes consumed, to notice a rewritten file
-        if state.still_valid_for(log):
-            self._scanner = LogScanner(str(log), start_offset=state.offset, start_line=state.line)
-            self.events.write("resume", offset=state.offset, line=state.line)
-        else:
-            if state.offset:
-                self.events.write("checkpoint-mismatch", offset=state.offset,
-                                  note="the log no longer starts with the checkpointed bytes; "
-                                       "reading it from the start (dedup keeps effects single)")
-            self._scanner = LogScanner(str(log))
+        self.policy = policy or RetryPolicy()
+        self.clock, self.sleep = clock, sleep
+        self.rng = random.Random(seed)
+        self.max_line_bytes = max_line_bytes
+        self.rotated_idle = rotated_idle
+        self.on_outcome = on_outcome
+        self.registry = Registry.load(checkpoint, dedupe_limit=dedupe_limit)
+        router.registry = self.registry
+        self.current: TrackedFile | None = None
+        self.rotated: list[TrackedFile] = []
+        self.outcomes: deque[Outcome] = deque(maxlen=KEEP_OUTCOMES)
+        self.counts: Counter[str] = Counter()
+        self._poll: list[Outcome] = []
+        self._first_poll = True
+        self._failures = 0
+        self._retry_at = 0.0
+        self._more = False
+        self._dirty = False
+        self._must_save = False
+        self._last_save = clock()
 
-    # -- reading -------------------------------------------------------------------------
+    # -- public --------------------------------------------------------------------------
+    @property
+    def blocked(self) -> bool:
+        """Waiting to retry a line after a transient failure."""
+        return self._failures > 0
+
+    @property
+    def deferred(self) -> list[DeferredTag]:
+        return list(self.registry.deferred.values())
+
+    @property
+    def unhandled(self) -> int:
+        """Tags not final yet: deferred ones plus the line being retried."""
+        return len(self.registry.deferred) + (1 if self.blocked else 0)
+
+    @property
+    def more_to_read(self) -> bool:
+        return self._more
+
+    def retry_in(self) -> float | None:
+        return max(0.0, self._retry_at - self.clock()) if self.blocked else None
+
+    def probe(self) -> None:
+        """Ask the EBS for its pending payouts: shows at once whether it is reachable and
+        takes the key (a refused key raises :class:`ConsumerStopped`), loads winner names."""
+        self.router.new_poll()
+        attempt = self.router.refresh_pending()
+        if attempt is not None and attempt.outcome == FATAL:
+            raise ConsumerStopped(f"the EBS refused {attempt.method} {attempt.path} "
+                                  f"({_what(attempt)}); check --ebs and the API key")
+
     def poll_once(self) -> list[Outcome]:
-        """Read what is new, route complete lines; returns this poll's outcomes."""
-        before = len(self.outcomes)
-        self._retry_deferred()
-        if not self._open():
-            return []
-        try:
-            self._drain(self._handle)
-        except RetryLater as exc:
-            self.events.write("ebs-unavailable", note=str(exc))
-        self._save()
-        return self.outcomes[before:]
+        """Retry what is due, read what is new and route its tags; this poll's outcomes.
 
-    def _open(self) -> bool:
-        if not self.log.exists():
+        Raises :class:`ConsumerStopped` when the EBS refuses the consumer."""
+        self._poll = []
+        now = self.clock()
+        if self.blocked and now < self._retry_at:
+            return []
+        self.router.new_poll()
+        self._more = False
+        try:
+            self._retry_deferred(now)
+            self._track_files(now)
+            for tracked in list(self.rotated):
+                self._drain(tracked, now)
+            if self.current is not None:
+                self._drain(self.current, now)
+            self._retire_rotated(now)
+        except _Blocked:
+            self._failures += 1
+            delay = self.policy.delay(self._failures, self.rng)
+            self._retry_at = self.clock() + delay
+            self.events.write("retry", attempt=self._failures, in_s=round(delay, 3),
+                              problem=self.router.problem)
+            self._save()
+        else:
+            if self._failures:
+                self.events.write("recovered", after_attempts=self._failures)
+                for item in self.registry.deferred.values():  # the EBS is back: retry now
+                    item.next_at = min(item.next_at, now)
+            self._failures = 0
+        self._save_if_due()
+        return self._poll
+
+    def drain(self, *, timeout: float | None = None) -> bool:
+        """Poll until what is readable is handled, sleeping out back-offs; False when
+        ``timeout`` seconds pass first (a line is still being retried)."""
+        deadline = None if timeout is None else self.clock() + timeout
+        while True:
+            self.poll_once()
+            if not self.blocked and not self._more:
+                return True
+            wait = max(0.0, self._retry_at - self.clock()) if self.blocked else 0.0
+            if deadline is not None and self.clock() + wait > deadline:
+                return False
+            if wait:
+                self.sleep(wait)
+
+    def finish(self, *, last_line_complete: bool = True,
+               timeout: float | None = None) -> bool:
+        """Read to the end; with ``last_line_complete`` a last line without a line break is
+        handled too (the writer is done, as at the end of a replay). False when a line is
+        still being retried after ``timeout`` seconds."""
+        deadline = None if timeout is None else self.clock() + timeout
+        if not self.drain(timeout=timeout):
             return False
-        current = identity(self.log)
-        if self._handle is not None and current != self._identity:
-            # Replaced: finish the old file's unread tail first, then start the new one.
-            self._drain(self._handle)
-            self._flush_partial()
-            self._handle.close()
-            self._handle = None
-            self.events.write("replaced", note="log file replaced; reading the new file from 0")
-            self._scanner = LogScanner(str(self.log))
-            self._mark = b""
-        if self._handle is None:
-            self._handle = self.log.open("rb")
-            self._identity = current
-        size = os.fstat(self._handle.fileno()).st_size
-        position = self._scanner.consumed_offset + self._carried()
-        if size < position:
-            self.events.write("truncated", offset=position, size=size)
-            self._scanner.rebase(0)
-            self._mark = b""
-        elif self._mark and self._read_mark() != self._mark:
-            # Truncated and rewritten to the same length or longer: the bytes we read last
-            # are no longer there, so this is new content from the start.
-            self.events.write("rewritten", offset=position)
-            self._scanner = LogScanner(str(self.log))
+        if last_line_complete:
+            for tracked in [*self.rotated, *([self.current] if self.current else [])]:
+                for parsed in tracked.scanner.finish():
+                    while not self._handle_line(tracked, parsed):
+                        self._failures += 1
+                        delay = self.policy.delay(self._failures, self.rng)
+                        if deadline is not None and self.clock() + delay > deadline:
+                            tracked.rewind(parsed.byte_offset, parsed.line - 1)
+                            self._retry_at = self.clock() + delay
+                            self._save()
+                            return False
+                        self.sleep(delay)
+                    self._failures = 0
+                    tracked.committed = (tracked.scanner.consumed_offset,
+                                         tracked.scanner.line_number)
+                    if self._must_save:
+                        self._save()
+                tracked.committed = (tracked.scanner.consumed_offset,
+                                     tracked.scanner.line_number)
+        self._save()
         return True
 
-    def _read_mark(self) -> bytes:
-        end = self._scanner.consumed_offset
-        if end <= 0:
-            return b""
-        start = max(0, end - MARK_BYTES)
-        self._handle.seek(start)
-        return self._handle.read(end - start)
+    def status(self) -> Status:
+        tracked = self.current or (self.rotated[-1] if self.rotated else None)
+        return Status(str(tracked.path) if tracked else None,
+                      tracked.read_pos if tracked else 0,
+                      self.counts[OK] + self.counts["skipped"],
+                      len(self.registry.deferred), self.counts[REJECTED],
+                      self.counts["problems"], self.router.reachable, self.router.problem,
+                      self.retry_in(), tracked.carried_bytes if tracked else 0)
 
-    def _carried(self) -> int:
-        return self._scanner.carried_bytes
+    def close(self) -> None:
+        if self._dirty:
+            self._save()
+        for tracked in [*self.rotated, *([self.current] if self.current else [])]:
+            tracked.close()
+        self.rotated, self.current = [], None
+        self.events.close()
 
-    def _drain(self, handle: BinaryIO) -> None:
-        handle.seek(self._scanner.consumed_offset + self._carried())
-        while chunk := handle.read(READ_SIZE):
-            for parsed in self._scanner.feed(chunk, plain_lines=False):
-                try:
-                    self._handle_line(parsed)
-                except RetryLater:
-                    # Re-read this line on the next poll; nothing after it is lost either.
-                    self._scanner = LogScanner(str(self.log), start_offset=parsed.byte_offset,
-                                               start_line=parsed.line - 1)
-                    self._mark = b""
-                    raise
-        self._mark = self._read_mark() if handle is self._handle else b""
+    # -- files ---------------------------------------------------------------------------
+    def _track_files(self, now: float) -> None:
+        try:
+            stat = os.stat(self.log)
+        except OSError:
+            stat = None
+        current = self.current
+        if current is not None:
+            if stat is None or identity_of(stat) != current.identity:
+                self.events.write("rotated", file=str(current.path), offset=current.read_pos,
+                                  note="the log was renamed, replaced or deleted; reading "
+                                       "this file to its end before the new one")
+                current.last_growth = now
+                self.rotated.append(current)
+                self.current = None
+                self._dirty = True
+            else:
+                change = current.change()
+                if change is not None:
+                    self._restart(current, change)
+        if self.current is None and stat is not None:
+            self.current = self._open_current(now)
+        if self._first_poll:
+            self._first_poll = False
+            self._recover_rotated(now)
 
-    def _flush_partial(self) -> None:
-        for parsed in self._scanner.finish():
-            self._handle_line(parsed)
+    def _open_current(self, now: float) -> TrackedFile | None:
+        tracked = TrackedFile.open(self.log, max_line_bytes=self.max_line_bytes)
+        if tracked is None:
+            return None
+        tracked.last_growth = now
+        mark = next((m for m in self.registry.files if m.identity == tracked.identity), None)
+        if mark is not None and tracked.matches(mark):
+            tracked.resume(mark)
+            self.events.write("resume", file=str(self.log), offset=mark.offset, line=mark.line)
+        elif mark is not None:
+            self.events.write("checkpoint-mismatch", file=str(self.log), offset=mark.offset,
+                              note="the file no longer holds the bytes read before; reading "
+                                   "it from the start (handled keys keep effects single)")
+        self._dirty = True
+        return tracked
 
-    # -- handling ------------------------------------------------------------------------
-    def _handle_line(self, parsed: ParsedLine) -> None:
+    def _recover_rotated(self, now: float) -> None:
+        """After a restart: files read before that are no longer the log (rotated) are read
+        to their end first; one that is gone is reported."""
+        current = self.current.identity if self.current else None
+        for mark in self.registry.files:
+            if mark.identity == current:
+                continue
+            tracked = self._find(mark)
+            if tracked is None:
+                self.events.write("rotated-missing", file=mark.path, offset=mark.offset,
+                                  note="a file read before the restart is gone; lines written "
+                                       "to it after that offset cannot be read")
+                self.counts["problems"] += 1
+                continue
+            tracked.resume(mark)
+            tracked.last_growth = now
+            self.rotated.append(tracked)
+            self.events.write("rotated-found", file=str(tracked.path), offset=mark.offset,
+                              note="reading the rest of the rotated file first")
+
+    def _find(self, mark: FileMark) -> TrackedFile | None:
+        """The file with ``mark``'s identity and fingerprint in the log's folder."""
+        try:
+            entries = list(os.scandir(self.log.parent))
+        except OSError:
+            return None
+        for entry in entries:
+            try:
+                if entry.inode() != mark.ino or not entry.is_file():
+                    continue
+                tracked = TrackedFile.open(Path(entry.path), max_line_bytes=self.max_line_bytes)
+            except OSError:
+                continue
+            if tracked is not None and tracked.matches(mark):
+                return tracked
+            if tracked is not None:
+                tracked.close()
+        return None
+
+    def _restart(self, tracked: TrackedFile, change: str) -> None:
+        """Truncated or rewritten: the bytes read are gone; read again from the start.
+
+        A carried partial line continues with the new first bytes when they do not begin a
+        chat-log line (its writer went on writing it); when they do, its file content is
+        gone and the partial line is dropped and reported. Undecided (too few new bytes):
+        wait for the next poll."""
+        keep = False
+        if tracked.carried_bytes:
+            starts = starts_a_line(tracked.head(STAMP_BYTES))
+            if starts is None:
+                return
+            keep = not starts
+            if not keep:
+                self._drop_partial(tracked, change)
+        self.events.write(change, file=str(tracked.path), offset=tracked.read_pos,
+                          size=tracked.size(),
+                          note="the carried partial line continues at the new start"
+                          if keep else None)
+        tracked.restart(keep_partial=keep)
+        self._dirty = True
+
+    def _drop_partial(self, tracked: TrackedFile, reason: str) -> None:
+        text = tracked.scanner.carried_text()
+        self.events.write("partial-line-dropped", file=str(tracked.path),
+                          offset=tracked.scanner.consumed_offset,
+                          bytes=tracked.carried_bytes, text=text, reason=reason,
+                          note="an incomplete last line whose file is gone; it never got its "
+                               "line break")
+        self.counts["problems"] += 1
+        self.counts["dropped-partial"] += 1
+
+    def _retire_rotated(self, now: float) -> None:
+        while len(self.rotated) > MAX_ROTATED:
+            oldest = self.rotated.pop(0)
+            if oldest.carried_bytes:
+                self._drop_partial(oldest, f"more than {MAX_ROTATED} rotated files open")
+            oldest.close()
+        for tracked in list(self.rotated):
+            gone = tracked.gone()
+            if tracked.carried_bytes and not gone:
+                continue  # its writer may still finish the line
+            if not gone and now - tracked.last_growth < self.rotated_idle:
+                continue
+            if tracked.carried_bytes:
+                self._drop_partial(tracked, "file deleted")
+            self.events.write("rotated-done", file=str(tracked.path))
+            tracked.close()
+            self.rotated.remove(tracked)
+            self._dirty = True
+
+    def _drain(self, tracked: TrackedFile, now: float) -> None:
+        read = 0
+        while chunk := tracked.read():
+            tracked.last_growth = now
+            read += len(chunk)
+            lines = tracked.feed(chunk)
+            for index, parsed in enumerate(lines):
+                if not self._handle_line(tracked, parsed):
+                    tracked.rewind(parsed.byte_offset, parsed.line - 1)
+                    tracked.committed = (parsed.byte_offset, parsed.line - 1)
+                    raise _Blocked
+                if index + 1 < len(lines):  # the lines in between are plain
+                    following = lines[index + 1]
+                    tracked.committed = (following.byte_offset, following.line - 1)
+                else:
+                    tracked.committed = (tracked.scanner.consumed_offset,
+                                         tracked.scanner.line_number)
+                if self._must_save:  # the outcome and the offset past it, in one write
+                    self._save()
+            tracked.committed = (tracked.scanner.consumed_offset, tracked.scanner.line_number)
+            self._dirty = True
+            if read >= POLL_BYTES:
+                self._more = True
+                return
+
+    # -- lines ---------------------------------------------------------------------------
+    def _handle_line(self, tracked: TrackedFile, parsed: ParsedLine) -> bool:
+        """Handle one returned line; False when it must be retried (transient failure)."""
         for spoof in parsed.spoofed:
-            self.events.write("spoofed-tag", parsed, text=spoof.text, column=spoof.column)
+            self.events.write("spoofed-tag", parsed, text=spoof.text[:200], column=spoof.column)
+            self.counts["spoofed"] += 1
         for violation in parsed.violations:
             self.events.write("invalid-line", parsed, rule=violation.rule_id,
                               message=violation.message, column=violation.column)
+            self.counts["problems"] += 1
         if parsed.tag is None or parsed.violations:
-            return
-        self._route(parsed)
+            return True
+        key = dedupe_key(parsed.tag)
+        if key in self.registry.done or key in self.registry.deferred:
+            self.events.write("duplicate", parsed, parsed.tag,
+                              note="deferred already" if key in self.registry.deferred else None)
+            self._record(Outcome(parsed.line, key[0], key[1] or None, None, "duplicate",
+                                 parsed.source), final=False)
+            return True
+        attempt = self.router.route(parsed)
+        if attempt.outcome == DEFERRED:
+            now = self.clock()
+            self.registry.deferred[key] = DeferredTag(
+                key, _line_text(parsed), parsed.line, parsed.byte_offset, parsed.source, now,
+                now + self.policy.deferred(1, self.rng), 1, attempt.error or "404 not_found")
+            self.events.write("deferred", parsed, parsed.tag, status=attempt.status,
+                              note=attempt.error)
+            self._record(Outcome(parsed.line, key[0], key[1] or None, attempt.status,
+                                 "deferred", parsed.source), final=False)
+            self._must_save = True
+            return True
+        return self._settle(parsed, key, attempt)
 
-    def _route(self, parsed: ParsedLine) -> None:
-        key = parsed.tag.dedup_key
-        if key in self.handled:
-            self.events.write("duplicate", parsed, parsed.tag)
-            self.outcomes.append(Outcome(parsed.line, key[0], parsed.tag.id, None, "duplicate"))
-            return
-        try:
-            outcome = self.router.route(parsed)
-        except UnknownPayout:
-            self.events.write("deferred", parsed, parsed.tag,
-                              note="payout not listed by GET /api/payouts/pending yet; retrying")
-            self.deferred.append({"text": f"{parsed.timestamp}  {parsed.message}",
-                                  "line": parsed.line, "offset": parsed.byte_offset,
-                                  "polls": 0})
-            return
-        self.handled.add(key)
+    def _settle(self, parsed: ParsedLine, key: Key, attempt: Attempt) -> bool:
+        """Apply a done / rejected / retry / fatal answer for ``parsed``."""
+        if attempt.outcome == RETRY:
+            return False
+        if attempt.outcome == FATAL:
+            self._save()
+            raise ConsumerStopped(
+                f"the EBS refused {attempt.method} {attempt.path} ({_what(attempt)}) for "
+                f"{parsed.source}:{parsed.line}; stopping: nothing from that line on was "
+                "marked done")
+        if attempt.outcome not in (OK, REJECTED):  # no EBS call (update check)
+            self.events.write("tag", parsed, parsed.tag, note="update check: no EBS call")
+            self._record(Outcome(parsed.line, key[0], None, None, "skipped", parsed.source))
+            return True
+        self.registry.done.add(key)
+        self.registry.deferred.pop(key, None)
+        self.events.write("handled", parsed, parsed.tag, status=attempt.status,
+                          result=attempt.outcome, reason=attempt.error)
+        self._record(Outcome(parsed.line, key[0], key[1] or None, attempt.status,
+                             attempt.outcome, parsed.source))
+        self._must_save = True
+        return True
+
+    def _retry_deferred(self, now: float) -> None:
+        for key, item in list(self.registry.deferred.items()):
+            if item.next_at > now:
+                continue
+            parsed = parse_log_line(item.text, line=item.line, source=item.source,
+                                    byte_offset=item.offset)
+            if now - item.first_seen >= self.policy.ttl or parsed.tag is None:
+                del self.registry.deferred[key]
+                self.registry.done.add(key)
+                self.events.write("unresolved", parsed, parsed.tag, attempts=item.attempts,
+                                  note=f"still unknown to the EBS after "
+                                       f"{self.policy.ttl:,.0f} s; reported, not retried")
+                self.counts["problems"] += 1
+                self._record(Outcome(item.line, key[0], key[1] or None, None, "unresolved",
+                                     item.source))
+                self._save()
+                continue
+            attempt = self.router.route(parsed)
+            if attempt.outcome == DEFERRED:
+                item.attempts += 1
+                item.next_at = now + self.policy.deferred(item.attempts, self.rng)
+                self._dirty = True
+                continue
+            if not self._settle(parsed, key, attempt):
+                raise _Blocked
+            self._save()
+
+    def _record(self, outcome: Outcome, *, final: bool = True) -> None:
         self.outcomes.append(outcome)
-        self.events.write("handled", parsed, parsed.tag, status=outcome.status,
-                          result=outcome.result)
-        self._save()
-        if self.on_outcome is not None:
+        self._poll.append(outcome)
+        self.counts[outcome.result] += 1
+        if final and self.on_outcome is not None:
             self.on_outcome(outcome)
 
-    def _retry_deferred(self) -> None:
-        waiting, self.deferred = self.deferred, []
-        if waiting:
-            self.router.refresh_pending()
-        for item in waiting:
-            parsed = parse_log_line(item["text"], line=item["line"], source=str(self.log),
-                                    byte_offset=item["offset"])
-            try:
-                outcome = self.router.route(parsed)
-            except UnknownPayout:
-                item["polls"] += 1
-                if item["polls"] < DEFERRED_POLLS:
-                    self.deferred.append(item)
-                else:
-                    self.events.write("unresolved", parsed, parsed.tag,
-                                      note=f"payout still unknown after {DEFERRED_POLLS} polls")
-                    self.outcomes.append(Outcome(parsed.line, parsed.tag.kind.value,
-                                                 parsed.tag.id, None, "unresolved"))
-                continue
-            except RetryLater:
-                self.deferred.append(item)
-                continue
-            self.handled.add(parsed.tag.dedup_key)
-            self.outcomes.append(outcome)
-            self.events.write("handled", parsed, parsed.tag, status=outcome.status,
-                              result=outcome.result)
-
+    # -- registry ------------------------------------------------------------------------
     def _save(self) -> None:
-        if self.checkpoint_path is None or not self.log.exists():
-            return
-        offset = max(0, self._scanner.consumed_offset)
-        try:
-            mark = fingerprint(self.log, offset) if offset <= self.log.stat().st_size else ""
-        except OSError:
-            mark = ""
-        names = dict(list(self.router.names.items())[-NAMES_KEPT:])
-        Checkpoint(offset, self._scanner.line_number, self._identity, mark,
-                   self.handled.to_json(), self.deferred, names).save(self.checkpoint_path)
+        self.registry.files = [t.to_mark() for t in
+                               [*self.rotated, *([self.current] if self.current else [])]]
+        self.registry.save()
+        self._dirty = self._must_save = False
+        self._last_save = self.clock()
 
-    def finish(self) -> list[Outcome]:
-        """Read to the end and treat a last line without a line break as complete."""
-        before = len(self.outcomes)
-        self.poll_once()
-        self._flush_partial()
-        self._save()
-        return self.outcomes[before:]
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        self.events.close()
-
-    # -- follow mode ---------------------------------------------------------------------
-    def follow(self, stop: threading.Event, *, interval: float = 0.75,
-               use_watchdog: bool = True,
-               on_poll: Callable[[list[Outcome]], None] | None = None) -> None:
-        """Poll on file-system events (watchdog) and at least every ``interval`` seconds."""
-        wake = threading.Event()
-        observer = _start_observer(self.log, wake) if use_watchdog else None
-        try:
-            while not stop.is_set():
-                outcomes = self.poll_once()
-                if on_poll:
-                    on_poll(outcomes)
-                wake.wait(interval)
-                wake.clear()
-        finally:
-            if observer is not None:
-                observer.stop()
-                observer.join(timeout=2)
+    def _save_if_due(self) -> None:
+        if self._dirty and self.clock() - self._last_save >= SAVE_EVERY:
+            self._save()
 
 
-def _start_observer(log: Path, wake: threading.Event):  # noqa: ANN202
-    try:
-        from watchdog.events import FileSystemEventHandler
-        from watchdog.observers import Observer
-    except ImportError:  # pragma: no cover - watchdog is a dependency
-        return None
+def _line_text(parsed: ParsedLine) -> str:
+    return f"{parsed.timestamp}  {parsed.message}" if parsed.timestamp else parsed.message
 
-    class Wake(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:  # noqa: ANN001
-            if Path(str(event.src_path)).name == log.name:
-                wake.set()
 
-    observer = Observer()
-    try:
-        observer.schedule(Wake(), str(log.parent), recursive=False)
-        observer.start()
-    except OSError:
-        return None  # polling fallback
-    return observer
+def _what(attempt: Attempt) -> str:
+    if attempt.status is None:
+        return attempt.error or "no answer"
+    return f"HTTP {attempt.status}" + (f" {attempt.error}" if attempt.error else "")

@@ -1,9 +1,14 @@
 """The consumer's JSON-lines event log: one object per tag, request, retry and problem, with
-source file, line number, byte offset and correlation id; secrets redacted."""
+source file, line number, byte offset and correlation id; secrets redacted.
+
+The file gets every event; memory keeps counts per kind and the first ``keep`` events only,
+so a consumer that runs for hours stays flat in memory.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,11 +17,13 @@ from mgm_addon_contract.secrets import redact
 
 
 class EventLog:
-    """Append events to a file (or keep them in memory when no path is given)."""
+    """Append events to a file (or keep them in memory only when no path is given)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, keep: int = 10_000) -> None:
         self.path = path
+        self.keep = keep
         self.events: list[dict[str, Any]] = []
+        self.counts: Counter[str] = Counter()
         self._handle: IO[str] | None = path.open("a", encoding="utf-8") if path else None
 
     def write(self, kind: str, parsed: ParsedLine | None = None, tag: Tag | None = None,
@@ -25,9 +32,12 @@ class EventLog:
         if parsed is not None:
             event.update(source=parsed.source, line=parsed.line, byte_offset=parsed.byte_offset)
         if tag is not None:
-            event.update(tag=tag.kind.value, correlation_id=tag.correlation_id)
+            event.update(tag=tag.kind.value, correlation_id=(tag.correlation_id or "").lower()
+                         or None)
         event.update({k: v for k, v in fields.items() if v is not None})
-        self.events.append(event)
+        self.counts[kind] += 1
+        if len(self.events) < self.keep:
+            self.events.append(event)
         if self._handle is not None:
             self._handle.write(redact(json.dumps(event, ensure_ascii=False)) + "\n")
             self._handle.flush()

@@ -1,10 +1,23 @@
-"""Routing tags to the EBS (SPEC §10) with retries: 5xx, timeouts and connection errors are
-retried with exponential backoff and jitter; a 4xx is a final, recorded outcome."""
+"""Tags to EBS calls (SPEC §10) and what each answer means for the consumer.
+
+One attempt per call; the consumer decides about retries. Every answer falls in one class:
+
+- ``ok``: 2xx, done.
+- ``rejected``: 400 / 409 (already done or out of sequence, SPEC §5) and the other 4xx that a
+  retry cannot change: final, recorded and reported.
+- ``deferred``: 404 for a payout or gift the EBS does not know (yet), or an ``[MGM_ACCEPT]``
+  whose payout ``GET /api/payouts/pending`` does not list: retried with back-off until a TTL.
+- ``retry``: 408, 429, 5xx, timeouts and connection errors: retried with back-off and jitter,
+  without limit.
+- ``fatal``: 401 / 403 (the API key), redirects and a missing route (the URL is not an EBS):
+  the consumer stops with a clear error; nothing after the line is marked done.
+
+Payout and gift ids are routed in canonical lower case (the EBS parses them as GUIDs).
+"""
 
 from __future__ import annotations
 
 import json
-import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,115 +26,153 @@ import httpx
 
 from mgm_addon_contract.grammar import ParsedLine, Tag, TagKind
 from mgm_addon_contract.tail.events import EventLog
+from mgm_addon_contract.tail.registry import Key, Registry
+
+OK, REJECTED, DEFERRED, RETRY, FATAL = "ok", "rejected", "deferred", "retry", "fatal"
+PENDING_PATH = "/api/payouts/pending"
 
 
-class RetryLater(Exception):
-    """The EBS could not be reached or failed (5xx) after every attempt."""
+def dedupe_key(tag: Tag) -> Key:
+    """Identity for at-most-once handling, with the id in canonical lower case."""
+    kind, ident = tag.dedup_key
+    return (kind, ident.lower())
 
 
-class UnknownPayout(Exception):
-    """An ``[MGM_ACCEPT]`` for a payout the EBS does not list (yet)."""
+def classify(status: int | None, *, has_id: bool) -> str:
+    """The outcome class of an answer (``status`` None: no answer at all)."""
+    if status is None or status in (408, 429) or status >= 500:
+        return RETRY
+    if 200 <= status < 300:
+        return OK
+    if status in (401, 403) or 300 <= status < 400 or status < 200:
+        return FATAL
+    if status == 404:
+        return DEFERRED if has_id else FATAL
+    return REJECTED
+
+
+@dataclass
+class Attempt:
+    """One call and its class; ``error`` names a transport failure or the reason."""
+
+    kind: str
+    method: str
+    path: str
+    status: int | None
+    outcome: str
+    error: str | None = None
+    latency_ms: float = 0.0
 
 
 @dataclass
 class Outcome:
+    """What finally happened to one tag line."""
+
     line: int
     tag: str
     correlation_id: str | None
     status: int | None
-    result: str  # "ok", "rejected", "skipped", "duplicate"
-
-
-@dataclass
-class RetryPolicy:
-    attempts: int = 5
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int, rng: random.Random) -> float:
-        """Exponential backoff with full jitter between half and all of the step."""
-        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return step * (0.5 + rng.random() / 2)
+    result: str  # ok, rejected, deferred, unresolved, duplicate, skipped
+    source: str = ""
+    attempts: int = 1
 
 
 class Router:
-    """Turns one tag into its EBS call (SPEC §10)."""
+    """Makes the EBS call for one tag (SPEC §10) through an ``httpx.Client``."""
 
     def __init__(self, client: httpx.Client, events: EventLog, *,
-                 policy: RetryPolicy | None = None,
-                 sleep: Callable[[float], None] = time.sleep, seed: int = 0) -> None:
+                 on_request: Callable[[Attempt], None] | None = None) -> None:
         self.client = client
         self.events = events
-        self.policy = policy or RetryPolicy()
-        self.sleep = sleep
-        self.rng = random.Random(seed)
-        self.names: dict[str, str] = {}
+        self.on_request = on_request
+        self.registry: Registry = Registry()  # the consumer shares its own
+        self.reachable: bool | None = None
+        self.problem: str | None = None
+        self.requests = 0
+        self._pending_fresh = False
 
-    def route(self, parsed: ParsedLine) -> Outcome:
-        """Make the call for ``parsed.tag``; raises RetryLater or UnknownPayout."""
+    def new_poll(self) -> None:
+        """A new poll may reload the pending list once."""
+        self._pending_fresh = False
+
+    # -- one tag -------------------------------------------------------------------------
+    def route(self, parsed: ParsedLine) -> Attempt:
         tag = parsed.tag
         assert tag is not None
         if tag.kind is TagKind.UPDATE_CHECK:
-            self.events.write("tag", parsed, tag, note="update check: no EBS call")
-            return Outcome(parsed.line, tag.kind.value, None, None, "skipped")
-        method, path, body = self._request(tag)
-        status = self._call(parsed, tag, method, path, body)
-        return Outcome(parsed.line, tag.kind.value, tag.correlation_id, status,
-                       "ok" if status < 400 else "rejected")
-
-    def _request(self, tag: Tag) -> tuple[str, str, bytes | None]:
-        if tag.kind is TagKind.WHO:
-            return "POST", "/api/roulette/verify-candidate", tag.json_text.encode()
+            return Attempt(tag.kind.value, "", "", None, "skipped")
+        ident = tag.id.lower() if tag.id else None
         if tag.kind is TagKind.ACCEPT:
-            name = self._winner_name(tag.id)
+            name = self.registry.names.get(ident or "")
+            if name is None:
+                refreshed = self.refresh_pending(parsed, tag)
+                if refreshed is not None:
+                    return refreshed
+                name = self.registry.names.get(ident or "")
+            if name is None:
+                return Attempt(tag.kind.value, "POST", f"/api/payouts/{ident}/"
+                               "confirm-acceptance", None, DEFERRED,
+                               "payout not listed by GET /api/payouts/pending yet")
             body = json.dumps({"characterName": name}, ensure_ascii=False).encode()
-            return "POST", f"/api/payouts/{tag.id}/confirm-acceptance", body
-        if tag.kind is TagKind.CONFIRM:
-            return "PATCH", f"/api/payouts/{tag.id}/status", b'{"status":"Sent"}'
-        if tag.kind is TagKind.GIFT_ACCEPT:
-            return "POST", f"/api/gift-requests/{tag.id}/confirm", b"{}"
-        # ITEMS: the first listed item is selected (deterministic; the Desktop picks at random)
-        items = tag.payload if isinstance(tag.payload, list) else []
-        if not items:
-            return "PATCH", f"/api/gift-requests/{tag.id}", json.dumps(
-                {"state": "Failed", "reason": "no_items_available"}).encode()
-        return "POST", f"/api/gift-requests/{tag.id}/select-item", json.dumps(
-            items[0], ensure_ascii=False).encode()
+            return self._call(parsed, tag, "POST", f"/api/payouts/{ident}/confirm-acceptance",
+                              body)
+        method, path, body = _request(tag, ident)
+        return self._call(parsed, tag, method, path, body)
 
-    def _winner_name(self, payout_id: str | None) -> str:
-        if payout_id not in self.names:
-            self.refresh_pending()
-        if payout_id not in self.names:
-            raise UnknownPayout(payout_id)
-        return self.names[payout_id]
-
-    def refresh_pending(self) -> None:
-        """Reload ``GET /api/payouts/pending`` (names for confirm-acceptance)."""
-        response = self._send("GET", "/api/payouts/pending", None)
-        if response.status_code == 200:
-            for payout in response.json():
-                self.names[payout["id"]] = payout["characterName"]
+    def refresh_pending(self, parsed: ParsedLine | None = None,
+                        tag: Tag | None = None) -> Attempt | None:
+        """Reload ``GET /api/payouts/pending`` (winner names for confirm-acceptance), at
+        most once per poll; an Attempt when the reload itself failed."""
+        if self._pending_fresh:
+            return None
+        attempt, response = self._send(parsed, tag, "GET", PENDING_PATH, None, has_id=False)
+        if attempt.outcome != OK:
+            return attempt
+        self._pending_fresh = True
+        try:
+            payouts = response.json() if response is not None else []
+        except ValueError:
+            payouts = []
+        for payout in payouts if isinstance(payouts, list) else []:
+            if isinstance(payout, dict) and "id" in payout and "characterName" in payout:
+                self.registry.remember_name(str(payout["id"]).lower(),
+                                            str(payout["characterName"]))
+        return None
 
     def _call(self, parsed: ParsedLine, tag: Tag, method: str, path: str,
-              body: bytes | None) -> int:
-        for attempt in range(1, self.policy.attempts + 1):
-            started = time.monotonic()
-            try:
-                response = self._send(method, path, body)
-                status = response.status_code
-            except httpx.TransportError as exc:
-                status, problem = None, type(exc).__name__
-            else:
-                problem = None
-            latency = (time.monotonic() - started) * 1000
-            self.events.write("request", parsed, tag, method=method, path=path, status=status,
-                              attempt=attempt, latency_ms=round(latency, 2), error=problem)
-            if status is not None and status < 500:
-                self._remember_name(response)
-                return status
-            if attempt < self.policy.attempts:
-                self.sleep(self.policy.delay(attempt, self.rng))
-        raise RetryLater(f"{method} {path} failed {self.policy.attempts} times")
+              body: bytes | None) -> Attempt:
+        attempt, response = self._send(parsed, tag, method, path, body, has_id=True)
+        if response is not None and attempt.outcome == OK:
+            self._remember_name(response)
+        return attempt
+
+    def _send(self, parsed: ParsedLine | None, tag: Tag | None, method: str, path: str,
+              body: bytes | None, *, has_id: bool) -> tuple[Attempt, httpx.Response | None]:
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        kind = tag.kind.value if tag else "probe"
+        started = time.monotonic()
+        response, status, error = None, None, None
+        try:
+            response = self.client.request(method, path, content=body, headers=headers)
+            status = response.status_code
+        except httpx.UnsupportedProtocol as exc:
+            error = f"unsupported URL ({exc})"
+        except httpx.RequestError as exc:
+            error = type(exc).__name__
+        if error is None:
+            outcome = classify(status, has_id=has_id)
+        else:
+            outcome = FATAL if error.startswith("unsupported") else RETRY
+        attempt = Attempt(kind, method, path, status, outcome, error or _reason(response),
+                          round((time.monotonic() - started) * 1000, 2))
+        self.requests += 1
+        self.reachable = status is not None
+        self.problem = None if outcome in (OK, REJECTED, DEFERRED) else _problem(attempt)
+        self.events.write("request", parsed, tag, method=method, path=path, status=status,
+                          outcome=outcome, latency_ms=attempt.latency_ms, error=error)
+        if self.on_request is not None:
+            self.on_request(attempt)
+        return attempt, response
 
     def _remember_name(self, response: httpx.Response) -> None:
         """PayoutDto answers carry the winner's name: keep it for later [MGM_ACCEPT] lines."""
@@ -130,8 +181,38 @@ class Router:
         except ValueError:
             return
         if isinstance(data, dict) and "id" in data and "characterName" in data:
-            self.names[str(data["id"])] = str(data["characterName"])
+            self.registry.remember_name(str(data["id"]).lower(), str(data["characterName"]))
 
-    def _send(self, method: str, path: str, body: bytes | None) -> httpx.Response:
-        headers = {"Content-Type": "application/json"} if body is not None else {}
-        return self.client.request(method, path, content=body, headers=headers)
+
+def _request(tag: Tag, ident: str | None) -> tuple[str, str, bytes | None]:
+    if tag.kind is TagKind.WHO:
+        return "POST", "/api/roulette/verify-candidate", (tag.json_text or "").encode()
+    if tag.kind is TagKind.CONFIRM:
+        return "PATCH", f"/api/payouts/{ident}/status", b'{"status":"Sent"}'
+    if tag.kind is TagKind.GIFT_ACCEPT:
+        return "POST", f"/api/gift-requests/{ident}/confirm", b"{}"
+    # ITEMS: the first listed item is selected (deterministic; the Desktop picks at random)
+    items = tag.payload if isinstance(tag.payload, list) else []
+    if not items:
+        return "PATCH", f"/api/gift-requests/{ident}", json.dumps(
+            {"state": "Failed", "reason": "no_items_available"}).encode()
+    return "POST", f"/api/gift-requests/{ident}/select-item", json.dumps(
+        items[0], ensure_ascii=False).encode()
+
+
+def _reason(response: httpx.Response | None) -> str | None:
+    """The EBS's error code (SPEC §5 error model) of a non-2xx answer."""
+    if response is None or response.status_code < 300:
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return str(data.get("code")) if isinstance(data, dict) and data.get("code") else None
+
+
+def _problem(attempt: Attempt) -> str:
+    what = attempt.error or (f"HTTP {attempt.status}" if attempt.status else "no answer")
+    if attempt.status is not None:
+        what = f"HTTP {attempt.status}" + (f" {attempt.error}" if attempt.error else "")
+    return f"{attempt.method} {attempt.path}: {what}"

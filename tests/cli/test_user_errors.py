@@ -131,11 +131,13 @@ def test_validate_elides_megabyte_lines_and_escapes_control_bytes(tmp_path: Path
     log = tmp_path / "WoWChatLog.txt"
     stamp = b"4/4 12:00:00.000  "
     log.write_bytes(stamp + b"[MGM_WHO]{" + b"\x1b[2J" + b"a" * 3_000_000 + b"\r\n"
-                    + stamp + b"[MGM_CONFIRM:" + b"b" * 2_000_000 + b"]\r\n")
+                    + stamp + b"[MGM_CONFIRM:" + b"\x1b]0;x\x07" + b"b" * 200_000 + b"]\r\n")
     result = runner.invoke(app, ["validate", str(log)])
     assert result.exit_code == 1
     assert len(result.output) < 20_000, len(result.output)
     assert "\x1b[2J" not in result.output and "\\x1b[2J" in result.output
+    assert "\x1b]0;" not in result.output and "\\x1b]0;x\\x07" in result.output
+    assert "LINE-TOO-LONG line is 3,000,033 bytes" in result.output
     assert "bytes)" in result.output
 
 

@@ -98,10 +98,10 @@ def test_gift_flow_and_e2e_harness_route() -> None:
 
 def test_control_api_faults_and_masked_transcript() -> None:
     ebs, client = make()
-    ebs.handle("POST", "/_control/faults", {}, json.dumps({"path": "/api/payouts", "status": 503}))
+    ebs.control("POST", "/_control/faults", {"path": "/api/payouts", "status": 503})
     assert client.get("/api/payouts/pending").status_code == 503
     assert client.get("/api/payouts/pending").status_code == 200
-    transcript = ebs.handle("GET", "/_control/transcript", {}, None)[1]
+    transcript = ebs.handle("GET", "/_control/transcript", {"X-MGM-ApiKey": KEY}, None)[1]
     assert transcript[0]["headers"]["x-mgm-apikey"] == "***"
     assert KEY not in json.dumps(transcript)
 
@@ -126,29 +126,10 @@ def test_thread_safe_under_concurrent_requests() -> None:
 
 
 def test_served_over_real_http() -> None:
-    import socket
-    import time
-
-    import uvicorn
-
-    from mgm_addon_contract.ebs.app import create_app
+    from mgm_addon_contract.ebs.server import BackgroundServer
 
     ebs, _ = make()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(ebs), host="127.0.0.1", port=port,
-                                           log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.02)
-        response = httpx.get(f"http://127.0.0.1:{port}/api/roulette/state",
+    with BackgroundServer(ebs) as server:
+        response = httpx.get(f"{server.url}/api/roulette/state",
                              headers={"X-MGM-ApiKey": KEY})
         assert response.json()["currentSpinCycleId"] == SPIN
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)

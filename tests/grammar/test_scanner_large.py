@@ -38,3 +38,41 @@ def test_tag_lines_keep_their_numbers_in_a_large_log(chunk: int) -> None:
     found += scanner.finish()
     assert {p.line: p.tag.kind.value for p in found if p.tag} == tags
     assert scanner.lines_seen == 20_000
+
+
+@pytest.mark.parametrize("plain", [True, False])
+@pytest.mark.parametrize("chunk", [7, 4096, 1 << 20])
+def test_over_long_lines_are_reported_from_a_bounded_prefix(plain: bool, chunk: int) -> None:
+    stamp = b"4/6 18:40:12.345  "
+    data = (stamp + b"[Bob] says: hi\r\n"
+            + stamp + b"[MGM_WHO]{" + b"x" * 5000 + b"\r\n"
+            + stamp + f"[MGM_CONFIRM:{U}]\r\n".encode()
+            + stamp + b"[Eve] says: " + "ж".encode() * 3000 + b"\r\n"
+            + stamp + b"[MGM_ACCEPT:" + b"y" * 2000)
+    scanner = LogScanner("long.txt", max_line_bytes=1000)
+    found = []
+    for start in range(0, len(data), chunk):
+        found += scanner.feed(data[start:start + chunk], plain_lines=plain)
+        assert len(scanner._buffer) <= 1000  # memory: the limit, whatever the line length
+    found += scanner.finish()
+    by_line = {p.line: p for p in found}
+    assert [v.rule_id for v in by_line[2].violations] == ["LINE-TOO-LONG"]
+    assert "line is 5,029 bytes" in by_line[2].violations[0].message
+    assert "starts with [MGM_WHO]" in by_line[2].violations[0].message
+    assert by_line[2].tag is None and by_line[3].tag is not None
+    assert by_line[3].byte_offset == data.index(b"4/6", data.index(b"[MGM_CONFIRM") - 20)
+    assert [v.rule_id for v in by_line[4].violations] == ["LINE-TOO-LONG"]
+    assert [v.rule_id for v in by_line[5].violations] == ["LINE-TOO-LONG"]
+    assert scanner.lines_seen == 5 and scanner.consumed_offset == len(data)
+    assert len(by_line[2].violations[0].excerpt) < 2000
+
+
+def test_a_long_line_is_searched_once_not_once_per_chunk() -> None:
+    """Time stays linear in a line's length: each feed searches only the new bytes for a
+    line break (measured in benchmarks/bench_replay.py on a 1 GiB line)."""
+    scanner = LogScanner("x", max_line_bytes=1 << 30)
+    for count in range(1, 200):
+        scanner.feed(b"z" * 4096, plain_lines=False)
+        assert scanner._scanned == len(scanner._buffer) == count * 4096
+    (parsed,) = scanner.feed(b"[MGM_CONFIRM:x]\n", plain_lines=False)
+    assert parsed.line == 1 and scanner._scanned == 0

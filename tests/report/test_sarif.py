@@ -120,7 +120,7 @@ def test_check_sarif_on_broken_variants(tmp_path: Path, monkeypatch: pytest.Monk
     assert location["artifactLocation"]["uri"] == (
         "fixtures/addons/broken/error-in-combat-handler/MimironsGoldOMatic/MimironsGoldOMatic.lua")
     source = (addon / "MimironsGoldOMatic.lua").read_text(encoding="utf-8").splitlines()
-    assert "SetEnabeld" in source[location["region"]["startLine"] - 1]
+    assert "setEnabeld" in source[location["region"]["startLine"] - 1]
     assert "shortest reproducer" in errors[0]["message"]["text"]
 
 

@@ -1,163 +1,379 @@
-"""The tail consumer under every way the client and the disk misbehave."""
+"""The tail consumer under every way the client, the disk and the EBS misbehave; each
+problem the consumer once had has its regression test here."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
-from pathlib import Path
+from collections.abc import Iterator
 
-import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tail_support import KEY, P1, P2, Setup, line
 
-from mgm_addon_contract.ebs import EbsState, MockEbs
-from mgm_addon_contract.tail import EventLog, RetryPolicy, Router, TailConsumer
+from mgm_addon_contract.tail import ConsumerStopped, RetryPolicy
 
-P1 = "2d2b7b2a-1111-2222-3333-444444444444"
-P2 = "7a1c9e00-aaaa-4bbb-8ccc-0123456789ab"
-KEY = "tail-test-key-42"
-
-
-def line(text: str, n: int = 0) -> bytes:
-    return f"4/4 12:00:{n % 60:02d}.000  {text}\r\n".encode()
+CONFIRM1, CONFIRM2 = f"[MGM_CONFIRM:{P1}]", f"[MGM_CONFIRM:{P2}]"
+ACCEPT1, ACCEPT2 = f"[MGM_ACCEPT:{P1}]", f"[MGM_ACCEPT:{P2}]"
+PATCH1, PATCH2 = ("PATCH", f"/api/payouts/{P1}/status"), ("PATCH", f"/api/payouts/{P2}/status")
 
 
-class Setup:
-    def __init__(self, tmp_path: Path, payouts: list[tuple[str, str]] | None = None) -> None:
-        rows = payouts if payouts is not None else [(P1, "Norinn"), (P2, "Вася")]
-        seed = {"payouts": [{"id": p, "characterName": n, "status": "InProgress"}
-                            for p, n in rows]}
-        self.ebs = MockEbs(api_key=KEY, state=EbsState.from_json(seed))
-        self.client = httpx.Client(transport=self.ebs.transport(), base_url="http://ebs",
-                                   headers={"X-MGM-ApiKey": KEY})
-        self.log = tmp_path / "WoWChatLog.txt"
-        self.log.write_bytes(b"")
-        self.checkpoint = tmp_path / "checkpoint.json"
-        self.sleeps: list[float] = []
-        self.events_path = tmp_path / "events.jsonl"
-
-    def consumer(self) -> TailConsumer:
-        router = Router(self.client, EventLog(self.events_path), sleep=self.sleeps.append,
-                        policy=RetryPolicy(attempts=3, base_delay=0.5))
-        return TailConsumer(self.log, router, checkpoint=self.checkpoint)
-
-    def append(self, data: bytes) -> None:
-        with self.log.open("ab") as handle:
-            handle.write(data)
-
-    def effects(self) -> list[tuple[str, str, int]]:
-        return [(e.method, e.path, e.status) for e in self.ebs.transcript if e.method != "GET"]
+def paths(s: Setup) -> list[tuple[str, str]]:
+    return [(m, p) for m, p, _ in s.effects()]
 
 
-def test_partial_lines_split_utf8_crlf_lf_and_bom(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    data = (b"\xef\xbb\xbf" + line("[Вася] whispers: привет") + line(f"[MGM_ACCEPT:{P2}]")
-            + f"4/4 12:00:02.000  [MGM_CONFIRM:{P2}]\n".encode())
-    consumer = s.consumer()
+def test_partial_lines_split_utf8_crlf_lf_and_bom(setup: Setup) -> None:
+    data = (b"\xef\xbb\xbf" + line("[Вася] whispers: привет") + line(ACCEPT2)
+            + f"4/4 12:00:02.000  {CONFIRM2}\n".encode())
+    consumer = setup.consumer()
     for i in range(0, len(data), 5):  # five-byte writes split Cyrillic letters too
-        s.append(data[i:i + 5])
+        setup.append(data[i:i + 5])
         consumer.poll_once()
-    assert s.effects() == [("POST", f"/api/payouts/{P2}/confirm-acceptance", 200),
-                           ("PATCH", f"/api/payouts/{P2}/status", 200)]
-    body = next(e.body for e in s.ebs.transcript if "confirm-acceptance" in e.path)
+    assert setup.effects() == [("POST", f"/api/payouts/{P2}/confirm-acceptance", 200),
+                               (*PATCH2, 200)]
+    body = next(e.body for e in setup.ebs.transcript if "confirm-acceptance" in e.path)
     assert body == {"characterName": "Вася"}
 
 
-def test_restart_resumes_without_loss_or_replay(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    s.append(line(f"[MGM_ACCEPT:{P1}]") + b"4/4 12:00:01.000  [MGM_CONF")
-    first = s.consumer()
+def test_restart_resumes_without_loss_or_replay(setup: Setup) -> None:
+    setup.append(line(ACCEPT1) + b"4/4 12:00:01.000  [MGM_CONF")
+    first = setup.consumer()
     first.poll_once()
     first.close()
-    s.append(f"IRM:{P1}]\r\n".encode())
-    second = s.consumer()
+    setup.append(f"IRM:{P1}]\r\n".encode())
+    second = setup.consumer()
     second.poll_once()
-    assert s.effects() == [("POST", f"/api/payouts/{P1}/confirm-acceptance", 200),
-                           ("PATCH", f"/api/payouts/{P1}/status", 200)]
-    assert json.loads(s.checkpoint.read_text())["offset"] == s.log.stat().st_size
+    second.close()
+    assert setup.effects() == [("POST", f"/api/payouts/{P1}/confirm-acceptance", 200),
+                               (*PATCH1, 200)]
+    (mark,) = setup.registry()["files"]
+    assert mark["offset"] == setup.log.stat().st_size and mark["line"] == 2
 
 
-def test_truncation_and_replacement_lose_nothing(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    consumer = s.consumer()
-    s.append(line(f"[MGM_ACCEPT:{P1}]"))
-    consumer.poll_once()
-    s.log.write_bytes(line(f"[MGM_ACCEPT:{P2}]"))  # truncated and rewritten, shorter
-    consumer.poll_once()
-    s.append(line(f"[MGM_CONFIRM:{P2}]"))  # the old file gets a last line...
-    replacement = tmp_path / "new.txt"
-    replacement.write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
-    os.replace(replacement, s.log)  # ...then is replaced before the consumer reads it
-    consumer.poll_once()
-    assert sorted(p for _, p, _ in s.effects()) == sorted([
-        f"/api/payouts/{P1}/confirm-acceptance", f"/api/payouts/{P2}/confirm-acceptance",
-        f"/api/payouts/{P2}/status", f"/api/payouts/{P1}/status"])
+def test_kill_during_a_retry_loses_no_later_tag_of_the_same_read(setup: Setup) -> None:
+    """Regression: the checkpoint once took the end of the read chunk after the first tag;
+    a kill while a later tag of that chunk was in back-off lost the later tags."""
+    setup.fault(f"/api/payouts/{P1}", 503, count=50)
+    setup.append(line(f"[MGM_ACCEPT:{P2}]") + line(CONFIRM1, 1) + line(CONFIRM2, 2))
+    first = setup.consumer()
+    first.poll_once()  # ACCEPT done, CONFIRM1 gets 503: back-off
+    assert first.blocked
+    mark = setup.registry()["files"][0]
+    assert mark["offset"] == len(line(f"[MGM_ACCEPT:{P2}]"))  # committed up to CONFIRM1 only
+    del first  # killed: no close(), nothing more written
+    setup.ebs.faults.clear()
+    second = setup.consumer()
+    assert second.drain()
+    assert setup.effects() == [("POST", f"/api/payouts/{P2}/confirm-acceptance", 200),
+                               (*PATCH1, 503), (*PATCH1, 200), (*PATCH2, 200)]
+    assert setup.ebs.state.payouts[P1].status == "Sent"
+    assert setup.ebs.state.payouts[P2].status == "Sent"
 
 
-def test_duplicate_lines_act_once_and_spoofed_or_invalid_never_route(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    s.append(line(f"[MGM_CONFIRM:{P1}]") * 3 + line(f"[Eve] whispers: [MGM_CONFIRM:{P2}]")
-             + line(f"[MGM_CONFIRM:{P2[:-1]}]"))
-    consumer = s.consumer()
+def test_every_kill_point_keeps_effects_exactly_once(tmp_path) -> None:  # noqa: ANN001
+    """Stop the consumer after every possible number of EBS calls; the restarted one must
+    finish the work with each effect applied once."""
+    texts = [ACCEPT1, CONFIRM1, "[Bob] says: hi", ACCEPT2, CONFIRM2, CONFIRM1]
+    data = b"".join(line(t, i) for i, t in enumerate(texts))
+    for stop_after in range(0, 6):  # 5 calls: GET pending, 2 x confirm-acceptance, 2 x PATCH
+        s = Setup(tmp_path / f"k{stop_after}")
+        s.log.write_bytes(data)
+        calls = {"n": 0}
+        real = s._answer
+
+        def dying(request, real=real, calls=calls, stop_after=stop_after):  # noqa: ANN001, ANN202
+            calls["n"] += 1
+            response = real(request)  # the EBS applies the request ...
+            if calls["n"] > stop_after:
+                raise KeyboardInterrupt  # ... and the consumer dies before hearing back
+            return response
+
+        import httpx
+
+        s.client = httpx.Client(transport=httpx.MockTransport(dying), base_url="http://ebs",
+                                headers={"X-MGM-ApiKey": KEY})
+        with pytest.raises(KeyboardInterrupt) if stop_after < 5 else _nothing():
+            s.consumer().poll_once()
+        s.client = httpx.Client(transport=httpx.MockTransport(real), base_url="http://ebs",
+                                headers={"X-MGM-ApiKey": KEY})
+        assert s.consumer().drain()
+        state = s.ebs.state
+        assert [state.payouts[p].status for p in (P1, P2)] == ["Sent", "Sent"], stop_after
+        assert len(state.announcements) == 2
+        assert all(state.payouts[p].acceptedAt for p in (P1, P2))
+        ok_patches = [e for e in s.ebs.transcript if e.method == "PATCH" and e.status == 200]
+        assert len(ok_patches) == 2
+
+
+@contextlib.contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def test_rotation_around_a_restart_drains_the_old_file_first(setup: Setup) -> None:
+    """Regression: the old file's unread tail was never read after a restart."""
+    setup.append(line(ACCEPT1))
+    first = setup.consumer()
+    first.poll_once()
+    first.close()
+    setup.append(line(CONFIRM1, 1))  # written after the consumer stopped ...
+    os.rename(setup.log, setup.folder / "WoWChatLog.1.txt")  # ... then rotated away
+    setup.log.write_bytes(line(ACCEPT2, 2) + line(CONFIRM2, 3))
+    second = setup.consumer()
+    second.poll_once()
+    assert paths(setup) == [("POST", f"/api/payouts/{P1}/confirm-acceptance"), PATCH1,
+                            ("POST", f"/api/payouts/{P2}/confirm-acceptance"), PATCH2]
+    kinds = [e["event"] for e in setup.events()]
+    assert "rotated-found" in kinds
+
+
+def test_rotation_while_running_reads_the_renamed_file_to_its_end(setup: Setup) -> None:
+    consumer = setup.consumer()
+    setup.append(line(ACCEPT1) + b"4/4 12:00:01.000  [MGM_CON")
     consumer.poll_once()
-    assert s.effects() == [("PATCH", f"/api/payouts/{P1}/status", 200)]
-    kinds = [json.loads(x)["event"] for x in s.events_path.read_text().splitlines()]
+    os.rename(setup.log, setup.folder / "old.txt")
+    with (setup.folder / "old.txt").open("ab") as old:  # the writer finishes its line
+        old.write(f"FIRM:{P1}]\r\n".encode())
+    setup.log.write_bytes(line(CONFIRM2, 2))
+    consumer.poll_once()
+    assert paths(setup)[1:] == [PATCH1, PATCH2]
+
+
+def test_a_partial_line_of_a_deleted_file_is_dropped_and_reported(setup: Setup) -> None:
+    consumer = setup.consumer(rotated_idle=0)
+    setup.append(line(ACCEPT1) + b"4/4 12:00:01.000  [MGM_CONFIRM:2d2b")
+    consumer.poll_once()
+    os.unlink(setup.log)
+    setup.log.write_bytes(line(CONFIRM2, 2))
+    consumer.poll_once()
+    dropped = [e for e in setup.events() if e["event"] == "partial-line-dropped"]
+    assert len(dropped) == 1 and "[MGM_CONFIRM:2d2b" in dropped[0]["text"]
+    assert consumer.counts["dropped-partial"] == 1 and PATCH2 in paths(setup)
+
+
+def test_rewrite_while_a_partial_line_is_carried_is_noticed(setup: Setup) -> None:
+    """Regression: a rewrite was checked against stale buffered bytes and missed; both new
+    tags were lost. The new first bytes start a line, so the partial line is dropped."""
+    setup.append(line("[Bob] says: hello there") + b"4/4 12:00:01.000  [MGM_ACC")
+    consumer = setup.consumer()
+    consumer.poll_once()
+    with setup.log.open("r+b") as handle:  # truncated and rewritten, longer, same inode
+        handle.truncate(0)
+        handle.write(line(CONFIRM1, 5) + line(CONFIRM2, 6))
+    consumer.poll_once()
+    assert paths(setup) == [PATCH1, PATCH2]
+    kinds = [e["event"] for e in setup.events()]
+    assert "rewritten" in kinds and "partial-line-dropped" in kinds
+
+
+def test_rewrite_to_the_same_length_is_noticed(setup: Setup) -> None:
+    setup.append(line(CONFIRM1))
+    consumer = setup.consumer()
+    consumer.poll_once()
+    with setup.log.open("r+b") as handle:
+        handle.write(line(CONFIRM2))  # same length, other bytes
+    consumer.poll_once()
+    assert paths(setup) == [PATCH1, PATCH2]
+
+
+def test_truncation_with_a_carried_partial_line(setup: Setup) -> None:
+    """Regression: the next tag was glued onto the carried partial line and lost. A new
+    line after the truncation drops the partial line (reported); a writer that goes on
+    with the same line after the truncation gets its line back whole."""
+    setup.append(line(ACCEPT1) + b"4/4 12:00:01.000  [MGM_ACC")
+    consumer = setup.consumer()
+    consumer.poll_once()
+    with setup.log.open("r+b") as handle:
+        handle.truncate(0)
+    consumer.poll_once()  # empty: cannot tell yet
+    setup.append(line(CONFIRM1, 2))
+    consumer.poll_once()
+    assert paths(setup)[-1] == PATCH1
+    assert consumer.counts["dropped-partial"] == 1
+
+    setup.append(b"4/4 12:00:03.000  [MGM_CONFIRM:7a1c")
+    consumer.poll_once()
+    with setup.log.open("r+b") as handle:
+        handle.truncate(0)
+    setup.append(b"9e00-aaaa-4bbb-8ccc-0123456789ab]\r\n")  # the writer finishes its line
+    consumer.poll_once()
+    assert paths(setup)[-1] == PATCH2 and consumer.counts["dropped-partial"] == 1
+
+
+def test_a_glued_line_survives_a_retry_and_a_restart(setup: Setup) -> None:
+    setup.append(b"4/4 12:00:03.000  [MGM_CONFIRM:2d2b")
+    consumer = setup.consumer()
+    consumer.poll_once()
+    with setup.log.open("r+b") as handle:
+        handle.truncate(0)
+    setup.append(b"7b2a-1111-2222-3333-444444444444]\r\n")
+    setup.fault("/api/payouts", 503, count=1)
+    consumer.poll_once()
+    assert consumer.blocked and setup.registry()["files"][0]["offset"] < 0
+    del consumer  # killed during the back-off
+    restarted = setup.consumer()
+    assert restarted.drain()
+    assert paths(setup) == [PATCH1, PATCH1]
+    assert setup.ebs.state.payouts[P1].status == "Sent"
+
+
+def test_duplicates_act_once_spoofed_and_invalid_never_route(setup: Setup) -> None:
+    setup.append(line(CONFIRM1) * 3 + line(f"[Eve] whispers: {CONFIRM2}")
+                 + line(f"[MGM_CONFIRM:{P2[:-1]}]"))
+    consumer = setup.consumer()
+    consumer.poll_once()
+    assert setup.effects() == [(*PATCH1, 200)]
+    kinds = [e["event"] for e in setup.events()]
     assert kinds.count("duplicate") == 2 and "spoofed-tag" in kinds and "invalid-line" in kinds
 
 
-def test_5xx_and_connection_errors_are_retried_with_backoff_4xx_is_final(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    s.ebs.handle("POST", "/_control/faults", {}, json.dumps(
-        {"path": f"/api/payouts/{P1}/status", "status": 503, "count": 2}))
-    s.append(line(f"[MGM_CONFIRM:{P1}]") + line(f"[MGM_CONFIRM:{P1}]", 1)
-             + line("[MGM_CONFIRM:00000000-0000-0000-0000-000000000000]", 2))
-    s.consumer().poll_once()
-    statuses = [e.status for e in s.ebs.transcript if e.method == "PATCH"]
-    assert statuses == [503, 503, 200, 404]
-    assert len(s.sleeps) == 2 and 0.25 <= s.sleeps[0] <= 0.5 and 0.5 <= s.sleeps[1] <= 1.0
+def test_the_same_id_in_upper_and_lower_case_is_routed_once(setup: Setup) -> None:
+    """Regression: upper- and lower-case spellings of one payout id made two PATCHes."""
+    setup.append(line(f"[MGM_CONFIRM:{P1.upper()}]") + line(CONFIRM1, 1)
+                 + line(f"[MGM_ACCEPT:{P2.upper()}]", 2))
+    setup.consumer().poll_once()
+    assert setup.effects() == [(*PATCH1, 200),
+                               ("POST", f"/api/payouts/{P2}/confirm-acceptance", 200)]
 
 
-def test_ebs_down_keeps_the_line_for_the_next_poll(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    calls = {"n": 0}
+def test_5xx_429_and_network_errors_are_retried_with_backoff_without_limit(
+        setup: Setup) -> None:
+    setup.fault(f"/api/payouts/{P1}", 503, count=2)
+    setup.fault(f"/api/payouts/{P1}", 429, count=1)
+    setup.append(line(CONFIRM1))
+    consumer = setup.consumer()
+    assert consumer.drain()
+    statuses = [e.status for e in setup.ebs.transcript if e.method == "PATCH"]
+    assert statuses == [503, 503, 429, 200]
+    assert [round(d, 3) for d in setup.clock.sleeps][:1] and all(
+        0.25 <= d <= 4.0 for d in setup.clock.sleeps)
+    assert setup.clock.sleeps[1] >= setup.clock.sleeps[0] * 0.5
+    setup.down = True
+    setup.append(line(CONFIRM2, 1))
+    consumer.poll_once()
+    for _ in range(30):  # thirty failed polls: still not given up
+        setup.clock.now += 10
+        consumer.poll_once()
+    assert consumer.blocked and consumer.router.reachable is False
+    setup.down = False
+    setup.clock.now += 10
+    consumer.poll_once()
+    assert not consumer.blocked and paths(setup)[-1] == PATCH2
 
-    def flaky(request: httpx.Request) -> httpx.Response:
-        calls["n"] += 1
-        if calls["n"] <= 3:
-            raise httpx.ConnectError("down")
-        status, body = s.ebs.handle(request.method, request.url.path, dict(request.headers),
-                                    request.content)
-        return httpx.Response(status, json=body)
 
-    s.client = httpx.Client(transport=httpx.MockTransport(flaky), base_url="http://ebs",
-                            headers={"X-MGM-ApiKey": KEY})
-    s.append(line(f"[MGM_CONFIRM:{P1}]") + line(f"[MGM_CONFIRM:{P2}]", 1))
-    consumer = s.consumer()
-    assert consumer.poll_once() == []
-    assert len(consumer.poll_once()) == 2
-    assert s.effects() == [("PATCH", f"/api/payouts/{P1}/status", 200),
-                           ("PATCH", f"/api/payouts/{P2}/status", 200)]
+def test_401_and_403_stop_the_consumer_and_the_offset_stays(setup: Setup) -> None:
+    """Regression: a 401 (wrong key) was checkpointed as handled."""
+    for status in (401, 403):
+        s = Setup(setup.folder / str(status))
+        s.append(line(ACCEPT2) + line(CONFIRM1, 1) + line(CONFIRM2, 2))
+        s.fault(f"/api/payouts/{P1}", status)
+        with pytest.raises(ConsumerStopped, match=f"HTTP {status}"):
+            s.consumer().poll_once()
+        assert s.registry()["files"][0]["offset"] == len(line(ACCEPT2))
+        assert s.consumer().drain() and s.ebs.state.payouts[P1].status == "Sent"
 
 
-def test_unknown_payout_is_retried_after_refresh_never_dropped(tmp_path: Path) -> None:
+def test_400_and_409_are_final_and_recorded(setup: Setup) -> None:
+    setup.ebs.state.payouts[P1].status = "Sent"
+    setup.append(line(CONFIRM1) + line(f"[MGM_ACCEPT:{P1}]", 1))
+    setup.ebs.state.payouts[P1].characterName = "Other"
+    consumer = setup.consumer()
+    setup.ebs.state.payouts[P1].characterName = "Norinn"
+    consumer.registry.remember_name(P1, "Wrongname")
+    consumer.poll_once()
+    assert [o.result for o in consumer.outcomes] == ["rejected", "rejected"]
+    assert [s for _, _, s in setup.effects()] == [409, 400]
+    assert len(setup.registry()["done"]) == 2
+
+
+def test_unknown_payout_is_deferred_retried_and_done_when_it_appears(tmp_path) -> None:  # noqa: ANN001
     s = Setup(tmp_path, payouts=[])
-    s.append(line(f"[MGM_ACCEPT:{P1}]"))
+    s.append(line(ACCEPT1) + line(CONFIRM1, 1))
     consumer = s.consumer()
-    assert consumer.poll_once() == []
-    assert consumer.deferred and json.loads(s.checkpoint.read_text())["deferred"]
-    s.ebs.handle("POST", "/_control/seed", {}, json.dumps(
-        {"payouts": [{"id": P1, "characterName": "Norinn", "status": "Pending"}]}))
-    assert [o.status for o in consumer.poll_once()] == [200]
+    consumer.poll_once()
+    assert {d.key[0] for d in consumer.deferred} == {"MGM_ACCEPT", "MGM_CONFIRM"}
+    assert len(s.registry()["deferred"]) == 2
+    assert s.registry()["files"][0]["offset"] == s.log.stat().st_size  # recorded: moved on
+    s.ebs.control("POST", "/_control/seed", {
+        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    restarted = s.consumer()  # the deferred tags survive a restart
+    s.clock.now += 60
+    restarted.poll_once()
+    assert not restarted.deferred
+    assert s.ebs.state.payouts[P1].status == "Sent" and s.ebs.state.payouts[P1].acceptedAt
 
 
-@given(st.lists(st.sampled_from([f"[MGM_CONFIRM:{P1}]", f"[MGM_ACCEPT:{P2}]",
-                                 f"[MGM_CONFIRM:{P2}]", "[Bob] says: hi"]), max_size=12),
-       st.lists(st.integers(1, 40), min_size=1, max_size=8), st.booleans())
-@settings(max_examples=40)
-def test_exactly_once_effects_under_any_chunking_and_restarts(tmp_path_factory, texts, sizes,
-                                                              restart) -> None:
+def test_accept_lookups_failing_many_times_are_retried_after_recovery(tmp_path) -> None:  # noqa: ANN001
+    """Regression: 40 failed payout lookups made an [MGM_ACCEPT] 'unresolved' for good."""
+    s = Setup(tmp_path)
+    s.fault("/api/payouts/pending", 500, count=60)
+    s.append(line(ACCEPT1))
+    consumer = s.consumer()
+    for _ in range(60):
+        consumer.poll_once()
+        s.clock.now += 5
+    assert consumer.blocked and consumer.counts["unresolved"] == 0
+    consumer.poll_once()
+    s.clock.now += 5
+    consumer.poll_once()
+    assert s.ebs.state.payouts[P1].acceptedAt is not None
+
+
+def test_unreachable_ebs_with_an_unknown_accept_id_does_not_crash(tmp_path) -> None:  # noqa: ANN001
+    """Regression: an unreachable EBS and an unknown [MGM_ACCEPT] id crashed ``tail``."""
+    s = Setup(tmp_path, payouts=[])
+    s.down = True
+    s.append(line(ACCEPT1))
+    consumer = s.consumer()
+    consumer.poll_once()
+    assert consumer.blocked and consumer.unhandled == 1
+    assert consumer.status().reachable is False and "ConnectError" in consumer.status().problem
+
+
+def test_deferred_tags_expire_after_the_ttl_and_are_reported(tmp_path) -> None:  # noqa: ANN001
+    s = Setup(tmp_path, payouts=[])
+    s.append(line(CONFIRM1))
+    consumer = s.consumer()
+    consumer.poll_once()
+    for _ in range(40):
+        s.clock.now += 200
+        consumer.poll_once()
+    assert not consumer.deferred and consumer.counts["unresolved"] == 1
+    unresolved = [e for e in s.events() if e["event"] == "unresolved"]
+    assert len(unresolved) == 1 and unresolved[0]["line"] == 1
+    patches = [e for e in s.ebs.transcript if e.method == "PATCH"]
+    assert 3 <= len(patches) <= 12  # backed off, not hammered
+
+
+def test_deferred_tags_are_retried_at_once_when_the_ebs_comes_back(tmp_path) -> None:  # noqa: ANN001
+    s = Setup(tmp_path, payouts=[])
+    s.append(line(CONFIRM1))
+    consumer = s.consumer()
+    consumer.poll_once()
+    s.ebs.control("POST", "/_control/seed", {
+        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    s.down = True
+    s.append(line(CONFIRM2, 1))
+    consumer.poll_once()
+    assert consumer.blocked
+    s.down = False
+    s.clock.now += 5  # the EBS is back long before the deferred retry was due
+    consumer.poll_once()
+    assert s.ebs.state.payouts[P1].status == "Sent"
+
+
+@given(st.lists(st.sampled_from([CONFIRM1, ACCEPT2, CONFIRM2, f"[MGM_CONFIRM:{P1.upper()}]",
+                                 "[Bob] says: hi"]), max_size=12),
+       st.lists(st.integers(1, 40), min_size=1, max_size=8), st.booleans(),
+       st.lists(st.booleans(), max_size=6))
+@settings(max_examples=40, deadline=None)
+def test_exactly_once_effects_under_any_chunking_restarts_and_failures(
+        tmp_path_factory, texts, sizes, restart, failures) -> None:  # noqa: ANN001
     s = Setup(tmp_path_factory.mktemp("eo"))
+    for index, fail in enumerate(failures):
+        if fail:
+            s.fault("/api/payouts", 503 if index % 2 else 429, count=1)
     data = b"".join(line(t, i) for i, t in enumerate(texts))
     consumer, i, k = s.consumer(), 0, 0
     while i < len(data):
@@ -166,44 +382,78 @@ def test_exactly_once_effects_under_any_chunking_and_restarts(tmp_path_factory, 
         i, k = i + step, k + 1
         consumer.poll_once()
         if restart and k % 3 == 0:
-            consumer.close()
-            consumer = s.consumer()
-    consumer.finish()
-    wanted = []
-    for text in dict.fromkeys(t for t in texts if t.startswith("[MGM")):
-        ident = text.split(":", 1)[1].rstrip("]")
-        kind = "status" if "CONFIRM" in text else "confirm-acceptance"
-        wanted.append(f"/api/payouts/{ident}/{kind}")
-    assert [p for _, p, _ in s.effects()] == wanted
+            consumer = s.consumer()  # a kill: no close()
+    assert consumer.finish()
+    wanted = {(t.split(":", 1)[1].rstrip("]").lower(), "CONFIRM" in t)
+              for t in texts if t.startswith("[MGM")}
+    for payout, is_confirm in wanted:
+        if is_confirm:
+            assert s.ebs.state.payouts[payout].status == "Sent"
+        else:
+            assert s.ebs.state.payouts[payout].acceptedAt is not None
+    ok = [e.path for e in s.ebs.transcript if e.method == "PATCH" and e.status == 200]
+    assert len(ok) == len(set(ok))
+    assert len(s.ebs.state.announcements) == len(ok)
 
 
-def test_unreadable_checkpoint_is_a_clear_error(tmp_path: Path) -> None:
-    s = Setup(tmp_path)
-    s.checkpoint.write_text("{not json")
-    with pytest.raises(ValueError, match="checkpoint is not valid JSON"):
-        s.consumer()
+def test_an_unusable_registry_is_a_clear_error(setup: Setup) -> None:
+    from mgm_addon_contract.tail import RegistryError
+
+    setup.checkpoint.write_text("{not json")
+    with pytest.raises(RegistryError, match="checkpoint.json: not a usable tail checkpoint"):
+        setup.consumer()
 
 
-def test_follow_mode_picks_up_appended_lines(tmp_path: Path) -> None:
+def test_registry_writes_are_atomic_and_complete(setup: Setup) -> None:
+    setup.append(line(CONFIRM1) + line(CONFIRM2, 1))
+    consumer = setup.consumer()
+    consumer.poll_once()
+    data = setup.registry()
+    assert data["version"] == 2 and sorted(k[1] for k in data["done"]) == sorted([P1, P2])
+    assert not list(setup.folder.glob(".checkpoint.json.tmp"))
+    assert consumer.registry.saves >= 2
+
+
+def test_follow_wakes_on_appends_but_not_on_its_own_reads(setup: Setup) -> None:
+    """Regression: follow mode woke on the file events its own reads caused (20 s of CPU
+    per 25 s idle)."""
     import threading
+    import time
 
-    s = Setup(tmp_path)
-    consumer = s.consumer()
+    from mgm_addon_contract.tail import TailConsumer
+    from mgm_addon_contract.tail.follow import Follower
+
+    consumer = TailConsumer(setup.log, setup.consumer().router, checkpoint=setup.checkpoint)
+    polls = {"n": 0}
+    real_poll = consumer.poll_once
+
+    def counting_poll():  # noqa: ANN202
+        polls["n"] += 1
+        return real_poll()
+
+    consumer.poll_once = counting_poll  # type: ignore[method-assign]
     stop, seen = threading.Event(), threading.Event()
-    outcomes: list = []
-
-    def collect(batch: list) -> None:
-        outcomes.extend(batch)
-        if outcomes:
-            seen.set()
-
-    worker = threading.Thread(target=consumer.follow, args=(stop,),
-                              kwargs={"interval": 0.05, "on_poll": collect})
+    follower = Follower(consumer, interval=30.0, on_outcomes=lambda _: seen.set())
+    worker = threading.Thread(target=follower.run, args=(stop,))
     worker.start()
     try:
-        s.append(line(f"[MGM_CONFIRM:{P1}]"))
+        time.sleep(0.5)
+        setup.append(line(CONFIRM1))
         assert seen.wait(timeout=10), "follow mode never routed the appended line"
+        settled = polls["n"]
+        time.sleep(1.0)  # idle: no wake-ups from its own reads or registry writes
+        assert polls["n"] - settled <= 1, polls["n"] - settled
     finally:
         stop.set()
         worker.join(timeout=5)
-    assert [(o.tag, o.status) for o in outcomes] == [("MGM_CONFIRM", 200)]
+    assert follower.events_active
+    assert setup.effects() == [(*PATCH1, 200)]
+
+
+def test_retry_policy_backs_off_with_jitter_up_to_its_cap() -> None:
+    import random
+
+    policy, rng = RetryPolicy(base_delay=0.5, max_delay=8.0), random.Random(3)
+    delays = [policy.delay(n, rng) for n in range(1, 12)]
+    assert 0.25 <= delays[0] <= 0.5 and all(4.0 <= d <= 8.0 for d in delays[5:])
+    assert len({round(d, 6) for d in delays}) == len(delays)  # jittered

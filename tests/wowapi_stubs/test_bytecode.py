@@ -52,7 +52,7 @@ def test_unknown_layouts_are_left_alone() -> None:
     assert strip_local_names(full + b"trailing") == full + b"trailing"
 
 
-@pytest.mark.parametrize("name", ["bootstrap.lua", "lualib.lua", "widgets.lua", "framexml.lua"])
+@pytest.mark.parametrize("name", ["bootstrap.lua", "lualib.lua", "framexml.lua"])
 def test_client_chunks_load_stripped_with_their_source_name(name: str) -> None:
     bytecode = trusted_bytecode(name)
     runtime = lua51.LuaRuntime(encoding=None)

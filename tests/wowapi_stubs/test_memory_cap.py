@@ -28,7 +28,7 @@ STRESS = textwrap.dedent('''
         client.eval_lua("""
           HOG = {}
           F = CreateFrame("Frame", "F1"); F:RegisterEvent("E")
-          FS = F:CreateFontString()
+          FS = F:CreateFontString(nil, "OVERLAY", "GameFontNormal")
           F:SetScript("OnEvent", function(self, e, a, n)
             pcall(function() for i = 1, n do HOG[#HOG + 1] = string.rep("x", 1000) .. i end end)
             pcall(function() FS:SetText(a) end)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wowapi_stubs import HeadlessClient
 
 
@@ -15,10 +17,24 @@ def test_known_global_not_implemented_names_the_api_and_position() -> None:
 
 
 def test_known_widget_method_not_implemented() -> None:
+    kind, method = _a_missing_method()
     with HeadlessClient() as client:
-        client.eval_lua('local f = CreateFrame("Frame")\nf:SetResizable(true)')
+        client.eval_lua(f'local f = CreateFrame("{kind}")\nf:{method}()')
         message = client.errors[-1].message
-    assert "WoW API Frame:SetResizable is not implemented by the headless client" in message
+    assert f"WoW API {kind}:{method} is not implemented by the headless client" in message
+
+
+def _a_missing_method() -> tuple[str, str]:
+    """A method the data lists for a creatable frame type and the client lacks."""
+    from wowapi_stubs.surface import load_surface
+    from wowapi_stubs.widgets import implements
+
+    surface = load_surface()
+    for kind in surface.creatable_frame_types:
+        for method in sorted(surface.methods(kind)):
+            if not implements(kind, method):
+                return kind, method
+    pytest.skip("every method of every creatable frame type is implemented")
 
 
 def test_unknown_names_stay_plain_nil() -> None:
@@ -39,12 +55,10 @@ def test_reading_many_distinct_nil_globals_keeps_memory_bounded() -> None:
 
 
 def test_keys_spanning_two_listed_names_are_plain_nil() -> None:
-    from wowapi_stubs.api.known_names import KNOWN_UNIMPLEMENTED
-    from wowapi_stubs.client import _widget_tables
+    from wowapi_stubs.widgets import method_tables
 
-    missing = " ".join(sorted(KNOWN_UNIMPLEMENTED)[:2])  # adjacent in the list Lua searches
-    implemented = " ".join(_widget_tables()[1]["Frame"][0][:2])
+    implemented = " ".join(method_tables()[1]["Frame"][1][:2])  # adjacent in Lua's list
     with HeadlessClient() as client:
         assert client.eval_lua(
-            f'return _G["{missing}"] == nil and CreateFrame("Frame")["{implemented}"] == nil'
-        ) is True
+            'return _G["GetGuildRosterInfo GetGuildInfo"] == nil and '
+            f'CreateFrame("Frame")["{implemented}"] == nil') is True

@@ -63,7 +63,7 @@ def test_frame_methods_the_addon_uses(client: HeadlessClient) -> None:
       fs:SetPoint("TOP"); fs:SetText("Queue"); fs:SetWidth(100); fs:SetJustifyH("LEFT")
       local b = CreateFrame("Button", "MiniBtn", Minimap)
       b:SetNormalTexture("a"); b:SetPushedTexture("b"); b:SetHighlightTexture("c")
-      b:RegisterForClicks("LeftButtonUp", "RightButtonUp"); b:SetEnabled(false)
+      b:RegisterForClicks("LeftButtonUp", "RightButtonUp"); b:Disable()
       GameTooltip:SetOwner(b, "ANCHOR_LEFT"); GameTooltip:SetText("MGM"); GameTooltip:AddLine("x")
       GameTooltip:Show()
     """)

@@ -12,7 +12,7 @@ TEMPLATES = """
   <Size><AbsDimension x="100" y="20"/></Size>
   <Layers>
     <Layer level="OVERLAY">
-      <FontString name="$parentLabel" parentKey="label" text="OKAY_TEXT"/>
+      <FontString name="$parentLabel" parentKey="label" text="OKAY_TEXT" inherits="GameFontNormal"/>
       <Texture name="$parentIcon" file="Interface\\Icons\\Spell_Nature_Heal">
         <Size x="16" y="16"/>
         <Anchors><Anchor point="LEFT"/></Anchors>

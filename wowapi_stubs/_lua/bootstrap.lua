@@ -764,40 +764,46 @@ local function not_implemented(label)
   end
 end
 
--- widget_kinds: "Kind method method ... | missing missing ...;" per kind. Method tables fill
--- lazily on first use: building ~1,000 entries per client up front would cost more than
--- loading a typical addon.
--- Lua-implemented widget methods (widgets.lua) count their calls for the load report, as
--- the host counts its own; one counting wrapper per method name, shared by all kinds.
-local lua_api_counts = {}
-local counted_methods = setmetatable({}, {
-  __index = function(wrappers, name)
-    local impl = P.lua_methods[name]
-    if not impl then
-      return nil
-    end
-    local label = ":" .. name
-    local function counted(...)
-      lua_api_counts[label] = (lua_api_counts[label] or 0) + 1
-      return impl(...)
-    end
-    rawset(wrappers, name, counted)
-    return counted
-  end,
-})
+-- Method tables fill lazily on first use: building ~1,000 entries per client up front would
+-- cost more than loading a typical addon.
+-- widget_kinds: "Kind Parent,Parent own-implemented ... | own-missing ...;" per kind ("-"
+-- when a kind has no parent). A method is looked up in the kind's own lists, then in its
+-- parents' (inheritance as in the API data).
+local kinds = {}
 
-local function method_table(kind, implemented, missing)
+local function lookup(kind, needle)
+  local spec = kinds[kind]
+  if not spec then
+    return nil
+  end
+  if strfind(spec[1], needle, 1, true) then
+    return true
+  end
+  if strfind(spec[2], needle, 1, true) then
+    return false
+  end
+  local parents = spec[3]
+  for i = 1, #parents do
+    local found = lookup(parents[i], needle)
+    if found ~= nil then
+      return found
+    end
+  end
+  return nil
+end
+
+local function method_table(kind)
   local cache = {}
   return setmetatable(cache, {
     __index = function(_, key)
       if type(key) ~= "string" or strfind(key, " ", 1, true) then
         return nil  -- names never hold spaces (the lists are space-separated)
       end
-      local needle = " " .. key .. " "
+      local found = lookup(kind, " " .. key .. " ")
       local fn
-      if strfind(implemented, needle, 1, true) then
-        fn = counted_methods[key] or method_closures[key]
-      elseif strfind(missing, needle, 1, true) then
+      if found then
+        fn = method_closures[key]
+      elseif found == false then
         fn = not_implemented(kind .. ":" .. key)
       end
       if fn then
@@ -814,11 +820,20 @@ do
   while position <= #specs do
     local stop = strfind(specs, ";", position, true) or #specs + 1
     local space = strfind(specs, " ", position, true)
+    local second = strfind(specs, " ", space + 1, true)
     local bar = strfind(specs, "|", position, true)
     local kind = strsub(specs, position, space - 1)
-    -- "Kind implemented ... | missing ...": both lists keep a space at each end.
-    widget_meta[kind] = { __index = method_table(kind, strsub(specs, space, bar - 1),
-      strsub(specs, bar + 1, stop - 1) .. " ") }
+    local parents = {}
+    local list, from = strsub(specs, space + 1, second - 1), 1
+    while list ~= "-" and from <= #list do
+      local comma = strfind(list, ",", from, true) or #list + 1
+      parents[#parents + 1] = strsub(list, from, comma - 1)
+      from = comma + 1
+    end
+    -- Both lists keep a space at each end.
+    kinds[kind] = { strsub(specs, second, bar - 1), strsub(specs, bar + 1, stop - 1) .. " ",
+      parents }
+    widget_meta[kind] = { __index = method_table(kind) }
     position = stop + 1
   end
 end
@@ -839,19 +854,27 @@ function P.widget_id(value)
   return nil
 end
 
--- Known 3.3.5a globals the client does not implement: reading one gives a function that
--- fails with a clear message instead of "attempt to call a nil value".
--- Looked up lazily with a plain find in " name name ... " (most reads never miss).
+-- A global read while unset asks the host once: a built-in UI object made on first use
+-- comes back as its value (and is a global from then on); a known 3.3.5a function the
+-- client does not implement gives a function that fails with a clear message instead of
+-- "attempt to call a nil value"; anything else stays nil (most reads never miss).
 -- Answers are cached, misses only for the first MISS_CACHE_SIZE names: code reading many
 -- distinct nil globals must not grow the cache without bound.
-local known_missing = " " .. host.known_missing .. " "
+local resolve_global = host.resolve_global
 local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
 setmetatable(G, {
   __index = function(_, key)
     local stub = missing_cache[key]
     if stub == nil then
-      stub = type(key) == "string" and not strfind(key, " ", 1, true)
-        and strfind(known_missing, " " .. key .. " ", 1, true) and not_implemented(key) or false
+      if type(key) ~= "string" or strfind(key, " ", 1, true) then
+        return nil
+      end
+      local found = resolve_global(key)
+      if found ~= nil and found ~= true then
+        rawset(G, key, found)
+        return found
+      end
+      stub = found and not_implemented(key) or false
       if stub or cached_misses < MISS_CACHE_SIZE then
         cached_misses = cached_misses + (stub and 0 or 1)
         missing_cache[key] = stub
@@ -978,6 +1001,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- Lua-side WoW API (library aliases, hooksecurefunc, debugstack...): see lualib.lua.
 ---------------------------------------------------------------------------------------------
+local lua_api_counts = {}
 P.lua_api_counts = lua_api_counts
 function P.reset_counts()
   for name in pairs(lua_api_counts) do

@@ -35,7 +35,7 @@ local function popupFrame(index, create)
   end
   dialog = CreateFrame("Frame", name, G.UIParent)
   dialog:Hide()
-  dialog:CreateFontString(name .. "Text")
+  dialog:CreateFontString(name .. "Text", "ARTWORK", "GameFontHighlight")
   for button = 1, 2 do
     CreateFrame("Button", name .. "Button" .. button, dialog):SetScript("OnClick", function()
       clickPopup(dialog, button)
@@ -132,7 +132,11 @@ end
 ---------------------------------------------------------------------------------------------
 function SendMailFrame_CanSend()
   local ready = G.SendMailNameEditBox:GetText() ~= "" and G.SendMailSubjectEditBox:GetText() ~= ""
-  G.SendMailMailButton:SetEnabled(ready)
+  if ready then
+    G.SendMailMailButton:Enable()
+  else
+    G.SendMailMailButton:Disable()
+  end
 end
 
 function SendMailFrame_SendMail()

@@ -264,3 +264,16 @@ G.print = function(...)
 end
 
 G.SlashCmdList = {}
+
+-- string.format for the host (FontString:SetFormattedText and the like).
+P.format = string.format
+
+-- The Lua type of each global named in a space-separated list, read past the missing-API
+-- stubs (the coverage report's view of what a fresh client defines).
+function P.global_types(names)
+  local out = {}
+  for name in string.gmatch(names, "%S+") do
+    out[name] = type(P.rawglobal(name))
+  end
+  return out
+end

@@ -36,8 +36,20 @@ class Item:
 
     @property
     def link(self) -> str:
-        color = _QUALITY_COLORS[min(max(self.quality, 0), len(_QUALITY_COLORS) - 1)]
-        return f"|c{color}|Hitem:{self.item_id}:0:0:0:0:0:0:0:80|h[{self.name}]|h|r"
+        return f"|c{self.color_code}|Hitem:{self.item_id}:0:0:0:0:0:0:0:80|h[{self.name}]|h|r"
+
+    @property
+    def color_code(self) -> str:
+        """``ffRRGGBB`` of the item's quality."""
+        return _QUALITY_COLORS[min(max(self.quality, 0), len(_QUALITY_COLORS) - 1)]
+
+    def tooltip_lines(self) -> list[tuple[str, tuple[float, float, float]]]:
+        code = self.color_code
+        rgb = tuple(int(code[i:i + 2], 16) / 255 for i in (2, 4, 6))
+        lines = [(self.name, rgb)]
+        if self.equip_slot:
+            lines.append((f"Item Level {self.item_level}", (1.0, 0.82, 0.0)))
+        return lines  # type: ignore[return-value]
 
 
 @dataclass

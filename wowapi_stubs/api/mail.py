@@ -28,6 +28,8 @@ ERR_CANNOT_FIND = "Cannot find player"
 ERR_TO_SELF = "You can't send mail to yourself"
 ERR_NO_MONEY = "You don't have enough money"
 
+EVENTS = ("MAIL_FAILED", "MAIL_SEND_SUCCESS")
+
 
 @dataclass(frozen=True)
 class DeliveredMail:

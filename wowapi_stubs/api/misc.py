@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._ui import create_frame
+from wowapi_stubs.ui import create_frame
 from wowapi_stubs.widgets.base import lua_text
 
 if TYPE_CHECKING:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 MAX_RESULTS = 50
 
+EVENTS = ("WHO_LIST_UPDATE",)
+
 
 @dataclass(frozen=True)
 class WhoEntry:

@@ -1,24 +1,42 @@
-"""Region and widget basics: identity, parent, visibility, size, anchors, scripts."""
+"""Widget basics: argument conversion, ``ScriptObject`` (identity) and ``Region`` (parent,
+visibility, size, anchors and the layout they give).
+
+Every method named like a WoW method (``SetPoint``...) takes raw Lua arguments (strings as
+bytes; Python callers may pass ``str``) and is exposed to Lua on the widget types that have
+it in the API data (``wowapi_stubs/data/api_335a.json``); everything else is private.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from wowapi_stubs.errors import WowApiError
 
 if TYPE_CHECKING:
-    from wowapi_stubs.client import HeadlessClient
+    from wowapi_stubs.host import Host
+
+# -- argument conversion ----------------------------------------------------------------------
 
 
 def lua_text(value: Any, *, what: str = "value") -> str:
     """A Lua string or number argument as Python text (WoW coerces numbers)."""
-    if isinstance(value, bytes):
+    kind = value.__class__
+    if kind is bytes:
         return value.decode("utf-8", "surrogateescape")
+    if kind is str:
+        return value
     if isinstance(value, bool) or value is None:
         raise WowApiError(f"bad argument: {what} must be a string")
     if isinstance(value, int | float):
         return _number_text(value)
     raise WowApiError(f"bad argument: {what} must be a string")
+
+
+def opt_text(value: Any, *, what: str = "value") -> str | None:
+    """:func:`lua_text`, with ``nil`` passed through as ``None``."""
+    return None if value is None else lua_text(value, what=what)
 
 
 def _number_text(value: int | float) -> str:
@@ -33,25 +51,178 @@ def lua_number(value: Any, *, what: str = "value") -> float:
         raise WowApiError(f"bad argument: {what} must be a number")
     if isinstance(value, int | float):
         return value
-    if isinstance(value, bytes):
+    if isinstance(value, bytes | str):
         try:
-            return float(value.decode().strip())
-        except ValueError:
+            text = value.decode() if isinstance(value, bytes) else value
+            return float(int(text.strip(), 16)) if text.strip().lower().startswith("0x") \
+                else float(text.strip())
+        except (ValueError, UnicodeDecodeError):
             pass
     raise WowApiError(f"bad argument: {what} must be a number")
 
 
-class Region:
-    """Anything drawn on screen: a name, a parent, a shown flag, size and anchors."""
+def usage_number(value: Any, usage_text: str) -> float:
+    """A number argument; anything else fails with ``Usage: <usage_text>``."""
+    if value is None:
+        raise usage(usage_text)
+    try:
+        return lua_number(value)
+    except WowApiError:
+        raise usage(usage_text) from None
 
-    KIND: ClassVar[str] = "Region"
-    OBJECT_TYPES: ClassVar[tuple[str, ...]] = ("Region",)
 
-    def __init__(self, client: HeadlessClient, name: str | None, parent: Region | None) -> None:
+def opt_number(value: Any, default: float, *, what: str = "value") -> float:
+    """:func:`lua_number`, with ``nil`` meaning ``default``."""
+    return default if value is None else lua_number(value, what=what)
+
+
+def lua_flag(value: Any) -> bool:
+    """A Lua truth value (``nil`` and ``false`` are false; ``0`` is true, as in Lua)."""
+    return value is not None and value is not False
+
+
+def flag_result(value: bool) -> int | None:
+    """How the client returns a flag: ``1`` or ``nil``."""
+    return 1 if value else None
+
+
+def usage(message: str) -> WowApiError:
+    return WowApiError(f"Usage: {message}")
+
+
+# -- generated accessors ------------------------------------------------------------------------
+# Widget state that only its own getter reads is stored through these, which keeps the widget
+# classes to the behaviour that matters. Defaults live on the class (no per-widget cost).
+
+
+def flag_pair(attr: str) -> tuple[Callable[..., None], Callable[..., int | None]]:
+    """``SetX(flag)`` / ``IsX()`` for a boolean kept in ``attr``."""
+
+    def setter(self: Any, value: Any = None, *_: Any) -> None:
+        setattr(self, attr, lua_flag(value))
+
+    def getter(self: Any) -> int | None:
+        return 1 if getattr(self, attr) else None
+
+    return setter, getter
+
+
+def number_pair(attr: str, usage_text: str, *, minimum: float | None = None,
+                maximum: float | None = None) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """``SetX(n)`` / ``GetX()`` for a number kept in ``attr`` (clamped when bounds are given)."""
+
+    def setter(self: Any, value: Any = None, *_: Any) -> None:
+        number = usage_number(value, usage_text)
+        if minimum is not None and number < minimum:
+            number = minimum
+        if maximum is not None and number > maximum:
+            number = maximum
+        setattr(self, attr, number)
+
+    def getter(self: Any) -> Any:
+        return getattr(self, attr)
+
+    return setter, getter
+
+
+def text_pair(attr: str) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """``SetX(text)`` / ``GetX()`` for a string (or ``nil``) kept in ``attr``."""
+
+    def setter(self: Any, value: Any = None, *_: Any) -> None:
+        setattr(self, attr, opt_text(value))
+
+    def getter(self: Any) -> Any:
+        return getattr(self, attr)
+
+    return setter, getter
+
+
+def values_pair(attr: str, count: int,
+                default: float = 0.0) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """``SetX(a, b, ...)`` / ``GetX()`` for ``count`` numbers (colours, insets, offsets);
+    missing trailing values take ``default``."""
+
+    def setter(self: Any, *values: Any) -> None:
+        numbers = [opt_number(v, default, what=attr) for v in values[:count]]
+        setattr(self, attr, (*numbers, *([default] * (count - len(numbers)))))
+
+    def getter(self: Any) -> tuple[float, ...]:
+        return getattr(self, attr)
+
+    return setter, getter
+
+
+def color_pair(attr: str) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """``SetXColor(r, g, b [, a])`` / ``GetXColor()`` (alpha defaults to 1)."""
+
+    def setter(self: Any, r: Any = None, g: Any = None, b: Any = None, a: Any = None,
+               *_: Any) -> None:
+        if r is None or g is None or b is None:
+            raise usage(f"{self.KIND}:Set...Color(r, g, b [, a])")
+        setattr(self, attr, (_unit(r), _unit(g), _unit(b), _unit(a, 1.0)))
+
+    def getter(self: Any) -> tuple[float, ...]:
+        return getattr(self, attr)
+
+    return setter, getter
+
+
+def _unit(value: Any, default: float = 0.0) -> float:
+    number = opt_number(value, default, what="color")
+    return 0.0 if number < 0 else 1.0 if number > 1 else float(number)
+
+
+def ignore(self: Any, *_: Any) -> None:
+    """A method with no state the headless client models (``PingLocation``...)."""
+
+
+# -- points -------------------------------------------------------------------------------------
+POINTS = ("TOPLEFT", "TOP", "TOPRIGHT", "LEFT", "CENTER", "RIGHT", "BOTTOMLEFT", "BOTTOM",
+          "BOTTOMRIGHT")
+# (x, y) of each point within a rect, as fractions from the bottom-left corner.
+_POINT_FRACTIONS = {
+    "TOPLEFT": (0.0, 1.0), "TOP": (0.5, 1.0), "TOPRIGHT": (1.0, 1.0),
+    "LEFT": (0.0, 0.5), "CENTER": (0.5, 0.5), "RIGHT": (1.0, 0.5),
+    "BOTTOMLEFT": (0.0, 0.0), "BOTTOM": (0.5, 0.0), "BOTTOMRIGHT": (1.0, 0.0),
+}
+SET_POINT_USAGE = "Region:SetPoint(point [, relativeTo [, relativePoint]] [, x, y])"
+# The screen in UI units: the 3.3.5a UI is 768 units high; 1920x1080 gives 1365.33 wide.
+SCREEN_HEIGHT = 768.0
+
+
+class Anchor:
+    """One ``SetPoint``: this region's ``point`` sits at ``relative``'s ``relative_point``
+    plus ``(x, y)`` (``relative`` ``None``: the screen)."""
+
+    __slots__ = ("point", "relative_id", "relative_point", "x", "y")
+
+    def __init__(self, point: str, relative_id: int | None, relative_point: str, x: float,
+                 y: float) -> None:
+        self.point, self.relative_id, self.relative_point = point, relative_id, relative_point
+        self.x, self.y = x, y
+
+
+def _point_name(value: Any) -> str:
+    if not isinstance(value, bytes | str):
+        raise usage(SET_POINT_USAGE)
+    name = lua_text(value).upper()
+    if name not in _POINT_FRACTIONS:
+        raise WowApiError(f'{SET_POINT_USAGE.split("(")[0]}(): Unknown region point "{name}"')
+    return name
+
+
+# -- the object hierarchy -----------------------------------------------------------------------
+class ScriptObject:
+    """Anything addon code can hold: a name, a parent, a Lua table of its own."""
+
+    KIND: ClassVar[str] = "ScriptObject"
+    parent: Any = None
+    shown = True
+
+    def __init__(self, client: Host, name: str | None, parent: Any) -> None:
         self._client = client
         self.name = name
         self.parent = parent
-        self.shown = True
         self.id = next(client.widget_ids)
         # Children by id (the client holds every widget): no parent <-> child reference cycle.
         self._child_ids: list[int] = []
@@ -59,139 +230,364 @@ class Region:
             parent._child_ids.append(self.id)
         self.lua = client.runtime.new_widget(self.KIND, self.id, name)
 
-    # -- Python-side helpers ------------------------------------------------------------------
+    @property
+    def children(self) -> list[Any]:
+        """Child objects in creation order."""
+        widgets = self._client.widgets
+        return [widgets[i] for i in self._child_ids]
+
+    @property
+    def text(self) -> str | None:
+        return None
+
     def is_visible(self) -> bool:
         """Shown and every ancestor shown (WoW ``IsVisible``)."""
-        region: Region | None = self
+        region: Any = self
         while region is not None:
             if not region.shown:
                 return False
             region = region.parent
         return True
 
-    @property
-    def children(self) -> list[Region]:
-        """Child regions in creation order."""
-        widgets = self._client.widgets
-        return [widgets[i] for i in self._child_ids]
-
     def is_shown(self) -> bool:
         return self.shown
 
-    @property
-    def text(self) -> str | None:
-        return None
+    def _visibility_changed(self, visible: bool) -> None:
+        """This object became visible or hidden through its own flag or an ancestor's."""
 
     def __repr__(self) -> str:
         return f"<{self.KIND} {self.name or '(anonymous)'}>"
 
-    # -- WoW methods --------------------------------------------------------------------------
     def GetName(self) -> str | None:
         return self.name
 
-    def GetParent(self) -> Region | None:
+    def GetParent(self) -> Any:
         return self.parent
 
     def GetObjectType(self) -> str:
         return self.KIND
 
-    def IsObjectType(self, kind: Any) -> bool:
-        return lua_text(kind) in self.OBJECT_TYPES
+    def IsObjectType(self, kind: Any = None) -> int | None:
+        if kind is None:
+            raise usage(f'{self.KIND}:IsObjectType("type")')
+        return 1 if lua_text(kind).lower() in _object_types(self.KIND) else None
 
+
+@functools.cache
+def _object_types(kind: str) -> frozenset[str]:
+    """Every type ``IsObjectType`` accepts for ``kind`` (its ancestors in the API data)."""
+    from wowapi_stubs.surface import load_surface
+
+    surface = load_surface()
+    if kind not in surface.widgets:
+        return frozenset({kind.lower()})
+    return frozenset(name.lower() for name in surface.ancestors(kind))
+
+
+class Region(ScriptObject):
+    """Something placed on screen: anchors, size, visibility, animation groups."""
+
+    KIND: ClassVar[str] = "Region"
+    width = 0.0
+    height = 0.0
+    alpha = 1.0
+    _anchors: list[Anchor] | None = None
+    _animation_ids: list[int] | None = None
+
+    # -- Python-side helpers ------------------------------------------------------------------
+    def effective_scale(self) -> float:
+        scale, region = 1.0, self
+        while region is not None:
+            scale *= getattr(region, "scale", 1.0)
+            region = region.parent
+        return scale
+
+    def rect(self) -> tuple[float, float, float, float] | None:
+        """``(left, bottom, width, height)`` on screen (UI units at scale 1), or ``None``
+        while the anchors do not place it."""
+        return _layout(self, 0)
+
+    def _on_size_changed(self) -> None:
+        """Hook for frames (``OnSizeChanged``)."""
+
+    def _relative(self, value: Any) -> Region | None:
+        if isinstance(value, bytes | str):
+            name = lua_text(value)
+            found = self._client.lookup_named(name)
+            if found is None:
+                raise WowApiError(f"{self.KIND}:SetPoint(): Couldn't find region named '{name}'")
+            return found
+        widget = self._client._widget_from_lua(value)
+        if widget is None:
+            raise usage(SET_POINT_USAGE)
+        return widget
+
+    # -- visibility ---------------------------------------------------------------------------
     def Show(self) -> None:
         if not self.shown:
-            self.shown = True
-            self._client._visibility_changed(self, shown=True)
+            self._set_shown(True)
 
     def Hide(self) -> None:
         if self.shown:
-            self.shown = False
-            self._client._visibility_changed(self, shown=False)
+            self._set_shown(False)
 
-    def IsShown(self) -> bool | None:
-        return True if self.shown else None
+    def _set_shown(self, shown: bool) -> None:
+        visible_before = self.parent is None or self.parent.is_visible()
+        self.shown = shown
+        if visible_before:
+            self._visibility_changed(shown)
 
-    def IsVisible(self) -> bool | None:
-        return True if self.is_visible() else None
+    def IsShown(self) -> int | None:
+        return 1 if self.shown else None
 
-    def SetParent(self, parent: Any) -> None:
-        new_parent = self._client._widget_from_lua(parent) if parent is not None else None
+    def IsVisible(self) -> int | None:
+        return 1 if self.is_visible() else None
+
+    def SetParent(self, parent: Any = None) -> None:
+        if isinstance(parent, bytes | str):
+            new_parent = self._client.lookup_named(lua_text(parent))
+        else:
+            new_parent = self._client._widget_from_lua(parent) if parent is not None else None
+        if new_parent is self.parent:
+            return
+        probe = new_parent
+        while probe is not None:
+            if probe is self:
+                raise WowApiError(f"{self.KIND}:SetParent(): can't create a parent loop")
+            probe = probe.parent
+        was_visible = self.is_visible()
         if self.parent is not None and self.id in self.parent._child_ids:
             self.parent._child_ids.remove(self.id)
         self.parent = new_parent
         if new_parent is not None:
             new_parent._child_ids.append(self.id)
+        self._parent_changed()
+        if self.shown and was_visible != self.is_visible():
+            self._visibility_changed(not was_visible)
 
+    def _parent_changed(self) -> None:
+        """Hook for frames (strata and level follow the new parent)."""
 
-class Widget(Region):
-    """A frame-like object: scripts and events (``ScriptObject`` in WoW)."""
+    # -- size ---------------------------------------------------------------------------------
+    def SetWidth(self, width: Any = None) -> None:
+        self._resize(usage_number(width, "Region:SetWidth(width)"), self.height)
 
-    KIND: ClassVar[str] = "Frame"
-    SCRIPTS: ClassVar[frozenset[str]] = frozenset(
-        {"OnEvent", "OnUpdate", "OnShow", "OnHide", "OnLoad", "OnEnter", "OnLeave",
-         "OnMouseDown", "OnMouseUp", "OnMouseWheel", "OnDragStart", "OnDragStop",
-         "OnSizeChanged", "OnKeyDown", "OnKeyUp", "OnReceiveDrag"}
-    )
+    def SetHeight(self, height: Any = None) -> None:
+        self._resize(self.width, usage_number(height, "Region:SetHeight(height)"))
 
-    def __init__(self, client: HeadlessClient, name: str | None, parent: Region | None) -> None:
-        super().__init__(client, name, parent)
-        self.scripts: dict[str, Any] = {}
-        self.events: set[str] = set()
+    def SetSize(self, width: Any = None, height: Any = None) -> None:
+        self._resize(usage_number(width, "Region:SetSize(width, height)"),
+                     usage_number(height, "Region:SetSize(width, height)"))
 
-    @property
-    def label(self) -> bytes:
-        """How errors in this frame's scripts name it (``Name`` or the frame type)."""
-        return (self.name or self.KIND).encode("utf-8", "surrogateescape")
+    def _resize(self, width: float, height: float) -> None:
+        width, height = max(0.0, float(width)), max(0.0, float(height))
+        if (width, height) != (self.width, self.height):
+            self.width, self.height = width, height
+            self._on_size_changed()
 
-    def _check_script(self, handler: Any) -> str:
-        name = lua_text(handler, what="script type")
-        if name not in self.SCRIPTS:
-            raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
-        return name
+    def GetWidth(self) -> float:
+        if self.width or not self._anchors:
+            return self.width
+        placed = self.rect()
+        return placed[2] / self.effective_scale() if placed else 0.0
 
-    def SetScript(self, handler: Any, fn: Any = None) -> None:
-        name = self._check_script(handler)
-        if fn is None:
-            self.scripts.pop(name, None)
-        elif self._client.runtime.is_function(fn):
-            self.scripts[name] = fn
-        else:
-            raise WowApiError(f"Usage: {self.KIND}:SetScript(\"{name}\", function)")
-        self._client._scripts_changed(self)
+    def GetHeight(self) -> float:
+        if self.height or not self._anchors:
+            return self.height
+        placed = self.rect()
+        return placed[3] / self.effective_scale() if placed else 0.0
 
-    def GetScript(self, handler: Any) -> Any:
-        return self.scripts.get(self._check_script(handler))
+    def GetSize(self) -> tuple[float, float]:
+        return self.GetWidth(), self.GetHeight()
 
-    def HasScript(self, handler: Any) -> bool | None:
-        return True if lua_text(handler) in self.SCRIPTS else None
+    # -- anchors ------------------------------------------------------------------------------
+    def SetPoint(self, point: Any = None, *rest: Any) -> None:
+        name = _point_name(point)
+        relative: Region | None = self.parent
+        relative_point, x, y = name, 0.0, 0.0
+        args = list(rest)
+        if args and isinstance(args[0], int | float) and not isinstance(args[0], bool):
+            x, y = lua_number(args[0]), opt_number(args[1] if len(args) > 1 else None, 0.0)
+        elif args:
+            first = args.pop(0)
+            relative = self._relative(first) if first is not None else self.parent
+            if args and isinstance(args[0], bytes | str):
+                relative_point = _point_name(args.pop(0))
+            elif args and args[0] is None:
+                args.pop(0)
+            if args:
+                x = opt_number(args[0], 0.0, what="x")
+                y = opt_number(args[1] if len(args) > 1 else None, 0.0, what="y")
+        if relative is self:
+            raise WowApiError(f"{self.KIND}:SetPoint(): Cannot anchor to itself")
+        if relative is not None and _depends_on(relative, self):
+            raise WowApiError(f"{self.KIND}:SetPoint(): Cannot anchor to a region dependent "
+                              "on it")
+        self._anchor(Anchor(name, relative.id if relative is not None else None,
+                            relative_point, float(x), float(y)))
 
-    def HookScript(self, handler: Any, fn: Any) -> None:
-        name = self._check_script(handler)
-        existing = self.scripts.get(name)
-        if existing is None:
-            self.SetScript(handler, fn)
+    def _anchor(self, anchor: Anchor) -> None:
+        anchors = self._anchors
+        if anchors is None:
+            self._anchors = [anchor]
             return
-        self.scripts[name] = self._client.runtime.fn.chain(existing, fn)
-        self._client._scripts_changed(self)
+        for index, existing in enumerate(anchors):
+            if existing.point == anchor.point:
+                anchors[index] = anchor
+                return
+        anchors.append(anchor)
 
-    def RegisterEvent(self, event: Any) -> None:
-        name = lua_text(event, what="event")
-        if name not in self.events:
-            self.events.add(name)
-            self._client._register_event(self, name)
+    def SetAllPoints(self, relative: Any = None, *_: Any) -> None:
+        target = self._relative(relative) if relative is not None else self.parent
+        if target is self:
+            raise WowApiError(f"{self.KIND}:SetAllPoints(): Cannot anchor to itself")
+        target_id = target.id if target is not None else None
+        self._anchors = [Anchor("TOPLEFT", target_id, "TOPLEFT", 0.0, 0.0),
+                         Anchor("BOTTOMRIGHT", target_id, "BOTTOMRIGHT", 0.0, 0.0)]
 
-    def UnregisterEvent(self, event: Any) -> None:
-        name = lua_text(event, what="event")
-        if name in self.events:
-            self.events.discard(name)
-            self._client._unregister_event(self, name)
+    def ClearAllPoints(self) -> None:
+        self._anchors = None
 
-    def UnregisterAllEvents(self) -> None:
-        for name in list(self.events):
-            self.UnregisterEvent(name.encode())
+    def GetNumPoints(self) -> int:
+        return len(self._anchors) if self._anchors else 0
 
-    def IsEventRegistered(self, event: Any) -> bool | None:
-        return True if lua_text(event) in self.events else None
+    def GetPoint(self, index: Any = None) -> tuple[Any, ...]:
+        number = int(opt_number(index, 1, what="index"))
+        anchors = self._anchors or []
+        if not 1 <= number <= len(anchors):
+            return ()
+        anchor = anchors[number - 1]
+        relative = (self._client.widgets.get(anchor.relative_id)
+                    if anchor.relative_id is not None else None)
+        return anchor.point, relative, anchor.relative_point, anchor.x, anchor.y
 
-    def GetChildren(self) -> tuple[Any, ...]:
-        return tuple(c for c in self.children if isinstance(c, Widget))
+    def anchors(self) -> list[Anchor]:
+        """The region's anchors, in the order they were set."""
+        return list(self._anchors or [])
+
+    # -- placement ----------------------------------------------------------------------------
+    def _edge(self, index: int) -> float | None:
+        placed = self.rect()
+        if placed is None:
+            return None
+        left, bottom, width, height = placed
+        value = (left, left + width, bottom + height, bottom)[index]
+        return value / self.effective_scale()
+
+    def GetLeft(self) -> float | None:
+        return self._edge(0)
+
+    def GetRight(self) -> float | None:
+        return self._edge(1)
+
+    def GetTop(self) -> float | None:
+        return self._edge(2)
+
+    def GetBottom(self) -> float | None:
+        return self._edge(3)
+
+    def GetCenter(self) -> tuple[Any, ...]:
+        placed = self.rect()
+        if placed is None:
+            return ()
+        scale = self.effective_scale()
+        return ((placed[0] + placed[2] / 2) / scale, (placed[1] + placed[3] / 2) / scale)
+
+    def GetRect(self) -> tuple[Any, ...]:
+        placed = self.rect()
+        if placed is None:
+            return ()
+        scale = self.effective_scale()
+        return tuple(v / scale for v in placed)
+
+    # -- protection, mouse --------------------------------------------------------------------
+    def IsProtected(self) -> tuple[Any, ...]:
+        return (1, 1) if getattr(self, "protected", False) else (None, None)
+
+    def CanChangeProtectedState(self) -> int | None:
+        return None if getattr(self, "protected", False) and self._client.in_combat else 1
+
+    def IsMouseOver(self, *_: Any) -> None:
+        return None  # the headless client has no mouse pointer over frames
+
+    def IsDragging(self) -> None:
+        return None
+
+    # -- animations ---------------------------------------------------------------------------
+    def CreateAnimationGroup(self, name: Any = None, template: Any = None) -> Any:
+        from wowapi_stubs.widgets.animation import AnimationGroup
+
+        group = self._client._create_region(AnimationGroup, name, self, opt_text(template))
+        if self._animation_ids is None:
+            self._animation_ids = []
+        self._animation_ids.append(group.id)
+        return group
+
+    def animation_groups(self) -> list[Any]:
+        widgets = self._client.widgets
+        return [widgets[i] for i in self._animation_ids or ()]
+
+    def GetAnimationGroups(self) -> tuple[Any, ...]:
+        return tuple(self.animation_groups())
+
+    def StopAnimating(self) -> None:
+        for group in self.animation_groups():
+            group.Stop()
+
+
+def _depends_on(region: Any, target: Any, depth: int = 0) -> bool:
+    """Whether ``region``'s placement depends on ``target`` (anchor chains)."""
+    if depth > 64:
+        return True
+    widgets = region._client.widgets
+    for anchor in region._anchors or ():
+        relative = widgets.get(anchor.relative_id) if anchor.relative_id is not None else None
+        if relative is target or (relative is not None and _depends_on(relative, target,
+                                                                       depth + 1)):
+            return True
+    return False
+
+
+def screen_rect(client: Host) -> tuple[float, float, float, float]:
+    """The screen in UI units at scale 1: ``(0, 0, width, height)``."""
+    width, height = client.settings.screen_resolution
+    return 0.0, 0.0, SCREEN_HEIGHT * width / height, SCREEN_HEIGHT
+
+
+def _layout(region: Any, depth: int) -> tuple[float, float, float, float] | None:
+    """Resolve ``region``'s anchors to a screen rect (each axis separately: two anchors
+    on an axis fix both edges; one anchor and a size fix the rest)."""
+    anchors = region._anchors
+    if not anchors or depth > 32:
+        return None
+    scale = region.effective_scale()
+    widgets = region._client.widgets
+    xs: dict[float, float] = {}
+    ys: dict[float, float] = {}
+    for anchor in anchors:
+        relative = widgets.get(anchor.relative_id) if anchor.relative_id is not None else None
+        target = screen_rect(region._client) if relative is None else _layout(relative,
+                                                                              depth + 1)
+        if target is None:
+            return None
+        fx, fy = _POINT_FRACTIONS[anchor.relative_point]
+        px = target[0] + fx * target[2] + anchor.x * scale
+        py = target[1] + fy * target[3] + anchor.y * scale
+        own_fx, own_fy = _POINT_FRACTIONS[anchor.point]
+        xs[own_fx] = px
+        ys[own_fy] = py
+    horizontal = _axis(xs, region.width * scale)
+    vertical = _axis(ys, region.height * scale)
+    if horizontal is None or vertical is None:
+        return None
+    return horizontal[0], vertical[0], horizontal[1], vertical[1]
+
+
+def _axis(known: dict[float, float], size: float) -> tuple[float, float] | None:
+    """``(start, length)`` on one axis from the positions of known fractions."""
+    if len(known) >= 2:
+        (f1, p1), (f2, p2) = sorted(known.items())[0], sorted(known.items())[-1]
+        length = (p2 - p1) / (f2 - f1)
+        return p1 - f1 * length, max(0.0, length)
+    (fraction, position), = known.items()
+    return position - fraction * size, size

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.ui.fonts import standard_fonts
 from wowapi_stubs.xml import _elements
 from wowapi_stubs.xml._attributes import apply_attributes
-from wowapi_stubs.xml._builtin import FRAMEXML_FONTS
 from wowapi_stubs.xml._context import XmlContext, resolve_name
 from wowapi_stubs.xml._parse import Node
 from wowapi_stubs.xml._schema import REGION_TYPES
@@ -29,13 +29,11 @@ Step = Node | str
 def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> list[Step]:
     """What to apply for ``node``: its templates (each after its own) and then itself.
     Unknown templates are reported and skipped; a template inheriting itself is an error."""
-    from wowapi_stubs import _ui
-
     steps: list[Step] = []
     for name in names(node.get("inherits")):
         template = ctx.registry.find(name)
         if template is None:
-            if name in _ui.KNOWN_TEMPLATES or name in FRAMEXML_FONTS:
+            if name.lower() in ctx.client.templates or name in standard_fonts():
                 steps.append(name)
             else:
                 ctx.client.add_finding(
@@ -55,7 +53,7 @@ def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> 
 def build_frame(ctx: XmlContext, node: Node, parent: Region | None,
                 kind: str | None = None) -> Region | None:
     """A frame of ``node``'s type (or ``kind``) under ``parent``, fully loaded."""
-    from wowapi_stubs._ui import create_frame
+    from wowapi_stubs.ui import create_frame
 
     explicit_parent = node.get("parent")
     if explicit_parent:
@@ -93,19 +91,19 @@ def build_region(ctx: XmlContext, node: Node, frame: Region, layer: str,
 
 def load(ctx: XmlContext, widget: Region, steps: list[Step]) -> None:
     """Apply ``steps`` to a new widget, then ``parentKey`` and ``OnLoad``."""
-    from wowapi_stubs import _ui
+    from wowapi_stubs import ui
 
     nodes = [s for s in steps if isinstance(s, Node)]
     hidden = next((n.get("hidden") for n in reversed(nodes) if n.get("hidden")), None)
     if is_true(hidden):  # before any script is set: no OnHide while loading
         ctx.call(widget, "Hide", nodes[-1])
     for step in steps:
-        if isinstance(step, str) and step in FRAMEXML_FONTS:
-            font = ctx.client.runtime.rawglobal(step)
-            if font is not None and ctx.client._widget_from_lua(font) is not None:
-                ctx.call(widget, "SetFontObject", nodes[-1], font)
+        if isinstance(step, str) and step in standard_fonts():
+            font = ctx.client.lookup_named(step)
+            if font is not None:
+                ctx.call(widget, "SetFontObject", nodes[-1], font.lua)
         elif isinstance(step, str):
-            _ui.apply_templates(ctx.client, widget, step)
+            ui.apply_templates(ctx.client, widget, step)
         else:
             apply_node(ctx, widget, step)
     key = next((n.get("parentKey") for n in reversed(nodes) if n.get("parentKey")), None)

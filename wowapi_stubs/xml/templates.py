@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wowapi_stubs.xml._builtin import FRAMEXML_FONTS
+from wowapi_stubs.ui.fonts import standard_fonts
 from wowapi_stubs.xml._context import XmlContext
 from wowapi_stubs.xml._parse import Node
 from wowapi_stubs.xml._values import names
@@ -37,13 +37,12 @@ def apply_named_templates(client: HeadlessClient, widget: Region, templates: str
 def _builtin_only(client: HeadlessClient, widget: Region, wanted: list[str]) -> None:
     """Templates no XML defines: FrameXML fonts (the font object, when there is one) and
     the clean-room UI's templates (unknown names are reported there)."""
-    from wowapi_stubs import _ui
+    from wowapi_stubs import ui
 
     for name in wanted:
-        if name in FRAMEXML_FONTS:
-            font = client.runtime.rawglobal(name)
-            method = widget.lua[b"SetFontObject"] if font is not None else None
-            if method is not None and client._widget_from_lua(font) is not None:
-                method(widget.lua, font)
+        if name in standard_fonts():
+            font = client.lookup_named(name)
+            if font is not None and hasattr(widget, "SetFontObject"):
+                widget.SetFontObject(font.lua)
         else:
-            _ui.apply_templates(client, widget, name)
+            ui.apply_templates(client, widget, name)

@@ -1,0 +1,186 @@
+"""The tail consumer's registry: what is durably done (SPEC §10; modelled on Filebeat's).
+
+One JSON document, replaced atomically (temporary file, fsync, rename, fsync of the folder)
+after every final tag outcome. It holds, for each file being read, its identity (device and
+inode; the file id on Windows), a fingerprint of its first bytes and the committed offset
+(just past the last line whose outcome is final), together with the handled dedupe keys,
+the deferred tags and known winner names. Offset and keys are written in one document, so a
+kill at any moment keeps both or neither: a restart re-sends at most the requests whose
+outcome was not yet recorded, and the EBS's idempotency absorbs them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+VERSION = 2
+Key = tuple[str, str]
+
+
+class RegistryError(ValueError):
+    """The registry file cannot be used (not JSON, wrong shape); names the file."""
+
+
+@dataclass
+class FileMark:
+    """A file being read: identity, head fingerprint and the committed position."""
+
+    dev: int
+    ino: int
+    fingerprint: str  # SHA-256 (hex) of the first ``fingerprint_bytes`` bytes
+    fingerprint_bytes: int
+    offset: int  # committed: every line before it has a final, recorded outcome
+    line: int  # lines before ``offset``
+    path: str  # where the file was last seen
+    prefix: str = ""  # offset < 0: the carried start of a line cut off by a truncation
+
+    @property
+    def identity(self) -> tuple[int, int]:
+        return (self.dev, self.ino)
+
+
+@dataclass
+class DeferredTag:
+    """A tag whose payout (or gift) the EBS does not know yet (404): retried with back-off
+    until ``first_seen + ttl``, then reported as unresolved."""
+
+    key: Key
+    text: str  # the whole chat-log line, parsed again on each retry
+    line: int
+    offset: int
+    source: str
+    first_seen: float  # wall-clock seconds
+    next_at: float
+    attempts: int = 1
+    reason: str = ""
+
+
+class BoundedKeys:
+    """Handled dedupe keys, oldest evicted first once ``limit`` is reached (never cleared
+    at once)."""
+
+    def __init__(self, limit: int = 20_000, keys: list[list[str]] | None = None) -> None:
+        self.limit = limit
+        self._keys: OrderedDict[Key, None] = OrderedDict(
+            ((str(k[0]), str(k[1])), None) for k in (keys or []))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def add(self, key: Key) -> None:
+        self._keys[key] = None
+        self._keys.move_to_end(key)
+        while len(self._keys) > self.limit:
+            self._keys.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def to_json(self) -> list[list[str]]:
+        return [list(k) for k in self._keys]
+
+
+@dataclass
+class Registry:
+    """The durable state of one consumer; ``path`` None keeps it in memory only."""
+
+    path: Path | None = None
+    files: list[FileMark] = field(default_factory=list)
+    done: BoundedKeys = field(default_factory=BoundedKeys)
+    deferred: dict[Key, DeferredTag] = field(default_factory=dict)
+    names: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    names_limit: int = 2_000
+    saves: int = 0
+
+    # -- reading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path | None, *, dedupe_limit: int = 20_000) -> Registry:
+        """The registry in ``path`` (a fresh one when the file does not exist)."""
+        registry = cls(path, done=BoundedKeys(dedupe_limit))
+        if path is None or not path.exists():
+            return registry
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise TypeError("not a JSON object")
+            registry._read(data, dedupe_limit)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise RegistryError(f"{path}: not a usable tail checkpoint ({exc}); move it away "
+                                "to start over (the EBS's idempotency keeps effects single)") \
+                from None
+        return registry
+
+    def _read(self, data: dict[str, Any], dedupe_limit: int) -> None:
+        version = data.get("version", 1)
+        if version == 1:  # the first format: one file, identity and offset
+            identity = data.get("identity") or [0, 0]
+            if data.get("offset"):
+                self.files = [FileMark(int(identity[0]), int(identity[1]), "", 0,
+                                       int(data["offset"]), int(data.get("line", 0)), "")]
+            self.done = BoundedKeys(dedupe_limit, data.get("handled", []))
+            self.names.update(data.get("names", {}))
+            return
+        if version != VERSION:
+            raise ValueError(f"version {version} is not supported (this library writes "
+                             f"{VERSION})")
+        self.files = [FileMark(**mark) for mark in data.get("files", [])]
+        self.done = BoundedKeys(dedupe_limit, data.get("done", []))
+        for item in data.get("deferred", []):
+            item = dict(item)
+            key = (str(item["key"][0]), str(item["key"][1]))
+            item["key"] = key
+            self.deferred[key] = DeferredTag(**item)
+        self.names.update(data.get("names", {}))
+
+    # -- writing -------------------------------------------------------------------------
+    def remember_name(self, payout_id: str, name: str) -> None:
+        self.names[payout_id] = name
+        self.names.move_to_end(payout_id)
+        while len(self.names) > self.names_limit:
+            self.names.popitem(last=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": VERSION,
+            "files": [asdict(mark) for mark in self.files],
+            "done": self.done.to_json(),
+            "deferred": [{**asdict(item), "key": list(item.key)}
+                         for item in self.deferred.values()],
+            "names": dict(self.names),
+        }
+
+    def save(self) -> None:
+        """Replace the file atomically and durably (no-op without a path)."""
+        if self.path is None:
+            return
+        data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
+        temporary = self.path.with_name(f".{self.path.name}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(data.encode("utf-8"))
+            while view:
+                view = view[os.write(descriptor, view):]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, self.path)
+        _fsync_folder(self.path.parent)
+        self.saves += 1
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,255 @@
+"""Generate ``wowapi_stubs/data/api_335a.json``: the 3.3.5a API surface as data.
+
+Names come from the reference data (``wow-335a``: whoa's name lists in ``api/`` and
+Blizzard's FrameXML in ``ui/``, read from a path, never copied) plus
+``tools/api335a_supplement.txt``; the implemented flags come from the code (what a fresh
+headless client registers). Only names and flags are written.
+
+Run from the repository root:
+
+    python tools/gen_api_data.py --wow-dir ../shared/wow-335a   # names and flags
+    python tools/gen_api_data.py                                 # flags only (after adding an API)
+    python tools/gen_api_data.py --check [--wow-dir DIR]         # exit 1 if the file is stale
+
+``--wow-dir`` defaults to ``$MGM_WOW335A_DIR``; without either, the names already in the data
+file are kept and only the flags are recomputed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from wowapi_stubs._bytecode import ChunkNames, scan_names  # noqa: E402
+from wowapi_stubs.coverage import implemented_surface  # noqa: E402
+from wowapi_stubs.surface import SECTIONS, ApiSurface  # noqa: E402
+
+OUTPUT = REPO / "wowapi_stubs" / "data" / "api_335a.json"
+SUPPLEMENT = REPO / "tools" / "api335a_supplement.txt"
+_HEADING = re.compile(r"^\[(functions|widget (\w+)(?: : ([\w, ]+))?)\]$")
+# FrameXML globals that are XML objects: top-level elements of these kinds with a name.
+_FONT_TAGS = {"Font", "FontFamily"}
+
+
+def _names(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _provenance(path: Path) -> str:
+    return path.read_text().splitlines()[0].lstrip("# ").strip()
+
+
+def _supplement() -> tuple[list[str], dict[str, tuple[list[str], list[str]]]]:
+    """Functions and widget types (``type -> (parents, own methods)``) of the supplement."""
+    functions: list[str] = []
+    widgets: dict[str, tuple[list[str], list[str]]] = {}
+    target: list[str] | None = None
+    for number, raw in enumerate(SUPPLEMENT.read_text().splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            if heading[1] == "functions":
+                target = functions
+            else:
+                parents = [p.strip() for p in (heading[3] or "").split(",") if p.strip()]
+                widgets[heading[2]] = (parents, [])
+                target = widgets[heading[2]][1]
+        elif target is None or not line.isidentifier():
+            raise SystemExit(f"{SUPPLEMENT}:{number}: expected a heading or a name: {line!r}")
+        else:
+            target.append(line)
+    return functions, widgets
+
+
+def _compile_all(folder: Path) -> ChunkNames:
+    """Names used by every Lua file under ``folder`` (compiled with Lua 5.1)."""
+    import lupa.lua51 as lua51
+
+    runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
+    dump = runtime.execute(b"return function(code, name) local f = loadstring(code, name)"
+                           b" return f and string.dump(f) end")
+    names = ChunkNames()
+    for path in sorted(folder.rglob("*.lua")):
+        code = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+        bytecode = dump(code, b"@" + path.name.encode())
+        if bytecode is None:
+            raise SystemExit(f"{path}: does not compile with Lua 5.1")
+        names.update(scan_names(bytecode))
+    return names
+
+
+def _xml_globals(folder: Path) -> tuple[set[str], set[str]]:
+    """Named objects of FrameXML's XML that become globals (fonts, and frames and regions
+    outside virtual templates whose names do not depend on a parent's ``$parent``), and
+    the font objects among them."""
+    found: set[str] = set()
+    fonts: set[str] = set()
+
+    def visit(element: ET.Element, in_template: bool) -> None:
+        tag = element.tag.rsplit("}", 1)[-1]
+        name = element.get("name") or ""
+        virtual = element.get("virtual", "").lower() == "true"
+        if name and "$" not in name and (tag in _FONT_TAGS or not (virtual or in_template)):
+            found.add(name)
+            if tag in _FONT_TAGS:
+                fonts.add(name)
+        for child in element:
+            visit(child, in_template or virtual)
+
+    for path in sorted(folder.rglob("*.xml")):
+        visit(ET.parse(path).getroot(), False)
+    return found, fonts
+
+
+def names_from_reference(wow_dir: Path) -> dict[str, object]:
+    """Every name of the surface, without flags (``implemented`` fills them in)."""
+    api, ui = wow_dir / "api", wow_dir / "ui"
+    lua = _compile_all(ui)
+    defined = set(_names(api / "framexml-defines.txt"))
+    uses_undefined = set(_names(api / "framexml-uses-undefined.txt"))
+    whoa = _names(api / "functions.txt")
+    extra_functions, extra_widgets = _supplement()
+    # C functions FrameXML calls that whoa lacks: called, defined nowhere in ui/, CamelCase
+    # (Lua's library and its WoW aliases are lower case).
+    framexml_calls = {n for n in lua.calls & uses_undefined if n[:1].isupper()}
+    functions = sorted(set(whoa) | framexml_calls | set(extra_functions))
+    framexml_functions = sorted((lua.functions & defined) - set(functions))
+    xml_names, fonts = _xml_globals(ui)
+    values = (lua.writes - lua.functions) | xml_names
+    framexml_globals = sorted((values & defined) - set(functions) - set(framexml_functions))
+    events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
+    return {
+        "about": {
+            "generator": "tools/gen_api_data.py",
+            "functions": _provenance(api / "functions.txt"),
+            "events": _provenance(api / "events.txt"),
+            "widgets": _provenance(api / "widgets" / "INHERITANCE.txt"),
+            "framexml": _provenance(api / "framexml-defines.txt"),
+            "supplement": "tools/api335a_supplement.txt",
+        },
+        "functions": functions,
+        "framexml_functions": framexml_functions,
+        "framexml_globals": framexml_globals,
+        "framexml_fonts": sorted(fonts & set(framexml_globals)),
+        "events": events,
+        "widgets": _widget_types(api / "widgets", extra_widgets),
+    }
+
+
+def _widget_types(folder: Path,
+                  extra: dict[str, tuple[list[str], list[str]]]) -> dict[str, dict[str, object]]:
+    """Each type's parents and own methods (its list minus what its parents have)."""
+    parents: dict[str, list[str]] = {}
+    for line in _names(folder / "INHERITANCE.txt"):
+        kind, _, rest = line.partition(":")
+        parents[kind.strip()] = [p.strip() for p in rest.split(",") if p.strip()]
+    creatable = set(_names(folder / "CREATEFRAME.txt"))
+    full = {kind: set(_names(folder / f"{kind}.txt")) for kind in parents}
+    for kind, (kind_parents, own) in extra.items():
+        parents[kind] = kind_parents
+        full[kind] = set(own) | full.get(kind, set())
+
+    def inherited(kind: str) -> set[str]:
+        out: set[str] = set()
+        for parent in parents[kind]:
+            out |= full[parent] | inherited(parent)
+        return out
+
+    # A supplement type's methods are its own plus its parents' (whoa lists only inherited).
+    for kind in extra:
+        full[kind] |= inherited(kind)
+    types: dict[str, dict[str, object]] = {}
+    for kind in sorted(parents):
+        if kind in ("ModelFFX", "WorldFrame"):  # glue screen only / the unique world frame
+            continue
+        own = sorted(full[kind] - inherited(kind))
+        types[kind] = {"inherits": parents[kind], "creatable": kind in creatable, "methods": own}
+    return types
+
+
+def names_from_data(path: Path) -> dict[str, object]:
+    """The names the data file already holds (flags dropped)."""
+    data = json.loads(path.read_text())
+    out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"]}
+    for section in SECTIONS:
+        out[section] = sorted(data[section]["implemented"] + data[section]["missing"])
+    out["widgets"] = {kind: {"inherits": spec["inherits"], "creatable": spec["creatable"],
+                             "methods": sorted(spec["implemented"] + spec["missing"])}
+                      for kind, spec in data["widgets"].items()}
+    return out
+
+
+def with_flags(names: dict[str, object]) -> dict[str, object]:
+    """The data file's content: every name sorted into implemented or missing, per the
+    code."""
+    unflagged = _split(names, lambda section, name: False)
+    if not OUTPUT.exists():  # first run: the client reads the names from the data file
+        OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+        OUTPUT.write_text(render(unflagged))
+    done = implemented_surface(ApiSurface(unflagged))
+    return _split(names, lambda section, name: name in done[section])
+
+
+def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
+           ) -> dict[str, object]:
+    data: dict[str, object] = {"about": names["about"]}
+    for section in SECTIONS:
+        data[section] = _flagged(names[section], lambda n, s=section: is_done(s, n))
+    data["framexml_fonts"] = names["framexml_fonts"]
+    data["widgets"] = {
+        kind: {"inherits": spec["inherits"], "creatable": spec["creatable"],
+               **_flagged(spec["methods"], lambda m, k=kind: is_done("widgets", (k, m)))}
+        for kind, spec in names["widgets"].items()
+    }
+    return data
+
+
+def _flagged(names: object, is_done: Callable[[object], bool]) -> dict[str, list[str]]:
+    ordered = sorted(names)  # type: ignore[call-overload]
+    return {"implemented": [n for n in ordered if is_done(n)],
+            "missing": [n for n in ordered if not is_done(n)]}
+
+
+def render(data: dict[str, object]) -> str:
+    return json.dumps(data, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wow-dir", type=Path, default=os.environ.get("MGM_WOW335A_DIR"),
+                        help="the wow-335a reference folder (api/ and ui/)")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true",
+                        help="do not write; exit 1 when the file differs from what it would be")
+    args = parser.parse_args(argv)
+    wow_dir = Path(args.wow_dir) if args.wow_dir else None
+    if wow_dir is not None and not (wow_dir / "api" / "functions.txt").is_file():
+        parser.error(f"{wow_dir}: not a wow-335a folder (api/functions.txt missing)")
+    names = names_from_reference(wow_dir) if wow_dir else names_from_data(args.output)
+    text = render(with_flags(names))
+    if args.check:
+        current = args.output.read_text() if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is stale: run python tools/gen_api_data.py"
+                  + (f" --wow-dir {wow_dir}" if wow_dir else ""), file=sys.stderr)
+            return 1
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

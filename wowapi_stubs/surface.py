@@ -1,0 +1,135 @@
+"""The WoW 3.3.5a API surface as data: ``wowapi_stubs/data/api_335a.json``.
+
+One table (JSON: per section, ``implemented`` and ``missing`` name lists) lists every global
+function of the client (C functions and the Lua functions
+Blizzard's FrameXML defines), the global values FrameXML defines, every event, and every
+widget type with its own methods and its parent types. Each name carries whether the
+headless client implements it; that flag is computed from the code by
+``tools/gen_api_data.py`` and a test keeps it true (see docs/headless-client.md).
+
+The client reads the names only: a known function it does not implement fails with "WoW API
+X is not implemented by the headless client"; an unknown name stays nil, as in the client.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+DATA_FILE = "api_335a.json"
+SECTIONS = ("functions", "framexml_functions", "framexml_globals", "events")
+
+
+@dataclass(frozen=True)
+class WidgetType:
+    """A widget type: its parents (in declaration order) and its own methods."""
+
+    name: str
+    parents: tuple[str, ...]
+    creatable: bool
+    own: dict[str, bool]
+
+
+class ApiSurface:
+    """The names of the 3.3.5a client, with the implemented flags the data file records."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.about: dict[str, str] = data.get("about", {})
+        self._data = data
+        self.widgets: dict[str, WidgetType] = {
+            name: WidgetType(name, tuple(spec["inherits"]), bool(spec.get("creatable")),
+                             _flags(spec))
+            for name, spec in data["widgets"].items()
+        }
+
+    @functools.cached_property
+    def functions(self) -> dict[str, bool]:
+        """C API functions -> implemented."""
+        return _flags(self._data["functions"])
+
+    @functools.cached_property
+    def framexml_functions(self) -> dict[str, bool]:
+        """Lua functions Blizzard's FrameXML defines -> implemented (by the built-in UI)."""
+        return _flags(self._data["framexml_functions"])
+
+    @functools.cached_property
+    def framexml_globals(self) -> dict[str, bool]:
+        """Other globals FrameXML defines (tables, strings, frames, fonts) -> present."""
+        return _flags(self._data["framexml_globals"])
+
+    @property
+    def framexml_fonts(self) -> list[str]:
+        """The font objects among the FrameXML globals (``GameFontNormal``...)."""
+        return self._data["framexml_fonts"]
+
+    @functools.cached_property
+    def events(self) -> dict[str, bool]:
+        """Events -> fired by the client."""
+        return _flags(self._data["events"])
+
+    @property
+    def creatable_frame_types(self) -> tuple[str, ...]:
+        """The types ``CreateFrame`` accepts (``CREATEFRAME.txt``)."""
+        return tuple(name for name, kind in self.widgets.items() if kind.creatable)
+
+    def ancestors(self, kind: str) -> tuple[str, ...]:
+        """``kind`` and every type it inherits from, nearest first (each once)."""
+        return _ancestors(self, kind)
+
+    def methods(self, kind: str) -> dict[str, str]:
+        """Every method of ``kind`` (inherited ones included) -> the type declaring it."""
+        return _methods(self, kind)
+
+    def method_implemented(self, kind: str, method: str) -> bool:
+        """The data's flag for ``kind:method`` (recorded at the declaring type)."""
+        return self.widgets[self.methods(kind)[method]].own[method]
+
+    @functools.cached_property
+    def unimplemented_functions(self) -> frozenset[str]:
+        """Known global functions (C API and FrameXML's) the client does not implement."""
+        return frozenset(name for section in ("functions", "framexml_functions")
+                         for name in self._data[section]["missing"])
+
+    def global_functions(self) -> Iterator[str]:
+        """Every known global function name (C API and FrameXML's Lua functions)."""
+        for section in ("functions", "framexml_functions"):
+            yield from self._data[section]["implemented"]
+            yield from self._data[section]["missing"]
+
+
+def _flags(section: dict[str, list[str]]) -> dict[str, bool]:
+    """``{"implemented": [...], "missing": [...]}`` -> name -> implemented."""
+    flags = dict.fromkeys(section["missing"], False)
+    flags.update(dict.fromkeys(section["implemented"], True))
+    return dict(sorted(flags.items()))
+
+
+@functools.cache
+def _ancestors(surface: ApiSurface, kind: str) -> tuple[str, ...]:
+    order = [kind]
+    for parent in surface.widgets[kind].parents:
+        order += [name for name in _ancestors(surface, parent) if name not in order]
+    return tuple(order)
+
+
+@functools.cache
+def _methods(surface: ApiSurface, kind: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name in surface.ancestors(kind):
+        for method in surface.widgets[name].own:
+            found.setdefault(method, name)
+    return found
+
+
+@functools.cache
+def load_surface() -> ApiSurface:
+    """The data file shipped with the package (read once per process)."""
+    text = resources.files("wowapi_stubs").joinpath("data", DATA_FILE).read_bytes()
+    return ApiSurface(json.loads(text))
+
+
+__all__ = ["ApiSurface", "WidgetType", "load_surface"]

@@ -1,0 +1,148 @@
+"""The built-in UI every addon finds at login (a clean-room stand-in for Blizzard's
+FrameXML): UIParent, WorldFrame, Minimap, chat frames, tooltips, the mail frame with its
+Send Mail tab, the standard fonts, and the templates ``CreateFrame`` understands.
+
+The frames the client itself drives are created with the client. The rest (fonts, chat
+frames 2-10, tooltip lines...) is created the first time anything reads its global name,
+from Lua or from Python (:func:`materialize`): a client that never touches them does not
+pay for them. Only ``pairs(_G)``/``rawget`` see the difference (names not read yet).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.ui.fonts import font_spec, standard_fonts
+from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES
+from wowapi_stubs.widgets import (
+    WIDGET_CLASSES,
+    Button,
+    EditBox,
+    Font,
+    Frame,
+    GameTooltip,
+    MessageFrame,
+    ScrollingMessageFrame,
+    creatable_frame_types,
+)
+from wowapi_stubs.widgets.base import lua_text
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+NUM_CHAT_WINDOWS = 10
+STATIC_POPUPS = 4
+"""``StaticPopup1``..``4``: the client shows at most four popups at once."""
+
+
+def create_standard_frames(client: HeadlessClient) -> None:
+    """Create the frames the client drives and run ``_lua/framexml.lua``."""
+    make = client._create_region
+    make(Frame, "WorldFrame", None).SetAllPoints()
+    ui_parent = make(Frame, "UIParent", None)
+    ui_parent.SetAllPoints()
+    make(Frame, "Minimap", ui_parent)
+    chat = make(ScrollingMessageFrame, "ChatFrame1", ui_parent)
+    client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
+    client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
+    make(MessageFrame, "UIErrorsFrame", ui_parent)
+    make(GameTooltip, "GameTooltip", ui_parent, "GameTooltipTemplate").shown = False
+    mail_frame = make(Frame, "MailFrame", ui_parent)
+    mail_frame.shown = False
+    send_frame = make(Frame, "SendMailFrame", mail_frame)
+    for box in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
+        make(EditBox, box, send_frame).auto_focus = False
+    money = make(Frame, "SendMailMoney", send_frame)
+    money.copper = 0
+    make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
+    client.runtime.run_trusted("framexml.lua")
+
+
+def _chat_frame(client: HeadlessClient, name: str) -> Any:
+    frame = client._create_region(ScrollingMessageFrame, name, client.named["UIParent"])
+    frame.shown = name == "ChatFrame2"  # the combat log tab is docked and shown
+    return frame
+
+
+def _item_ref_tooltip(client: HeadlessClient, name: str) -> Any:
+    tooltip = client._create_region(GameTooltip, name, client.named["UIParent"],
+                                    "GameTooltipTemplate")
+    tooltip.shown = False
+    return tooltip
+
+
+def _font(client: HeadlessClient, name: str) -> Any:
+    spec = font_spec(name)
+    return client._create_region(Font, name, None).configure(
+        spec.path, spec.size, spec.flags, spec.color, justify_h=spec.justify_h,
+        justify_v=spec.justify_v, shadow=spec.shadow)
+
+
+LAZY_FRAMES = {
+    **{f"ChatFrame{i}": _chat_frame for i in range(2, NUM_CHAT_WINDOWS + 1)},
+    "ItemRefTooltip": _item_ref_tooltip,
+    "ShoppingTooltip1": _item_ref_tooltip,
+    "ShoppingTooltip2": _item_ref_tooltip,
+}
+
+
+def materialize(client: HeadlessClient, name: str) -> Any:
+    """The built-in UI object called ``name``, created now if it is one not made yet;
+    ``None`` when the built-in UI has no such object."""
+    found = client.named.get(name)
+    if found is not None:
+        return found
+    pending = client.lazy_names.pop(name, None)
+    if pending is not None:
+        pending()
+        return client.named.get(name)
+    builder = LAZY_FRAMES.get(name)
+    if builder is not None:
+        return builder(client, name)
+    if name in standard_fonts():
+        return _font(client, name)
+    return None
+
+
+def apply_templates(client: HeadlessClient, widget: Any, templates: str) -> None:
+    """Apply each template of a comma-separated list (built-in ones, or a font object for a
+    font string); an unknown name is a finding and the widget is made without it."""
+    for template in (t.strip() for t in templates.split(",")):
+        if not template:
+            continue
+        builder = client.templates.get(template.lower())
+        if builder is not None:
+            builder(client, widget)
+            continue
+        font = client.lookup_named(template)
+        if isinstance(font, Font) and hasattr(widget, "set_font_object_name"):
+            widget.set_font_object_name(template)
+            continue
+        client.add_finding("unknown-template",
+                           f"template {template!r} is not known to the headless client; "
+                           "the frame was created without it", template=template,
+                           location=client.runtime.caller_position().rstrip(": ") or None)
+
+
+def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, parent: Any = None,
+                 template: Any = None) -> Any:
+    """``CreateFrame(type [, name [, parent [, template]]])``."""
+    if frame_type is None:
+        raise WowApiError('Usage: CreateFrame("frameType" [, "name"] [, parent] [, "template"])')
+    kind = lua_text(frame_type, what="frame type")
+    canonical = next((k for k in creatable_frame_types() if k.lower() == kind.lower()), None)
+    if canonical is None:
+        raise WowApiError(f"CreateFrame: Unknown frame type '{kind}'")
+    if isinstance(parent, bytes | str):
+        parent_widget = client.lookup_named(lua_text(parent))
+    else:
+        parent_widget = client._widget_from_lua(parent) if parent is not None else None
+    if parent is not None and parent_widget is None:
+        raise WowApiError("CreateFrame: parent must be a frame")
+    text_template = lua_text(template) if template is not None else None
+    return client._create_region(WIDGET_CLASSES[canonical], name, parent_widget, text_template)
+
+
+__all__ = ["BUILTIN_TEMPLATES", "STATIC_POPUPS", "apply_templates", "create_frame",
+           "create_standard_frames", "materialize"]
