@@ -110,9 +110,12 @@ def check_rules() -> list[RuleInfo]:
 
 
 def check_findings(report: CheckReport) -> list[CiFinding]:
-    """Failed clauses (with reproducer; stored failures that still fail count there), failed
-    expectations, distinct Lua errors, blocked protected calls, later failures (notes),
-    stored failures that no longer fail (one note), clauses not exercised (one note)."""
+    """Failed clauses (with reproducer; stored failures that still fail count there), clauses
+    failing behind a blocking defect (second pass), failed expectations, distinct Lua errors,
+    blocked protected calls, later failures (notes), stored failures that no longer fail
+    (one note), clauses not exercised with why (one note)."""
+    from mgm_addon_contract.contract.clauses import BY_ID
+
     toc = Path(report.load.toc_path)
     addon_dir = toc.parent
 
@@ -135,6 +138,18 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
             text += f"\nshortest reproducer:\n{steps}"
         out.append(CiFinding(clause.id, "error" if clause.level == "MUST" else "warning", text,
                              where(message), f"{clause.id} ({clause.spec})"))
+    for found in report.behind:
+        if found.status != "failed" or found.failure is None:
+            continue
+        clause = BY_ID.get(found.clause)
+        steps = "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(found.reproducer, 1))
+        text = (f"{found.failure.message}\nbehind {found.cause}: seen in a second pass with "
+                f"{found.relaxed}; found by: {found.found_by}")
+        if steps:
+            text += f"\nshortest reproducer:\n{steps}"
+        out.append(CiFinding(found.clause, "warning" if clause and clause.level == "SHOULD"
+                             else "error", text, where(found.failure.message),
+                             f"{found.clause} behind {found.cause}"))
     for source, failure in report.expectation_failures:
         out.append(CiFinding(EXPECTATION_RULE, "error",
                              f"{source}, step {failure.step}: {failure.message}",
@@ -159,7 +174,8 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
     if fixed:
         out.append(CiFinding("", "note", "stored failures that no longer fail: "
                              + ", ".join(fixed), SourcePosition(toc), "stored failures fixed"))
-    idle = [o.clause.id for o in report.outcomes.values() if o.status == "not exercised"]
+    idle = [f"{o.clause.id} ({o.reason})" if o.reason else o.clause.id
+            for o in report.outcomes.values() if o.status == "not exercised"]
     if idle:
         out.append(CiFinding("", "note", "not exercised: " + ", ".join(idle),
                              SourcePosition(toc), "clauses not exercised"))

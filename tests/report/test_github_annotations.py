@@ -120,7 +120,7 @@ def test_check_annotates_the_lua_line_of_a_blocked_protected_call(tmp_path: Path
                                  "--regressions", str(tmp_path), "--format", "github"])
     assert result.exit_code == 1
     commands = parse(result.output)
-    errors = [c for c in commands if c[0] == "error"]
+    errors = [c for c in commands if c[0] == "error" and " behind " not in c[1]["title"]]
     assert [c[1]["title"] for c in errors] == [
         "WHO-NO-PROTECTED-CALL (SPEC §8; client facts: protected functions)"]
     props, message = errors[0][1], errors[0][2]
@@ -155,3 +155,22 @@ def test_spec_check_annotates_the_spec_line(tmp_path: Path) -> None:
     errors = [c for c in commands if c[0] == "error"]
     assert [(c[1]["line"], c[1]["title"]) for c in errors] == [("8", "invalid tag example")]
     assert "[MGM_CONFIRM:zz]" in errors[0][2]
+
+
+def test_check_findings_include_what_the_second_pass_found_behind_a_blocker(
+        tmp_path: Path) -> None:
+    from mgm_addon_contract.contract.check import run_check
+    from mgm_addon_contract.report.ci_findings import check_findings
+
+    addon = broken_addons_dir() / "who-via-runmacrotext" / "MimironsGoldOMatic"
+    report = run_check(addon, budget=3, machines=("who",), regressions=tmp_path)
+    findings = check_findings(report)
+    behind = {f"{b.clause} behind {b.cause}" for b in report.behind if b.status == "failed"}
+    assert {f.title for f in findings if " behind " in f.title} == behind
+    for finding in findings:
+        if " behind " in finding.title:
+            assert "second pass with protected calls allowed" in finding.message
+    idle = [o for o in report.outcomes.values() if o.status == "not exercised"]
+    notes = [f.message for f in findings if f.title == "clauses not exercised"]
+    assert bool(idle) == bool(notes)
+    assert all(f"{o.clause.id} ({o.reason})" in notes[0] for o in idle if o.reason)
