@@ -8,6 +8,7 @@ that crashes or hangs the Lua VM becomes an entry of the report and the rest sti
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,53 @@ class Runner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def check_report(addon: Path, database: str | None, replay_db: str | None,
+                 **options: Any) -> Any:
+    """Job: ``run_check`` (``mgm-contract check``), the example databases opened here from
+    their specs (a folder or a redis:// URL)."""
+    from mgm_addon_contract.contract.check import run_check
+    from mgm_addon_contract.fuzz.database import open_database
+
+    return run_check(addon, database=open_database(database) if database else None,
+                     replay_db=open_database(replay_db, must_exist=True) if replay_db
+                     else None, **options)
+
+
+def crashed_check(addon: Path, crash: Crash) -> Any:
+    """The check report of a run that ended its worker: the crash is its finding."""
+    from mgm_addon_contract.contract.check import CheckReport, ClauseOutcome
+    from mgm_addon_contract.contract.clauses import CLAUSES
+
+    report = CheckReport(addon, crash_report(addon, crash),
+                         {c.id: ClauseOutcome(c) for c in CLAUSES})
+    where = crash.location or crash.entry or "?"
+    report.crashes.append(f"{where}: {crash.describe()}")
+    report.lua_errors[f"{where}: {crash.describe()}"] = "isolation worker"
+    return report
+
+
+def e2e_outcome(addon: Path, scenario: str, trace: Path | None, transcript: Path | None,
+                width: int = 100) -> dict[str, Any]:
+    """Job: one ``mgm-contract e2e`` scenario; its verdict, JSON and text report."""
+    from rich.console import Console
+
+    from mgm_addon_contract.e2e import run_e2e
+    from mgm_addon_contract.ebs.transcript import dump_transcript
+    from mgm_addon_contract.report.e2e_report import e2e_json, render_e2e
+
+    result = run_e2e(addon, scenario)
+    try:
+        if trace is not None:
+            result.world.write_trace(trace)
+        if transcript is not None:
+            dump_transcript(result.world.transcript(), transcript)
+        text = io.StringIO()
+        render_e2e(Console(file=text, width=width, color_system=None), result)
+        return {"verdict": result.verdict, "json": e2e_json(result), "text": text.getvalue()}
+    finally:
+        result.world.close()
 
 
 def load_reports(paths: list[Path], allow_protected: bool = False) -> list[LoadReport]:

@@ -10,6 +10,12 @@ import typer
 
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice, output_dir
+from mgm_addon_contract.cli._isolation import (
+    TrustedOption,
+    WorkerMemoryOption,
+    runner_for,
+    usable_addon,
+)
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -36,6 +42,8 @@ def check(
                                                       "acceptance, who, gift.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
                                                "(annotations) or sarif")] = "text",
+    trusted: TrustedOption = False,
+    worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
 
@@ -44,9 +52,11 @@ def check(
     from mgm_addon_contract.contract.render import render_text, to_json, to_junit
     from mgm_addon_contract.fuzz import MACHINES
     from mgm_addon_contract.hypothesis_profiles import PROFILES
+    from mgm_addon_contract.isolated import check_report, crashed_check
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
+    from wowapi_stubs.isolation import Crash
 
     choice(output_format, FORMATS, "--format")
     choice(profile, PROFILES, "--profile")
@@ -57,10 +67,17 @@ def check(
     output_dir(regressions, "--regressions")
     fuzz_db = _database("--database", database)
     stored_db = _database("--replay-db", replay_db, must_exist=True)
+    options = {"budget": budget, "seconds": seconds, "seed": seed, "profile": profile,
+               "regressions": regressions, "machines": tuple(machine) if machine else None}
+    usable_addon(addon)
     try:
-        report = run_check(addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-                           database=fuzz_db, regressions=regressions,
-                           machines=tuple(machine) if machine else None, replay_db=stored_db)
+        if trusted:
+            report = run_check(addon, database=fuzz_db, replay_db=stored_db, **options)
+        else:
+            with runner_for(trusted, worker_memory) as run:
+                report = run(check_report, addon, database, replay_db, **options)
+            if isinstance(report, Crash):
+                report = crashed_check(addon, report)
     except (AddonLoadError, StepError) as exc:
         raise UserError(str(exc)) from None
     if output_format == "json":

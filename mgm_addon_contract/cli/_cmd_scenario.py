@@ -9,6 +9,12 @@ import typer
 
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, input_file
+from mgm_addon_contract.cli._isolation import (
+    TrustedOption,
+    WorkerMemoryOption,
+    runner_for,
+    usable_addon,
+)
 
 
 @app.command("scenario")
@@ -16,6 +22,8 @@ def scenario(
     file: Annotated[Path, typer.Argument(help="Scenario file (TOML, [[step]] tables).")],
     addon: Annotated[Path | None, typer.Option(help="Addon folder; default: the reference "
                                                "addon.")] = None,
+    trusted: TrustedOption = False,
+    worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Run a scenario step by step and report every clause it breaks (exit 1 if any)."""
     from mgm_addon_contract._resources import reference_addon_dir
@@ -24,14 +32,22 @@ def scenario(
     from mgm_addon_contract.scenarios.steps import StepError
     from mgm_addon_contract.scenarios.toml_io import load_scenario
     from wowapi_stubs import AddonLoadError
+    from wowapi_stubs.isolation import Crash
 
     console = make_console()
     input_file(file, "scenario file")
+    usable_addon(addon or reference_addon_dir())
     try:
         loaded = load_scenario(file)
-        result = run_scenario(addon or reference_addon_dir(), loaded.steps, loaded.name)
+        with runner_for(trusted, worker_memory) as run:
+            result = run(run_scenario, addon or reference_addon_dir(), loaded.steps,
+                         loaded.name)
     except (StepError, AddonLoadError) as exc:
         raise UserError(str(exc)) from None
+    if isinstance(result, Crash):
+        console.print(f"{loaded.name}: the run ended its isolation worker: "
+                      f"{result.describe()}", style="red", markup=False, highlight=False)
+        raise typer.Exit(1)
     console.print(f"[bold]{loaded.name}[/bold] {loaded.description}", highlight=False)
     if loaded.clauses:
         console.print(f"clauses: {', '.join(loaded.clauses)}", highlight=False)

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from mgm_addon_contract.cli._errors import UserError
 from mgm_addon_contract.isolated import Runner, default_limits
 
 TrustedOption = Annotated[bool, typer.Option(
@@ -15,6 +17,17 @@ TrustedOption = Annotated[bool, typer.Option(
 WorkerMemoryOption = Annotated[int | None, typer.Option(
     "--worker-memory", min=256, help="Address-space cap of the isolation worker, in MiB "
     "(default 3072).")]
+
+
+def usable_addon(addon: Path) -> None:
+    """Fail now (a user error, exit 2) when ``addon`` has no usable ``.toc``, before a
+    worker starts."""
+    from wowapi_stubs import AddonLoadError, parse_toc
+
+    try:
+        parse_toc(addon)
+    except AddonLoadError as exc:
+        raise UserError(str(exc)) from None
 
 
 def runner_for(trusted: bool, worker_memory: int | None) -> Runner:

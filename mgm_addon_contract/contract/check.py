@@ -100,6 +100,9 @@ class CheckReport:
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
     interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
 
+    crashes: list[str] = field(default_factory=list)
+    """Runs that ended their isolation worker (crash, hang, limit): what and where."""
+
     @property
     def must_failures(self) -> list[ClauseOutcome]:
         return [o for o in self.outcomes.values()
@@ -107,7 +110,7 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return not self.must_failures and not self.expectation_failures
+        return not self.must_failures and not self.expectation_failures and not self.crashes
 
     def failed_clauses(self) -> frozenset[str]:
         return frozenset(c for c, o in self.outcomes.items() if o.failures)

@@ -186,7 +186,8 @@ def test_ctrl_c_in_check_and_e2e_reports_what_ran(monkeypatch: pytest.MonkeyPatc
         return real_scenario(*args, **kw)
 
     monkeypatch.setattr(check_module, "run_scenario", scenario_then_interrupt)
-    checked = runner.invoke(app, ["check", ADDON, "--format", "json"])
+    # --trusted: the patched functions run in this process, not in an isolation worker.
+    checked = runner.invoke(app, ["check", ADDON, "--format", "json", "--trusted"])
     assert checked.exit_code == 130
     assert json.loads(checked.stdout)["interrupted"] is True
     assert json.loads(checked.stdout)["scenarios"] == 2
@@ -200,5 +201,5 @@ def test_ctrl_c_in_check_and_e2e_reports_what_ran(monkeypatch: pytest.MonkeyPatc
         return real_e2e(*args, **kw)
 
     monkeypatch.setattr(e2e, "run_e2e", e2e_then_interrupt)
-    ran = runner.invoke(app, ["e2e", "--scenario", "all", "--format", "json"])
+    ran = runner.invoke(app, ["e2e", "--scenario", "all", "--format", "json", "--trusted"])
     assert ran.exit_code == 130 and len(json.loads(ran.stdout)) == 1
