@@ -5,11 +5,17 @@ seeds. Prints a markdown table for docs/contract.md.
 
     python benchmarks/bench_precision.py                  # 5 seeds, default budget, 2 workers
     python benchmarks/bench_precision.py --seeds 1 --only queue-newest-first
+    python benchmarks/bench_precision.py --results /tmp/precision.jsonl   # resumable
+
+Checks run seed by seed (every variant on seed 0 first) and each result is printed as it
+comes; with ``--results FILE`` each is also appended to FILE as a JSON line, checks already
+there are not run again, and the table covers every result in FILE.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 from collections import defaultdict
@@ -50,25 +56,51 @@ def one(job: tuple[Path, int, int]) -> tuple[str, int, list[str], list[str], flo
     return variant.name, seed, failed, behind, report.seconds
 
 
+def _previous(path: Path | None) -> list[tuple[str, int, list[str], list[str], float]]:
+    if path is None or not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [(r["variant"], r["seed"], r["failed"], r["behind"], r["seconds"]) for r in rows]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--results", type=Path, default=None,
+                        help="JSON-lines file of results: appended to, and resumed from")
     args = parser.parse_args()
     chosen = variants(args.only)
     expected = {v.name: expected_clause(v) for v in chosen}
-    jobs = [(v, seed, args.budget) for v in chosen for seed in range(args.seeds)]
+    results = [r for r in _previous(args.results) if r[0] in expected and r[1] < args.seeds]
+    done = {(r[0], r[1]) for r in results}
+    jobs = [(v, seed, args.budget) for seed in range(args.seeds) for v in chosen
+            if (v.name, seed) not in done]
     started = time.monotonic()
     with ProcessPoolExecutor(args.workers) as pool:
-        results = list(pool.map(one, jobs))
+        for result in pool.map(one, jobs):
+            name, seed, failed, behind, seconds = result
+            results.append(result)
+            extra = f"; behind: {', '.join(behind)}" if behind else ""
+            print(f"{name:34} seed {seed}: {', '.join(failed) or 'pass'} ({seconds:.1f} s)"
+                  f"{extra}", flush=True)
+            if args.results is not None:
+                with args.results.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps({"variant": name, "seed": seed, "failed": failed,
+                                          "behind": behind, "seconds": seconds}) + "\n")
     wall = time.monotonic() - started
+    _summary(results, expected, args, wall)
+
+
+def _summary(results: list[tuple[str, int, list[str], list[str], float]],
+             expected: dict[str, str | None], args: argparse.Namespace, wall: float) -> None:
     reported: dict[str, int] = defaultdict(int)  # clause -> runs reporting it failed
     true_hits: dict[str, int] = defaultdict(int)
     should: dict[str, int] = defaultdict(int)  # clause -> runs of variants with that defect
     false_runs: list[str] = []
-    for name, seed, failed, behind, seconds in results:
+    for name, seed, failed, _, _ in results:
         want = expected[name]
         if want:
             should[want] += 1
@@ -80,18 +112,19 @@ def main() -> None:
         if wrong or (want and want not in failed):
             false_runs.append(f"{name} seed {seed}: failed {failed or 'nothing'}"
                               + (f", expected {want}" if want else ""))
-        extra = f"; behind: {', '.join(behind)}" if behind else ""
-        print(f"{name:34} seed {seed}: {', '.join(failed) or 'pass'} ({seconds:.1f} s){extra}")
     conforming = [n for n in expected if expected[n] is None]
     broken = [n for n in expected if expected[n]]
-    print(f"\n{len(conforming)} conforming and {len(broken)} broken variants x {args.seeds} "
-          f"seed(s), budget {args.budget}: {len(results)} checks in {wall:.0f} s wall "
-          f"({args.workers} workers)")
+    seeds = sorted({seed for _, seed, _, _, _ in results})
+    print(f"\n{len(conforming)} conforming and {len(broken)} broken variants x seeds {seeds}, "
+          f"budget {args.budget}: {len(results)} checks ({wall:.0f} s wall this run, "
+          f"{args.workers} workers; check times {min(r[4] for r in results):.1f}-"
+          f"{max(r[4] for r in results):.1f} s)" if results else "no results")
     print(f"false MUST failures on conforming variants: "
-          f"{sum(1 for n, _, f, _, _ in results if expected[n] is None and f)}")
+          f"{sum(1 for n, _, f, _, _ in results if expected[n] is None and f)}"
+          f" (of {sum(1 for n, *_ in results if expected[n] is None)} checks)")
     print(f"broken variants failing exactly their clause: "
           f"{sum(1 for n, _, f, _, _ in results if expected[n] and f == [expected[n]])}"
-          f"/{len(broken) * args.seeds}")
+          f"/{sum(1 for n, *_ in results if expected[n])}")
     print("\n| clause | reported failed (runs) | true | precision | defect runs | recall |")
     print("| --- | --- | --- | --- | --- | --- |")
     for clause in (c.id for c in CLAUSES if c.level == "MUST"):

@@ -87,8 +87,8 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
         "MAIL_SEND_SUCCESS or MAIL_FAILED).",
         "SPEC §9 does not say when Prepare Mail may be used; a click on a disabled button "
         "does nothing in the client.",
-        [(MAIN, "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen)",
-          "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen\n"
+        [(MAIN, "  setEnabled(prepareButton, state.queue[1] ~= nil and state.mailboxOpen)",
+          "  setEnabled(prepareButton, state.queue[1] ~= nil and state.mailboxOpen\n"
           "    and not (state.armed and state.armed.sent))"),
          (MAIN, "    armed.sent = true\n    armed.sentCopper = GetSendMailMoney and "
           "GetSendMailMoney()\n      or MoneyInputFrame_GetCopper(SendMailMoney)\n",
@@ -98,11 +98,11 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
     "prepare-disabled-in-combat": (
         "Prepare Mail is disabled in combat.",
         "SPEC §9 does not say when Prepare Mail may be used.",
-        [(MAIN, "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen)",
-          "  prepareButton:SetEnabled(state.queue[1] ~= nil and state.mailboxOpen\n"
+        [(MAIN, "  setEnabled(prepareButton, state.queue[1] ~= nil and state.mailboxOpen)",
+          "  setEnabled(prepareButton, state.queue[1] ~= nil and state.mailboxOpen\n"
           "    and not UnitAffectingCombat(\"player\"))"),
-         (MAIN, "  self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")",
-          "  self:SetEnabled(event == \"PLAYER_REGEN_ENABLED\")\n  MGM_RefreshQueuePanel()")]),
+         (MAIN, "  setEnabled(self, event == \"PLAYER_REGEN_ENABLED\")",
+          "  setEnabled(self, event == \"PLAYER_REGEN_ENABLED\")\n  MGM_RefreshQueuePanel()")]),
     "renotify-rearms-acceptance": (
         "NotifyWinnerWhisper for an already accepted payout makes it acceptable again, so "
         "the winner's next !twgold prints [MGM_ACCEPT] a second time.",
@@ -201,6 +201,11 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
           "  if not armed or not armed.sent then\n"
           "    info(\"A mail went out without Prepare Mail; the queue is unchanged.\")\n"
           "    return -- manual mail")]),
+    "prepare-labelled-otherwise": (
+        "Its Prepare Mail button reads 'Mail next winner' (check finds it by what it does).",
+        "SPEC §9 names the Prepare Mail step, not the label of the addon's button.",
+        [(MAIN, 'prepareButton:SetText("Prepare Mail")',
+          'prepareButton:SetText("Mail next winner")')]),
     "items-last-bag-first": (
         "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
         "SPEC §12 fixes the fields of each item, not their order.",

@@ -27,6 +27,7 @@ class AddonEntry:
     loaded: bool = False
     reason: str | None = None  # why it is not loaded (client reason code)
     detail: str | None = None  # the same in words
+    secure: bool = False  # one of the client's own (Blizzard_*) addons
 
     @property
     def name(self) -> str:
@@ -43,10 +44,25 @@ class AddonCatalog:
 
     entries: list[AddonEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    secure: list[AddonEntry] = field(default_factory=list)
+    """The client's own addons (``Blizzard_*`` beside FrameXML): load-on-demand, found by
+    name, not in the list ``GetNumAddOns``/``GetAddOnInfo(i)`` walk."""
 
     def find(self, name: str) -> AddonEntry | None:
         wanted = name.lower()
-        return next((e for e in self.entries if e.name.lower() == wanted), None)
+        found = next((e for e in self.entries if e.name.lower() == wanted), None)
+        if found is None and self.secure:
+            found = next((e for e in self.secure if e.name.lower() == wanted), None)
+        return found
+
+    def add_secure(self, toc: TocFile) -> AddonEntry:
+        """Install one of the client's own addons (see :attr:`secure`)."""
+        existing = self.find(toc.addon_name)
+        if existing is not None:
+            return existing
+        entry = AddonEntry(toc, enabled=True, secure=True)
+        self.secure.append(entry)
+        return entry
 
     def by_index_or_name(self, key: int | str) -> AddonEntry | None:
         """``GetAddOnInfo``-style lookup: a 1-based index or a name."""

@@ -32,9 +32,10 @@ EVENTS = ("ADDON_LOADED", "VARIABLES_LOADED", "PLAYER_LOGIN", "PLAYER_ENTERING_W
 BOM = b"\xef\xbb\xbf"
 
 
-def chunk_name(addon: str, relative: str) -> str:
-    """``@Interface\\AddOns\\<addon>\\<relative>``: how the client names an addon file."""
-    return "@" + ADDONS_PATH + addon + "\\" + relative.replace("/", "\\")
+def chunk_name(toc: TocFile, relative: str) -> str:
+    """``@Interface\\AddOns\\<addon>\\<relative>``: how the client names an addon file
+    (``@Interface\\FrameXML\\<relative>`` for FrameXML's)."""
+    return "@" + toc.client_folder + "\\" + relative.replace("/", "\\")
 
 
 def addon_of_source(source: str) -> str | None:
@@ -128,6 +129,21 @@ def _load_entry(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) 
     return report
 
 
+def load_interface_files(client: HeadlessClient, toc: TocFile) -> LoadReport:
+    """Run the files of a ``.toc`` that is the client's own UI rather than an addon
+    (FrameXML): in order, one report, no SavedVariables and no ``ADDON_LOADED``."""
+    report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata))
+    outer = client.current_report
+    client.current_report = report
+    try:
+        private = client.runtime.table({})
+        for file_entry in toc.entries:
+            report.files.append(_run_file(client, toc, file_entry, private))
+    finally:
+        client.current_report = outer
+    return report
+
+
 def _not_loaded(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) -> LoadReport:
     toc = entry.toc
     report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata), loaded=False)
@@ -189,7 +205,7 @@ def run_lua_file(client: HeadlessClient, toc: TocFile, path: Path, relative: str
     """Compile and run one addon Lua file (``relative``: its path in the addon folder as
     the ``.toc`` or XML wrote it; ``where``: the ``.toc`` or XML position naming it, for
     errors). The file is read through :mod:`wowapi_stubs._paths` (regular, size-capped)."""
-    chunkname = chunk_name(toc.addon_name, relative)
+    chunkname = chunk_name(toc, relative)
     try:
         code = read_file(path, relative, client.settings.max_file_bytes)
     except AddonPathError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
@@ -30,13 +31,21 @@ from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
 from wowapi_stubs.chatlog import ChatLogWriter
 from wowapi_stubs.clock import SimulatedClock
-from wowapi_stubs.errors import Finding, HeadlessClientError, LuaErrorRecord, split_location
+from wowapi_stubs.errors import (
+    Finding,
+    HeadlessClientError,
+    LuaErrorRecord,
+    WowApiError,
+    split_location,
+)
 from wowapi_stubs.report import LoadReport
 from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
+from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
+from wowapi_stubs.widgets.base import resolve_name
 from wowapi_stubs.world import World
 
 _log = logging.getLogger(__name__)
@@ -80,13 +89,17 @@ class HeadlessClient:
         self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
                                      self.settings.chatlog_flush)
         self.chatlog.enabled = self.settings.chat_logging
-        self.chat: list[ChatLine] = []
-        self.ui_errors: list[str] = []
-        self.whispers_sent: list[SentWhisper] = []
-        self.errors: list[LuaErrorRecord] = []
-        self.findings: list[Finding] = []
-        self.sounds: list[str] = []
-        self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
+        # What Python keeps on behalf of Lua is bounded (newest kept, drops counted).
+        log = functools.partial(BoundedLog, max_items=self.settings.log_max_items,
+                                max_bytes=self.settings.log_max_bytes,
+                                on_first_drop=functools.partial(HeadlessClient._log_full, me))
+        self.chat: list[ChatLine] = log("chat transcript")
+        self.ui_errors: list[str] = log("UI errors")
+        self.whispers_sent: list[SentWhisper] = log("whispers sent")
+        self.errors: list[LuaErrorRecord] = log("Lua errors")
+        self.findings: list[Finding] = log("findings")
+        self.sounds: list[str] = log("sounds played")
+        self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
         self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
@@ -113,6 +126,10 @@ class HeadlessClient:
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
+        # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
+        self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
+                         if self.settings.framexml_dir is not None else None)
+        self.framexml_report: LoadReport | None = None
         method_names, widget_kinds = method_tables()
         cap = self.settings.memory_limit_bytes
         if cap and cap < STARTUP_MEMORY:  # lupa would abort the process while opening Lua
@@ -129,7 +146,10 @@ class HeadlessClient:
                 memory_limit_bytes=self.settings.memory_limit_bytes,
                 max_source_bytes=self.settings.max_file_bytes,
             )
-            ui.create_standard_frames(self)
+            if self.framexml is not None:
+                self.framexml_report = framexml.load_framexml(self, self.framexml)
+            else:
+                ui.create_standard_frames(self)
         except lupa_memory_error():
             raise _cap_too_small(cap) from None
         self.runtime.reset_counts()  # the standard UI's own calls are not the addon's
@@ -407,9 +427,12 @@ class HeadlessClient:
     # == internal: used by API modules and widgets ===========================================
     def _create_region(self, cls: type, name: Any, parent: Any,
                        template: str | None = None) -> Any:
+        if len(self.widgets) >= self.settings.max_widgets:
+            raise WowApiError(f"not enough memory: the client holds {len(self.widgets):,} "
+                              "widgets (setting max_widgets)")
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
-        if text_name and parent is not None and "$parent" in text_name.lower():
-            text_name = _resolve_parent(text_name, parent.name or "")
+        if text_name and parent is not None and "$" in text_name:
+            text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
         if widget.name:
@@ -427,6 +450,8 @@ class HeadlessClient:
         """A global Lua found unset: a built-in UI object (made now), ``True`` for a known
         3.3.5a function the client does not implement, else ``None``."""
         try:
+            if self.framexml is not None:  # FrameXML defines its own functions and frames
+                return True if _known_c_functions()(key) else None
             widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
             if widget is not None:
                 return widget.lua
@@ -535,6 +560,17 @@ class HeadlessClient:
             return next(iter(reports.values()))
         return None
 
+    def _log_full(self, log: BoundedLog) -> None:
+        self.add_finding("log-truncated", f"{log.name}: more than {log.max_items:,} entries "
+                         f"or {log.max_bytes:,} bytes; the oldest are dropped from now on "
+                         "(settings log_max_items, log_max_bytes)", log=log.name)
+
+    def dropped(self) -> dict[str, int]:
+        """Entries dropped so far from each bounded log (chat transcript, errors...)."""
+        logs = (self.chat, self.ui_errors, self.whispers_sent, self.errors, self.findings,
+                self.sounds, self.events_fired)
+        return {log.name: log.dropped for log in logs if isinstance(log, BoundedLog)}
+
     def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
         """Record something a contract check or a human should see."""
         location = details.pop("location", None)
@@ -625,13 +661,11 @@ def _known_functions() -> Callable[[bytes], bool]:
     return frozenset(name.encode() for name in load_surface().global_functions()).__contains__
 
 
-def _resolve_parent(name: str, parent_name: str) -> str:
-    """``$parent``/``$Parent`` (any case) in a widget name replaced by the parent's name."""
-    lowered, out, start = name.lower(), [], 0
-    while (found := lowered.find("$parent", start)) >= 0:
-        out.append(name[start:found] + parent_name)
-        start = found + len("$parent")
-    return "".join(out) + name[start:]
+@functools.cache
+def _known_c_functions() -> Callable[[bytes], bool]:
+    """Whether a global name (bytes) is a known function of the client's C API (FrameXML's
+    own functions are nil until FrameXML defines them)."""
+    return frozenset(name.encode() for name in load_surface().functions).__contains__
 
 
 __all__ = ["ChatLine", "HeadlessClient"]

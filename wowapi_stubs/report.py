@@ -44,6 +44,12 @@ class LoadReport:
         return not self.errors and all(f.ok for f in self.files)
 
     @property
+    def running(self) -> bool:
+        """True when the addon runs: ``ok``, or every file loaded and only event handlers
+        raised Lua errors during login (the client goes on after those, so does the addon)."""
+        return self.ok or (self.loaded and bool(self.files) and all(f.ok for f in self.files))
+
+    @property
     def blocked_calls(self) -> list[Finding]:
         return [f for f in self.findings if f.kind == "protected-call-blocked"]
 

@@ -60,9 +60,18 @@ class ClientSettings:
         max_file_bytes: the largest addon file (Lua, XML) the loader reads; a larger one
             is a load error naming the ``.toc`` or XML line (default 16 MiB; a ``.toc`` is
             always capped at 16 MiB).
+        log_max_items, log_max_bytes: bounds of each log the client keeps in Python for
+            Lua (chat transcript, Lua errors, findings, UI errors, sounds, events fired,
+            whispers sent): the newest entries are kept, drops are counted
+            (``HeadlessClient.dropped()``) and reported once as a ``log-truncated`` finding.
+        max_widgets: frames, textures and font strings one client may hold; creating more
+            fails with "not enough memory" in the calling code.
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output instead of parsing the
             source again (same behaviour, faster start-up; off: always compile).
+        framexml_dir: an extracted 3.3.5a ``Interface`` folder (``FrameXML/FrameXML.toc``,
+            ``AddOns/Blizzard_*``): the client runs Blizzard's own UI from it instead of the
+            built-in one (``None``: the built-in UI; see docs/headless-client.md).
     """
 
     character_name: str = "Streamer"
@@ -93,6 +102,10 @@ class ClientSettings:
     check_interface_version: int = 30300
     reuse_compiled_files: bool = True
     max_file_bytes: int = 16 * MIB
+    log_max_items: int = 100_000
+    log_max_bytes: int = 32 * MIB
+    max_widgets: int = 100_000
+    framexml_dir: Path | None = None
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""

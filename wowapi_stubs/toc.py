@@ -52,6 +52,14 @@ class TocFile:
     toc_path: Path
     metadata: dict[str, str] = field(default_factory=dict)
     entries: tuple[TocEntry, ...] = ()
+    client_dir: str = ""
+    """How the client names the folder in chunk names and messages (default
+    ``Interface\\AddOns\\<Addon>``; FrameXML's is ``Interface\\FrameXML``)."""
+
+    @property
+    def client_folder(self) -> str:
+        """``Interface\\AddOns\\<Addon>`` or the :attr:`client_dir` given."""
+        return self.client_dir or "Interface\\AddOns\\" + self.addon_name
 
     @property
     def interface(self) -> int | None:

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
 from mgm_addon_contract.contract.monitor import Failure
+from mgm_addon_contract.scenarios.prepare import PrepareControl
 from mgm_addon_contract.scenarios.runner import (
     ScenarioResult,
     new_client,
+    prepare_control,
     run_scenario,
     scenario_settings,
 )
@@ -94,11 +96,11 @@ class CheckReport:
     blocked_calls: dict[str, str] = field(default_factory=dict)
     expectation_failures: list[tuple[str, Failure]] = field(default_factory=list)
     fuzz_errors: list[str] = field(default_factory=list)
-    later_failures: list[tuple[str, Failure]] = field(default_factory=list)
     behind: list[BehindFinding] = field(default_factory=list)
     relaxed: str = ""  # set on a second pass: what it relaxed
     stored: list[StoredReplay] = field(default_factory=list)  # --replay-db, in order
     interrupted: bool = False  # Ctrl+C stopped the run: the report holds what was done
+    prepare: PrepareControl | None = None  # the addon's Prepare Mail control (None: none)
 
     crashes: list[str] = field(default_factory=list)
     """Runs that ended their isolation worker (crash, hang, limit): what and where."""
@@ -140,6 +142,8 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     client.close()
     report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES},
                          relaxed=RELAXATIONS[relax][0] if relax else "")
+    if load.running:
+        report.prepare = prepare_control(addon, settings)
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)
@@ -149,11 +153,11 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
             record(report, run_scenario(addon, scenario.steps, scenario.name, settings,
                                         report.failed_clauses()), label)
             report.scenarios_run += 1
-            if not load.ok:
+            if not load.running:
                 break
-        if load.ok and replay_db is not None:
+        if load.running and replay_db is not None:
             _replay_stored(report, addon, replay_db, machines)
-        if load.ok:
+        if load.running:
             _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
                   database=database, regressions=regressions, machines=machines,
                   started=started, settings=settings)
@@ -258,7 +262,6 @@ def record(report: CheckReport, result: ScenarioResult, source: str) -> None:
     report.expectation_failures += [(source, f) for f in result.failures
                                     if f.clause not in report.outcomes]
     failures = [f for f in result.failures if f.clause in report.outcomes]
-    report.later_failures += [(source, f) for f in failures[1:]]
     for failure in failures:
         steps = tuple(result.steps[: failure.step]) if failure.step else ()
         report.outcomes[failure.clause].failures.append(SeenFailure(source, failure, steps))
@@ -282,7 +285,7 @@ def finalize(report: CheckReport) -> None:
 
 
 def _why_not(report: CheckReport, outcome: ClauseOutcome) -> str:
-    if not report.load.ok:
+    if not report.load.running:
         return "behind LOADS-IN-LUA51: the addon did not load"
     if outcome.masked_by:
         return "behind " + ", ".join(sorted(outcome.masked_by))

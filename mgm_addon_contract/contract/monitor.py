@@ -19,10 +19,10 @@ from mgm_addon_contract.grammar.checks import is_character_name
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
 from mgm_addon_contract.model.names import reply_is, short_name
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
+from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_role_click
 from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute
 from wowapi_stubs import HeadlessClient, server_name
 
-PREPARE_TEXT = "Prepare Mail"
 WHO_DEADLINE = 15.0
 """Seconds within which a /who request must be answered by one [MGM_WHO] line."""
 MAIL_CLAUSES = frozenset({
@@ -59,6 +59,9 @@ WHO_CLAUSES = frozenset({"WHO-ONE-LINE", "WHO-ONLINE-EXACT"})
 ERROR_CAUSE = "NO-LUA-ERRORS"
 INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
 """Clauses judged on their own even in a step with a Lua error."""
+NO_PREPARE_CAUSE = "no Prepare Mail control"
+"""Why mail expectations after a Prepare Mail click could not be judged: no button of the
+addon fills the Send Mail tab with a queued payout (see :mod:`..scenarios.prepare`)."""
 
 
 @dataclass
@@ -73,7 +76,7 @@ class _History:
     last_notified: str | None = None  # the payout notified first most recently
     accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
     accepted_older: bool = False  # the addon accepted a payout notified before the latest
-    recased: set[str] = field(default_factory=set)  # scripts whose case the addon matched
+    recased: set[str] = field(default_factory=set)  # letters whose case the addon matched
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
 
@@ -81,11 +84,16 @@ class _History:
 class ContractMonitor:
     """Feeds steps to the client and checks each against the reference model."""
 
-    def __init__(self, client: HeadlessClient, known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, client: HeadlessClient, known: frozenset[str] = frozenset(),
+                 prepare: PrepareControl | None = BY_TEXT) -> None:
         """``known``: clauses already known to fail; an observation that either a known or a
-        new defect explains is blamed on the known one (fuzzing looks for new defects)."""
+        new defect explains is blamed on the known one (fuzzing looks for new defects).
+        ``prepare``: how a ``click(text='Prepare Mail')`` reaches the addon's control (None:
+        the addon has none; what depends on it is masked, not failed)."""
         self.client = client
         self.known = known
+        self.prepare = prepare
+        self._no_prepare_clicked = False
         self.model = ReferenceModel()
         self.history = _History()
         self.failures: list[Failure] = []
@@ -138,6 +146,8 @@ class ContractMonitor:
             earlier = next((f.clause for f in self.failures if f.clause != clause), None)
             if message and clause in WHO_CLAUSES and self.history.who_masked_by:
                 self.mask(clause, self.history.who_masked_by, f"{step.action}: {message}")
+            elif message and self._no_prepare_clicked:
+                self.mask(clause, NO_PREPARE_CAUSE, f"{step.action}: {message}")
             elif message and earlier:  # the script assumed a flow the addon left already
                 self.mask(clause, earlier, f"{step.action}: {message}")
             elif message:
@@ -152,6 +162,7 @@ class ContractMonitor:
         before_fields = self._send_fields()
         if step.action == "close_mailbox":
             self.model.close_mailbox()
+        step = self._resolved(step)
         taken = execute(self.client, step)
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
         tags = self._tags(lines)
@@ -166,6 +177,16 @@ class ContractMonitor:
         finally:
             self._step_cause = None
         self._cursor = self._positions()
+
+    def _resolved(self, step: Step) -> Step:
+        """``step`` as the client performs it: a Prepare Mail role click goes to the addon's
+        control."""
+        if step.action != "click" or not is_role_click(step.args):
+            return step
+        if self.prepare is None:
+            self._no_prepare_clicked = True
+            return step
+        return Step("click", dict(self.prepare.args))
 
     def perform(self, *steps: Step) -> list[Failure]:
         """Run ``steps`` after the ones already run; the failures they caused."""
@@ -227,12 +248,19 @@ class ContractMonitor:
         self._who_lines(tags)
 
     def _is_prepare(self, step: Step) -> bool:
-        frame = clicked_frame(self.client, step.args)
-        if frame is None and "name" in step.args:
-            frame = self.client.named.get(step.args["name"])
-        if frame is not None:
-            return getattr(frame, "text", None) == PREPARE_TEXT
-        return step.args.get("text") == PREPARE_TEXT
+        """The (resolved) click reaches the Prepare Mail control, shown or not."""
+        if self.prepare is None:
+            return False
+        if step.args == self.prepare.args:
+            return True
+        target = self._frame(step.args)
+        return target is not None and target is self._frame(self.prepare.args)
+
+    def _frame(self, args: dict[str, object]) -> object:
+        """The frame a click means: by name (shown or not) or the visible one by text."""
+        if "name" in args:
+            return self.client.named.get(str(args["name"]))
+        return clicked_frame(self.client, args)
 
     # -- typed /run lines ----------------------------------------------------------------
     def _typed(self, text: str, tags: list[ParsedLine],
@@ -307,7 +335,7 @@ class ContractMonitor:
             history.accepted_padded |= text != "!twgold"
             history.accepted_older |= any(p != history.last_notified for p in accepts)
             for p in accepts:
-                history.recased |= _case_scripts(short_name(sender), spelled.get(p, ""))
+                history.recased |= _case_differences(short_name(sender), spelled.get(p, ""))
         if is_reply:
             self.ok("ACCEPT-NOTIFIED-WINNER-ONLY", "ACCEPT-ONCE-PER-PAYOUT")
             if expected and text != "!twgold":
@@ -333,7 +361,7 @@ class ContractMonitor:
         suspects = []
         if text != "!twgold" and not history.accepted_padded:
             suspects.append("ACCEPT-BODY-NORMALIZED")
-        differs = _case_scripts(short_name(sender), spelling)
+        differs = _case_differences(short_name(sender), spelling)
         if short_name(sender) != spelling and not differs <= history.recased:
             suspects.append("ACCEPT-NAME-MATCH")
         if payout != history.last_notified and not history.accepted_older:
@@ -595,9 +623,12 @@ class ContractMonitor:
                 "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
 
 
-def _case_scripts(a: str, b: str) -> set[str]:
-    """Scripts (latin, cyrillic) of the letters in which two spellings of a name differ."""
-    if len(a) != len(b):
-        return {"latin", "cyrillic"}
-    return {"cyrillic" if ord(x) >= 0x400 else "latin" for x, y in zip(a, b, strict=True)
-            if x != y}
+def _case_differences(a: str, b: str) -> set[str]:
+    """The letters (case-folded) in which two spellings of a name differ only by case: the
+    evidence that an addon's case folding handles them. Folding is per letter in Lua (the
+    client's string.lower is ASCII-only; an addon folds Cyrillic, Ё included or not, with
+    its own code), so matching ``Вася`` proves nothing about ``Ёлка``. Spellings that differ
+    otherwise give no evidence (an impossible letter)."""
+    if len(a) != len(b) or a.casefold() != b.casefold():
+        return {"\0"}
+    return {x.casefold() for x, y in zip(a, b, strict=True) if x != y}

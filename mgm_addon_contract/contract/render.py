@@ -11,7 +11,7 @@ from rich.table import Table
 
 from mgm_addon_contract.contract.check import CheckReport
 from mgm_addon_contract.report.junit import JUnitCase, render_junit
-from mgm_addon_contract.scenarios.steps import Step
+from mgm_addon_contract.scenarios.steps import Step, numbered
 
 _STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
 
@@ -19,10 +19,16 @@ _STYLE = {"passed": "green", "failed": "red", "not exercised": "yellow"}
 def render_text(console: Console, report: CheckReport) -> None:
     """Summary line, the clause table, reproducers, Lua errors, blocked calls, verdict."""
     load = report.load
+    state = "ok" if load.ok else "Lua errors at login" if load.running else "FAILED"
     console.print(f"[bold]{escape(str(report.addon))}[/bold]: {len(load.files)} files loaded "
-                  f"({'ok' if load.ok else 'FAILED'}), {len(load.apis_touched)} WoW APIs "
+                  f"({state}), {len(load.apis_touched)} WoW APIs "
                   f"touched; {report.scenarios_run} scenarios, {report.fuzz_examples} fuzzed "
                   f"runs in {report.seconds:.1f} s")
+    if load.running:
+        console.print(f"Prepare Mail: {escape(report.prepare.describe())}" if report.prepare
+                      else "[yellow]Prepare Mail: no button of the addon fills the Send Mail "
+                      "tab with a queued payout; what depends on it is not exercised[/yellow]",
+                      highlight=False)
     if report.interrupted:
         console.print("[yellow]interrupted (Ctrl+C): partial report of the checks run so "
                       "far[/yellow]")
@@ -108,6 +114,7 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         "addon": str(report.addon), "load_ok": report.load.ok, "ok": report.ok,
         "seconds": round(report.seconds, 3), "scenarios": report.scenarios_run,
         "fuzz_runs": report.fuzz_examples, "interrupted": report.interrupted,
+        "prepare_control": report.prepare.describe() if report.prepare else None,
         "clauses": [
             {"id": o.clause.id, "level": o.clause.level, "spec": o.clause.spec,
              "statement": o.clause.statement, "status": o.status,
@@ -123,8 +130,6 @@ def to_json(report: CheckReport) -> dict[str, Any]:
                    for b in report.behind],
         "expectation_failures": [{"source": s, "step": f.step, "message": f.message}
                                  for s, f in report.expectation_failures],
-        "later_failures": [{"source": s, "step": f.step, "clause": f.clause,
-                            "message": f.message} for s, f in report.later_failures],
         "lua_errors": [{"message": m, "first_seen": s} for m, s in report.lua_errors.items()],
         "blocked_calls": [{"call": c, "first_seen": s} for c, s in report.blocked_calls.items()],
         "saved": [str(p) for p in report.saved],
@@ -136,22 +141,18 @@ def _steps(steps: Sequence[Step]) -> list[dict[str, Any]]:
     return [{"action": s.action, **s.args} for s in steps]
 
 
-def _numbered(steps: Sequence[Step]) -> str:
-    return "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(steps, 1))
-
-
 def to_junit(report: CheckReport) -> str:
     cases = []
     for o in report.outcomes.values():
         failure = o.failure.message if o.status == "failed" and o.failure else None
         skipped = f"not exercised: {o.reason}" if o.status == "not exercised" else None
         cases.append(JUnitCase(f"{o.clause.id} ({o.clause.spec})", "contract", failure=failure,
-                               details=_numbered(o.reproducer), skipped=skipped))
+                               details=numbered(o.reproducer), skipped=skipped))
     for b in report.behind:
         cases.append(JUnitCase(f"{b.clause} behind {b.cause} (second pass, {b.relaxed})",
                                "contract.behind",
                                failure=b.failure.message if b.failure else None,
-                               details=_numbered(b.reproducer)))
+                               details=numbered(b.reproducer)))
     for source, f in report.expectation_failures:
         cases.append(JUnitCase(f"expectation {source} step {f.step}", "scenarios",
                                failure=f.message))

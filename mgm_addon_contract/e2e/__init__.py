@@ -71,7 +71,7 @@ def _manual_mail(world: World) -> None:
 def _fail_first_send(world: World) -> None:
     world.client.fail_next_mail("Internal mail database error")
     world.note("streamer", "Prepare Mail, Send (the server fails it)")
-    world.client.find_frame(text="Prepare Mail").click()
+    world.prepare_mail()
     world.client.click_send_mail()
     world.client.advance(1)
 
@@ -178,7 +178,7 @@ def _steps(world: World, spec: Scenario) -> list[Callable[[], tuple[str, bool, s
         if spec.before_mail:
             spec.before_mail(world)
         world.note("streamer", "Prepare Mail, Send", state["payout"])
-        world.client.find_frame(text="Prepare Mail").click()
+        world.prepare_mail()
         world.client.click_send_mail()
         world.client.advance(1)
         world.settle()

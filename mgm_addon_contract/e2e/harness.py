@@ -18,6 +18,7 @@ from mgm_addon_contract.desktop import TypingModel, notify_line, receive_gold_li
 from mgm_addon_contract.ebs import EbsState, MockEbs
 from mgm_addon_contract.grammar import parse_message
 from mgm_addon_contract.grammar.checks import matches
+from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.secrets import redact
 from mgm_addon_contract.tail import EventLog, Router, TailConsumer
 from mgm_addon_contract.tail.router import Outcome
@@ -64,6 +65,17 @@ class World:
         self._chat_seen = 0
 
     # -- components ----------------------------------------------------------------------
+
+    def prepare_mail(self) -> bool:
+        """The streamer clicks the addon's Prepare Mail control (found by its text or by
+        what it does: :mod:`mgm_addon_contract.scenarios.prepare`); False if there is none
+        or the click was ignored."""
+        from mgm_addon_contract.scenarios.runner import prepare_control
+        from mgm_addon_contract.scenarios.steps import execute
+
+        control = prepare_control(self.addon)
+        return control is not None and execute(self.client, Step("click", dict(control.args)))
+
     def _new_consumer(self) -> TailConsumer:
         router = Router(self.http, EventLog(self.workdir / "consumer-events.jsonl"))
         return TailConsumer(self.client.chatlog_path, router,

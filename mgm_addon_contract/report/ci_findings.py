@@ -2,19 +2,28 @@
 
 GitHub annotations (:mod:`.github`) and SARIF (:mod:`.sarif`) render the same findings: a rule
 id (grammar rule or contract clause), a level, a message and, when known, a file position.
-Levels use SARIF's words: ``error``, ``warning``, ``note``.
+Levels use SARIF's words: ``error``, ``warning``, ``note``, and ``none`` for a result that is
+no failure; ``kind`` is SARIF's result kind: ``fail``, ``pass`` (a second pass found the clause
+kept) or ``open`` (a clause not exercised: the tool could not decide).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgm_addon_contract.report.locations import SourcePosition, lua_position
+from mgm_addon_contract.scenarios.steps import numbered
 
 if TYPE_CHECKING:
-    from mgm_addon_contract.contract.check import CheckReport
+    from mgm_addon_contract.contract.check import (
+        BehindFinding,
+        CheckReport,
+        ClauseOutcome,
+        SeenFailure,
+    )
     from mgm_addon_contract.grammar.validate import FileReport
     from mgm_addon_contract.replay import ReplayResult
     from mgm_addon_contract.speccheck import SpecReport
@@ -38,7 +47,8 @@ class RuleInfo:
 
 @dataclass(frozen=True)
 class CiFinding:
-    """One finding: rule id, level, message (may span lines), position, short title."""
+    """One finding: rule id, level, message (may span lines), position, short title, SARIF
+    result kind."""
 
     rule: str
     level: str
@@ -46,6 +56,7 @@ class CiFinding:
     position: SourcePosition | None = None
     title: str = ""
     snippet: str | None = None
+    kind: str = "fail"
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -110,12 +121,11 @@ def check_rules() -> list[RuleInfo]:
 
 
 def check_findings(report: CheckReport) -> list[CiFinding]:
-    """Failed clauses (with reproducer; stored failures that still fail count there), clauses
-    failing behind a blocking defect (second pass), failed expectations, distinct Lua errors,
-    blocked protected calls, later failures (notes), stored failures that no longer fail
-    (one note), clauses not exercised with why (one note)."""
-    from mgm_addon_contract.contract.clauses import BY_ID
-
+    """The ``check`` verdict as findings: each failed clause at every distinct place its
+    failures point at (the first with the shortest reproducer), failed expectations, Lua
+    errors and blocked protected calls not already shown, what a second pass found behind a
+    blocking defect (labelled "behind X"), fuzzing stopped early, stored failures that no
+    longer fail, and every clause not exercised with its reason."""
     toc = Path(report.load.toc_path)
     addon_dir = toc.parent
 
@@ -124,32 +134,10 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
 
     out: list[CiFinding] = []
     shown: set[str] = set()
-    located: set[SourcePosition] = set()
     for outcome in report.outcomes.values():
-        if outcome.status != "failed" or outcome.failure is None:
-            continue
-        clause, message = outcome.clause, outcome.failure.message
-        shown.add(message)
-        if (position := lua_position(message, addon_dir)) is not None:
-            located.add(position)
-        steps = "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(outcome.reproducer, 1))
-        text = f"{message}\nfound by: {outcome.found_by}"
-        if steps:
-            text += f"\nshortest reproducer:\n{steps}"
-        out.append(CiFinding(clause.id, "error" if clause.level == "MUST" else "warning", text,
-                             where(message), f"{clause.id} ({clause.spec})"))
-    for found in report.behind:
-        if found.status != "failed" or found.failure is None:
-            continue
-        clause = BY_ID.get(found.clause)
-        steps = "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(found.reproducer, 1))
-        text = (f"{found.failure.message}\nbehind {found.cause}: seen in a second pass with "
-                f"{found.relaxed}; found by: {found.found_by}")
-        if steps:
-            text += f"\nshortest reproducer:\n{steps}"
-        out.append(CiFinding(found.clause, "warning" if clause and clause.level == "SHOULD"
-                             else "error", text, where(found.failure.message),
-                             f"{found.clause} behind {found.cause}"))
+        if outcome.status == "failed":
+            out += _clause_failures(outcome, where)
+            shown.update(seen.failure.message for seen in outcome.failures)
     for source, failure in report.expectation_failures:
         out.append(CiFinding(EXPECTATION_RULE, "error",
                              f"{source}, step {failure.step}: {failure.message}",
@@ -158,15 +146,13 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
         if not any(message in m for m in shown):
             out.append(CiFinding("NO-LUA-ERRORS", "error", f"{message}\nfirst seen in: {source}",
                                  where(message), "Lua error"))
+    located = {f.position for f in out}
     for call, source in report.blocked_calls.items():
-        if lua_position(call, addon_dir) not in located:
+        if where(call) not in located:
             out.append(CiFinding(BLOCKED_RULE, "warning", f"{call}\nfirst seen in: {source}",
                                  where(call), "blocked protected call"))
-    for source, failure in report.later_failures:
-        out.append(CiFinding(failure.clause, "note",
-                             f"later in the same run ({source}, step {failure.step}): "
-                             f"{failure.message}", where(failure.message),
-                             f"{failure.clause}: later failure"))
+    for found in report.behind:
+        out.append(_behind(found, where))
     for error in report.fuzz_errors:
         out.append(CiFinding("", "warning", f"fuzzing stopped early: {error}",
                              SourcePosition(toc), "fuzzing stopped early"))
@@ -174,12 +160,58 @@ def check_findings(report: CheckReport) -> list[CiFinding]:
     if fixed:
         out.append(CiFinding("", "note", "stored failures that no longer fail: "
                              + ", ".join(fixed), SourcePosition(toc), "stored failures fixed"))
-    idle = [f"{o.clause.id} ({o.reason})" if o.reason else o.clause.id
-            for o in report.outcomes.values() if o.status == "not exercised"]
-    if idle:
-        out.append(CiFinding("", "note", "not exercised: " + ", ".join(idle),
-                             SourcePosition(toc), "clauses not exercised"))
+    for outcome in report.outcomes.values():
+        if outcome.status == "not exercised":
+            clause = outcome.clause
+            out.append(CiFinding(clause.id, "none", f"not exercised: {outcome.reason}",
+                                 SourcePosition(toc), f"{clause.id}: not exercised", kind="open"))
     return out
+
+
+def _clause_failures(outcome: ClauseOutcome,
+                     where: Callable[[str], SourcePosition]) -> list[CiFinding]:
+    """A failed clause: one finding at the shortest reproducer's place (message, where it
+    was found, how many failures in all, the reproducer), one more per other place its
+    failures point at."""
+    clause = outcome.clause
+    level = "error" if clause.level == "MUST" else "warning"
+    title = f"{clause.id} ({clause.spec})"
+    assert outcome.failure is not None
+    message = outcome.failure.message
+    text = f"{message}\nfound by: {outcome.found_by}"
+    if len(outcome.failures) > 1:
+        text += f"\n{len(outcome.failures)} failures of this clause in all"
+    if outcome.reproducer:
+        text += f"\nshortest reproducer:\n{numbered(outcome.reproducer)}"
+    primary = where(message)
+    out = [CiFinding(clause.id, level, text, primary, title)]
+    elsewhere: dict[SourcePosition, list[SeenFailure]] = {}
+    for seen in outcome.failures:
+        position = where(seen.failure.message)
+        if position != primary:
+            elsewhere.setdefault(position, []).append(seen)
+    for position, seen_here in elsewhere.items():
+        first = seen_here[0]
+        text = (f"{first.failure.message}\nfound by: {first.source}, step {first.failure.step}"
+                + (f" ({len(seen_here)} failures here)" if len(seen_here) > 1 else ""))
+        if first.reproducer:
+            text += f"\nreproducer:\n{numbered(first.reproducer)}"
+        out.append(CiFinding(clause.id, level, text, position, title))
+    return out
+
+
+def _behind(found: BehindFinding, where: Callable[[str], SourcePosition]) -> CiFinding:
+    """What a second pass found behind a blocking defect: a failure as a warning (the
+    blocking defect is the error), a pass as a note; both labelled as such."""
+    label = f"behind {found.cause} (second pass, {found.relaxed})"
+    title = f"{found.clause} {label}"
+    if found.failure is None:
+        return CiFinding(found.clause, "none", f"{label}: {found.clause} passed",
+                         where(""), title, kind="pass")
+    text = f"{label}: {found.failure.message}\nfound by: {found.found_by}"
+    if found.reproducer:
+        text += f"\nshortest reproducer:\n{numbered(found.reproducer)}"
+    return CiFinding(found.clause, "warning", text, where(found.failure.message), title)
 
 
 # -- replay ------------------------------------------------------------------------------------

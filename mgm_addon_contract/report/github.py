@@ -13,7 +13,7 @@ from mgm_addon_contract.report.ci_findings import CiFinding
 from mgm_addon_contract.report.locations import display_path
 from mgm_addon_contract.secrets import redact
 
-_LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
+_LEVELS = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
 
 
 def escape_data(text: str) -> str:

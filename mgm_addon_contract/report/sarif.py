@@ -86,6 +86,8 @@ def sarif_log(command: str, rules: list[RuleInfo], findings: list[CiFinding], *,
                                       finding.level))
         result: dict[str, Any] = {"ruleId": finding.rule, "ruleIndex": index[finding.rule],
                                   "level": finding.level, "message": message}
+        if finding.kind != "fail":
+            result["kind"] = finding.kind  # SARIF: such a result's level is "none"
         if finding.position is not None:
             result["locations"] = [_physical(artifacts, finding)]
         results.append(result)

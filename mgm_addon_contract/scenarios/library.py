@@ -3,6 +3,7 @@ shipped scenarios themselves are data in ``fixtures/scenarios/*.toml``."""
 
 from __future__ import annotations
 
+from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
 from mgm_addon_contract.scenarios.steps import Step
 
 P1 = "2d2b7b2a-1111-2222-3333-444444444444"
@@ -30,7 +31,7 @@ def whisper(sender: str, text: str) -> Step:
 
 
 OPEN, CLOSE = Step("open_mailbox"), Step("close_mailbox")
-PREPARE, SEND = Step("click", {"text": "Prepare Mail"}), Step("click_send_mail")
+PREPARE, SEND = Step("click", {"text": PREPARE_TEXT}), Step("click_send_mail")
 WAIT = Step("advance", {"seconds": 1})
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure, Masked
+from mgm_addon_contract.scenarios.prepare import PrepareControl, find_prepare_control
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, HeadlessClient, LoadReport, WhoEntry
 
@@ -56,6 +57,30 @@ def new_client(addon: Path, settings: ClientSettings | None = None,
     return client, client.load_addon(addon)
 
 
+def login_errors(report: LoadReport) -> list[Failure]:
+    """Lua errors raised by the addon's event handlers while the client logged in (its files
+    loaded): NO-LUA-ERRORS failures before the first step, not load failures."""
+    return [Failure("NO-LUA-ERRORS", f"{e.location}: {e.message} (during login, {e.context})",
+                    0) for e in report.errors] if report.running else []
+
+
+_PREPARE: dict[tuple[str, float, str], PrepareControl | None] = {}
+
+
+def prepare_control(addon: Path, settings: ClientSettings | None = None,
+                    ) -> PrepareControl | None:
+    """The addon's Prepare Mail control (:func:`find_prepare_control`), found once per
+    addon folder, content and settings."""
+    folder = Path(addon).resolve()
+    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+    key = (str(folder), stamp, repr(settings))
+    if key not in _PREPARE:
+        if len(_PREPARE) > 64:
+            _PREPARE.clear()
+        _PREPARE[key] = find_prepare_control(lambda: new_client(addon, settings))
+    return _PREPARE[key]
+
+
 def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
                  settings: ClientSettings | None = None,
                  known: frozenset[str] = frozenset()) -> ScenarioResult:
@@ -64,17 +89,18 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
     client, report = new_client(addon, settings)
     result = ScenarioResult(name, list(steps), load=report)
     try:
-        if not report.ok:
+        if not report.running:
             problems = [f.error or "" for f in report.files if not f.ok]
             problems += [f"{e.location}: {e.message}" for e in report.errors]
             result.failures.append(Failure("LOADS-IN-LUA51", "; ".join(p for p in problems if p)
                                            or "the addon did not load", 0))
             return result
-        monitor = ContractMonitor(client, known)
+        result.failures += login_errors(report)
+        monitor = ContractMonitor(client, known, prepare_control(addon, settings))
         for index, step in enumerate(steps, start=1):
             monitor.run(index, step)
         monitor.finish()
-        result.failures = monitor.failures
+        result.failures += monitor.failures
         result.masked = monitor.masked
         result.exercised = monitor.exercised | {"LOADS-IN-LUA51"}
     finally:

@@ -6,6 +6,7 @@ A step is an action name plus arguments; scenario files hold a list of them (TOM
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,11 @@ class Step:
                 raise StepError(f"{self.action}: {name} must be a {wanted}, not {value!r}")
         if self.action == "click" and ("text" in self.args) == ("name" in self.args):
             raise StepError("click: give exactly one of text (button text) or name (frame name)")
+
+
+def numbered(steps: Sequence[Step]) -> str:
+    """``steps`` as a numbered script, one line each (reproducers in reports)."""
+    return "\n".join(f"{i}. {s.describe()}" for i, s in enumerate(steps, 1))
 
 
 def roster_entries(names: list[str]) -> list[WhoEntry]:

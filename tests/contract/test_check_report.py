@@ -1,7 +1,8 @@
 """``check`` statuses are honest: a clause is passed only if exercised and never failed in
 any run (first failure or later), failed if any failure of it was recorded, otherwise not
-exercised with the reason; text, JSON and JUnit agree. Consequences of one defect are
-masked ("behind" it), not counted; load failures reproduce with the load alone."""
+exercised with the reason; text, JSON, JUnit and the CI findings (GitHub, SARIF) agree.
+Consequences of one defect are masked ("behind" it), not counted; load failures reproduce
+with the load alone."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from mgm_addon_contract.contract.check import (
 )
 from mgm_addon_contract.contract.monitor import Failure, Masked
 from mgm_addon_contract.contract.render import render_text, to_json, to_junit
+from mgm_addon_contract.report.ci_findings import check_findings
 from mgm_addon_contract.scenarios.runner import ScenarioResult
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import LoadReport
@@ -53,7 +55,7 @@ def empty_report(load_ok: bool = True) -> CheckReport:
     return report
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(results(), min_size=1, max_size=5))
 def test_every_format_shows_the_status_the_recorded_failures_give(runs) -> None:  # noqa: ANN001
     report = empty_report()
@@ -68,6 +70,7 @@ def test_every_format_shows_the_status_the_recorded_failures_give(runs) -> None:
     console = Console(file=io.StringIO(), width=400)
     render_text(console, report)
     text = console.file.getvalue()
+    ci = check_findings(report)
     for clause in IDS:
         want = "failed" if clause in failed else "passed" if clause in exercised \
             else "not exercised"
@@ -77,6 +80,9 @@ def test_every_format_shows_the_status_the_recorded_failures_give(runs) -> None:
         assert (case.find("skipped") is not None) == (want == "not exercised")
         row = re.search(rf"│ {re.escape(clause)}\s*│[^│]*│[^│]*│ (\w[\w ]*?)\s*│", text)
         assert row and row[1] == want
+        kinds = {f.kind for f in ci if f.rule == clause and f.level != "note"}
+        assert kinds == ({"fail"} if want == "failed" else {"open"} if want == "not exercised"
+                         else set()), (clause, kinds)
         if want == "failed":
             seen = [f for r in runs for f in r.failures if f.clause == clause]
             assert len(data[clause]["failures"]) == len(seen)

@@ -135,24 +135,25 @@ def test_prepare_may_offer_any_queued_row_and_overlapping_sends_are_ambiguous() 
     assert first.kind == "may-confirm" and first.row.payout == P2
 
 
-def test_a_failed_prepared_mail_sent_again_may_be_confirmed() -> None:
+def _prepared_send_failed(payload: str) -> ReferenceModel:
+    """A model whose first prepared mail (to Norinn) failed."""
     model = ReferenceModel()
-    model.receive_gold(f"{P1}:Norinn:{GOLD};")
+    model.receive_gold(payload)
     model.open_mailbox()
     model.prepare()
     model.mail_attempt("Norinn", GOLD)
     model.mail_failed()
+    return model
+
+
+def test_a_failed_prepared_mail_sent_again_may_be_confirmed() -> None:
+    model = _prepared_send_failed(f"{P1}:Norinn:{GOLD};")
     model.mail_attempt("Norinn", GOLD)
     assert model.mail_success().kind == "may-confirm"
 
 
 def test_failure_and_mailbox_close_disarm_and_keep_the_row() -> None:
-    model = ReferenceModel()
-    model.receive_gold(f"{P1}:Norinn:{GOLD};{P2}:Вася:5;")
-    model.open_mailbox()
-    model.prepare()
-    model.mail_attempt("Norinn", GOLD)
-    model.mail_failed()
+    model = _prepared_send_failed(f"{P1}:Norinn:{GOLD};{P2}:Вася:5;")
     assert model.armed is None and P1 in model.failed
     assert model.prepare().payout == P1
     model.close_mailbox()

@@ -11,8 +11,13 @@ from typer.testing import CliRunner
 
 from mgm_addon_contract._resources import broken_addons_dir, chatlogs_dir
 from mgm_addon_contract.cli import app
-from mgm_addon_contract.report.ci_findings import CiFinding
-from mgm_addon_contract.report.github import annotation, escape_data, escape_property
+from mgm_addon_contract.report.ci_findings import CiFinding, check_findings
+from mgm_addon_contract.report.github import (
+    annotation,
+    escape_data,
+    escape_property,
+    render_annotations,
+)
 from mgm_addon_contract.report.locations import SourcePosition
 from mgm_addon_contract.secrets import forget_secrets, register_secret
 
@@ -120,7 +125,7 @@ def test_check_annotates_the_lua_line_of_a_blocked_protected_call(tmp_path: Path
                                  "--regressions", str(tmp_path), "--format", "github"])
     assert result.exit_code == 1
     commands = parse(result.output)
-    errors = [c for c in commands if c[0] == "error" and " behind " not in c[1]["title"]]
+    errors = [c for c in commands if c[0] == "error"]
     assert [c[1]["title"] for c in errors] == [
         "WHO-NO-PROTECTED-CALL (SPEC §8; client facts: protected functions)"]
     props, message = errors[0][1], errors[0][2]
@@ -157,20 +162,21 @@ def test_spec_check_annotates_the_spec_line(tmp_path: Path) -> None:
     assert "[MGM_CONFIRM:zz]" in errors[0][2]
 
 
-def test_check_findings_include_what_the_second_pass_found_behind_a_blocker(
-        tmp_path: Path) -> None:
-    from mgm_addon_contract.contract.check import run_check
-    from mgm_addon_contract.report.ci_findings import check_findings
+def test_check_annotations_of_behind_findings_and_clauses_not_exercised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.report.test_sarif import _report_with_every_kind_of_verdict
 
-    addon = broken_addons_dir() / "who-via-runmacrotext" / "MimironsGoldOMatic"
-    report = run_check(addon, budget=3, machines=("who",), regressions=tmp_path)
-    findings = check_findings(report)
-    behind = {f"{b.clause} behind {b.cause}" for b in report.behind if b.status == "failed"}
-    assert {f.title for f in findings if " behind " in f.title} == behind
-    for finding in findings:
-        if " behind " in finding.title:
-            assert "second pass with protected calls allowed" in finding.message
-    idle = [o for o in report.outcomes.values() if o.status == "not exercised"]
-    notes = [f.message for f in findings if f.title == "clauses not exercised"]
-    assert bool(idle) == bool(notes)
-    assert all(f"{o.clause.id} ({o.reason})" in notes[0] for o in idle if o.reason)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    findings = check_findings(_report_with_every_kind_of_verdict())
+    commands = parse(render_annotations(findings, "FAIL"))
+    by_title = {c[1]["title"]: c for c in commands if "title" in c[1]}
+    found = by_title["WHO-ONLINE-EXACT behind WHO-NO-PROTECTED-CALL (second pass, protected "
+                     "calls allowed)"]
+    assert found[0] == "warning" and "online=false" in found[2]
+    assert by_title["WHO-ONE-LINE behind WHO-NO-PROTECTED-CALL (second pass, protected calls "
+                    "allowed)"][0] == "notice"
+    idle = by_title["GIFT-ITEMS-LIST: not exercised"]
+    assert idle[0] == "notice" and idle[2] == "not exercised: no scenario or fuzzed run reached it"
+    errors = [c for c in commands if c[0] == "error"]
+    assert [(c[1]["title"].split()[0], c[1]["line"]) for c in errors] == [
+        ("NO-LUA-ERRORS", "7"), ("NO-LUA-ERRORS", "9")]

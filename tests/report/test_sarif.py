@@ -15,7 +15,20 @@ from typer.testing import CliRunner
 from mgm_addon_contract._resources import broken_addons_dir
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.contract import CLAUSES
+from mgm_addon_contract.contract.check import (
+    BehindFinding,
+    CheckReport,
+    ClauseOutcome,
+    finalize,
+    record,
+)
+from mgm_addon_contract.contract.monitor import Failure
 from mgm_addon_contract.grammar.rules import RULES
+from mgm_addon_contract.report.ci_findings import check_findings, check_rules
+from mgm_addon_contract.report.sarif import sarif_log
+from mgm_addon_contract.scenarios.runner import ScenarioResult
+from mgm_addon_contract.scenarios.steps import Step
+from wowapi_stubs import LoadReport
 
 runner = CliRunner()
 UUID = "2d2b7b2a-1111-2222-3333-444444444444"
@@ -132,6 +145,58 @@ def test_check_sarif_when_the_addon_does_not_load(tmp_path: Path) -> None:
     sarif = json.loads(result.output)
     assert_valid_sarif(sarif)
     run = sarif["runs"][0]
-    assert [r["ruleId"] for r in run["results"]] == ["LOADS-IN-LUA51"]
-    notes = run["invocations"][0]["toolExecutionNotifications"]
-    assert any("not exercised" in n["message"]["text"] for n in notes)
+    assert [r["ruleId"] for r in run["results"] if "kind" not in r] == ["LOADS-IN-LUA51"]
+    idle = [r for r in run["results"] if r.get("kind") == "open"]
+    assert len(idle) == len(CLAUSES) - 1
+    assert all(r["message"]["text"] == "not exercised: behind LOADS-IN-LUA51: the addon did "
+               "not load" for r in idle)
+
+
+def _report_with_every_kind_of_verdict() -> CheckReport:
+    """A ``check`` report (no run needed): NO-LUA-ERRORS failed at two Lua lines and once
+    more at the first, a clause found behind a blocked call (failed) and one kept there,
+    the rest not exercised."""
+    addon = broken_addons_dir() / "error-in-combat-handler" / "MimironsGoldOMatic"
+    chunk = r"Interface\AddOns\MimironsGoldOMatic\MimironsGoldOMatic.lua"
+    load = LoadReport(addon="MimironsGoldOMatic", toc_path=str(addon / "MimironsGoldOMatic.toc"))
+    report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES})
+    report.scenarios_run = 1
+    steps = [Step("enter_combat"), Step("advance", {"seconds": 1})]
+    record(report, ScenarioResult("a", steps, [Failure("NO-LUA-ERRORS", f"{chunk}:7: boom", 1),
+                                               Failure("NO-LUA-ERRORS", f"{chunk}:9: bang", 2)],
+                                  exercised={"NO-LUA-ERRORS"}), "scenario a")
+    record(report, ScenarioResult("b", steps, [Failure("NO-LUA-ERRORS", f"{chunk}:7: boom", 2)]),
+           "mail state machine")
+    finalize(report)
+    failure = Failure("WHO-ONLINE-EXACT", "online=false for Norinn", 1)
+    report.behind = [
+        BehindFinding("WHO-ONLINE-EXACT", "WHO-NO-PROTECTED-CALL", "protected calls allowed",
+                      "failed", failure, tuple(steps[:1]), "who state machine"),
+        BehindFinding("WHO-ONE-LINE", "WHO-NO-PROTECTED-CALL", "protected calls allowed",
+                      "passed")]
+    return report
+
+
+def test_check_sarif_renders_every_failure_place_behind_findings_and_idle_clauses(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(broken_addons_dir().parent.parent.parent)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    findings = check_findings(_report_with_every_kind_of_verdict())
+    sarif = sarif_log("check", check_rules(), findings, exit_code=1)
+    assert_valid_sarif(sarif)
+    results = sarif["runs"][0]["results"]
+    failed = [r for r in results if r["ruleId"] == "NO-LUA-ERRORS"]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in failed]
+    assert lines == [7, 9] and all(r["level"] == "error" and "kind" not in r for r in failed)
+    assert "3 failures of this clause in all" in failed[0]["message"]["text"]
+    assert "shortest reproducer:\n1. enter_combat" in failed[0]["message"]["text"]
+    behind = {r["ruleId"]: r for r in results if "behind" in r["message"]["text"]}
+    assert behind["WHO-ONLINE-EXACT"]["level"] == "warning"
+    assert behind["WHO-ONLINE-EXACT"]["message"]["text"].startswith(
+        "behind WHO-NO-PROTECTED-CALL (second pass, protected calls allowed): online=false")
+    assert (behind["WHO-ONE-LINE"]["kind"], behind["WHO-ONE-LINE"]["level"]) == ("pass", "none")
+    idle = {r["ruleId"]: r for r in results if r.get("kind") == "open"}
+    assert set(idle) == {c.id for c in CLAUSES} - {"NO-LUA-ERRORS"}
+    assert idle["TAG-FORMAT"]["message"]["text"] == (
+        "not exercised: no scenario or fuzzed run reached it")
+    assert idle["TAG-FORMAT"]["level"] == "none"

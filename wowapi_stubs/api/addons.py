@@ -57,8 +57,9 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         if reason is None and not entry.loaded and catalog.is_demand_loaded(entry):
             reason = "DEMAND_LOADED"
         loadable = 1 if entry.loaded or reason in (None, "DEMAND_LOADED") else None
+        security = "SECURE" if entry.secure else "INSECURE"
         return (entry.name, localized(entry, "Title") or entry.name, localized(entry, "Notes"),
-                1 if entry.enabled else None, loadable, reason, "INSECURE")
+                1 if entry.enabled else None, loadable, reason, security)
 
     def IsAddOnLoaded(key: Any = None) -> int | None:
         entry = entry_of(key, "IsAddOnLoaded(index or \"name\")")

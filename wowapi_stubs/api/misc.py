@@ -1,11 +1,13 @@
-"""``CreateFrame`` and small client functions: sounds, ``GetFramerate``."""
+"""``CreateFrame``, ``CreateFont`` and small client functions: sounds, ``GetFramerate``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.ui import create_frame
+from wowapi_stubs.widgets import Font
 from wowapi_stubs.widgets.base import lua_text
 
 if TYPE_CHECKING:
@@ -25,5 +27,12 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     def CreateFrame(*args: Any) -> Any:
         return create_frame(client, *args)
 
-    return {"CreateFrame": CreateFrame, "PlaySound": PlaySound, "PlaySoundFile": PlaySoundFile,
-            "GetFramerate": GetFramerate}
+    def CreateFont(name: Any = None) -> Any:
+        """A new font object; a named one is a global (``<Font>`` elements make theirs
+        this way)."""
+        if name is None:
+            raise WowApiError('Usage: CreateFont("name")')
+        return client._create_region(Font, lua_text(name, what="name"), None)
+
+    return {"CreateFrame": CreateFrame, "CreateFont": CreateFont, "PlaySound": PlaySound,
+            "PlaySoundFile": PlaySoundFile, "GetFramerate": GetFramerate}

@@ -20,10 +20,18 @@ if TYPE_CHECKING:
 # -- argument conversion ----------------------------------------------------------------------
 
 
+MAX_TEXT_BYTES = 1024 * 1024
+"""The longest text an API function or widget keeps in Python (texts from Lua live outside
+the Lua state's memory cap once converted)."""
+
+
 def lua_text(value: Any, *, what: str = "value") -> str:
     """A Lua string or number argument as Python text (WoW coerces numbers)."""
     kind = value.__class__
     if kind is bytes:
+        if len(value) > MAX_TEXT_BYTES:
+            raise WowApiError(f"bad argument: {what} is {len(value):,} bytes; the client keeps "
+                              f"at most {MAX_TEXT_BYTES:,} bytes of one text")
         return value.decode("utf-8", "surrogateescape")
     if kind is str:
         return value
@@ -88,6 +96,25 @@ def flag_result(value: bool) -> int | None:
 
 def usage(message: str) -> WowApiError:
     return WowApiError(f"Usage: {message}")
+
+
+def resolve_name(raw: str | None, parent: Any) -> str | None:
+    """``$parent``/``$Parent`` replaced by the name of the nearest named ancestor."""
+    if not raw:
+        return None
+    if "$" not in raw:
+        return raw
+    owner = parent
+    while owner is not None and not owner.name:
+        owner = owner.parent
+    parent_name = owner.name if owner is not None and owner.name else ""
+    lowered = raw.lower()
+    out, start = [], 0
+    while (found := lowered.find("$parent", start)) >= 0:
+        out += [raw[start:found], parent_name]
+        start = found + len("$parent")
+    out.append(raw[start:])
+    return "".join(out) or None
 
 
 # -- generated accessors ------------------------------------------------------------------------
@@ -312,7 +339,7 @@ class Region(ScriptObject):
 
     def _relative(self, value: Any) -> Region | None:
         if isinstance(value, bytes | str):
-            name = lua_text(value)
+            name = resolve_name(lua_text(value), self.parent) or ""  # "$parentX" as in XML
             found = self._client.lookup_named(name)
             if found is None:
                 raise WowApiError(f"{self.KIND}:SetPoint(): Couldn't find region named '{name}'")

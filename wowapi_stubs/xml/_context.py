@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.runtime import lupa_errors, to_text
+from wowapi_stubs.widgets.base import resolve_name
 from wowapi_stubs.xml._parse import Node
+
+__all__ = ["TemplateRegistry", "XmlContext", "registry_of", "resolve_name"]
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -101,22 +104,3 @@ class XmlContext:
     def widget_named(self, name: str) -> Region | None:
         """The widget a global name holds (None when it holds no widget)."""
         return self.client._widget_from_lua(self.client.runtime.rawglobal(name))
-
-
-def resolve_name(raw: str | None, parent: Region | None) -> str | None:
-    """``$parent``/``$Parent`` replaced by the name of the nearest named ancestor."""
-    if not raw:
-        return None
-    if "$" not in raw:
-        return raw
-    owner = parent
-    while owner is not None and not owner.name:
-        owner = owner.parent
-    parent_name = owner.name if owner is not None and owner.name else ""
-    lowered = raw.lower()
-    out, start = [], 0
-    while (found := lowered.find("$parent", start)) >= 0:
-        out += [raw[start:found], parent_name]
-        start = found + len("$parent")
-    out.append(raw[start:])
-    return "".join(out) or None

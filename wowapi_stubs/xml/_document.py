@@ -29,14 +29,14 @@ MAX_INCLUDE_DEPTH = 64
 
 
 def client_path(toc: TocFile, path: Path) -> str:
-    """``Interface\\AddOns\\<Addon>\\<path in the addon folder>`` (``\\`` separated)."""
+    """``Interface\\AddOns\\<Addon>\\<path in the addon folder>`` (``\\`` separated;
+    ``Interface\\FrameXML\\...`` for FrameXML's files)."""
     if path.is_relative_to(toc.folder):
-        parts = (toc.addon_name, *path.relative_to(toc.folder).parts)
-    elif path.is_relative_to(toc.folder.parent):
-        parts = path.relative_to(toc.folder.parent).parts
-    else:
-        return str(path)
-    return "Interface\\AddOns\\" + "\\".join(parts)
+        return "\\".join((toc.client_folder, *path.relative_to(toc.folder).parts))
+    if path.is_relative_to(toc.folder.parent):
+        outer = toc.client_folder.rsplit("\\", 1)[0]
+        return "\\".join((outer, *path.relative_to(toc.folder.parent).parts))
+    return str(path)
 
 
 def load_file(ctx: XmlContext, toc: TocFile, path: Path, at: Node | None = None) -> bool:
@@ -134,7 +134,8 @@ def _script(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> None:
         if target.suffix.lower() != ".lua":
             ctx.error(node, f'<Script file="{node.get("file")}">: not a .lua file')
             return
-        relative = client_path(toc, target).split("\\", 3)[-1]
+        relative = "\\".join(target.relative_to(toc.folder).parts) \
+            if target.is_relative_to(toc.folder) else client_path(toc, target)
         run_lua_file(ctx.client, toc, target, relative, ctx.private)
         return
     code = node.text

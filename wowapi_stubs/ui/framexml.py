@@ -1,0 +1,97 @@
+"""Blizzard's own 3.3.5a UI (FrameXML), loaded from an extracted ``Interface`` folder.
+
+The folder is the user's (extracted from their 3.3.5a client): ``FrameXML/FrameXML.toc``
+and, beside it, ``AddOns/Blizzard_*`` (the client's own load-on-demand addons). Nothing of
+it is bundled with the headless client. The client loads ``FrameXML.toc`` before any addon,
+in the order it lists (chunks named ``Interface\\FrameXML\\<file>``, as in the client's error
+messages), and installs the ``Blizzard_*`` addons as the client does: load-on-demand, not
+listed by ``GetNumAddOns``, loaded when FrameXML (or an addon) calls ``LoadAddOn``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wowapi_stubs.errors import AddonLoadError
+from wowapi_stubs.report import LoadReport
+from wowapi_stubs.toc import parse_toc
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+    from wowapi_stubs.toc import TocFile
+
+FRAMEXML_CLIENT_DIR = "Interface\\FrameXML"
+"""How the client names FrameXML's files (``Interface\\FrameXML\\UIParent.lua:12: ...``)."""
+
+
+@dataclass(frozen=True)
+class InterfaceFolder:
+    """An extracted 3.3.5a ``Interface`` folder: FrameXML's ``.toc`` and the client's own
+    addons (``AddOns/Blizzard_*``)."""
+
+    root: Path
+    framexml_toc: Path
+    blizzard_addons: tuple[Path, ...]
+
+
+def locate_interface(path: Path | str) -> InterfaceFolder:
+    """The ``Interface`` folder at ``path`` (or the one holding the ``FrameXML`` folder given);
+    names are matched ignoring case, as on Windows. Raises :class:`AddonLoadError` saying
+    what is missing."""
+    given = Path(path)
+    if not given.is_dir():
+        raise AddonLoadError(f"{given}: no such folder (an extracted 3.3.5a Interface folder "
+                             "holding FrameXML/FrameXML.toc is expected)")
+    root = given
+    framexml = _child(given, "FrameXML")
+    if framexml is None and given.name.lower() == "framexml":
+        root, framexml = given.parent, given
+    toc = _child(framexml, "FrameXML.toc") if framexml is not None else None
+    if toc is None or not toc.is_file():
+        raise AddonLoadError(
+            f"{given}: not an extracted 3.3.5a Interface folder (no FrameXML/FrameXML.toc; "
+            "see docs/headless-client.md, 'Extracting the Interface folder')")
+    addons_dir = _child(root, "AddOns")
+    blizzard: list[Path] = []
+    if addons_dir is not None and addons_dir.is_dir():
+        for entry in sorted(os.scandir(addons_dir), key=lambda e: e.name.lower()):
+            if entry.is_dir() and entry.name.lower().startswith("blizzard_"):
+                blizzard.append(Path(entry.path))
+    return InterfaceFolder(root, toc, tuple(blizzard))
+
+
+def _child(folder: Path | None, name: str) -> Path | None:
+    """``folder/name`` matched ignoring case (None when absent)."""
+    if folder is None:
+        return None
+    exact = folder / name
+    if exact.exists():
+        return exact
+    wanted = name.lower()
+    try:
+        return next((folder / n for n in os.listdir(folder) if n.lower() == wanted), None)
+    except OSError:
+        return None
+
+
+def framexml_toc(folder: InterfaceFolder) -> TocFile:
+    """FrameXML's ``.toc``, its files named as the client names them."""
+    return dataclasses.replace(parse_toc(folder.framexml_toc), client_dir=FRAMEXML_CLIENT_DIR)
+
+
+def load_framexml(client: HeadlessClient, folder: InterfaceFolder) -> LoadReport:
+    """Load FrameXML into a fresh client (before any addon) and install the client's own
+    addons; the report lists FrameXML's files and every Lua error they raised."""
+    from wowapi_stubs import _loader
+
+    toc = framexml_toc(folder)
+    for addon in folder.blizzard_addons:
+        try:
+            client.addons.add_secure(parse_toc(addon))
+        except AddonLoadError as exc:
+            client.add_finding("framexml-addon", f"{addon}: {exc}", location=str(addon))
+    return _loader.load_interface_files(client, toc)
