@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
@@ -46,7 +46,7 @@ from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
-from wowapi_stubs.world import World
+from wowapi_stubs.world import Aura, Unit, World
 
 _log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHO
           "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
-STARTUP_MEMORY = 256 * 1024
+STARTUP_MEMORY = 336 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ class HeadlessClient:
         self.errors: list[LuaErrorRecord] = log("Lua errors")
         self.findings: list[Finding] = log("findings")
         self.sounds: list[str] = log("sounds played")
+        # SendAddonMessage calls: (prefix, text, chat type, target).
+        self.addon_messages: list[tuple[str, str, str, str | None]] = log("addon messages")
         self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
@@ -126,6 +128,7 @@ class HeadlessClient:
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
+        self.loaded_chunks: set[str] = set()
         # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
         self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
                          if self.settings.framexml_dir is not None else None)
@@ -359,6 +362,47 @@ class HeadlessClient:
     def clear_bag_slot(self, bag: int, slot: int) -> None:
         self.bags.contents.pop((bag, slot), None)
 
+    def set_target(self, who: str | Unit | None) -> None:
+        """Target a character (a roster name), a unit id, a :class:`Unit`, or nothing."""
+        _world_actions.set_target(self, who)
+        self._settle()
+
+    def set_focus(self, who: str | Unit | None) -> None:
+        _world_actions.set_focus(self, who)
+        self._settle()
+
+    def set_party(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """The party (up to 4 others; names from the roster, or units); empty: no party."""
+        _world_actions.set_group(self, members, raid=False, leader=leader)
+        self._settle()
+
+    def set_raid(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """A raid of the character and up to 39 others (the first four are its party)."""
+        _world_actions.set_group(self, members, raid=True, leader=leader)
+        self._settle()
+
+    def set_auras(self, unit: str, auras: list[Aura]) -> None:
+        """A unit's buffs and debuffs (``UNIT_AURA`` fires)."""
+        _world_actions.set_auras(self, unit, auras)
+        self._settle()
+
+    def set_health(self, unit: str, health: int) -> None:
+        _world_actions.set_health(self, unit, health)
+        self._settle()
+
+    def set_zone(self, name: str, subzone: str = "", **details: Any) -> None:
+        """Move to a zone (``ZONE_CHANGED_NEW_AREA``) or a subzone (``ZONE_CHANGED``);
+        ``details``: :class:`~wowapi_stubs.world.Zone` fields (``instance_type``...)."""
+        _world_actions.set_zone(self, name, subzone, **details)
+        self._settle()
+
+    def combat_log(self, event: str, source: str | Unit | None, dest: str | Unit | None,
+                   *payload: Any) -> None:
+        """One combat-log entry (``COMBAT_LOG_EVENT_UNFILTERED`` with 3.3.5a arguments)."""
+        _world_actions.combat_log(self, event, _world_actions.as_unit(self, source),
+                                  _world_actions.as_unit(self, dest), *payload)
+        self._settle()
+
     def enter_combat(self) -> None:
         if not self.in_combat:
             self.in_combat = True
@@ -452,9 +496,9 @@ class HeadlessClient:
         try:
             if self.framexml is not None:  # FrameXML defines its own functions and frames
                 return True if _known_c_functions()(key) else None
-            widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
-            if widget is not None:
-                return widget.lua
+            value = ui.resolve(self, key.decode("utf-8", "surrogateescape"))
+            if value is not None:
+                return value
             return True if _known_functions()(key) else None
         except Exception as exc:  # noqa: BLE001 - Lua may be outside protected code here
             message = f"internal error in the headless client resolving {key!r}: {exc!r}"

@@ -27,6 +27,7 @@ from wowapi_stubs._paths import AddonPathError, read_file
 from wowapi_stubs.errors import WowApiError, split_location
 from wowapi_stubs.runtime import to_text
 from wowapi_stubs.surface import load_surface
+from wowapi_stubs.ui import provides
 
 PRELUDE_CHUNK = "=(luaunit harness)"
 EXIT_TEXT = ") ended the suite"
@@ -213,7 +214,8 @@ class SuiteHarness:
         text, kind_text = to_text(name), to_text(kind)
         assert self.mock is not None
         owner = text.split(".", 1)[0]
-        if existed or ("." in text and owner in self._startup):
+        if existed or ("." not in text and provides(self.client, text)) or (
+                "." in text and owner in self._startup):
             self.mock.replaced.append(text)
             return True
         if text in load_surface().unimplemented_functions:
