@@ -1,10 +1,8 @@
 """Reading a UI XML file into a small tree with line numbers (stdlib expat, no validation).
 
-The client's parser accepts namespace prefixes and ignores the schema location; prefixes
-are dropped. Element names of the schema are matched ignoring case, as the client does
-(``<Fontstring>`` is a FontString) and kept in the schema's spelling; other element names
-and attribute names are kept as written (attributes are matched exactly). A UTF-8 byte
-order mark is skipped.
+The client's parser accepts namespace prefixes and ignores the schema location; element
+and attribute names are kept as written (the client matches them exactly), prefixes are
+dropped. A UTF-8 byte order mark is skipped.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from wowapi_stubs.xml._schema import CANONICAL_NAMES
+from wowapi_stubs.xml._schema import CANONICAL_TAGS
 
 MAX_DEPTH = 200  # deeper nesting than any UI needs is refused (hostile input)
 
@@ -67,6 +65,12 @@ def _local(name: str) -> str:
     return name.rsplit(":", 1)[-1]
 
 
+def _tag(name: str) -> str:
+    """An element name without prefix, in the schema's spelling (the client ignores case)."""
+    local = _local(name)
+    return CANONICAL_TAGS.get(local.lower(), local)
+
+
 def parse_bytes(data: bytes, file: str = "") -> Node:
     """The root element of ``data`` (``file`` names it in messages); raises
     :class:`XmlSyntaxError`."""
@@ -80,9 +84,8 @@ def parse_bytes(data: bytes, file: str = "") -> Node:
         if len(stack) >= MAX_DEPTH:
             raise XmlSyntaxError(f"elements nested deeper than {MAX_DEPTH}",
                                  parser.CurrentLineNumber)
-        name = _local(tag)
-        node = Node(CANONICAL_NAMES.get(name.lower(), name),
-                    {_local(k): v for k, v in attrs.items()}, parser.CurrentLineNumber, file)
+        node = Node(_tag(tag), {_local(k): v for k, v in attrs.items()},
+                    parser.CurrentLineNumber, file)
         if stack:
             stack[-1].children.append(node)
         else:

@@ -34,27 +34,6 @@ LAYOUT_ELEMENTS = frozenset({
     "TexCoords", "Color", "Gradient", "FontHeight", "Shadow",
 })
 
-# Every element name of the schema (UI.xsd) and the few the client reads beside it. The
-# client matches element names ignoring case (Blizzard's own FloatingChatFrame.xml writes
-# <Fontstring>), so the parser keeps the canonical spelling of these.
-ELEMENT_NAMES = frozenset("""
-    AbsDimension AbsInset AbsValue Alpha Anchor Anchors Animation AnimationGroup Animations
-    Attribute Attributes Backdrop BackgroundInsets BarColor BarTexture Binding Bindings
-    BorderColor Button ButtonText CheckButton CheckedTexture Color ColorSelect
-    ColorValueTexture ColorValueThumbTexture ColorWheelTexture ColorWheelThumbTexture
-    ControlPoint ControlPoints Cooldown DisabledCheckedTexture DisabledColor DisabledFont
-    DisabledTexture DressUpModel EdgeSize EditBox FogColor Font FontFamily FontHeight
-    FontString FontStringHeader1 FontStringHeader2 FontStringHeader3 Frame Frames GameTooltip
-    Gradient HighlightColor HighlightFont HighlightTexture HitRectInsets Include KeyValue
-    KeyValues Layer Layers LayoutFrame MaxColor Member MessageFrame MinColor Minimap Model
-    ModelFFX ModifiedClick MovieFrame NormalColor NormalFont NormalTexture Offset Origin Path
-    PlayerModel PostClick PreClick PushedTextOffset PushedTexture QuestPOIFrame RelDimension
-    RelInset RelValue ResizeBounds Rotation Scale Script Scripts ScrollChild ScrollFrame
-    ScrollingMessageFrame Shadow SimpleHTML Size Slider StatusBar TabardModel TaxiRouteFrame
-    TexCoords TextInsets Texture ThumbTexture TileSize TitleRegion Translation Ui WorldFrame
-    maxResize minResize
-""".split())  # noqa: SIM905
-
 # Parameters of each handler body (the 3.3.5a client compiles a handler written in XML as
 # ``function(self, <these>) ... end``); unlisted handlers get ``self, ...``.
 HANDLER_PARAMS: dict[str, str] = {
@@ -103,23 +82,20 @@ HANDLER_PARAMS: dict[str, str] = {
 }
 
 
-SCRIPT_ELEMENTS = frozenset("""
-    OnAnimFinished OnAttributeChanged OnChar OnCharComposition OnClick OnColorSelect
-    OnCursorChanged OnDisable OnDoubleClick OnDragStart OnDragStop OnEditFocusGained
-    OnEditFocusLost OnEnable OnEnter OnEnterPressed OnEscapePressed OnEvent OnFinished OnHide
-    OnHorizontalScroll OnHyperlinkClick OnHyperlinkEnter OnHyperlinkLeave
-    OnInputLanguageChanged OnJoystickAxisMotion OnJoystickButtonDown OnJoystickButtonUp
-    OnJoystickHatMotion OnJoystickStickMotion OnKeyDown OnKeyUp OnLeave OnLoad OnLoop
-    OnMessageScrollChanged OnMinMaxChanged OnMouseDown OnMouseUp OnMouseWheel OnMovieFinished
-    OnMovieHideSubtitle OnMovieShowSubtitle OnPause OnPlay OnReceiveDrag
-    OnScrollRangeChanged OnShow OnSizeChanged OnSpacePressed OnStop OnTabPressed
-    OnTextChanged OnTextSet OnTooltipAddMoney OnTooltipCleared OnTooltipSetAchievement
-    OnTooltipSetDefaultAnchor OnTooltipSetItem OnTooltipSetQuest OnTooltipSetSpell
-    OnTooltipSetUnit OnUpdate OnUpdateModel OnValueChanged OnVerticalScroll
-""".split())  # noqa: SIM905
-CANONICAL_NAMES = {name.lower(): name for name in ELEMENT_NAMES | SCRIPT_ELEMENTS}
-"""Lower-case element name -> the schema's spelling."""
-
-
 def handler_params(handler: str) -> str:
     return HANDLER_PARAMS.get(handler, "self, ...")
+
+
+# Every element name the loader reads. The client matches element names ignoring case
+# (libraries ship `<script file=...>`), so names are brought to this spelling when parsed.
+OTHER_ELEMENTS = frozenset({
+    "Ui", "Script", "Include", "Font", "Anchor", "Offset", "AbsDimension", "RelDimension",
+    "AbsInset", "RelInset", "AbsValue", "RelValue", "Layer", "Attribute", "BackgroundInsets",
+    "TileSize", "EdgeSize", "BorderColor", "MinColor", "MaxColor", "minResize", "maxResize",
+    "AnimationGroup", "Origin", "ControlPoints", "ControlPoint", "Bindings", "Binding",
+})
+CANONICAL_TAGS: dict[str, str] = {
+    name.lower(): name
+    for name in (*LAYOUT_TYPES, *ANIMATION_TYPES, *LAYOUT_ELEMENTS, *HANDLER_PARAMS,
+                 *OTHER_ELEMENTS)
+}
