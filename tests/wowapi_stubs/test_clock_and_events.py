@@ -8,6 +8,7 @@ import pytest
 
 from mgm_addon_contract._resources import reference_addon_dir
 from wowapi_stubs import ClientSettings, HeadlessClient, HeadlessClientError
+from wowapi_stubs.client import STARTUP_MEMORY
 
 
 @pytest.fixture
@@ -104,7 +105,6 @@ def test_cap_reached_while_loading_names_the_file(reuse: bool) -> None:
     fresh = HeadlessClient()
     fresh.load_addon(reference_addon_dir())  # the compiled file is now cached
     # Just over the client's own start-up floor: not enough for the addon's file.
-    from wowapi_stubs.client import STARTUP_MEMORY
 
     cap = STARTUP_MEMORY + 512
     settings = ClientSettings(memory_limit_bytes=cap, reuse_compiled_files=reuse)
