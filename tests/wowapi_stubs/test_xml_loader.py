@@ -278,3 +278,11 @@ def test_handler_globals_survive_a_metatable_an_addon_sets_on_g(make_addon) -> N
         assert client.global_value("SAME") is True
         leaks = client.global_value("LEAKS")
     assert "SEEN" in leaks and "this" not in leaks and "arg1" not in leaks
+
+
+def test_element_names_ignore_case_as_in_the_client(make_addon) -> None:
+    client, report = _load(make_addon, '<script file="lib.lua"/><frame name="Lower"/>',
+                           extra_files={"lib.lua": "LIB = true"})
+    with client:
+        assert report.ok, report.findings
+        assert client.eval_lua("return LIB, Lower:GetObjectType()") == (True, "Frame")

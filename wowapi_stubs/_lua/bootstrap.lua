@@ -732,13 +732,106 @@ local function install_api(idx, name)
     rawset(G, name, api)
   end
 end
+-- API functions are made on first read (see the __index of G below): a client pays only for
+-- the functions its code uses. The host numbers them in " Name=1 Other=2 "; library members
+-- such as bit.band are installed at once (their tables must exist).
+local api_numbers = " " .. host.api_names .. " "
+local byte = string.byte
+local SPACE, EQUALS = byte(" "), byte("=")
+local made_api = {}
+-- Where " name=" starts its number in api_numbers, found without making a string.
+local function api_number_at(name)
+  local position, length = 1, #name
+  while true do
+    local first, last = strfind(api_numbers, name, position, true)
+    if not first then
+      return nil
+    end
+    if byte(api_numbers, first - 1) == SPACE and byte(api_numbers, last + 1) == EQUALS then
+      return last + 2
+    end
+    position = first + length
+  end
+end
+local function lazy_api(name)
+  if made_api[name] then
+    return nil
+  end
+  local at = api_number_at(name)
+  if not at then
+    return nil
+  end
+  made_api[name] = true
+  install_api(tonumber(strsub(api_numbers, at, strfind(api_numbers, " ", at, true) - 1)), name)
+  return rawget(G, name)
+end
+-- Code that looks at the global table as a whole sees every API function, as in the client:
+-- pairs/next over _G first make those not read yet; rawget(_G, name) makes the one it names.
+-- Each is made once: a function an addon set to nil stays nil.
+local function out_of_memory_api()
+  error(caller_position() .. "not enough memory", 0)
+end
+local api_complete = false
+local gmatch = string.gmatch
+local function install_every_api()
+  api_complete = true
+  for name, idx in gmatch(api_numbers, "([^ =]+)=(%d+)") do
+    if not made_api[name] and rawget(G, name) == nil and not strfind(name, ".", 1, true) then
+      made_api[name] = true
+      install_api(tonumber(idx), name)
+    end
+  end
+end
+local function whole_table(t)
+  if t == G and not api_complete then
+    install_every_api()
+  end
+end
+-- Argument errors name the function and the caller's line, as Lua's own would.
+local function expect_table(value, fname)
+  if type(value) ~= "table" then
+    error(strformat("bad argument #1 to '%s' (table expected, got %s)", fname, type(value)), 3)
+  end
+end
+G.pairs = function(t)
+  expect_table(t, "pairs")
+  whole_table(t)
+  return next, t, nil
+end
+G.next = function(t, key)
+  expect_table(t, "next")
+  whole_table(t)
+  return next(t, key)
+end
+-- The global table with every API function made (for the host's listings of it).
+function P.complete_globals()
+  whole_table(G)
+  return G
+end
+G.rawget = function(t, key)
+  local value = rawget(t, key)
+  if value == nil and t == G and not api_complete and type(key) == "string"
+      and not strfind(key, " ", 1, true) then
+    return lazy_api(key)
+  end
+  return value
+end
 do
-  local names, position, idx = host.api_names, 1, 0
-  while position <= #names do
-    local space = strfind(names, " ", position, true) or #names + 1
-    idx = idx + 1
-    install_api(idx, strsub(names, position, space - 1))
-    position = space + 1
+  local position = 1
+  while true do
+    local dot = strfind(api_numbers, ".", position, true)
+    if not dot then
+      break
+    end
+    local first = dot
+    while strsub(api_numbers, first - 1, first - 1) ~= " " do
+      first = first - 1
+    end
+    local equals = strfind(api_numbers, "=", dot, true)
+    local stop = strfind(api_numbers, " ", equals, true)
+    install_api(tonumber(strsub(api_numbers, equals + 1, stop - 1)),
+      strsub(api_numbers, first, equals - 1))
+    position = stop
   end
 end
 
@@ -778,23 +871,46 @@ end
 
 -- Method tables fill lazily on first use: building ~1,000 entries per client up front would
 -- cost more than loading a typical addon.
--- widget_kinds: "Kind Parent,Parent own-implemented ... | own-missing ...;" per kind ("-"
--- when a kind has no parent). A method is looked up in the kind's own lists, then in its
--- parents' (inheritance as in the API data).
-local kinds = {}
+-- widget_kinds: ";Kind Parent,Parent own-implemented ... | own-missing ... " per kind ("-"
+-- when a kind has no parent), ending with ";". A method is looked up in the kind's own
+-- lists, then in its parents' (inheritance as in the API data). The text is searched in
+-- place: a kind's bounds are found the first time a widget of that kind is made, so a
+-- client pays only for the kinds it uses.
+local specs = host.widget_kinds
+
+-- kinds[kind] = { implemented list start, "|" position, ";" position, parents }
+local kinds = setmetatable({}, {
+  __index = function(found, kind)
+    local first = strfind(specs, ";" .. kind .. " ", 1, true)
+    if not first then
+      return nil
+    end
+    local space = first + #kind + 1
+    local second = strfind(specs, " ", space + 1, true)
+    local bar = strfind(specs, "|", second, true)
+    local stop = strfind(specs, ";", bar, true)
+    local parents, list, from = {}, strsub(specs, space + 1, second - 1), 1
+    while list ~= "-" and from <= #list do
+      local comma = strfind(list, ",", from, true) or #list + 1
+      parents[#parents + 1] = strsub(list, from, comma - 1)
+      from = comma + 1
+    end
+    local spec = { second, bar, stop, parents }
+    rawset(found, kind, spec)
+    return spec
+  end,
+})
 
 local function lookup(kind, needle)
   local spec = kinds[kind]
   if not spec then
     return nil
   end
-  if strfind(spec[1], needle, 1, true) then
-    return true
+  local at = strfind(specs, needle, spec[1], true)
+  if at and at < spec[3] then
+    return at < spec[2]
   end
-  if strfind(spec[2], needle, 1, true) then
-    return false
-  end
-  local parents = spec[3]
+  local parents = spec[4]
   for i = 1, #parents do
     local found = lookup(parents[i], needle)
     if found ~= nil then
@@ -826,29 +942,13 @@ local function method_table(kind)
   })
 end
 
-local widget_meta = {}
-do
-  local specs, position = host.widget_kinds, 1
-  while position <= #specs do
-    local stop = strfind(specs, ";", position, true) or #specs + 1
-    local space = strfind(specs, " ", position, true)
-    local second = strfind(specs, " ", space + 1, true)
-    local bar = strfind(specs, "|", position, true)
-    local kind = strsub(specs, position, space - 1)
-    local parents = {}
-    local list, from = strsub(specs, space + 1, second - 1), 1
-    while list ~= "-" and from <= #list do
-      local comma = strfind(list, ",", from, true) or #list + 1
-      parents[#parents + 1] = strsub(list, from, comma - 1)
-      from = comma + 1
-    end
-    -- Both lists keep a space at each end.
-    kinds[kind] = { strsub(specs, second, bar - 1), strsub(specs, bar + 1, stop - 1) .. " ",
-      parents }
-    widget_meta[kind] = { __index = method_table(kind) }
-    position = stop + 1
-  end
-end
+local widget_meta = setmetatable({}, {
+  __index = function(metas, kind)
+    local meta = { __index = method_table(kind) }
+    rawset(metas, kind, meta)
+    return meta
+  end,
+})
 
 function P.new_widget(kind, id, name)
   local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])
@@ -884,6 +984,22 @@ setmetatable(G, {
     if HANDLER_NAMES[key] then  -- this, event, argN of the running script handler
       return handler_value(key)
     end
+    local stub = missing_cache[key]
+    if stub == nil then
+      if type(key) ~= "string" or strfind(key, " ", 1, true) then
+        return nil
+      end
+      -- An API function not read yet is a global of the client's: served before anything
+      -- an addon put on _G's metatable.
+      local made, api = pcall(lazy_api, key)
+      if not made then
+        -- Making it ran out of memory (the state is at its cap): the read gives a function
+        -- that fails as the API call itself would; the next read tries again.
+        return out_of_memory_api
+      elseif api then
+        return api
+      end
+    end
     local meta = addon_gmeta
     local index = meta and rawget(meta, "__index")
     if index ~= nil then
@@ -892,11 +1008,7 @@ setmetatable(G, {
       end
       return index[key]
     end
-    local stub = missing_cache[key]
     if stub == nil then
-      if type(key) ~= "string" or strfind(key, " ", 1, true) then
-        return nil
-      end
       local found = resolve_global(key)
       if found ~= nil and found ~= true then
         rawset(G, key, found)
@@ -1113,8 +1225,13 @@ function P.dump(fn)
   return dump(fn)
 end
 
+-- A global read past any metamethod (API functions not read yet are made now).
 function P.rawglobal(name)
-  return rawget(G, name)
+  local value = rawget(G, name)
+  if value == nil and type(name) == "string" and not strfind(name, " ", 1, true) then
+    return lazy_api(name)
+  end
+  return value
 end
 function P.setglobal(name, value)
   rawset(G, name, value)
