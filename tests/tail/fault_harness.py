@@ -412,10 +412,9 @@ class Schedule:
         self._gap()
         self.tail.kill()
         self.totals.kills += 1
-        if self.rng.random() < 0.5:
+        self._restart_later = self.rng.random() >= 0.5
+        if not self._restart_later:
             self.tail.start()
-        else:
-            self._restart_later = True
 
     def _kill_in_backoff(self) -> None:
         """Make the next tag's request fail, wait until it did, kill -9 during back-off."""
