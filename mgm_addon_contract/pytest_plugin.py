@@ -5,6 +5,10 @@ reference addon loaded and logged in; set ``MGM_ADDON_DIR`` to test another addo
 such as the production one), ``chatlog_path`` (the client's ``WoWChatLog.txt``),
 ``mgm_contract`` (a contract monitor on the addon under test; see docs/contract.md).
 Option ``--lua-tests DIR``: an addon's LuaUnit suite, each test a pytest item (docs/luaunit.md).
+Option ``--mgm-isolate``: the addon under test is first loaded once in an isolation worker
+(:mod:`wowapi_stubs.isolation`); if that crashes or hangs the Lua VM, the tests that load it
+fail with the report instead of the test run dying. ``mgm_worker``: that worker (session
+scope), to run any importable job function isolated: ``mgm_worker.run(fn, *args)``.
 """
 
 from __future__ import annotations
@@ -34,9 +38,36 @@ def wow_client(tmp_path: Path) -> Iterator[HeadlessClient]:
     client.close()
 
 
+@pytest.fixture(scope="session")
+def mgm_worker() -> Iterator[Any]:
+    """An isolation worker (``wowapi_stubs.isolation.Worker``) for this test session."""
+    from mgm_addon_contract.isolated import default_limits
+    from wowapi_stubs.isolation import Worker
+
+    with Worker(default_limits()) as worker:
+        yield worker
+
+
+@pytest.fixture(scope="session")
+def _mgm_isolated_probe(request: pytest.FixtureRequest) -> str | None:
+    """With ``--mgm-isolate``: why loading the addon under test ends a worker (None: it
+    does not)."""
+    if not request.config.getoption("--mgm-isolate", default=False):
+        return None
+    from mgm_addon_contract.isolated import load_reports
+    from wowapi_stubs.isolation import Crash
+
+    worker = request.getfixturevalue("mgm_worker")
+    result = worker.run(load_reports, [addon_under_test()])
+    return result.describe() if isinstance(result, Crash) else None
+
+
 @pytest.fixture
-def mgm_addon(wow_client: HeadlessClient) -> HeadlessClient:
+def mgm_addon(wow_client: HeadlessClient, _mgm_isolated_probe: str | None) -> HeadlessClient:
     """The client with the addon under test loaded; fails the test if loading failed."""
+    if _mgm_isolated_probe is not None:
+        pytest.fail(f"loading {addon_under_test()} ends an isolation worker: "
+                    f"{_mgm_isolated_probe}")
     wow_client.set_world_roster([WhoEntry("Norinn", 80, "Human", "Mage", "", "Dalaran")])
     report = wow_client.load_addon(addon_under_test())
     if not report.ok:
@@ -78,6 +109,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     from mgm_addon_contract.luaunit.pytest_items import add_options
 
     add_options(parser)
+    parser.getgroup("mgm-contract").addoption(
+        "--mgm-isolate", action="store_true", default=False,
+        help="Load the addon under test once in an isolation worker first; a crash or hang "
+        "of the Lua VM there fails the tests that load it instead of the run.")
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,

@@ -21,7 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs import _chatinput, _loader, _world_actions, ui
+from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
@@ -30,7 +31,13 @@ from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
 from wowapi_stubs.chatlog import ChatLogWriter
 from wowapi_stubs.clock import SimulatedClock
-from wowapi_stubs.errors import Finding, HeadlessClientError, LuaErrorRecord, split_location
+from wowapi_stubs.errors import (
+    Finding,
+    HeadlessClientError,
+    LuaErrorRecord,
+    WowApiError,
+    split_location,
+)
 from wowapi_stubs.report import LoadReport
 from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
@@ -39,7 +46,7 @@ from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
-from wowapi_stubs.world import World
+from wowapi_stubs.world import Aura, Unit, World
 
 _log = logging.getLogger(__name__)
 
@@ -49,7 +56,7 @@ EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHO
           "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
-STARTUP_MEMORY = 256 * 1024
+STARTUP_MEMORY = 336 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,13 +89,19 @@ class HeadlessClient:
         self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
                                      self.settings.chatlog_flush)
         self.chatlog.enabled = self.settings.chat_logging
-        self.chat: list[ChatLine] = []
-        self.ui_errors: list[str] = []
-        self.whispers_sent: list[SentWhisper] = []
-        self.errors: list[LuaErrorRecord] = []
-        self.findings: list[Finding] = []
-        self.sounds: list[str] = []
-        self.events_fired: list[tuple[str, tuple[Any, ...]]] = []
+        # What Python keeps on behalf of Lua is bounded (newest kept, drops counted).
+        log = functools.partial(BoundedLog, max_items=self.settings.log_max_items,
+                                max_bytes=self.settings.log_max_bytes,
+                                on_first_drop=functools.partial(HeadlessClient._log_full, me))
+        self.chat: list[ChatLine] = log("chat transcript")
+        self.ui_errors: list[str] = log("UI errors")
+        self.whispers_sent: list[SentWhisper] = log("whispers sent")
+        self.errors: list[LuaErrorRecord] = log("Lua errors")
+        self.findings: list[Finding] = log("findings")
+        self.sounds: list[str] = log("sounds played")
+        # SendAddonMessage calls: (prefix, text, chat type, target).
+        self.addon_messages: list[tuple[str, str, str, str | None]] = log("addon messages")
+        self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
         self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
@@ -115,6 +128,7 @@ class HeadlessClient:
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
+        self.loaded_chunks: set[str] = set()
         # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
         self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
                          if self.settings.framexml_dir is not None else None)
@@ -348,6 +362,47 @@ class HeadlessClient:
     def clear_bag_slot(self, bag: int, slot: int) -> None:
         self.bags.contents.pop((bag, slot), None)
 
+    def set_target(self, who: str | Unit | None) -> None:
+        """Target a character (a roster name), a unit id, a :class:`Unit`, or nothing."""
+        _world_actions.set_target(self, who)
+        self._settle()
+
+    def set_focus(self, who: str | Unit | None) -> None:
+        _world_actions.set_focus(self, who)
+        self._settle()
+
+    def set_party(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """The party (up to 4 others; names from the roster, or units); empty: no party."""
+        _world_actions.set_group(self, members, raid=False, leader=leader)
+        self._settle()
+
+    def set_raid(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """A raid of the character and up to 39 others (the first four are its party)."""
+        _world_actions.set_group(self, members, raid=True, leader=leader)
+        self._settle()
+
+    def set_auras(self, unit: str, auras: list[Aura]) -> None:
+        """A unit's buffs and debuffs (``UNIT_AURA`` fires)."""
+        _world_actions.set_auras(self, unit, auras)
+        self._settle()
+
+    def set_health(self, unit: str, health: int) -> None:
+        _world_actions.set_health(self, unit, health)
+        self._settle()
+
+    def set_zone(self, name: str, subzone: str = "", **details: Any) -> None:
+        """Move to a zone (``ZONE_CHANGED_NEW_AREA``) or a subzone (``ZONE_CHANGED``);
+        ``details``: :class:`~wowapi_stubs.world.Zone` fields (``instance_type``...)."""
+        _world_actions.set_zone(self, name, subzone, **details)
+        self._settle()
+
+    def combat_log(self, event: str, source: str | Unit | None, dest: str | Unit | None,
+                   *payload: Any) -> None:
+        """One combat-log entry (``COMBAT_LOG_EVENT_UNFILTERED`` with 3.3.5a arguments)."""
+        _world_actions.combat_log(self, event, _world_actions.as_unit(self, source),
+                                  _world_actions.as_unit(self, dest), *payload)
+        self._settle()
+
     def enter_combat(self) -> None:
         if not self.in_combat:
             self.in_combat = True
@@ -416,6 +471,9 @@ class HeadlessClient:
     # == internal: used by API modules and widgets ===========================================
     def _create_region(self, cls: type, name: Any, parent: Any,
                        template: str | None = None) -> Any:
+        if len(self.widgets) >= self.settings.max_widgets:
+            raise WowApiError(f"not enough memory: the client holds {len(self.widgets):,} "
+                              "widgets (setting max_widgets)")
         text_name = name.decode("utf-8", "surrogateescape") if isinstance(name, bytes) else name
         if text_name and parent is not None and "$" in text_name:
             text_name = resolve_name(text_name, parent)
@@ -438,9 +496,9 @@ class HeadlessClient:
         try:
             if self.framexml is not None:  # FrameXML defines its own functions and frames
                 return True if _known_c_functions()(key) else None
-            widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
-            if widget is not None:
-                return widget.lua
+            value = ui.resolve(self, key.decode("utf-8", "surrogateescape"))
+            if value is not None:
+                return value
             return True if _known_functions()(key) else None
         except Exception as exc:  # noqa: BLE001 - Lua may be outside protected code here
             message = f"internal error in the headless client resolving {key!r}: {exc!r}"
@@ -545,6 +603,17 @@ class HeadlessClient:
         if reports and len(reports) == 1:
             return next(iter(reports.values()))
         return None
+
+    def _log_full(self, log: BoundedLog) -> None:
+        self.add_finding("log-truncated", f"{log.name}: more than {log.max_items:,} entries "
+                         f"or {log.max_bytes:,} bytes; the oldest are dropped from now on "
+                         "(settings log_max_items, log_max_bytes)", log=log.name)
+
+    def dropped(self) -> dict[str, int]:
+        """Entries dropped so far from each bounded log (chat transcript, errors...)."""
+        logs = (self.chat, self.ui_errors, self.whispers_sent, self.errors, self.findings,
+                self.sounds, self.events_fired)
+        return {log.name: log.dropped for log in logs if isinstance(log, BoundedLog)}
 
     def add_finding(self, kind: str, message: str, **details: Any) -> Finding:
         """Record something a contract check or a human should see."""

@@ -15,12 +15,12 @@ from wowapi_stubs.surface import ApiSurface, load_surface
 
 def fired_events() -> frozenset[str]:
     """Every event some part of the client fires (each firing module declares ``EVENTS``)."""
-    from wowapi_stubs import _loader, client
+    from wowapi_stubs import _loader, _world_actions, client
     from wowapi_stubs.api import MODULES
     from wowapi_stubs.widgets import models
 
     names: set[str] = set()
-    for module in (client, _loader, models, *MODULES):
+    for module in (client, _loader, _world_actions, models, *MODULES):
         names.update(getattr(module, "EVENTS", ()))
     return frozenset(names)
 
@@ -28,13 +28,19 @@ def fired_events() -> frozenset[str]:
 @functools.cache
 def _fresh_globals(names: tuple[str, ...]) -> dict[str, str]:
     """The Lua type of each global ``name`` in a fresh client (``nil`` when unset)."""
+    from wowapi_stubs import ui
     from wowapi_stubs.client import HeadlessClient
     from wowapi_stubs.runtime import to_text
 
     with HeadlessClient() as client:
-        probe = client.runtime.fn.global_types
-        found = probe(" ".join(names).encode())
-        return {name: to_text(found[name.encode()]) or "nil" for name in names}
+        found = client.runtime.fn.global_types(" ".join(names).encode())
+        kinds = {name: to_text(found[name.encode()]) or "nil" for name in names}
+        for name, kind in kinds.items():
+            if kind == "nil":  # maybe a built-in UI global made when first read
+                value = ui.resolve(client, name)
+                if value is not None:
+                    kinds[name] = "function" if client.runtime.is_function(value) else "value"
+        return kinds
 
 
 def implemented_surface(surface: ApiSurface | None = None) -> dict[str, Any]:

@@ -34,6 +34,7 @@ class Host(Protocol):
     logged_in: bool
     money: int
     focus_id: int | None
+    addon_messages: list[tuple[str, str, str, str | None]]
     lazy_names: dict[str, Any]
     templates: dict[str, Any]
 

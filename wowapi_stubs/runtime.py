@@ -14,6 +14,7 @@ install into and read from that table, raw (no metamethod an addon set runs).
 from __future__ import annotations
 
 import functools
+import locale
 import logging
 import weakref
 from collections import OrderedDict
@@ -144,6 +145,7 @@ class LuaRuntime:
         self._new_widget = self.P.new_widget
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
+        self.P[b"host_locale_is_8_bit"] = _locale_is_8_bit()
         self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
 
@@ -508,6 +510,19 @@ _LAST_KIND_SPEC: tuple[object, bytes] | None = None
 def _numbered_names(names: tuple[str, ...]) -> bytes:
     """``Name=1 Other=2 ...``: how Lua finds a widget method's number."""
     return " ".join(f"{name}={idx}" for idx, name in enumerate(names, 1)).encode()
+
+
+def _locale_is_8_bit() -> bool:
+    """Whether the C library's character classes follow an 8-bit character set (the host's
+    ``LC_CTYPE``, which Python sets from the environment): then Lua's lower/upper and
+    pattern classes change non-ASCII bytes, and the client maps them to ASCII itself. UTF-8
+    and ASCII locales classify every byte over 127 as nothing."""
+    try:
+        codeset = locale.nl_langinfo(locale.CODESET)
+    except (AttributeError, ValueError):
+        return True
+    return codeset.replace("-", "").upper() not in ("UTF8", "ANSI_X3.41968", "ASCII",
+                                                    "USASCII")
 
 
 def lupa_errors() -> tuple[type[BaseException], ...]:

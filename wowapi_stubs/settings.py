@@ -37,7 +37,7 @@ class ClientSettings:
             "not enough memory" in the code that asked. Near the cap the client refuses to
             enter Lua with what would not fit (the event or call is recorded as a "not
             enough memory" error) and addon calls into the API fail once less than 256 KiB
-            (1/8 of the cap) is free, so the process never aborts. Caps under 256 KiB are
+            (1/8 of the cap) is free, so the process never aborts. Caps under 336 KiB are
             refused (the client itself needs that much).
         wow_dir: folder playing the WoW install dir; ``Logs/WoWChatLog.txt`` is written under
             it. ``None``: a temporary folder removed by :meth:`HeadlessClient.close`.
@@ -60,6 +60,12 @@ class ClientSettings:
         max_file_bytes: the largest addon file (Lua, XML) the loader reads; a larger one
             is a load error naming the ``.toc`` or XML line (default 16 MiB; a ``.toc`` is
             always capped at 16 MiB).
+        log_max_items, log_max_bytes: bounds of each log the client keeps in Python for
+            Lua (chat transcript, Lua errors, findings, UI errors, sounds, events fired,
+            whispers sent): the newest entries are kept, drops are counted
+            (``HeadlessClient.dropped()``) and reported once as a ``log-truncated`` finding.
+        max_widgets: frames, textures and font strings one client may hold; creating more
+            fails with "not enough memory" in the calling code.
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output instead of parsing the
             source again (same behaviour, faster start-up; off: always compile).
@@ -96,6 +102,9 @@ class ClientSettings:
     check_interface_version: int = 30300
     reuse_compiled_files: bool = True
     max_file_bytes: int = 16 * MIB
+    log_max_items: int = 100_000
+    log_max_bytes: int = 32 * MIB
+    max_widgets: int = 100_000
     framexml_dir: Path | None = None
 
     def local_zone(self) -> timezone:

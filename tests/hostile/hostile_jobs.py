@@ -153,3 +153,25 @@ def unsafe_result() -> object:
 
 def add(a: int, b: int) -> int:
     return a + b
+
+
+FLOODS = {
+    "chat-flood": 'local s = string.rep("x", 1000) for i = 1, 20000 do print(s .. i) end',
+    "sound-flood": 'local s = string.rep("s", 100000) for i = 1, 3000 do PlaySoundFile(s .. i) '
+                   'end',
+    "frame-flood": 'for i = 1, 3000 do CreateFrame("Frame") end',
+    "huge-text": 'local f = CreateFrame("Frame"):CreateFontString() '
+                 'f:SetText(string.rep("t", 3 * 1024 * 1024))',
+}
+
+
+def flood(code: str) -> dict[str, object]:
+    """Job: run ``code`` under small log bounds; what the client kept and dropped."""
+    settings = ClientSettings(log_max_items=5000, log_max_bytes=4 * 1024 * 1024,
+                              max_widgets=2000)
+    with HeadlessClient(settings) as client:
+        client.eval_lua(code)
+        kept = sum(len(getattr(client, name)) for name in ("chat", "sounds", "errors"))
+        return {"dropped": client.dropped(), "kept": kept, "widgets": len(client.widgets),
+                "messages": [e.message for e in client.errors]
+                + [f.message for f in client.findings]}

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_jobs import CORPUS, CPU_LIMIT, SECRET, load_hostile, write_addon
+from hostile_jobs import CORPUS, CPU_LIMIT, FLOODS, SECRET, flood, load_hostile, write_addon
 
 from wowapi_stubs.isolation import Crash, Limits, Worker
 
@@ -34,3 +34,12 @@ def test_hostile_addon_is_contained_and_reported(name: str, worker: Worker,
     seen = "\n".join(outcome["messages"] + outcome["chat"]) + outcome["log"]
     assert SECRET not in seen
     assert "MGM_TEST_SECRET" not in outcome["environment"]
+
+
+@pytest.mark.parametrize("name", sorted(FLOODS))
+def test_what_python_keeps_for_lua_is_bounded(name: str, worker: Worker) -> None:
+    outcome = worker.run(flood, FLOODS[name])
+    assert not isinstance(outcome, Crash), outcome
+    assert outcome["kept"] <= 3 * 5000 + 10
+    assert outcome["widgets"] <= 2000
+    assert outcome["messages"], "the bound is reported"

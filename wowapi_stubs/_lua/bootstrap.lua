@@ -434,75 +434,89 @@ end
 
 -- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
 -- arg1..arg9 (the handler's arguments after self), set around every handler call and
--- restored after it (nested handlers included). The values in force are kept here too,
--- so saving them costs no global reads; a stack holds what outer handlers had.
-local HANDLER_ENV = G  -- the table addon code reads globals from (set raw: a __newindex an
-                       -- addon put on _G never runs outside an entry)
-local ARG_NAMES = { "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9" }
+-- restored after it, nested handlers included. Setting eleven globals per call would be
+-- slow (and would make Lua rehash the big global table again and again), so the running
+-- handler's frame, event and argument list are kept here and the global table's __index
+-- and __newindex (below) serve the names from them. Addon code may assign them: during a
+-- handler the value holds until the outermost handler returns; outside handlers it holds
+-- until changed.
 local KEEP = {}  -- "leave `event` as it is" (handlers other than OnEvent)
 local EMPTY = {}
-local cur_this, cur_event, cur_n = nil, nil, 0
-local cur_args = {}
-local hstack, hsp = {}, 0
+local NIL = {}   -- an assigned nil
+local HANDLER_NAMES = { this = 0, event = 0 }
+for i = 1, 9 do
+  HANDLER_NAMES["arg" .. i] = i
+end
+local h_this, h_event, h_args, h_first, h_n = nil, nil, EMPTY, 1, 0
+local hdepth = 0
+local h_writes = nil    -- names assigned during the running handlers
+local outside = {}      -- names assigned outside handlers
 
-local function handler_enter(this_value, event_value, args, first, last)
-  local sp = hsp
-  local n = cur_n
-  for i = 1, n do
-    hstack[sp + i] = cur_args[i]
+local function handler_value(key)
+  local source = hdepth > 0 and h_writes or outside
+  local value = source and source[key]
+  if value ~= nil then
+    if value == NIL then
+      return nil
+    end
+    return value
   end
-  sp = sp + n
-  hstack[sp + 1], hstack[sp + 2], hstack[sp + 3] = n, cur_event, cur_this
-  hsp = sp + 3
-  local E = HANDLER_ENV
-  rawset(E, "this", this_value); cur_this = this_value
-  if event_value ~= KEEP then
-    rawset(E, "event", event_value); cur_event = event_value
+  if hdepth == 0 then
+    return nil
+  elseif key == "this" then
+    return h_this
+  elseif key == "event" then
+    return h_event
   end
-  local count = last - first + 1
-  if count > 9 then
-    count = 9
+  local i = HANDLER_NAMES[key]
+  if i <= h_n then
+    return h_args[h_first + i - 1]
   end
-  for i = 1, count do
-    local v = args[first + i - 1]
-    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
-  end
-  for i = count + 1, n do
-    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
-  end
-  cur_n = count > 0 and count or 0
+  return nil
 end
 
-local function handler_leave()
-  local sp = hsp
-  local n, event_value, this_value = hstack[sp - 2], hstack[sp - 1], hstack[sp]
-  hstack[sp - 2], hstack[sp - 1], hstack[sp] = nil, nil, nil
-  local base = sp - 3 - n
-  local E = HANDLER_ENV
-  rawset(E, "this", this_value); cur_this = this_value
-  rawset(E, "event", event_value); cur_event = event_value
-  for i = 1, n do
-    local v = hstack[base + i]
-    hstack[base + i] = nil
-    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
+local function handler_assign(key, value)
+  if value == nil then
+    value = NIL
   end
-  for i = n + 1, cur_n do
-    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
+  if hdepth > 0 then
+    local writes = h_writes
+    if not writes then
+      writes = {}
+      h_writes = writes
+    end
+    writes[key] = value
+  else
+    outside[key] = value
   end
-  cur_n = n
-  hsp = base
 end
 
-local function leave_handler_then(...)
-  handler_leave()
+local function restore_then(s_this, s_event, s_args, s_first, s_n, ...)
+  hdepth = hdepth - 1
+  h_this, h_event, h_args, h_first, h_n = s_this, s_event, s_args, s_first, s_n
+  if hdepth == 0 then
+    h_writes = nil
+  end
   return ...
+end
+
+-- call_handler(frame, event, args, first, n, run, ...): run(...) (an entry into Lua) with
+-- the handler globals of frame, event (or KEEP) and args[first .. first + n - 1].
+local function call_handler(frame, event, args, first, n, run, ...)
+  local s_this, s_event, s_args, s_first, s_n = h_this, h_event, h_args, h_first, h_n
+  h_this, h_args, h_first, h_n = frame, args, first, n
+  if event ~= KEEP then
+    h_event = event
+  end
+  hdepth = hdepth + 1
+  return restore_then(s_this, s_event, s_args, s_first, s_n, run(...))
 end
 
 -- run_script(label, f, frame, ...): a non-event script handler as one entry into Lua.
 function P.run_script(label, f, frame, ...)
   local n = select("#", ...)
-  handler_enter(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n)
-  return leave_handler_then(P.safecall(label, f, frame, ...))
+  return call_handler(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n, P.safecall, label, f,
+    frame, ...)
 end
 
 -- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
@@ -582,9 +596,8 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     if fn then
       args[1] = frame
-      handler_enter(frame, event, args, 3, count)
-      enter(event_label(frame, event), fn, args, count)
-      handler_leave()
+      call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
+        count)
     end
     return 1
   end
@@ -595,9 +608,8 @@ function P.dispatch(event, ...)
     local events = registered[frame]
     if fn and events and events[event] then
       args[1] = frame
-      handler_enter(frame, event, args, 3, count)
-      enter(event_label(frame, event), fn, args, count)
-      handler_leave()
+      call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
+        count)
     end
   end
   return n
@@ -862,8 +874,24 @@ end
 -- distinct nil globals must not grow the cache without bound.
 local resolve_global = host.resolve_global
 local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
+-- The global table's metatable is the client's own (handler globals, missing-API stubs).
+-- A metatable an addon sets on _G is kept aside and consulted by it: its __index for names
+-- the client does not serve, its __newindex for new globals; getmetatable(_G) returns it.
+local addon_gmeta = nil
+
 setmetatable(G, {
-  __index = function(_, key)
+  __index = function(t, key)
+    if HANDLER_NAMES[key] then  -- this, event, argN of the running script handler
+      return handler_value(key)
+    end
+    local meta = addon_gmeta
+    local index = meta and rawget(meta, "__index")
+    if index ~= nil then
+      if type(index) == "function" then
+        return index(t, key)
+      end
+      return index[key]
+    end
     local stub = missing_cache[key]
     if stub == nil then
       if type(key) ~= "string" or strfind(key, " ", 1, true) then
@@ -882,7 +910,48 @@ setmetatable(G, {
     end
     return stub or nil
   end,
+  __newindex = function(t, key, value)
+    if HANDLER_NAMES[key] then
+      handler_assign(key, value)
+      return
+    end
+    local meta = addon_gmeta
+    local newindex = meta and rawget(meta, "__newindex")
+    if newindex == nil then
+      rawset(t, key, value)
+    elseif type(newindex) == "function" then
+      newindex(t, key, value)
+    else
+      newindex[key] = value
+    end
+  end,
 })
+
+G.setmetatable = function(t, meta)
+  if t ~= G then
+    return setmetatable(t, meta)
+  end
+  if meta ~= nil and type(meta) ~= "table" then
+    error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
+  end
+  if addon_gmeta ~= nil and rawget(addon_gmeta, "__metatable") ~= nil then
+    error("cannot change a protected metatable", 2)
+  end
+  addon_gmeta = meta
+  return t
+end
+
+local addon_getmetatable = G.getmetatable
+G.getmetatable = function(value)
+  if value == G then
+    local shown = addon_gmeta and rawget(addon_gmeta, "__metatable")
+    if shown ~= nil then
+      return shown
+    end
+    return addon_gmeta
+  end
+  return addon_getmetatable(value)
+end
 
 ---------------------------------------------------------------------------------------------
 -- Environments. Lua 5.1 gives a new chunk and `getfenv(0)` the running thread's global

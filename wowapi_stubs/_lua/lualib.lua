@@ -25,6 +25,30 @@ for name, fn in pairs(aliases) do
 end
 string.gfind = string.gmatch
 
+-- The client's trigonometry globals work in degrees (math.* keeps radians).
+local msin, mcos, mtan, masin, macos, matan, matan2 = math.sin, math.cos, math.tan, math.asin,
+  math.acos, math.atan, math.atan2
+local rad, deg = math.rad, math.deg
+G.sin = function(x) return msin(rad(x)) end
+G.cos = function(x) return mcos(rad(x)) end
+G.tan = function(x) return mtan(rad(x)) end
+G.asin = function(x) return deg(masin(x)) end
+G.acos = function(x) return deg(macos(x)) end
+G.atan = function(x) return deg(matan(x)) end
+G.atan2 = function(y, x) return deg(matan2(y, x)) end
+G.deg, G.rad = deg, rad
+G.PI = math.pi
+
+-- getglobal/setglobal: the addon-visible global table by name.
+G.getglobal = function(name)
+  touch("getglobal")
+  return G[name]
+end
+G.setglobal = function(name, value)
+  touch("setglobal")
+  G[name] = value
+end
+
 local WHITESPACE = " \t\r\n"
 
 local function pattern_class(chars)

@@ -59,24 +59,6 @@ local function ascii_member(letter, c)
   end
 end
 
--- Whether the C library's classes or case mapping differ from ASCII for some byte.
-local function locale_is_ascii()
-  local high = {}
-  for c = 128, 255 do
-    high[#high + 1] = char(c)
-  end
-  high = concat(high)
-  if lower(high) ~= high or upper(high) ~= high then
-    return false
-  end
-  for _, letter in ipairs({ "a", "l", "u", "w", "x", "s", "p", "c" }) do
-    if find(high, "%" .. letter) then
-      return false
-    end
-  end
-  return true
-end
-
 -- The set body (without brackets) listing the bytes of an ASCII class or its complement.
 local SPECIAL_IN_SET = { [37] = true, [45] = true, [93] = true, [94] = true } -- % - ] ^
 local function set_body(letter, negate)
@@ -276,7 +258,7 @@ local function measure(p, literal_caret, ascii)
   return m
 end
 
-local ascii = not locale_is_ascii()
+local ascii = P.host_locale_is_8_bit
 local caches = { {}, {} }
 local cached = { 0, 0 }
 

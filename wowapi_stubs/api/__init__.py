@@ -11,22 +11,29 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
+    actions,
     addons,
     bitlib,
     chat,
     container,
+    items,
     mail,
     misc,
     secure,
+    social,
+    spells,
+    system,
     timefuncs,
     unit,
     who,
+    zone,
 )
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (addons, bitlib, chat, who, mail, container, unit, secure, timefuncs, misc)
+MODULES = (addons, bitlib, chat, who, mail, container, items, unit, spells, system, zone,
+           social, actions, secure, timefuncs, misc)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
@@ -35,3 +42,15 @@ def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     for module in MODULES:
         functions.update(module.install(client))
     return functions
+
+
+def providers() -> dict[str, list[str]]:
+    """Which modules define each API name (one each: a test keeps it so)."""
+    from wowapi_stubs.client import HeadlessClient
+
+    with HeadlessClient() as client:
+        found: dict[str, list[str]] = {}
+        for module in MODULES:
+            for name in module.install(client):
+                found.setdefault(name, []).append(module.__name__)
+    return found

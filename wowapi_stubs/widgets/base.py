@@ -20,10 +20,18 @@ if TYPE_CHECKING:
 # -- argument conversion ----------------------------------------------------------------------
 
 
+MAX_TEXT_BYTES = 1024 * 1024
+"""The longest text an API function or widget keeps in Python (texts from Lua live outside
+the Lua state's memory cap once converted)."""
+
+
 def lua_text(value: Any, *, what: str = "value") -> str:
     """A Lua string or number argument as Python text (WoW coerces numbers)."""
     kind = value.__class__
     if kind is bytes:
+        if len(value) > MAX_TEXT_BYTES:
+            raise WowApiError(f"bad argument: {what} is {len(value):,} bytes; the client keeps "
+                              f"at most {MAX_TEXT_BYTES:,} bytes of one text")
         return value.decode("utf-8", "surrogateescape")
     if kind is str:
         return value
