@@ -26,6 +26,7 @@ from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import install_all
 from wowapi_stubs.api.chat import SentWhisper, server_name
+from wowapi_stubs.api.chatconfig import ChatSettings
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
@@ -56,7 +57,7 @@ EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHO
           "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
-STARTUP_MEMORY = 336 * 1024
+STARTUP_MEMORY = 272 * 1024
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class HeadlessClient:
         self.mail = MailService(me)
         self.bags = Bags(self.settings.bag_slots)
         self.world = World(self.settings, self.roster, self.bags)
+        self.chat_settings = ChatSettings()
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Any] = {}
         self.named: dict[str, Any] = {}
@@ -568,6 +570,20 @@ class HeadlessClient:
             self._run_script(button, handler, mouse_button, False)
         self._settle()
         return True
+
+    def enter_world(self) -> None:
+        """Log in (once): what the client sends when the character enters the world after
+        the addons have loaded: ``VARIABLES_LOADED``, the character's chat settings,
+        ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``."""
+        if self.logged_in:
+            return
+        self.fire_internal("VARIABLES_LOADED")
+        for event, args in self.chat_settings.login_events():
+            self.fire_internal(event, *args)
+        self.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
+        self.fire_internal("PLAYER_LOGIN")
+        self.fire_internal("PLAYER_ENTERING_WORLD")
+        self._settle()
 
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""

@@ -129,7 +129,7 @@ class LuaRuntime:
                 b"max_source_bytes": max_source_bytes,
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
-                b"api_names": " ".join(self._api_names).encode(),
+                b"api_names": _numbered_names(tuple(self._api_names)),
                 b"method_names": _numbered_names(tuple(self._method_names)),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
                 b"resolve_global": resolve_global,

@@ -308,7 +308,7 @@ class SuiteHarness:
             prelude, error = runtime.compile(_prelude(), PRELUDE_CHUNK)
             assert prelude is not None, error
             runtime.safecall("luaunit harness", prelude)
-            self._startup = frozenset(to_text(k) for k in runtime.P.globals
+            self._startup = frozenset(to_text(k) for k in runtime.fn.complete_globals()
                                       if isinstance(k, bytes))
             mark = len(client.errors)
             shown = [self._entry_name(entry) for entry in entries]

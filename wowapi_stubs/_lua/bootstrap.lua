@@ -732,13 +732,106 @@ local function install_api(idx, name)
     rawset(G, name, api)
   end
 end
+-- API functions are made on first read (see the __index of G below): a client pays only for
+-- the functions its code uses. The host numbers them in " Name=1 Other=2 "; library members
+-- such as bit.band are installed at once (their tables must exist).
+local api_numbers = " " .. host.api_names .. " "
+local byte = string.byte
+local SPACE, EQUALS = byte(" "), byte("=")
+local made_api = {}
+-- Where " name=" starts its number in api_numbers, found without making a string.
+local function api_number_at(name)
+  local position, length = 1, #name
+  while true do
+    local first, last = strfind(api_numbers, name, position, true)
+    if not first then
+      return nil
+    end
+    if byte(api_numbers, first - 1) == SPACE and byte(api_numbers, last + 1) == EQUALS then
+      return last + 2
+    end
+    position = first + length
+  end
+end
+local function lazy_api(name)
+  if made_api[name] then
+    return nil
+  end
+  local at = api_number_at(name)
+  if not at then
+    return nil
+  end
+  made_api[name] = true
+  install_api(tonumber(strsub(api_numbers, at, strfind(api_numbers, " ", at, true) - 1)), name)
+  return rawget(G, name)
+end
+-- Code that looks at the global table as a whole sees every API function, as in the client:
+-- pairs/next over _G first make those not read yet; rawget(_G, name) makes the one it names.
+-- Each is made once: a function an addon set to nil stays nil.
+local function out_of_memory_api()
+  error(caller_position() .. "not enough memory", 0)
+end
+local api_complete = false
+local gmatch = string.gmatch
+local function install_every_api()
+  api_complete = true
+  for name, idx in gmatch(api_numbers, "([^ =]+)=(%d+)") do
+    if not made_api[name] and rawget(G, name) == nil and not strfind(name, ".", 1, true) then
+      made_api[name] = true
+      install_api(tonumber(idx), name)
+    end
+  end
+end
+local function whole_table(t)
+  if t == G and not api_complete then
+    install_every_api()
+  end
+end
+-- Argument errors name the function and the caller's line, as Lua's own would.
+local function expect_table(value, fname)
+  if type(value) ~= "table" then
+    error(strformat("bad argument #1 to '%s' (table expected, got %s)", fname, type(value)), 3)
+  end
+end
+G.pairs = function(t)
+  expect_table(t, "pairs")
+  whole_table(t)
+  return next, t, nil
+end
+G.next = function(t, key)
+  expect_table(t, "next")
+  whole_table(t)
+  return next(t, key)
+end
+-- The global table with every API function made (for the host's listings of it).
+function P.complete_globals()
+  whole_table(G)
+  return G
+end
+G.rawget = function(t, key)
+  local value = rawget(t, key)
+  if value == nil and t == G and not api_complete and type(key) == "string"
+      and not strfind(key, " ", 1, true) then
+    return lazy_api(key)
+  end
+  return value
+end
 do
-  local names, position, idx = host.api_names, 1, 0
-  while position <= #names do
-    local space = strfind(names, " ", position, true) or #names + 1
-    idx = idx + 1
-    install_api(idx, strsub(names, position, space - 1))
-    position = space + 1
+  local position = 1
+  while true do
+    local dot = strfind(api_numbers, ".", position, true)
+    if not dot then
+      break
+    end
+    local first = dot
+    while strsub(api_numbers, first - 1, first - 1) ~= " " do
+      first = first - 1
+    end
+    local equals = strfind(api_numbers, "=", dot, true)
+    local stop = strfind(api_numbers, " ", equals, true)
+    install_api(tonumber(strsub(api_numbers, equals + 1, stop - 1)),
+      strsub(api_numbers, first, equals - 1))
+    position = stop
   end
 end
 
@@ -884,6 +977,22 @@ setmetatable(G, {
     if HANDLER_NAMES[key] then  -- this, event, argN of the running script handler
       return handler_value(key)
     end
+    local stub = missing_cache[key]
+    if stub == nil then
+      if type(key) ~= "string" or strfind(key, " ", 1, true) then
+        return nil
+      end
+      -- An API function not read yet is a global of the client's: served before anything
+      -- an addon put on _G's metatable.
+      local made, api = pcall(lazy_api, key)
+      if not made then
+        -- Making it ran out of memory (the state is at its cap): the read gives a function
+        -- that fails as the API call itself would; the next read tries again.
+        return out_of_memory_api
+      elseif api then
+        return api
+      end
+    end
     local meta = addon_gmeta
     local index = meta and rawget(meta, "__index")
     if index ~= nil then
@@ -892,11 +1001,7 @@ setmetatable(G, {
       end
       return index[key]
     end
-    local stub = missing_cache[key]
     if stub == nil then
-      if type(key) ~= "string" or strfind(key, " ", 1, true) then
-        return nil
-      end
       local found = resolve_global(key)
       if found ~= nil and found ~= true then
         rawset(G, key, found)
@@ -1113,8 +1218,13 @@ function P.dump(fn)
   return dump(fn)
 end
 
+-- A global read past any metamethod (API functions not read yet are made now).
 function P.rawglobal(name)
-  return rawget(G, name)
+  local value = rawget(G, name)
+  if value == nil and type(name) == "string" and not strfind(name, " ", 1, true) then
+    return lazy_api(name)
+  end
+  return value
 end
 function P.setglobal(name, value)
   rawset(G, name, value)

@@ -49,6 +49,30 @@ G.setglobal = function(name, value)
   G[name] = value
 end
 
+-- scrub, strlenutf8, debuginfo.
+local SCRUBBED = { string = true, number = true, boolean = true }
+local function scrub_from(i, n, ...)
+  if i > n then
+    return
+  end
+  local value = (select(i, ...))
+  if not SCRUBBED[type(value)] then
+    value = nil
+  end
+  return value, scrub_from(i + 1, n, ...)
+end
+-- scrub(...): the arguments with everything but strings, numbers and booleans made nil.
+G.scrub = function(...)
+  return scrub_from(1, select("#", ...), ...)
+end
+-- strlenutf8(s): the number of UTF-8 characters (continuation bytes are not counted).
+G.strlenutf8 = function(s)
+  local _, continuation = string.gsub(s, "[\128-\191]", "")
+  return #s - continuation
+end
+-- debuginfo(): the client's internal debugging hook; it does nothing in a release build.
+G.debuginfo = function() end
+
 local WHITESPACE = " \t\r\n"
 
 local function pattern_class(chars)

@@ -15,10 +15,15 @@ from wowapi_stubs.api import (
     addons,
     bitlib,
     chat,
+    chatconfig,
+    client_ui,
     container,
     items,
     mail,
     misc,
+    options,
+    pvp,
+    quests,
     secure,
     social,
     spells,
@@ -32,8 +37,8 @@ from wowapi_stubs.api import (
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (addons, bitlib, chat, who, mail, container, items, unit, spells, system, zone,
-           social, actions, secure, timefuncs, misc)
+MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
+           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -1,10 +1,11 @@
-"""Guild, friends, chat channels and addon messages.
+"""Guild, friends, Battle.net (Real ID), chat channels and addon messages.
 
 The guild is the character's (``character_guild`` setting) with the roster's characters of
 the same guild as members; ``GuildRoster()`` is answered by ``GUILD_ROSTER_UPDATE`` shortly
 after, as the server does. ``SendAddonMessage`` to the party, raid or guild comes back to the
 sender as ``CHAT_MSG_ADDON`` (the server echoes group and guild addon messages); every
-message is kept in ``client.addon_messages``.
+message is kept in ``client.addon_messages``. Battle.net features are off (the client is not
+connected to Battle.net), so every Real ID list is empty; the mute list is empty.
 """
 
 from __future__ import annotations
@@ -131,6 +132,21 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "ShowFriends": ShowFriends,
         "GetNumIgnores": lambda: 0,
         "GetIgnoreName": lambda *args: None,
+        "GetNumMutes": lambda: 0,
+        "SetGuildRosterSelection": lambda *args: None,
+        "BNFeaturesEnabled": lambda: None,
+        "BNFeaturesEnabledAndConnected": lambda: None,
+        "BNConnected": lambda: None,
+        "BNGetInfo": lambda: None,
+        "BNGetNumFriends": lambda: (0, 0),
+        "BNGetNumFriendInvites": lambda: 0,
+        "BNGetNumBlocked": lambda: 0,
+        "BNGetNumBlockedToons": lambda: 0,
+        "BNGetMaxPlayersInConversation": lambda: 5,
+        "BNGetConversationInfo": lambda *args: None,
+        "BNGetSelectedFriend": lambda: None,
+        "BNGetFriendInfo": lambda *args: None,
+        "BNIsSelf": lambda *args: None,
         "GetChannelList": lambda: tuple(v for c in DEFAULT_CHANNELS for v in c),
         "GetChannelName": GetChannelName,
         "SendAddonMessage": SendAddonMessage,

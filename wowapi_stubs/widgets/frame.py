@@ -305,10 +305,22 @@ class Frame(Scripted, Region):
         if "OnAttributeChanged" in self.scripts:
             self.run_script("OnAttributeChanged", key, value)
 
-    def GetAttribute(self, name: Any = None) -> Any:
-        if name is None:
+    def GetAttribute(self, name: Any = None, *more: Any) -> Any:
+        """``GetAttribute(name)``, or ``GetAttribute(prefix, name, suffix)``: the first of
+        prefix..name..suffix, ``*``..name..suffix, prefix..name..``*``, ``*``..name..``*``,
+        name that is set (how secure templates read modified attributes)."""
+        if name is None or (more and more[0] is None):
             raise usage(f'{self.KIND}:GetAttribute("name")')
-        return (self._attributes or {}).get(lua_text(name).lower())
+        attributes = self._attributes or {}
+        if not more:
+            return attributes.get(lua_text(name).lower())
+        prefix, key = lua_text(name).lower(), lua_text(more[0]).lower()
+        suffix = lua_text(more[1]).lower() if len(more) > 1 and more[1] is not None else ""
+        for candidate in (prefix + key + suffix, "*" + key + suffix, prefix + key + "*",
+                          "*" + key + "*", key):
+            if candidate in attributes:
+                return attributes[candidate]
+        return None
 
     def attribute(self, name: str) -> Any:
         """An attribute's raw value (Python side)."""
