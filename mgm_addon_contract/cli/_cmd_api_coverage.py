@@ -29,7 +29,7 @@ def api_coverage(
     addons: Annotated[list[Path] | None, typer.Argument(
         help="Addon folders, or folders of addon folders (Interface/AddOns).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
-    top: Annotated[int, typer.Option(help="Names listed per section (text).")] = 15,
+    top: Annotated[int, typer.Option(min=0, help="Names listed per section (text).")] = 15,
 ) -> None:
     """Count the 3.3.5a API the headless client implements (functions, events, widget types
     and methods); for addon folders, list what their Lua and XML scripts use that it lacks.
@@ -41,6 +41,8 @@ def api_coverage(
     for path in addons or []:
         if not path.is_dir() and not path.is_file():
             raise UserError(f"{path}: no such addon folder")
+        if path.is_file() and path.suffix.lower() != ".toc":
+            raise UserError(f"{path}: not an addon folder or .toc file")
         folders += addon_folders([path])
     counts = surface_counts()
     usages = [scan_addon(folder) for folder in folders]
