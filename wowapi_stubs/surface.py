@@ -109,7 +109,7 @@ class ApiSurface:
         """Events -> fired by the client."""
         return _flags(self._data["events"])
 
-    @property
+    @functools.cached_property
     def creatable_frame_types(self) -> tuple[str, ...]:
         """The types ``CreateFrame`` accepts (``CREATEFRAME.txt``)."""
         return tuple(name for name, kind in self.widgets.items() if kind.creatable)

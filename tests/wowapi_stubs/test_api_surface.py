@@ -65,6 +65,18 @@ def test_classes_define_only_methods_the_data_lists() -> None:
         assert own <= listed, f"{kind} defines methods no 3.3.5a type has: {own - listed}"
 
 
+def test_every_function_the_client_registers_is_a_known_335a_function() -> None:
+    from wowapi_stubs.api import providers
+
+    surface = load_surface()
+    known = set(surface.functions) | set(surface.framexml_functions)
+    found = providers()
+    assert not {n: m for n, m in found.items() if len(m) > 1}, "one module per API name"
+    unknown = sorted(n for n in found if "." not in n and n not in known)
+    assert not unknown, f"not 3.3.5a functions (or add them to tools/api335a_supplement.txt): " \
+        f"{unknown}"
+
+
 def test_creatable_frame_types_are_the_twenty_of_the_client() -> None:
     types = load_surface().creatable_frame_types
     assert len(types) == 20 and "Frame" in types and "GameTooltip" in types

@@ -871,23 +871,46 @@ end
 
 -- Method tables fill lazily on first use: building ~1,000 entries per client up front would
 -- cost more than loading a typical addon.
--- widget_kinds: "Kind Parent,Parent own-implemented ... | own-missing ...;" per kind ("-"
--- when a kind has no parent). A method is looked up in the kind's own lists, then in its
--- parents' (inheritance as in the API data).
-local kinds = {}
+-- widget_kinds: ";Kind Parent,Parent own-implemented ... | own-missing ... " per kind ("-"
+-- when a kind has no parent), ending with ";". A method is looked up in the kind's own
+-- lists, then in its parents' (inheritance as in the API data). The text is searched in
+-- place: a kind's bounds are found the first time a widget of that kind is made, so a
+-- client pays only for the kinds it uses.
+local specs = host.widget_kinds
+
+-- kinds[kind] = { implemented list start, "|" position, ";" position, parents }
+local kinds = setmetatable({}, {
+  __index = function(found, kind)
+    local first = strfind(specs, ";" .. kind .. " ", 1, true)
+    if not first then
+      return nil
+    end
+    local space = first + #kind + 1
+    local second = strfind(specs, " ", space + 1, true)
+    local bar = strfind(specs, "|", second, true)
+    local stop = strfind(specs, ";", bar, true)
+    local parents, list, from = {}, strsub(specs, space + 1, second - 1), 1
+    while list ~= "-" and from <= #list do
+      local comma = strfind(list, ",", from, true) or #list + 1
+      parents[#parents + 1] = strsub(list, from, comma - 1)
+      from = comma + 1
+    end
+    local spec = { second, bar, stop, parents }
+    rawset(found, kind, spec)
+    return spec
+  end,
+})
 
 local function lookup(kind, needle)
   local spec = kinds[kind]
   if not spec then
     return nil
   end
-  if strfind(spec[1], needle, 1, true) then
-    return true
+  local at = strfind(specs, needle, spec[1], true)
+  if at and at < spec[3] then
+    return at < spec[2]
   end
-  if strfind(spec[2], needle, 1, true) then
-    return false
-  end
-  local parents = spec[3]
+  local parents = spec[4]
   for i = 1, #parents do
     local found = lookup(parents[i], needle)
     if found ~= nil then
@@ -919,29 +942,13 @@ local function method_table(kind)
   })
 end
 
-local widget_meta = {}
-do
-  local specs, position = host.widget_kinds, 1
-  while position <= #specs do
-    local stop = strfind(specs, ";", position, true) or #specs + 1
-    local space = strfind(specs, " ", position, true)
-    local second = strfind(specs, " ", space + 1, true)
-    local bar = strfind(specs, "|", position, true)
-    local kind = strsub(specs, position, space - 1)
-    local parents = {}
-    local list, from = strsub(specs, space + 1, second - 1), 1
-    while list ~= "-" and from <= #list do
-      local comma = strfind(list, ",", from, true) or #list + 1
-      parents[#parents + 1] = strsub(list, from, comma - 1)
-      from = comma + 1
-    end
-    -- Both lists keep a space at each end.
-    kinds[kind] = { strsub(specs, second, bar - 1), strsub(specs, bar + 1, stop - 1) .. " ",
-      parents }
-    widget_meta[kind] = { __index = method_table(kind) }
-    position = stop + 1
-  end
-end
+local widget_meta = setmetatable({}, {
+  __index = function(metas, kind)
+    local meta = { __index = method_table(kind) }
+    rawset(metas, kind, meta)
+    return meta
+  end,
+})
 
 function P.new_widget(kind, id, name)
   local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])

@@ -151,8 +151,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetBindingAction": lambda *args: "",
         "GetNumBindings": lambda: 0,
         "GetCurrentBindingSet": lambda: 1,
-        "IsTrialAccount": lambda: None,
         "GetExpansionLevel": lambda: 2,
         "GetAccountExpansionLevel": lambda: 2,
-        "IsWindowsOrMacClient": lambda: 1,
     }

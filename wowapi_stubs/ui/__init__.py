@@ -22,7 +22,6 @@ from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
 from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
-    WIDGET_CLASSES,
     Button,
     EditBox,
     Font,
@@ -30,7 +29,7 @@ from wowapi_stubs.widgets import (
     GameTooltip,
     MessageFrame,
     ScrollingMessageFrame,
-    creatable_frame_types,
+    creatable_class,
 )
 from wowapi_stubs.widgets.base import lua_text
 
@@ -141,11 +140,12 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     if found:
         return client.runtime.to_lua(value)
     chunk = _chunk_index().get(name)
-    if chunk is not None and chunk not in client.loaded_chunks:
+    if chunk is None:
+        return None
+    if chunk not in client.loaded_chunks:
         client.loaded_chunks.add(chunk)
         client.runtime.run_trusted(chunk)
-        return client.runtime.rawglobal(name)
-    return None
+    return client.runtime.fn.rawglobal(name.encode())
 
 
 def is_known_template(client: HeadlessClient, name: str) -> bool:
@@ -188,8 +188,8 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     if frame_type is None:
         raise WowApiError('Usage: CreateFrame("frameType" [, "name"] [, parent] [, "template"])')
     kind = lua_text(frame_type, what="frame type")
-    canonical = next((k for k in creatable_frame_types() if k.lower() == kind.lower()), None)
-    if canonical is None:
+    cls = creatable_class(kind) if len(kind) < 64 else None
+    if cls is None:
         raise WowApiError(f"CreateFrame: Unknown frame type '{kind}'")
     if isinstance(parent, bytes | str):
         parent_widget = client.lookup_named(lua_text(parent))
@@ -198,7 +198,7 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     if parent is not None and parent_widget is None:
         raise WowApiError("CreateFrame: parent must be a frame")
     text_template = lua_text(template) if template is not None else None
-    return client._create_region(WIDGET_CLASSES[canonical], name, parent_widget, text_template)
+    return client._create_region(cls, name, parent_widget, text_template)
 
 
 __all__ = ["BUILTIN_TEMPLATES", "LUA_CHUNKS", "STATIC_POPUPS", "apply_templates",

@@ -3,6 +3,7 @@ backdrop, attributes, and the regions and child frames it owns."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 from wowapi_stubs.errors import WowApiError
@@ -29,6 +30,12 @@ FRAME_SCRIPTS = frozenset({
     "OnMouseWheel", "OnReceiveDrag", "OnShow", "OnSizeChanged", "OnUpdate"})
 
 
+@functools.cache
+def _script_names(scripts: frozenset[str]) -> dict[str, str]:
+    """Handler names by lower case (the client takes them in any case)."""
+    return {name.lower(): name for name in scripts}
+
+
 class Scripted:
     """Script handlers (``SetScript``/``GetScript``/``HookScript``/``HasScript``)."""
 
@@ -41,10 +48,12 @@ class Scripted:
         if handler is None:
             raise usage(f'{self.KIND}:SetScript("type", function)')
         name = lua_text(handler, what="script type")
-        for known in self.SCRIPTS:
-            if known.lower() == name.lower():
-                return known
-        raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
+        if name in self.SCRIPTS:
+            return name
+        known = _script_names(self.SCRIPTS).get(name.lower())
+        if known is None:
+            raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
+        return known
 
     def SetScript(self, handler: Any = None, fn: Any = None) -> None:
         name = self._check_script(handler)
@@ -54,7 +63,8 @@ class Scripted:
             self.scripts[name] = fn
         else:
             raise usage(f'{self.KIND}:SetScript("{name}", function)')
-        self._client._scripts_changed(self)
+        if name in ("OnEvent", "OnUpdate"):
+            self._client._scripts_changed(self)
 
     def GetScript(self, handler: Any = None) -> Any:
         return self.scripts.get(self._check_script(handler))
@@ -62,8 +72,7 @@ class Scripted:
     def HasScript(self, handler: Any = None) -> int | None:
         if handler is None:
             raise usage(f'{self.KIND}:HasScript("type")')
-        wanted = lua_text(handler).lower()
-        return flag_result(any(known.lower() == wanted for known in self.SCRIPTS))
+        return flag_result(lua_text(handler).lower() in _script_names(self.SCRIPTS))
 
     def HookScript(self, handler: Any = None, fn: Any = None) -> None:
         name = self._check_script(handler)
@@ -74,7 +83,8 @@ class Scripted:
             self.SetScript(handler, fn)
             return
         self.scripts[name] = self._client.runtime.fn.chain(existing, fn)
-        self._client._scripts_changed(self)
+        if name in ("OnEvent", "OnUpdate"):
+            self._client._scripts_changed(self)
 
     def run_script(self, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """Run one of this object's scripts now (nothing when unset)."""
