@@ -165,7 +165,7 @@ end
 -- and the text handed to C. `literal_caret`: gmatch reads a leading ^ as a character.
 local function measure(p, literal_caret, ascii)
   local len = #p
-  local m = { quants = {}, q = 0, depth = 0, plen = len, scans = false }
+  local m = { quants = {}, q = 0, depth = 0, plen = len, scans = false, captures = 0 }
   local out = {}
   local i = 1
   if not literal_caret and byte(p, 1) == 94 then
@@ -174,7 +174,7 @@ local function measure(p, literal_caret, ascii)
     i = 2
   end
   local last_quant
-  while i <= len do
+  while i <= len and m.depth <= MAX_DEPTH do -- (deeper: refused, the rest needs no reading)
     local c = byte(p, i)
     if c == 40 then -- (
       if byte(p, i + 1) == 41 then
@@ -355,7 +355,9 @@ local function measured(p, literal_caret)
       cached[which] = 0
     end
     m = measure(p, literal_caret, ascii)
-    m.may_fail, m.captures = may_fail(p, literal_caret)
+    if m.depth <= MAX_DEPTH then
+      m.may_fail, m.captures = may_fail(p, literal_caret)
+    end
     cache[p] = m
     cached[which] = cached[which] + 1
   end
