@@ -259,17 +259,23 @@ local function measure(p, literal_caret, ascii)
 end
 
 local ascii = P.host_locale_is_8_bit
-local caches = { {}, {} }
+-- Measured patterns, keyed by pattern text: `anchoring` reads a leading ^ as an anchor
+-- (find, match, gsub); `literal` as a character (gmatch).
+local anchoring, literal = {}, {}
 local cached = { 0, 0 }
 
 local function measured(p, literal_caret)
   local which = literal_caret and 2 or 1
-  local cache = caches[which]
+  local cache = literal_caret and literal or anchoring
   local m = cache[p]
   if not m then
     if cached[which] >= CACHE_SIZE then
       cache = {}
-      caches[which] = cache
+      if literal_caret then
+        literal = cache
+      else
+        anchoring = cache
+      end
       cached[which] = 0
     end
     m = measure(p, literal_caret, ascii)
@@ -518,7 +524,7 @@ end
 ---------------------------------------------------------------------------------------------
 -- The guarded functions.
 ---------------------------------------------------------------------------------------------
-local function guarded_find(s, p, init, plain)
+local function checked_find(s, p, init, plain)
   if type(s) ~= "string" or type(p) ~= "string" then
     return find(s, p, init, plain)
   end
@@ -539,7 +545,7 @@ local function guarded_find(s, p, init, plain)
   return scan_find(s, m, start_index(init, #s), true, per)
 end
 
-local function guarded_match(s, p, init)
+local function checked_match(s, p, init)
   if type(s) ~= "string" or type(p) ~= "string" then
     return match(s, p, init)
   end
@@ -554,7 +560,7 @@ local function guarded_match(s, p, init)
   return scan_find(s, m, start_index(init, #s), false, per)
 end
 
-local function guarded_gmatch(s, p)
+local function checked_gmatch(s, p)
   if type(s) ~= "string" or type(p) ~= "string" then
     return gmatch(s, p)
   end
@@ -569,7 +575,7 @@ local function guarded_gmatch(s, p)
   return scan_gmatch(s, m, per)
 end
 
-local function guarded_gsub(s, p, repl, max_n)
+local function checked_gsub(s, p, repl, max_n)
   if type(s) ~= "string" or type(p) ~= "string" then
     return gsub(s, p, repl, max_n)
   end
@@ -584,6 +590,40 @@ local function guarded_gsub(s, p, repl, max_n)
     return gsub(s, m.c_pattern, repl, max_n) -- (C raises the argument error)
   end
   return scan_gsub(s, m, repl, max_n, per)
+end
+
+-- The common case first: a pattern measured before, on a subject short enough for one call
+-- in C (a plain find has no cached measure and takes the checked path).
+local function guarded_find(s, p, init, plain)
+  local m = anchoring[p]
+  if m and not plain and type(s) == "string" and #s <= m.fast_n then
+    return find(s, m.c_pattern, init)
+  end
+  return checked_find(s, p, init, plain)
+end
+
+local function guarded_match(s, p, init)
+  local m = anchoring[p]
+  if m and type(s) == "string" and #s <= m.fast_n then
+    return match(s, m.c_pattern, init)
+  end
+  return checked_match(s, p, init)
+end
+
+local function guarded_gmatch(s, p)
+  local m = literal[p]
+  if m and type(s) == "string" and #s <= m.fast_n then
+    return gmatch(s, m.c_pattern)
+  end
+  return checked_gmatch(s, p)
+end
+
+local function guarded_gsub(s, p, repl, max_n)
+  local m = anchoring[p]
+  if m and type(s) == "string" and #s <= m.fast_n then
+    return gsub(s, m.c_pattern, repl, max_n)
+  end
+  return checked_gsub(s, p, repl, max_n)
 end
 
 string.find, string.match, string.gmatch, string.gsub =
@@ -617,5 +657,5 @@ P.raw_patterns = { find = find, match = match, gmatch = gmatch, gsub = gsub }
 function P.set_pattern_budget(steps)
   BUDGET = steps
   FAST_N_LIMIT = steps < 10000000 and 0 or 1048576
-  caches, cached = { {}, {} }, { 0, 0 }
+  anchoring, literal, cached = {}, {}, { 0, 0 }
 end
