@@ -81,8 +81,12 @@ def _compile_all(folder: Path) -> ChunkNames:
     dump = runtime.execute(b"return function(code, name) local f = loadstring(code, name)"
                            b" return f and string.dump(f) end")
     names = ChunkNames()
-    for path in sorted(folder.rglob("*.lua")):
-        code = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    sources = [(path, path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+               for path in sorted(folder.rglob("*.lua"))]
+    for path in sorted(folder.rglob("*.xml")):  # inline <Script> code runs at load too
+        sources += [(path, element.text.encode()) for element in ET.parse(path).iter()
+                    if _tag(element) == "Script" and (element.text or "").strip()]
+    for path, code in sources:
         bytecode = dump(code, b"@" + path.name.encode())
         if bytecode is None:
             raise SystemExit(f"{path}: does not compile with Lua 5.1")
@@ -90,27 +94,137 @@ def _compile_all(folder: Path) -> ChunkNames:
     return names
 
 
-def _xml_globals(folder: Path) -> tuple[set[str], set[str]]:
-    """Named objects of FrameXML's XML that become globals (fonts, and frames and regions
-    outside virtual templates whose names do not depend on a parent's ``$parent``), and
-    the font objects among them."""
-    found: set[str] = set()
-    fonts: set[str] = set()
+# Element tags of the UI schema that make a widget (regions and frames).
+_WIDGET_TAGS = {"Frame", "Button", "CheckButton", "EditBox", "Slider", "StatusBar",
+                "ScrollFrame", "Cooldown", "ColorSelect", "GameTooltip", "MessageFrame",
+                "ScrollingMessageFrame", "SimpleHTML", "Model", "PlayerModel", "DressUpModel",
+                "TabardModel", "Minimap", "MovieFrame", "QuestPOIFrame", "Texture", "FontString",
+                "WorldFrame"}
 
-    def visit(element: ET.Element, in_template: bool) -> None:
-        tag = element.tag.rsplit("}", 1)[-1]
-        name = element.get("name") or ""
-        virtual = element.get("virtual", "").lower() == "true"
-        if name and "$" not in name and (tag in _FONT_TAGS or not (virtual or in_template)):
-            found.add(name)
-            if tag in _FONT_TAGS:
-                fonts.add(name)
+
+# Elements that make a texture or font string of their frame in a slot (the type written
+# in the data is the slot: the built-in UI puts the region there).
+_SLOTS = {"NormalTexture", "PushedTexture", "DisabledTexture", "HighlightTexture",
+          "CheckedTexture", "DisabledCheckedTexture", "ThumbTexture", "BarTexture",
+          "ColorWheelTexture", "ColorWheelThumbTexture", "ColorValueTexture",
+          "ColorValueThumbTexture", "ButtonText"}
+_ROOT = "$P"  # a template's own widget, in its children's names
+
+
+def _tag(element: ET.Element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+class _Structure:
+    """FrameXML's widget tree: templates by name, and each widget a named frame or a
+    template makes, as ``[name, type or slot, parent, hidden, parentKey, font, scope]``
+    (scope: the name ``$parent`` means for the widget's children)."""
+
+    def __init__(self, roots: list[ET.Element]) -> None:
+        self.templates: dict[str, ET.Element] = {}
+        self.fonts: set[str] = set()
+        for root in roots:
+            for element in root.iter():
+                name = element.get("name") or ""
+                if _tag(element) in _FONT_TAGS and name:
+                    self.fonts.add(name)
+                elif element.get("virtual", "").lower() == "true" and name:
+                    self.templates.setdefault(name.lower(), element)
+
+    def chain(self, element: ET.Element, seen: tuple[str, ...] = ()) -> list[ET.Element]:
+        """The templates ``element`` inherits (each after its own), then itself."""
+        steps: list[ET.Element] = []
+        for name in (element.get("inherits") or "").split(","):
+            key = name.strip().lower()
+            template = self.templates.get(key)
+            if template is not None and key not in seen:
+                steps += self.chain(template, (*seen, key))
+        return [*steps, element]
+
+    def font_of(self, steps: list[ET.Element], kind: str) -> str:
+        """A font string's font object, or a button's normal font."""
+        for step in reversed(steps):
+            if kind in ("FontString", "ButtonText"):
+                for name in (step.get("inherits") or "").split(","):
+                    if name.strip() in self.fonts:
+                        return name.strip()
+            else:
+                style = next((c.get("style") for c in step if _tag(c) == "NormalFont"), None)
+                if style in self.fonts:
+                    return style
+        return ""
+
+    @staticmethod
+    def children(element: ET.Element) -> list[tuple[ET.Element, str]]:
+        """Child widgets of a frame element, with the type (or slot) each makes."""
+        out = []
         for child in element:
-            visit(child, in_template or virtual)
+            tag = _tag(child)
+            if tag in ("Frames", "ScrollChild"):
+                out += [(c, _tag(c)) for c in child if _tag(c) in _WIDGET_TAGS]
+            elif tag == "Layers":
+                out += [(c, _tag(c)) for layer in child for c in layer
+                        if _tag(c) in ("Texture", "FontString")]
+            elif tag in _SLOTS:
+                out.append((child, tag))
+        return out
 
-    for path in sorted(folder.rglob("*.xml")):
-        visit(ET.parse(path).getroot(), False)
-    return found, fonts
+    def build(self, element: ET.Element, kind: str, parent: str, out: list[list[object]],
+              depth: int = 0) -> None:
+        """Append ``element``'s widget and its descendants to ``out`` (parents first; a
+        parent is written by name, or as ``#i``, the i-th entry, when unnamed)."""
+        steps = self.chain(element)
+        scope = str(out[int(parent[1:])][6]) if parent.startswith("#") else parent
+        raw = element.get("name") or ""
+        name = raw.replace("$parent", scope).replace("$Parent", scope)
+        hidden = next((s.get("hidden") for s in reversed(steps) if s.get("hidden")), "")
+        key = next((s.get("parentKey") for s in reversed(steps) if s.get("parentKey")), "")
+        font = self.font_of(steps, kind)
+        index = len(out)
+        out.append([name, kind, element.get("parent") or parent,
+                    int(hidden.lower() == "true"), key, font, name or scope])
+        if depth >= 12:
+            return
+        for step in steps:
+            for child, child_kind in self.children(step):
+                self.build(child, child_kind, name or f"#{index}", out, depth + 1)
+
+
+def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],
+                                         dict[str, list[list[object]]]]:
+    """The font objects of FrameXML's XML, every widget its named frames make (template
+    children and ``$parent`` names included), and the widgets each virtual template adds
+    to a frame inheriting it."""
+    roots = [ET.parse(path).getroot() for path in sorted(folder.rglob("*.xml"))]
+    tree = _Structure(roots)
+    frames: list[list[object]] = []
+    for root in roots:
+        for element in root:
+            tag = _tag(element)
+            if tag in _WIDGET_TAGS and tag != "WorldFrame" and \
+                    element.get("virtual", "").lower() != "true":
+                tree.build(element, tag, "", frames)
+    templates: dict[str, list[list[object]]] = {}
+    for element in tree.templates.values():
+        if _tag(element) not in _WIDGET_TAGS:
+            continue
+        steps = tree.chain(element)
+        parts: list[list[object]] = [[_ROOT, _tag(element), "", 0, "",
+                                      tree.font_of(steps, _tag(element)), _ROOT]]
+        for step in steps:
+            for child, child_kind in tree.children(step):
+                tree.build(child, child_kind, "#0", parts, 1)
+        templates[element.get("name") or ""] = parts
+    return tree.fonts, [f for f in frames if f[0]], templates
+
+
+def _entry(fields: list[object]) -> str:
+    """``name:type:parent:hidden:parentKey:font``; a parent whose name begins the widget's
+    is written ``^N`` (its first N characters), an unnamed one ``#i`` (the list's i-th)."""
+    name, kind, parent, hidden, key, font = (str(v) for v in fields[:6])
+    if parent and not parent.startswith("#") and name.startswith(parent) and name != parent:
+        parent = f"^{len(parent)}"
+    return f"{name}:{kind}:{parent}:{hidden}:{key}:{font}"
 
 
 def names_from_reference(wow_dir: Path) -> dict[str, object]:
@@ -126,9 +240,11 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     framexml_calls = {n for n in lua.calls & uses_undefined if n[:1].isupper()}
     functions = sorted(set(whoa) | framexml_calls | set(extra_functions))
     framexml_functions = sorted((lua.functions & defined) - set(functions))
-    xml_names, fonts = _xml_globals(ui)
-    values = (lua.writes - lua.functions) | xml_names
-    framexml_globals = sorted((values & defined) - set(functions) - set(framexml_functions))
+    fonts, frames, templates = _xml_structure(ui)
+    widget_names = {str(f[0]) for f in frames}
+    values = (lua.writes - lua.functions) | fonts
+    framexml_globals = sorted((values & defined) - set(functions) - set(framexml_functions)
+                              - widget_names)
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
     return {
         "about": {
@@ -143,6 +259,9 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_functions": framexml_functions,
         "framexml_globals": framexml_globals,
         "framexml_fonts": sorted(fonts & set(framexml_globals)),
+        "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
+        "framexml_templates": {name: " ".join(_entry(f) for f in parts)
+                               for name, parts in sorted(templates.items())},
         "events": events,
         "widgets": _widget_types(api / "widgets", extra_widgets),
     }
@@ -182,13 +301,20 @@ def _widget_types(folder: Path,
 def names_from_data(path: Path) -> dict[str, object]:
     """The names the data file already holds (flags dropped)."""
     data = json.loads(path.read_text())
-    out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"]}
+    out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"],
+                              "framexml_frames": data["framexml_frames"],
+                              "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
-        out[section] = sorted(data[section]["implemented"] + data[section]["missing"])
+        flagged = data[section]
+        out[section] = sorted(_name_list(flagged["implemented"]) + _name_list(flagged["missing"]))
     out["widgets"] = {kind: {"inherits": spec["inherits"], "creatable": spec["creatable"],
                              "methods": sorted(spec["implemented"] + spec["missing"])}
                       for kind, spec in data["widgets"].items()}
     return out
+
+
+def _name_list(value: list[str] | str) -> list[str]:
+    return value.split() if isinstance(value, str) else list(value)
 
 
 def with_flags(names: dict[str, object]) -> dict[str, object]:
@@ -207,7 +333,12 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
     data: dict[str, object] = {"about": names["about"]}
     for section in SECTIONS:
         data[section] = _flagged(names[section], lambda n, s=section: is_done(s, n))
+    # The large, rarely changing section as two space-separated strings (loads fastest).
+    data["framexml_globals"] = {key: " ".join(value)
+                                for key, value in data["framexml_globals"].items()}
     data["framexml_fonts"] = names["framexml_fonts"]
+    data["framexml_frames"] = names["framexml_frames"]
+    data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {
         kind: {"inherits": spec["inherits"], "creatable": spec["creatable"],
                **_flagged(spec["methods"], lambda m, k=kind: is_done("widgets", (k, m)))}

@@ -3,9 +3,10 @@
 At login the client loads every enabled addon that is not load-on-demand, dependencies
 first (see :mod:`wowapi_stubs._catalog`). For each addon: its ``.toc`` files in order (Lua
 files, and XML files through :mod:`wowapi_stubs.xml`), then its SavedVariables, then
-``ADDON_LOADED``. After all of them: ``VARIABLES_LOADED``, ``PLAYER_LOGIN`` and
-``PLAYER_ENTERING_WORLD``, once. ``LoadAddOn`` later loads a load-on-demand addon the same
-way and fires its ``ADDON_LOADED`` then.
+``ADDON_LOADED``. After all of them the character enters the world, once
+(:meth:`~wowapi_stubs.client.HeadlessClient.enter_world`: ``VARIABLES_LOADED``, the chat
+settings, ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``). ``LoadAddOn`` later loads a
+load-on-demand addon the same way and fires its ``ADDON_LOADED`` then.
 
 Each Lua file runs as a chunk named ``@Interface\\AddOns\\<Addon>\\<file>`` (the client's
 paths in error messages and ``debugstack``), receiving ``...`` = (addon name, private table
@@ -65,12 +66,7 @@ def load_addons(client: HeadlessClient, paths: list[Path],
         for entry in entries:
             if entry.name not in reports:
                 reports[entry.name] = _not_loaded(client, entry, warnings)
-        if not client.logged_in:
-            client.fire_internal("VARIABLES_LOADED")
-            client.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
-            client.fire_internal("PLAYER_LOGIN")
-            client.fire_internal("PLAYER_ENTERING_WORLD")
-            client._settle()
+        client.enter_world()
     finally:
         client.loading_reports = None
         client.current_report = None

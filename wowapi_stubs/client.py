@@ -21,11 +21,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _chatinput, _loader, ui
+from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs._catalog import AddonCatalog
-from wowapi_stubs.api import install_all
+from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
+from wowapi_stubs.api.chatconfig import ChatSettings
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.mail import DeliveredMail, MailService
 from wowapi_stubs.api.who import Roster, WhoEntry, WhoService
@@ -46,7 +47,7 @@ from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
-from wowapi_stubs.world import World
+from wowapi_stubs.world import Aura, Unit, World
 
 _log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHO
           "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
-STARTUP_MEMORY = 256 * 1024
+STARTUP_MEMORY = 320 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class HeadlessClient:
         self.errors: list[LuaErrorRecord] = log("Lua errors")
         self.findings: list[Finding] = log("findings")
         self.sounds: list[str] = log("sounds played")
+        # SendAddonMessage calls: (prefix, text, chat type, target).
+        self.addon_messages: list[tuple[str, str, str, str | None]] = log("addon messages")
         self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
@@ -115,6 +118,7 @@ class HeadlessClient:
         self.mail = MailService(me)
         self.bags = Bags(self.settings.bag_slots)
         self.world = World(self.settings, self.roster, self.bags)
+        self.chat_settings = ChatSettings()
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Any] = {}
         self.named: dict[str, Any] = {}
@@ -126,6 +130,7 @@ class HeadlessClient:
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
+        self.loaded_chunks: set[str] = set()
         # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
         self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
                          if self.settings.framexml_dir is not None else None)
@@ -136,7 +141,7 @@ class HeadlessClient:
             raise _cap_too_small(cap)
         try:
             self.runtime = LuaRuntime(
-                api={**install_all(me), **(host_api or {})},
+                api=LazyApi(me, host_api),
                 widgets=self.widgets,
                 method_names=method_names,
                 widget_kinds=widget_kinds,
@@ -359,6 +364,47 @@ class HeadlessClient:
     def clear_bag_slot(self, bag: int, slot: int) -> None:
         self.bags.contents.pop((bag, slot), None)
 
+    def set_target(self, who: str | Unit | None) -> None:
+        """Target a character (a roster name), a unit id, a :class:`Unit`, or nothing."""
+        _world_actions.set_target(self, who)
+        self._settle()
+
+    def set_focus(self, who: str | Unit | None) -> None:
+        _world_actions.set_focus(self, who)
+        self._settle()
+
+    def set_party(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """The party (up to 4 others; names from the roster, or units); empty: no party."""
+        _world_actions.set_group(self, members, raid=False, leader=leader)
+        self._settle()
+
+    def set_raid(self, members: list[str | Unit], *, leader: str | None = None) -> None:
+        """A raid of the character and up to 39 others (the first four are its party)."""
+        _world_actions.set_group(self, members, raid=True, leader=leader)
+        self._settle()
+
+    def set_auras(self, unit: str, auras: list[Aura]) -> None:
+        """A unit's buffs and debuffs (``UNIT_AURA`` fires)."""
+        _world_actions.set_auras(self, unit, auras)
+        self._settle()
+
+    def set_health(self, unit: str, health: int) -> None:
+        _world_actions.set_health(self, unit, health)
+        self._settle()
+
+    def set_zone(self, name: str, subzone: str = "", **details: Any) -> None:
+        """Move to a zone (``ZONE_CHANGED_NEW_AREA``) or a subzone (``ZONE_CHANGED``);
+        ``details``: :class:`~wowapi_stubs.world.Zone` fields (``instance_type``...)."""
+        _world_actions.set_zone(self, name, subzone, **details)
+        self._settle()
+
+    def combat_log(self, event: str, source: str | Unit | None, dest: str | Unit | None,
+                   *payload: Any) -> None:
+        """One combat-log entry (``COMBAT_LOG_EVENT_UNFILTERED`` with 3.3.5a arguments)."""
+        _world_actions.combat_log(self, event, _world_actions.as_unit(self, source),
+                                  _world_actions.as_unit(self, dest), *payload)
+        self._settle()
+
     def enter_combat(self) -> None:
         if not self.in_combat:
             self.in_combat = True
@@ -452,9 +498,9 @@ class HeadlessClient:
         try:
             if self.framexml is not None:  # FrameXML defines its own functions and frames
                 return True if _known_c_functions()(key) else None
-            widget = ui.materialize(self, key.decode("utf-8", "surrogateescape"))
-            if widget is not None:
-                return widget.lua
+            value = ui.resolve(self, key.decode("utf-8", "surrogateescape"))
+            if value is not None:
+                return value
             return True if _known_functions()(key) else None
         except Exception as exc:  # noqa: BLE001 - Lua may be outside protected code here
             message = f"internal error in the headless client resolving {key!r}: {exc!r}"
@@ -524,6 +570,20 @@ class HeadlessClient:
             self._run_script(button, handler, mouse_button, False)
         self._settle()
         return True
+
+    def enter_world(self) -> None:
+        """Log in (once): what the client sends when the character enters the world after
+        the addons have loaded: ``VARIABLES_LOADED``, the character's chat settings,
+        ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``."""
+        if self.logged_in:
+            return
+        self.fire_internal("VARIABLES_LOADED")
+        for event, args in self.chat_settings.login_events():
+            self.fire_internal(event, *args)
+        self.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
+        self.fire_internal("PLAYER_LOGIN")
+        self.fire_internal("PLAYER_ENTERING_WORLD")
+        self._settle()
 
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""

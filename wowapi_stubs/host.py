@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from wowapi_stubs.api.chatconfig import ChatSettings
     from wowapi_stubs.clock import SimulatedClock
     from wowapi_stubs.errors import Finding
     from wowapi_stubs.runtime import LuaRuntime
@@ -34,8 +35,10 @@ class Host(Protocol):
     logged_in: bool
     money: int
     focus_id: int | None
+    addon_messages: list[tuple[str, str, str, str | None]]
     lazy_names: dict[str, Any]
     templates: dict[str, Any]
+    chat_settings: ChatSettings
 
     @property
     def now(self) -> datetime: ...

@@ -14,6 +14,7 @@ install into and read from that table, raw (no metamethod an addon set runs).
 from __future__ import annotations
 
 import functools
+import itertools
 import locale
 import logging
 import weakref
@@ -106,8 +107,11 @@ class LuaRuntime:
         self.host_reserve = min(HOST_RESERVE, memory_limit_bytes // 8)
         self._entry_limit = memory_limit_bytes - min(ENTRY_SLACK, memory_limit_bytes // 16)
         self._other_values = False
+        self._resolve_global = resolve_global
         self._api_names = list(api)
-        self._api = [api[name] for name in self._api_names]
+        # Looked up on first call: a lazy mapping installs what is used only.
+        self._api_source = api
+        self._api: list[ApiFunction | None] = [None] * len(self._api_names)
         self._widgets = widgets
         self._method_names = list(method_names)
         self._on_error = on_error
@@ -129,7 +133,7 @@ class LuaRuntime:
                 b"max_source_bytes": max_source_bytes,
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
-                b"api_names": " ".join(self._api_names).encode(),
+                b"api_names": _numbered_names(tuple(self._api_names)),
                 b"method_names": _numbered_names(tuple(self._method_names)),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
                 b"resolve_global": resolve_global,
@@ -368,8 +372,16 @@ class LuaRuntime:
         return int(self._lua.get_memory_used())
 
     def rawglobal(self, name: str) -> Any:
-        """The addon-visible global ``name``, read raw (no ``__index`` an addon set runs)."""
-        return self.fn.rawglobal(name.encode())
+        """The addon-visible global ``name``, read raw (no ``__index`` an addon set runs);
+        a global the client makes on first read (see ``resolve_global``) is made now."""
+        key = name.encode()
+        value = self.fn.rawglobal(key)
+        if value is None:
+            found = self._resolve_global(key)
+            if found is not None and found is not True:
+                self.fn.setglobal(key, found)
+                value = found
+        return value
 
     def setglobal(self, name: str, value: Any) -> None:
         """Set the addon-visible global ``name`` (raw) to ``value`` converted with
@@ -398,9 +410,9 @@ class LuaRuntime:
     def touched_apis(self) -> dict[str, int]:
         """Every WoW API and widget method addon code called, with call counts."""
         counts = {to_text(k): int(v) for k, v in self.P.lua_api_counts.items()}
-        for name, count in zip(self._api_names, self.api_counts, strict=True):
-            if count:
-                counts[name] = counts.get(name, 0) + count
+        api_counts, names = self.api_counts, self._api_names
+        for index in itertools.compress(range(len(api_counts)), api_counts):
+            counts[names[index]] = counts.get(names[index], 0) + api_counts[index]
         for name, count in self.method_counts.items():
             counts[f":{name}"] = count
         return dict(sorted(counts.items()))
@@ -465,7 +477,10 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
     def api_call(idx: int, *args: Any) -> Any:
         api_counts[idx - 1] += 1
         try:
-            result = api_functions[idx - 1](*args)
+            fn = api_functions[idx - 1]
+            if fn is None:
+                fn = api_functions[idx - 1] = me._api_source[api_names[idx - 1]]
+            result = fn(*args)
             return result if result is None else to_lua(result)
         except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
             return me._failure(api_names[idx - 1], exc)
@@ -489,16 +504,16 @@ def _name_list(names: Iterable[str]) -> bytes:
 
 def _widget_kind_spec(
         kinds: Mapping[str, tuple[Iterable[str], Iterable[str], Iterable[str]]]) -> bytes:
-    """``Kind Parent,Parent implemented ... | missing ...;`` per kind (own methods; ``-``
-    for no parent). Every client passes the same (cached, never modified) mapping, so the
-    last one's text is kept and reused."""
+    """``;Kind Parent,Parent implemented ... | missing ... `` per kind (own methods; ``-``
+    for no parent), then ``;``. Every client passes the same (cached, never modified)
+    mapping, so the last one's text is kept and reused."""
     global _LAST_KIND_SPEC
     if _LAST_KIND_SPEC is not None and _LAST_KIND_SPEC[0] is kinds:
         return _LAST_KIND_SPEC[1]
-    spec = ";".join(
-        f"{kind} {','.join(parents) or '-'} {' '.join(methods)} | {' '.join(missing)}"
+    spec = "".join(
+        f";{kind} {','.join(parents) or '-'} {' '.join(methods)} | {' '.join(missing)} "
         for kind, (parents, methods, missing) in kinds.items()
-    ).encode()
+    ).encode() + b";"
     _LAST_KIND_SPEC = (kinds, spec)
     return spec
 

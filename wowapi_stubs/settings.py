@@ -37,7 +37,7 @@ class ClientSettings:
             "not enough memory" in the code that asked. Near the cap the client refuses to
             enter Lua with what would not fit (the event or call is recorded as a "not
             enough memory" error) and addon calls into the API fail once less than 256 KiB
-            (1/8 of the cap) is free, so the process never aborts. Caps under 256 KiB are
+            (1/8 of the cap) is free, so the process never aborts. Caps under 320 KiB are
             refused (the client itself needs that much).
         wow_dir: folder playing the WoW install dir; ``Logs/WoWChatLog.txt`` is written under
             it. ``None``: a temporary folder removed by :meth:`HeadlessClient.close`.

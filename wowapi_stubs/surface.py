@@ -25,6 +25,32 @@ SECTIONS = ("functions", "framexml_functions", "framexml_globals", "events")
 
 
 @dataclass(frozen=True)
+class UiWidget:
+    """A widget of FrameXML's tree: type (or the button/slider slot a region fills),
+    parent (a name, or ``#i``: the i-th widget of its template), hidden flag, the key its
+    parent holds it under, and its font object (a button's normal font)."""
+
+    name: str
+    kind: str
+    parent: str
+    hidden: bool
+    key: str
+    font: str
+
+
+def _widgets(text: str) -> list[UiWidget]:
+    out = []
+    for entry in text.split(" "):
+        if not entry:
+            continue
+        name, kind, parent, hidden, key, font = entry.split(":")
+        if parent.startswith("^"):
+            parent = name[: int(parent[1:])]
+        out.append(UiWidget(name, kind, parent, hidden == "1", key, font))
+    return out
+
+
+@dataclass(frozen=True)
 class WidgetType:
     """A widget type: its parents (in declaration order) and its own methods."""
 
@@ -67,11 +93,23 @@ class ApiSurface:
         return self._data["framexml_fonts"]
 
     @functools.cached_property
+    def framexml_frames(self) -> dict[str, UiWidget]:
+        """Every widget FrameXML's named frames make (template children and ``$parent``
+        names included), by name."""
+        return {widget.name: widget for widget in _widgets(self._data["framexml_frames"])}
+
+    def framexml_template(self, name: str) -> list[UiWidget] | None:
+        """The widgets a FrameXML virtual template makes (the first one is the inheriting
+        widget itself, named ``$P``; children's names use ``$P`` for its name)."""
+        found = _templates(self).get(name.lower())
+        return None if found is None else _parsed_template(self, found)
+
+    @functools.cached_property
     def events(self) -> dict[str, bool]:
         """Events -> fired by the client."""
         return _flags(self._data["events"])
 
-    @property
+    @functools.cached_property
     def creatable_frame_types(self) -> tuple[str, ...]:
         """The types ``CreateFrame`` accepts (``CREATEFRAME.txt``)."""
         return tuple(name for name, kind in self.widgets.items() if kind.creatable)
@@ -92,19 +130,24 @@ class ApiSurface:
     def unimplemented_functions(self) -> frozenset[str]:
         """Known global functions (C API and FrameXML's) the client does not implement."""
         return frozenset(name for section in ("functions", "framexml_functions")
-                         for name in self._data[section]["missing"])
+                         for name in _names(self._data[section]["missing"]))
 
     def global_functions(self) -> Iterator[str]:
         """Every known global function name (C API and FrameXML's Lua functions)."""
         for section in ("functions", "framexml_functions"):
-            yield from self._data[section]["implemented"]
-            yield from self._data[section]["missing"]
+            yield from _names(self._data[section]["implemented"])
+            yield from _names(self._data[section]["missing"])
 
 
-def _flags(section: dict[str, list[str]]) -> dict[str, bool]:
+def _names(value: list[str] | str) -> list[str]:
+    """A name list (large sections are one space-separated string)."""
+    return value.split() if isinstance(value, str) else value
+
+
+def _flags(section: dict[str, Any]) -> dict[str, bool]:
     """``{"implemented": [...], "missing": [...]}`` -> name -> implemented."""
-    flags = dict.fromkeys(section["missing"], False)
-    flags.update(dict.fromkeys(section["implemented"], True))
+    flags = dict.fromkeys(_names(section["missing"]), False)
+    flags.update(dict.fromkeys(_names(section["implemented"]), True))
     return dict(sorted(flags.items()))
 
 
@@ -123,6 +166,16 @@ def _methods(surface: ApiSurface, kind: str) -> dict[str, str]:
         for method in surface.widgets[name].own:
             found.setdefault(method, name)
     return found
+
+
+@functools.cache
+def _templates(surface: ApiSurface) -> dict[str, str]:
+    return {name.lower(): text for name, text in surface._data["framexml_templates"].items()}
+
+
+@functools.cache
+def _parsed_template(surface: ApiSurface, text: str) -> list[UiWidget]:
+    return _widgets(text)
 
 
 @functools.cache

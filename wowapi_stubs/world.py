@@ -309,6 +309,14 @@ class Zone:
     y: float = 0.5
 
 
+# Unit ids without a number: the World attribute holding the unit ("": none exists).
+_SIMPLE_UNITS = {"player": "player", "target": "target", "focus": "focus",
+                 "mouseover": "mouseover", "pet": "pet", "vehicle": "", "npc": "", "none": ""}
+# Numbered unit ids: the World list holding them ("": the world has none).
+_NUMBERED_UNITS = {"party": "party", "raid": "raid", "partypet": "", "raidpet": "",
+                   "arena": "", "arenapet": "", "boss": ""}
+
+
 class World:
     """The state API functions report; see the module docstring."""
 
@@ -336,6 +344,7 @@ class World:
         self.cursor: tuple[Any, ...] | None = None
         self.cursor_position = (960.0, 540.0)
         self.zone = Zone()
+        self._characters: dict[str, Unit] = {}
 
     def _default_spellbook(self) -> None:
         general = [self.spells.add(Spell(i, n, r, t)) for i, n, r, t in _GENERAL]
@@ -364,17 +373,15 @@ class World:
         return found
 
     def _base_unit(self, token: str) -> Unit | None:
-        simple = {"player": self.player, "target": self.target, "focus": self.focus,
-                  "mouseover": self.mouseover, "pet": self.pet, "vehicle": None, "npc": None,
-                  "none": None}
-        if token in simple:
-            return simple[token]
-        for prefix, members in (("partypet", []), ("party", self.party),
-                                ("raidpet", []), ("raid", self.raid), ("arenapet", []),
-                                ("arena", []), ("boss", [])):
-            if token.startswith(prefix) and token[len(prefix):].isdigit():
-                index = int(token[len(prefix):])
-                return members[index - 1] if 1 <= index <= len(members) else None
+        simple = _SIMPLE_UNITS.get(token)
+        if simple is not None:
+            return getattr(self, simple) if simple else None
+        digits = token.lstrip("abcdefghijklmnopqrstuvwxyz")
+        prefix = token[: len(token) - len(digits)]
+        if digits.isdigit() and prefix in _NUMBERED_UNITS:
+            members = getattr(self, _NUMBERED_UNITS[prefix]) if _NUMBERED_UNITS[prefix] else []
+            index = int(digits)
+            return members[index - 1] if 1 <= index <= len(members) else None
         return next((u for u in self.group() if u.name.lower() == token), None)
 
     def unit_token(self, unit: Unit) -> str | None:
@@ -387,9 +394,15 @@ class World:
         return None
 
     def character(self, name: str) -> Unit:
-        """A unit for a character of the roster (or a level-80 stranger)."""
-        entry = self.roster.find_online(name)
-        return Unit.from_who(entry) if entry else Unit(name.split("-", 1)[0])
+        """The unit of a character (one per name): from the roster, or a level-80
+        stranger."""
+        short = name.split("-", 1)[0]
+        found = self._characters.get(short.lower())
+        if found is None:
+            entry = self.roster.find_online(short)
+            found = Unit.from_who(entry) if entry else Unit(short)
+            self._characters[short.lower()] = found
+        return found
 
     # -- items and spells ---------------------------------------------------------------------
     def equipped_item(self, token: str, slot: int) -> Item | None:

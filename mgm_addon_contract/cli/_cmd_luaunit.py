@@ -11,6 +11,7 @@ import typer
 
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice, input_dir, input_file
+from mgm_addon_contract.cli._isolation import TrustedOption, WorkerMemoryOption
 
 FORMATS = ("text", "json", "junit")
 LUAUNIT_ENV = "MGM_LUAUNIT"
@@ -49,14 +50,16 @@ def luaunit(
     = 60.0,
     output_format: Annotated[str, typer.Option("--format", help="text, json or junit")]
     = "text",
+    trusted: TrustedOption = False,
+    worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Run a LuaUnit suite inside the headless 3.3.5a client (Lua 5.1, the client's API, the
     sandbox kept).
 
     Exit 0 when every test passes and the client revealed nothing, 1 otherwise, 2 on a usage
     error."""
-    from mgm_addon_contract.luaunit import SuiteOptions, run_suite
-    from mgm_addon_contract.luaunit.harness import HarnessPathError
+    from mgm_addon_contract.luaunit import SuiteOptions
+    from mgm_addon_contract.luaunit.harness import HarnessPathError, check_entries
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.report.luaunit_report import render_text, to_json, to_junit
     from mgm_addon_contract.secrets import redact
@@ -79,9 +82,10 @@ def luaunit(
                            lua_path=tuple(modules), args=tuple(arg or []),
                            env=_environment(env or [], addon), cpu_limit=cpu_limit)
     try:
-        run = run_suite(entries, options, isolate=isolate)
+        check_entries(entries, options)
     except HarnessPathError as exc:
         raise UserError(str(exc)) from None
+    run = _run_isolated(entries, options, isolate, trusted, worker_memory)
     if output_format == "json":
         typer.echo(redact(json.dumps(to_json(run), indent=2, ensure_ascii=False)))
     elif output_format == "junit":
@@ -109,3 +113,21 @@ def _environment(given: list[str], addon: Path | None) -> dict[str, str]:
         elif name in os.environ:
             values[name] = os.environ[name]
     return values
+
+
+def _run_isolated(entries: list[Path], options, isolate: bool, trusted: bool,  # noqa: ANN001
+                  worker_memory: int | None):  # noqa: ANN202 - SuiteRun
+    """The suite in an isolation worker (watchdog at the suite's CPU limit + 1 s), or in this
+    process when ``trusted``; a worker that crashed or hung is reported as the run's error."""
+    from dataclasses import replace
+
+    from mgm_addon_contract.isolated import Runner, default_limits
+    from mgm_addon_contract.luaunit import SuiteRun, run_suite
+    from wowapi_stubs.isolation import Crash
+
+    limits = replace(default_limits(worker_memory), entry_cpu_seconds=options.cpu_limit + 1.0)
+    with Runner(isolate=not trusted, limits=limits) as run:
+        result = run(run_suite, entries, options, isolate=isolate)
+    if isinstance(result, Crash):
+        return SuiteRun([], "", None, [f"the isolation worker ended: {result.describe()}"])
+    return result

@@ -27,6 +27,7 @@ from wowapi_stubs._paths import AddonPathError, read_file
 from wowapi_stubs.errors import WowApiError, split_location
 from wowapi_stubs.runtime import to_text
 from wowapi_stubs.surface import load_surface
+from wowapi_stubs.ui import provides
 
 PRELUDE_CHUNK = "=(luaunit harness)"
 EXIT_TEXT = ") ended the suite"
@@ -71,18 +72,13 @@ class SuiteHarness:
 
     def __init__(self, options: SuiteOptions) -> None:
         self.options = options
-        root = Path(options.root).resolve()
-        self.areas = _Areas(root)
-        for extra in options.lua_path:
-            real = Path(extra).resolve()
-            self.areas.folders.append(real if real.is_dir() else real.parent)
-        if options.addon is not None:
-            self.areas.folders.append(Path(options.addon).resolve())
+        self.areas = _areas(options)
         self.chunks: dict[str, Path] = {}  # chunk name shown by Lua -> file
         self.output: list[str] = []
         self.output_size = 0
         self.exit_code: int | None = None
         self.tests: list[LuaTestResult] = []
+        self.listed: list[str] = []
         self.suites_started = 0
         self.preloaded: dict[Path, str] = {}
         self.skipped_dofiles: list[str] = []
@@ -114,6 +110,8 @@ class SuiteHarness:
             "__luaunit_harness.suite_started": self._suite_started,
             "__luaunit_harness.only_test": lambda: self.options.only_test,
             "__luaunit_harness.traceback_seen": self._traceback_seen,
+            "__luaunit_harness.listing": lambda: self.options.list_only,
+            "__luaunit_harness.listed": lambda name: self.listed.append(to_text(name)),
         }
 
     def _traceback_seen(self, trace: Any) -> None:
@@ -216,7 +214,8 @@ class SuiteHarness:
         text, kind_text = to_text(name), to_text(kind)
         assert self.mock is not None
         owner = text.split(".", 1)[0]
-        if existed or ("." in text and owner in self._startup):
+        if existed or ("." not in text and provides(self.client, text)) or (
+                "." in text and owner in self._startup):
             self.mock.replaced.append(text)
             return True
         if text in load_surface().unimplemented_functions:
@@ -304,11 +303,12 @@ class SuiteHarness:
                     if loaded.path is not None:
                         self.preloaded[Path(loaded.path).resolve()] = str(loaded.path)
                 problems += [_located(e) for e in report.errors]
-                problems += [f"{f.path}: {f.error}" for f in report.files if f.error]
+                problems += [f"{f.path}: {f.error}" for f in report.files  # not said above
+                             if f.error and not any(e.message in f.error for e in report.errors)]
             prelude, error = runtime.compile(_prelude(), PRELUDE_CHUNK)
             assert prelude is not None, error
             runtime.safecall("luaunit harness", prelude)
-            self._startup = frozenset(to_text(k) for k in runtime.P.globals
+            self._startup = frozenset(to_text(k) for k in runtime.fn.complete_globals()
                                       if isinstance(k, bytes))
             mark = len(client.errors)
             shown = [self._entry_name(entry) for entry in entries]
@@ -322,20 +322,33 @@ class SuiteHarness:
             if not self.suites_started and self.exit_code is None \
                     and len(client.errors) == mark:
                 self._run_luaunit()  # test files only: LuaUnit runs what they defined
+            if self._current is not None:  # a test the client stopped (CPU limit...)
+                self._unfinished(mark)
             problems += [_located(e) for e in client.errors[mark:] if EXIT_TEXT not in e.message
                          and not any(e.message in f for t in self.tests for f in t.findings)]
             return SuiteRun(list(self.tests), "".join(self.output), self.exit_code, problems,
                             self.mock, list(self.skipped_dofiles),
-                            truncated=self.output_size > MAX_OUTPUT)
+                            truncated=self.output_size > MAX_OUTPUT, listed=list(self.listed))
         finally:
             client.close()
 
+    def _unfinished(self, mark: int) -> None:
+        """The running test never ended: the client stopped the entry (it ran out of CPU,
+        was killed); that test is an error with the client's reason."""
+        current, errors = self._current, self.client.errors
+        assert current is not None
+        reason = next((e for e in reversed(errors[mark:]) if EXIT_TEXT not in e.message), None)
+        self._test_ended(current.name.encode(), b"ERROR",
+                         (_located(reason) if reason else "the test never ended").encode(),
+                         current.trace.encode(), 0.0)
+        if reason is not None:
+            errors.remove(reason)
+            self.tests[-1].findings = [f for f in self.tests[-1].findings
+                                       if reason.message not in f]
+
     def _entry_name(self, entry: Path) -> str:
-        real = Path(entry).resolve()
-        if not self.areas.allows(real):
-            raise HarnessPathError(f"{entry}: outside the root folder {self.areas.root} "
-                                   "(--root)")
-        return os.path.relpath(real, self.areas.root)
+        check_entries([entry], self.options)
+        return os.path.relpath(Path(entry).resolve(), self.areas.root)
 
     def _run_luaunit(self) -> None:
         runtime = self.client.runtime
@@ -345,6 +358,22 @@ class SuiteHarness:
         ok, results = runtime.safecall("luaunit run", fn)
         if ok and self.exit_code is None and results and isinstance(results[0], int | float):
             self.exit_code = 0 if int(results[0]) == 0 else 1
+
+
+def _areas(options: SuiteOptions) -> _Areas:
+    """The root, the module folders (a file's folder) and the addon folder, resolved."""
+    modules = [p.resolve() if p.is_dir() else p.resolve().parent
+               for p in map(Path, options.lua_path)]
+    addon = [Path(options.addon).resolve()] if options.addon is not None else []
+    return _Areas(Path(options.root).resolve(), [*modules, *addon])
+
+
+def check_entries(entries: list[Path], options: SuiteOptions) -> None:
+    """Every entry must lie under the root (or a folder given for modules or the addon)."""
+    areas = _areas(options)
+    for entry in entries:
+        if not areas.allows(Path(entry).resolve()):
+            raise HarnessPathError(f"{entry}: outside the root folder {areas.root} (--root)")
 
 
 def _lua_text(value: Any) -> str:

@@ -19,6 +19,7 @@ class SuiteOptions:
     env: dict[str, str] = field(default_factory=dict)
     cpu_limit: float = 60.0
     only_test: str | None = None
+    list_only: bool = False  # name the tests LuaUnit selects, run none
 
 
 @dataclass
@@ -73,6 +74,7 @@ class SuiteRun:
     skipped_dofiles: list[str] = field(default_factory=list)
     truncated: bool = False
     isolated: bool = False
+    listed: list[str] = field(default_factory=list)  # with SuiteOptions.list_only
 
     @property
     def ok(self) -> bool:

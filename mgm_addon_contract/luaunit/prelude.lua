@@ -89,6 +89,15 @@ local function hook_luaunit(M)
     end
     return after(finish(self, ...))
   end
+  -- Listing (to run each test alone later): name every selected test, run none.
+  local exec = LU.execOneFunction
+  LU.execOneFunction = function(self, className, methodName, ...)
+    if H.listing() then
+      H.listed(className and (className .. "." .. methodName) or methodName)
+      return
+    end
+    return exec(self, className, methodName, ...)
+  end
   LU.initFromArguments = function(self, ...)
     H.suite_started()
     local names = init(self, ...)

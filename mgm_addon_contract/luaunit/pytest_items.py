@@ -9,6 +9,7 @@ client. A test fails when LuaUnit says so or when the client revealed a problem 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +72,14 @@ class LuaSuite(pytest.File):
     options: SuiteOptions
 
     def collect(self) -> list[pytest.Item]:
-        self.run = run_suite(self.entries, self.options)
+        if self.config.getoption("--lua-isolate"):  # name the tests; each runs alone later
+            self.run = run_suite(self.entries, replace(self.options, list_only=True))
+            tests = [LuaTestResult(name, "listed") for name in self.run.listed]
+        else:
+            self.run = run_suite(self.entries, self.options)
+            tests = self.run.tests
         items: list[pytest.Item] = [LuaUnitItem.from_parent(self, name=t.name, listed=t)
-                                    for t in self.run.tests]
+                                    for t in tests]
         if self.run.errors or not self.run.tests:
             items.append(LuaSuiteErrors.from_parent(self, name="(outside the tests)"))
         return items
@@ -89,8 +95,6 @@ class LuaUnitItem(pytest.Item):
     def runtest(self) -> None:
         result = self.listed
         if self.config.getoption("--lua-isolate"):
-            from dataclasses import replace
-
             suite = self.parent
             assert isinstance(suite, LuaSuite)
             alone = run_suite(suite.entries, replace(suite.options, only_test=self.name))

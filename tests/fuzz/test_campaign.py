@@ -93,7 +93,7 @@ def test_a_campaign_failure_is_replayed_by_check_per_clause(tmp_path: Path) -> N
         [sys.executable, "-m", "pytest", *CAMPAIGN, "-q", "-k", "TestWho"], cwd=tmp_path,
         env=child_env(**{DIRECTORY_ENV: str(database),
                          "MGM_ADDON_DIR": str(variant("who-prints-twice")),
-                         "MGM_CAMPAIGN_EXAMPLES": "100"}),
+                         "MGM_CAMPAIGN_EXAMPLES": "500"}),
         capture_output=True, text=True, timeout=120)
     assert campaign.returncode == 1, campaign.stdout[-2000:]
     assert "1 failed" in campaign.stdout and "WHO-ONE-LINE" in campaign.stdout

@@ -157,3 +157,20 @@ def test_headless_drives_the_client_for_tests_without_a_mock(
     if not who_ok:  # the /who never went out: no line, and the client says why
         assert who.status in ("failed", "error") and who.line == 16
         assert "RunMacroText() is protected" in who.findings[0]
+
+
+def test_a_runaway_test_is_stopped_and_named(suite: Path) -> None:
+    entry = suite / "tests" / "test_loop.lua"
+    entry.write_text('package.path = "tests/lib/?.lua"\nlu = require("luaunit")\n'
+                     "TestLoop = {}\n"
+                     "function TestLoop:test_a_spins_forever() while true do end end\n"
+                     "function TestLoop:test_b_fine() lu.assertTrue(true) end\n")
+    options = SuiteOptions(root=suite, cpu_limit=0.3)
+    together = run_suite([entry], options)
+    assert [(t.name, t.status) for t in together.tests] == [
+        ("TestLoop.test_a_spins_forever", "error")]
+    assert "script ran too long" in together.tests[0].message and not together.errors
+    alone = run_suite([entry], options, isolate=True)
+    assert [(t.name, t.status) for t in alone.tests] == [
+        ("TestLoop.test_a_spins_forever", "error"), ("TestLoop.test_b_fine", "passed")]
+    assert alone.listed == ["TestLoop.test_a_spins_forever", "TestLoop.test_b_fine"]

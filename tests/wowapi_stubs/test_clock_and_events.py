@@ -8,6 +8,7 @@ import pytest
 
 from mgm_addon_contract._resources import reference_addon_dir
 from wowapi_stubs import ClientSettings, HeadlessClient, HeadlessClientError
+from wowapi_stubs.client import STARTUP_MEMORY
 
 
 @pytest.fixture
@@ -103,8 +104,9 @@ def test_cap_too_small_for_start_up_is_a_clear_error() -> None:
 def test_cap_reached_while_loading_names_the_file(reuse: bool) -> None:
     fresh = HeadlessClient()
     fresh.load_addon(reference_addon_dir())  # the compiled file is now cached
-    # Room for the client's own start-up and 16 KB more: not enough for the addon's file.
-    cap = HeadlessClient().memory_used() + 16_000
+    # Just over the client's own start-up floor: not enough for the addon's file.
+
+    cap = STARTUP_MEMORY + 512
     settings = ClientSettings(memory_limit_bytes=cap, reuse_compiled_files=reuse)
     with HeadlessClient(settings) as client:
         report = client.load_addon(reference_addon_dir())

@@ -23,7 +23,7 @@ STRESS = textwrap.dedent('''
     refused = 0
     for seed in range(8):
         rng = random.Random(seed)
-        cap = rng.choice([300_000, 600_000, 1_000_000, 2_000_000])
+        cap = rng.choice([400_000, 600_000, 1_000_000, 2_000_000])
         client = HeadlessClient(ClientSettings(memory_limit_bytes=cap))
         client.eval_lua("""
           HOG = {}

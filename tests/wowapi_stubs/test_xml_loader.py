@@ -259,3 +259,30 @@ def test_paths_cannot_leave_the_addons_folder(make_addon, tmp_path) -> None:
 def test_a_client_without_xml_has_no_registry(make_addon) -> None:
     with HeadlessClient() as client:
         assert client.xml_templates is None
+
+
+def test_handler_globals_survive_a_metatable_an_addon_sets_on_g(make_addon) -> None:
+    client, report = _load(make_addon, "", lua="""
+        LEAKS = {}
+        local mt = {__newindex = function(t, k, v) LEAKS[#LEAKS + 1] = k; rawset(t, k, v) end,
+                    __index = function(t, k) return k == "MAGIC" and 42 or nil end}
+        setmetatable(_G, mt)
+        SAME = getmetatable(_G) == mt
+        local f = CreateFrame("Frame", "Watcher")
+        f:RegisterEvent("PING")
+        f:SetScript("OnEvent", function() SEEN = this:GetName() .. event .. arg1 .. MAGIC end)
+    """)
+    with client:
+        client.fire("PING", "x")
+        assert client.global_value("SEEN") == "WatcherPINGx42"
+        assert client.global_value("SAME") is True
+        leaks = client.global_value("LEAKS")
+    assert "SEEN" in leaks and "this" not in leaks and "arg1" not in leaks
+
+
+def test_element_names_ignore_case_as_in_the_client(make_addon) -> None:
+    client, report = _load(make_addon, '<script file="lib.lua"/><frame name="Lower"/>',
+                           extra_files={"lib.lua": "LIB = true"})
+    with client:
+        assert report.ok, report.findings
+        assert client.eval_lua("return LIB, Lower:GetObjectType()") == (True, "Frame")

@@ -434,75 +434,89 @@ end
 
 -- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
 -- arg1..arg9 (the handler's arguments after self), set around every handler call and
--- restored after it (nested handlers included). The values in force are kept here too,
--- so saving them costs no global reads; a stack holds what outer handlers had.
-local HANDLER_ENV = G  -- the table addon code reads globals from (set raw: a __newindex an
-                       -- addon put on _G never runs outside an entry)
-local ARG_NAMES = { "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9" }
+-- restored after it, nested handlers included. Setting eleven globals per call would be
+-- slow (and would make Lua rehash the big global table again and again), so the running
+-- handler's frame, event and argument list are kept here and the global table's __index
+-- and __newindex (below) serve the names from them. Addon code may assign them: during a
+-- handler the value holds until the outermost handler returns; outside handlers it holds
+-- until changed.
 local KEEP = {}  -- "leave `event` as it is" (handlers other than OnEvent)
 local EMPTY = {}
-local cur_this, cur_event, cur_n = nil, nil, 0
-local cur_args = {}
-local hstack, hsp = {}, 0
+local NIL = {}   -- an assigned nil
+local HANDLER_NAMES = { this = 0, event = 0 }
+for i = 1, 9 do
+  HANDLER_NAMES["arg" .. i] = i
+end
+local h_this, h_event, h_args, h_first, h_n = nil, nil, EMPTY, 1, 0
+local hdepth = 0
+local h_writes = nil    -- names assigned during the running handlers
+local outside = {}      -- names assigned outside handlers
 
-local function handler_enter(this_value, event_value, args, first, last)
-  local sp = hsp
-  local n = cur_n
-  for i = 1, n do
-    hstack[sp + i] = cur_args[i]
+local function handler_value(key)
+  local source = hdepth > 0 and h_writes or outside
+  local value = source and source[key]
+  if value ~= nil then
+    if value == NIL then
+      return nil
+    end
+    return value
   end
-  sp = sp + n
-  hstack[sp + 1], hstack[sp + 2], hstack[sp + 3] = n, cur_event, cur_this
-  hsp = sp + 3
-  local E = HANDLER_ENV
-  rawset(E, "this", this_value); cur_this = this_value
-  if event_value ~= KEEP then
-    rawset(E, "event", event_value); cur_event = event_value
+  if hdepth == 0 then
+    return nil
+  elseif key == "this" then
+    return h_this
+  elseif key == "event" then
+    return h_event
   end
-  local count = last - first + 1
-  if count > 9 then
-    count = 9
+  local i = HANDLER_NAMES[key]
+  if i <= h_n then
+    return h_args[h_first + i - 1]
   end
-  for i = 1, count do
-    local v = args[first + i - 1]
-    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
-  end
-  for i = count + 1, n do
-    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
-  end
-  cur_n = count > 0 and count or 0
+  return nil
 end
 
-local function handler_leave()
-  local sp = hsp
-  local n, event_value, this_value = hstack[sp - 2], hstack[sp - 1], hstack[sp]
-  hstack[sp - 2], hstack[sp - 1], hstack[sp] = nil, nil, nil
-  local base = sp - 3 - n
-  local E = HANDLER_ENV
-  rawset(E, "this", this_value); cur_this = this_value
-  rawset(E, "event", event_value); cur_event = event_value
-  for i = 1, n do
-    local v = hstack[base + i]
-    hstack[base + i] = nil
-    rawset(E, ARG_NAMES[i], v); cur_args[i] = v
+local function handler_assign(key, value)
+  if value == nil then
+    value = NIL
   end
-  for i = n + 1, cur_n do
-    rawset(E, ARG_NAMES[i], nil); cur_args[i] = nil
+  if hdepth > 0 then
+    local writes = h_writes
+    if not writes then
+      writes = {}
+      h_writes = writes
+    end
+    writes[key] = value
+  else
+    outside[key] = value
   end
-  cur_n = n
-  hsp = base
 end
 
-local function leave_handler_then(...)
-  handler_leave()
+local function restore_then(s_this, s_event, s_args, s_first, s_n, ...)
+  hdepth = hdepth - 1
+  h_this, h_event, h_args, h_first, h_n = s_this, s_event, s_args, s_first, s_n
+  if hdepth == 0 then
+    h_writes = nil
+  end
   return ...
+end
+
+-- call_handler(frame, event, args, first, n, run, ...): run(...) (an entry into Lua) with
+-- the handler globals of frame, event (or KEEP) and args[first .. first + n - 1].
+local function call_handler(frame, event, args, first, n, run, ...)
+  local s_this, s_event, s_args, s_first, s_n = h_this, h_event, h_args, h_first, h_n
+  h_this, h_args, h_first, h_n = frame, args, first, n
+  if event ~= KEEP then
+    h_event = event
+  end
+  hdepth = hdepth + 1
+  return restore_then(s_this, s_event, s_args, s_first, s_n, run(...))
 end
 
 -- run_script(label, f, frame, ...): a non-event script handler as one entry into Lua.
 function P.run_script(label, f, frame, ...)
   local n = select("#", ...)
-  handler_enter(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n)
-  return leave_handler_then(P.safecall(label, f, frame, ...))
+  return call_handler(frame, KEEP, n > 0 and { ... } or EMPTY, 1, n, P.safecall, label, f,
+    frame, ...)
 end
 
 -- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
@@ -582,9 +596,8 @@ function P.dispatch(event, ...)
     local fn = on_event[frame]
     if fn then
       args[1] = frame
-      handler_enter(frame, event, args, 3, count)
-      enter(event_label(frame, event), fn, args, count)
-      handler_leave()
+      call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
+        count)
     end
     return 1
   end
@@ -595,9 +608,8 @@ function P.dispatch(event, ...)
     local events = registered[frame]
     if fn and events and events[event] then
       args[1] = frame
-      handler_enter(frame, event, args, 3, count)
-      enter(event_label(frame, event), fn, args, count)
-      handler_leave()
+      call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
+        count)
     end
   end
   return n
@@ -720,13 +732,106 @@ local function install_api(idx, name)
     rawset(G, name, api)
   end
 end
+-- API functions are made on first read (see the __index of G below): a client pays only for
+-- the functions its code uses. The host numbers them in " Name=1 Other=2 "; library members
+-- such as bit.band are installed at once (their tables must exist).
+local api_numbers = " " .. host.api_names .. " "
+local byte = string.byte
+local SPACE, EQUALS = byte(" "), byte("=")
+local made_api = {}
+-- Where " name=" starts its number in api_numbers, found without making a string.
+local function api_number_at(name)
+  local position, length = 1, #name
+  while true do
+    local first, last = strfind(api_numbers, name, position, true)
+    if not first then
+      return nil
+    end
+    if byte(api_numbers, first - 1) == SPACE and byte(api_numbers, last + 1) == EQUALS then
+      return last + 2
+    end
+    position = first + length
+  end
+end
+local function lazy_api(name)
+  if made_api[name] then
+    return nil
+  end
+  local at = api_number_at(name)
+  if not at then
+    return nil
+  end
+  made_api[name] = true
+  install_api(tonumber(strsub(api_numbers, at, strfind(api_numbers, " ", at, true) - 1)), name)
+  return rawget(G, name)
+end
+-- Code that looks at the global table as a whole sees every API function, as in the client:
+-- pairs/next over _G first make those not read yet; rawget(_G, name) makes the one it names.
+-- Each is made once: a function an addon set to nil stays nil.
+local function out_of_memory_api()
+  error(caller_position() .. "not enough memory", 0)
+end
+local api_complete = false
+local gmatch = string.gmatch
+local function install_every_api()
+  api_complete = true
+  for name, idx in gmatch(api_numbers, "([^ =]+)=(%d+)") do
+    if not made_api[name] and rawget(G, name) == nil and not strfind(name, ".", 1, true) then
+      made_api[name] = true
+      install_api(tonumber(idx), name)
+    end
+  end
+end
+local function whole_table(t)
+  if t == G and not api_complete then
+    install_every_api()
+  end
+end
+-- Argument errors name the function and the caller's line, as Lua's own would.
+local function expect_table(value, fname)
+  if type(value) ~= "table" then
+    error(strformat("bad argument #1 to '%s' (table expected, got %s)", fname, type(value)), 3)
+  end
+end
+G.pairs = function(t)
+  expect_table(t, "pairs")
+  whole_table(t)
+  return next, t, nil
+end
+G.next = function(t, key)
+  expect_table(t, "next")
+  whole_table(t)
+  return next(t, key)
+end
+-- The global table with every API function made (for the host's listings of it).
+function P.complete_globals()
+  whole_table(G)
+  return G
+end
+G.rawget = function(t, key)
+  local value = rawget(t, key)
+  if value == nil and t == G and not api_complete and type(key) == "string"
+      and not strfind(key, " ", 1, true) then
+    return lazy_api(key)
+  end
+  return value
+end
 do
-  local names, position, idx = host.api_names, 1, 0
-  while position <= #names do
-    local space = strfind(names, " ", position, true) or #names + 1
-    idx = idx + 1
-    install_api(idx, strsub(names, position, space - 1))
-    position = space + 1
+  local position = 1
+  while true do
+    local dot = strfind(api_numbers, ".", position, true)
+    if not dot then
+      break
+    end
+    local first = dot
+    while strsub(api_numbers, first - 1, first - 1) ~= " " do
+      first = first - 1
+    end
+    local equals = strfind(api_numbers, "=", dot, true)
+    local stop = strfind(api_numbers, " ", equals, true)
+    install_api(tonumber(strsub(api_numbers, equals + 1, stop - 1)),
+      strsub(api_numbers, first, equals - 1))
+    position = stop
   end
 end
 
@@ -766,23 +871,46 @@ end
 
 -- Method tables fill lazily on first use: building ~1,000 entries per client up front would
 -- cost more than loading a typical addon.
--- widget_kinds: "Kind Parent,Parent own-implemented ... | own-missing ...;" per kind ("-"
--- when a kind has no parent). A method is looked up in the kind's own lists, then in its
--- parents' (inheritance as in the API data).
-local kinds = {}
+-- widget_kinds: ";Kind Parent,Parent own-implemented ... | own-missing ... " per kind ("-"
+-- when a kind has no parent), ending with ";". A method is looked up in the kind's own
+-- lists, then in its parents' (inheritance as in the API data). The text is searched in
+-- place: a kind's bounds are found the first time a widget of that kind is made, so a
+-- client pays only for the kinds it uses.
+local specs = host.widget_kinds
+
+-- kinds[kind] = { implemented list start, "|" position, ";" position, parents }
+local kinds = setmetatable({}, {
+  __index = function(found, kind)
+    local first = strfind(specs, ";" .. kind .. " ", 1, true)
+    if not first then
+      return nil
+    end
+    local space = first + #kind + 1
+    local second = strfind(specs, " ", space + 1, true)
+    local bar = strfind(specs, "|", second, true)
+    local stop = strfind(specs, ";", bar, true)
+    local parents, list, from = {}, strsub(specs, space + 1, second - 1), 1
+    while list ~= "-" and from <= #list do
+      local comma = strfind(list, ",", from, true) or #list + 1
+      parents[#parents + 1] = strsub(list, from, comma - 1)
+      from = comma + 1
+    end
+    local spec = { second, bar, stop, parents }
+    rawset(found, kind, spec)
+    return spec
+  end,
+})
 
 local function lookup(kind, needle)
   local spec = kinds[kind]
   if not spec then
     return nil
   end
-  if strfind(spec[1], needle, 1, true) then
-    return true
+  local at = strfind(specs, needle, spec[1], true)
+  if at and at < spec[3] then
+    return at < spec[2]
   end
-  if strfind(spec[2], needle, 1, true) then
-    return false
-  end
-  local parents = spec[3]
+  local parents = spec[4]
   for i = 1, #parents do
     local found = lookup(parents[i], needle)
     if found ~= nil then
@@ -814,29 +942,13 @@ local function method_table(kind)
   })
 end
 
-local widget_meta = {}
-do
-  local specs, position = host.widget_kinds, 1
-  while position <= #specs do
-    local stop = strfind(specs, ";", position, true) or #specs + 1
-    local space = strfind(specs, " ", position, true)
-    local second = strfind(specs, " ", space + 1, true)
-    local bar = strfind(specs, "|", position, true)
-    local kind = strsub(specs, position, space - 1)
-    local parents = {}
-    local list, from = strsub(specs, space + 1, second - 1), 1
-    while list ~= "-" and from <= #list do
-      local comma = strfind(list, ",", from, true) or #list + 1
-      parents[#parents + 1] = strsub(list, from, comma - 1)
-      from = comma + 1
-    end
-    -- Both lists keep a space at each end.
-    kinds[kind] = { strsub(specs, second, bar - 1), strsub(specs, bar + 1, stop - 1) .. " ",
-      parents }
-    widget_meta[kind] = { __index = method_table(kind) }
-    position = stop + 1
-  end
-end
+local widget_meta = setmetatable({}, {
+  __index = function(metas, kind)
+    local meta = { __index = method_table(kind) }
+    rawset(metas, kind, meta)
+    return meta
+  end,
+})
 
 function P.new_widget(kind, id, name)
   local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])
@@ -862,13 +974,41 @@ end
 -- distinct nil globals must not grow the cache without bound.
 local resolve_global = host.resolve_global
 local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
+-- The global table's metatable is the client's own (handler globals, missing-API stubs).
+-- A metatable an addon sets on _G is kept aside and consulted by it: its __index for names
+-- the client does not serve, its __newindex for new globals; getmetatable(_G) returns it.
+local addon_gmeta = nil
+
 setmetatable(G, {
-  __index = function(_, key)
+  __index = function(t, key)
+    if HANDLER_NAMES[key] then  -- this, event, argN of the running script handler
+      return handler_value(key)
+    end
     local stub = missing_cache[key]
     if stub == nil then
       if type(key) ~= "string" or strfind(key, " ", 1, true) then
         return nil
       end
+      -- An API function not read yet is a global of the client's: served before anything
+      -- an addon put on _G's metatable.
+      local made, api = pcall(lazy_api, key)
+      if not made then
+        -- Making it ran out of memory (the state is at its cap): the read gives a function
+        -- that fails as the API call itself would; the next read tries again.
+        return out_of_memory_api
+      elseif api then
+        return api
+      end
+    end
+    local meta = addon_gmeta
+    local index = meta and rawget(meta, "__index")
+    if index ~= nil then
+      if type(index) == "function" then
+        return index(t, key)
+      end
+      return index[key]
+    end
+    if stub == nil then
       local found = resolve_global(key)
       if found ~= nil and found ~= true then
         rawset(G, key, found)
@@ -882,7 +1022,48 @@ setmetatable(G, {
     end
     return stub or nil
   end,
+  __newindex = function(t, key, value)
+    if HANDLER_NAMES[key] then
+      handler_assign(key, value)
+      return
+    end
+    local meta = addon_gmeta
+    local newindex = meta and rawget(meta, "__newindex")
+    if newindex == nil then
+      rawset(t, key, value)
+    elseif type(newindex) == "function" then
+      newindex(t, key, value)
+    else
+      newindex[key] = value
+    end
+  end,
 })
+
+G.setmetatable = function(t, meta)
+  if t ~= G then
+    return setmetatable(t, meta)
+  end
+  if meta ~= nil and type(meta) ~= "table" then
+    error("bad argument #2 to 'setmetatable' (nil or table expected)", 2)
+  end
+  if addon_gmeta ~= nil and rawget(addon_gmeta, "__metatable") ~= nil then
+    error("cannot change a protected metatable", 2)
+  end
+  addon_gmeta = meta
+  return t
+end
+
+local addon_getmetatable = G.getmetatable
+G.getmetatable = function(value)
+  if value == G then
+    local shown = addon_gmeta and rawget(addon_gmeta, "__metatable")
+    if shown ~= nil then
+      return shown
+    end
+    return addon_gmeta
+  end
+  return addon_getmetatable(value)
+end
 
 ---------------------------------------------------------------------------------------------
 -- Environments. Lua 5.1 gives a new chunk and `getfenv(0)` the running thread's global
@@ -1044,8 +1225,13 @@ function P.dump(fn)
   return dump(fn)
 end
 
+-- A global read past any metamethod (API functions not read yet are made now).
 function P.rawglobal(name)
-  return rawget(G, name)
+  local value = rawget(G, name)
+  if value == nil and type(name) == "string" and not strfind(name, " ", 1, true) then
+    return lazy_api(name)
+  end
+  return value
 end
 function P.setglobal(name, value)
   rawset(G, name, value)

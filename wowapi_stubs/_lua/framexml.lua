@@ -2,20 +2,8 @@
 -- the Send Mail tab (Send button, money confirmation), static popups and a few constants.
 local G = _G
 
-G.NUM_BAG_SLOTS = 4
-G.NUM_BAG_FRAMES = 4
-G.MAX_PLAYER_LEVEL = 80
-G.NORMAL_FONT_COLOR = { r = 1.0, g = 0.82, b = 0.0 }
-G.HIGHLIGHT_FONT_COLOR = { r = 1.0, g = 1.0, b = 1.0 }
-G.RED_FONT_COLOR = { r = 1.0, g = 0.1, b = 0.1 }
-G.GREEN_FONT_COLOR = { r = 0.1, g = 1.0, b = 0.1 }
-G.ACCEPT = "Accept"
-G.CANCEL = "Cancel"
-G.OKAY = "Okay"
-G.YES = "Yes"
-G.NO = "No"
+-- Constants (ACCEPT, CANCEL...) come from the built-in UI's catalog when first read.
 G.STATICPOPUP_NUMDIALOGS = 4
-G.SEND_MONEY_CONFIRMATION = "Send this amount of money to %s?"
 
 ---------------------------------------------------------------------------------------------
 -- Static popups: StaticPopupDialogs[which] = { text, button1, button2, OnAccept, OnCancel,
@@ -29,7 +17,7 @@ local clickPopup -- defined below
 -- StaticPopupN with its Text and Button1/Button2, made the first time it is needed.
 local function popupFrame(index, create)
   local name = "StaticPopup" .. index
-  local dialog = G[name]
+  local dialog = rawget(G, name)  -- not the built-in stand-in of the same name
   if dialog or not create then
     return dialog
   end

@@ -25,6 +25,54 @@ for name, fn in pairs(aliases) do
 end
 string.gfind = string.gmatch
 
+-- The client's trigonometry globals work in degrees (math.* keeps radians).
+local msin, mcos, mtan, masin, macos, matan, matan2 = math.sin, math.cos, math.tan, math.asin,
+  math.acos, math.atan, math.atan2
+local rad, deg = math.rad, math.deg
+G.sin = function(x) return msin(rad(x)) end
+G.cos = function(x) return mcos(rad(x)) end
+G.tan = function(x) return mtan(rad(x)) end
+G.asin = function(x) return deg(masin(x)) end
+G.acos = function(x) return deg(macos(x)) end
+G.atan = function(x) return deg(matan(x)) end
+G.atan2 = function(y, x) return deg(matan2(y, x)) end
+G.deg, G.rad = deg, rad
+G.PI = math.pi
+
+-- getglobal/setglobal: the addon-visible global table by name.
+G.getglobal = function(name)
+  touch("getglobal")
+  return G[name]
+end
+G.setglobal = function(name, value)
+  touch("setglobal")
+  G[name] = value
+end
+
+-- scrub, strlenutf8, debuginfo.
+local SCRUBBED = { string = true, number = true, boolean = true }
+local function scrub_from(i, n, ...)
+  if i > n then
+    return
+  end
+  local value = (select(i, ...))
+  if not SCRUBBED[type(value)] then
+    value = nil
+  end
+  return value, scrub_from(i + 1, n, ...)
+end
+-- scrub(...): the arguments with everything but strings, numbers and booleans made nil.
+G.scrub = function(...)
+  return scrub_from(1, select("#", ...), ...)
+end
+-- strlenutf8(s): the number of UTF-8 characters (continuation bytes are not counted).
+G.strlenutf8 = function(s)
+  local _, continuation = string.gsub(s, "[\128-\191]", "")
+  return #s - continuation
+end
+-- debuginfo(): the client's internal debugging hook; it does nothing in a release build.
+G.debuginfo = function() end
+
 local WHITESPACE = " \t\r\n"
 
 local function pattern_class(chars)

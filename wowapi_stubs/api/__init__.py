@@ -7,26 +7,38 @@ client would raise a Lua error.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
+    actions,
     addons,
     bitlib,
     chat,
+    chatconfig,
+    client_ui,
     container,
+    items,
     mail,
     misc,
+    options,
+    pvp,
+    quests,
     secure,
+    social,
+    spells,
+    system,
     timefuncs,
     unit,
     who,
+    zone,
 )
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-MODULES = (addons, bitlib, chat, who, mail, container, unit, secure, timefuncs, misc)
+MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
+           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
@@ -35,3 +47,49 @@ def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     for module in MODULES:
         functions.update(module.install(client))
     return functions
+
+
+_LAYOUT: dict[str, int] = {}  # API name -> index of its module in MODULES (per process)
+
+
+class LazyApi(Mapping[str, Callable[..., Any]]):
+    """The API functions of one client, each module installed the first time one of its
+    functions is looked up (a client pays only for the domains its addons use). The first
+    client of a process installs every module once to learn the names."""
+
+    def __init__(self, client: HeadlessClient,
+                 extra: Mapping[str, Callable[..., Any]] | None = None) -> None:
+        self._client = client
+        self._functions: dict[str, Callable[..., Any]] = {}
+        if not _LAYOUT:
+            for index, module in enumerate(MODULES):
+                installed = module.install(client)
+                self._functions.update(installed)
+                _LAYOUT.update(dict.fromkeys(installed, index))
+        self._extra = dict(extra or {})
+        self._names = [*(n for n in _LAYOUT if n not in self._extra), *self._extra]
+
+    def __getitem__(self, name: str) -> Callable[..., Any]:
+        found = self._extra.get(name) or self._functions.get(name)
+        if found is None:
+            self._functions.update(MODULES[_LAYOUT[name]].install(self._client))
+            found = self._functions[name]
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def providers() -> dict[str, list[str]]:
+    """Which modules define each API name (one each: a test keeps it so)."""
+    from wowapi_stubs.client import HeadlessClient
+
+    with HeadlessClient() as client:
+        found: dict[str, list[str]] = {}
+        for module in MODULES:
+            for name in module.install(client):
+                found.setdefault(name, []).append(module.__name__)
+    return found

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -114,17 +114,22 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             return ()
         return found.item.texture, found.count, None, found.item.quality, None
 
-    def GetItemInfo(key: Any = None) -> tuple[Any, ...]:
-        if key is None:
-            raise WowApiError("Usage: GetItemInfo(itemID|\"name\"|\"itemlink\")")
-        item = bags.lookup(int(key) if isinstance(key, int | float) else lua_text(key))
-        if item is None:
-            return ()
-        return (item.name, item.link, item.quality, item.item_level, item.required_level,
-                item.item_class, item.item_subclass, item.max_stack, item.equip_slot,
-                item.texture, item.vendor_price)
+    def GetContainerNumFreeSlots(bag: Any = None) -> tuple[int, int]:
+        if bag is None:
+            raise WowApiError("Usage: GetContainerNumFreeSlots(bagID)")
+        index = int(lua_number(bag))
+        if not 0 <= index < NUM_BAGS:
+            return 0, 0
+        used = sum(1 for (b, _) in bags.contents if b == index)
+        return bags.slots[index] - used, 0  # free slots, bag family (0: any item)
+
+    def GetContainerItemID(bag: Any = None, slot: Any = None) -> int | None:
+        found = _slot(bag, slot)
+        return found.item.item_id if found else None
 
     return {"GetContainerNumSlots": GetContainerNumSlots,
+            "GetContainerNumFreeSlots": GetContainerNumFreeSlots,
             "GetContainerItemLink": GetContainerItemLink,
             "GetContainerItemInfo": GetContainerItemInfo,
-            "GetItemInfo": GetItemInfo}
+            "GetContainerItemID": GetContainerItemID,
+            "GetContainerItemCooldown": lambda *args: (0, 0, 1)}

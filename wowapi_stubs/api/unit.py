@@ -1,5 +1,10 @@
-"""Units and the character: ``UnitName``, ``GetRealmName``, ``UnitAffectingCombat``,
-``InCombatLockdown``, ``GetLocale``."""
+"""Units: the character, the target, focus, party and raid members (``UnitName``,
+``UnitClass``, ``UnitHealth``, ``UnitAura``...), group rosters and combat state.
+
+Unit ids are read as the client reads them (``player``, ``target``, ``party1``,
+``raid12target``, a group member's name); a unit that does not exist answers nil, as in the
+client. The values come from :class:`~wowapi_stubs.world.World`.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +12,270 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, opt_text
+from wowapi_stubs.world import POWER_TOKENS, Unit
 
 if TYPE_CHECKING:
-    from wowapi_stubs.client import HeadlessClient
+    from wowapi_stubs.host import Host
 
 
-def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
-    settings = client.settings
 
-    def _is_player(unit: Any) -> bool:
-        if unit is None:
-            raise WowApiError("Usage: UnitName(\"unit\")")
-        return lua_text(unit).lower() == "player"
+def install(client: Host) -> dict[str, Callable[..., Any]]:
+    world = client.world
+
+    def unit_of(value: Any, usage: str) -> Unit | None:
+        if value is None:
+            raise WowApiError(f'Usage: {usage}("unit")')
+        return world.unit(lua_text(value, what="unit"))
+
+    def reader(usage: str, read: Callable[[Unit], Any], missing: Any = None
+               ) -> Callable[..., Any]:
+        """An API function of one unit argument: ``read(unit)``, or ``missing`` (nil)."""
+
+        def api(unit: Any = None, *_: Any) -> Any:
+            found = unit_of(unit, usage)
+            return missing if found is None else read(found)
+
+        api.__name__ = usage
+        return api
+
+    def flag(usage: str, test: Callable[[Unit], bool]) -> Callable[..., Any]:
+        return reader(usage, lambda u: flag_result(test(u)))
 
     def UnitName(unit: Any = None) -> tuple[Any, ...]:
-        return (settings.character_name, None) if _is_player(unit) else ()
+        found = unit_of(unit, "UnitName")
+        if found is None:
+            return ()
+        realm = found.realm if found.realm and found.realm != client.settings.realm else None
+        return found.name, realm
+
+    def UnitPower(unit: Any = None, power_type: Any = None) -> int:
+        found = unit_of(unit, "UnitPower")
+        if found is None:
+            return 0
+        if power_type is not None and int(lua_number(power_type)) != found.power_type:
+            return 0
+        return found.power
+
+    def UnitPowerMax(unit: Any = None, power_type: Any = None) -> int:
+        found = unit_of(unit, "UnitPowerMax")
+        if found is None:
+            return 0
+        if power_type is not None and int(lua_number(power_type)) != found.power_type:
+            return 0
+        return found.power_max
+
+    def UnitAura(unit: Any = None, index: Any = None, rank_or_filter: Any = None,
+                 filter_text: Any = None) -> tuple[Any, ...]:
+        return _aura(unit, index, rank_or_filter, filter_text, "HELPFUL")
+
+    def UnitBuff(unit: Any = None, index: Any = None, rank_or_filter: Any = None,
+                 filter_text: Any = None) -> tuple[Any, ...]:
+        return _aura(unit, index, rank_or_filter, filter_text, "HELPFUL", force=True)
+
+    def UnitDebuff(unit: Any = None, index: Any = None, rank_or_filter: Any = None,
+                   filter_text: Any = None) -> tuple[Any, ...]:
+        return _aura(unit, index, rank_or_filter, filter_text, "HARMFUL", force=True)
+
+    def _aura(unit: Any, index: Any, rank_or_filter: Any, filter_text: Any, default: str,
+              force: bool = False) -> tuple[Any, ...]:
+        if unit is None or index is None:
+            raise WowApiError('Usage: UnitAura("unit", index [, "filter"])')
+        found = world.unit(lua_text(unit))
+        if found is None:
+            return ()
+        words = opt_text(filter_text) or (opt_text(rank_or_filter)
+                                          if isinstance(index, int | float) else None) or ""
+        if force or not any(w in words.upper() for w in ("HELPFUL", "HARMFUL")):
+            words = f"{default} {words}"
+        if isinstance(index, bytes | str):
+            name = lua_text(index)
+            aura = next((a for a in found.auras if a.name == name
+                         and a.harmful == ("HARMFUL" in words.upper())), None)
+        else:
+            aura = found.aura(int(lua_number(index, what="index")), words)
+        if aura is None:
+            return ()
+        return (aura.name, aura.rank, aura.icon, aura.count, aura.debuff_type,
+                aura.duration, aura.expires, aura.caster, flag_result(aura.stealable),
+                None, aura.spell_id)
+
+    def GetNumPartyMembers() -> int:
+        return len(world.party)
+
+    def GetNumRaidMembers() -> int:
+        return len(world.raid)
+
+    def GetRaidRosterInfo(index: Any = None) -> tuple[Any, ...]:
+        number = int(lua_number(index, what="index")) if index is not None else 0
+        if not 1 <= number <= len(world.raid):
+            return ()
+        member = world.raid[number - 1]
+        rank = 2 if member.name == (world.leader or world.raid[0].name) else 0
+        return (member.name, rank, (number - 1) // 5 + 1, member.level, member.class_name,
+                member.class_token, member.zone, flag_result(member.connected),
+                flag_result(member.dead), None, None)
+
+    def leader_name() -> str:
+        return world.leader or world.group()[0].name
+
+    def IsPartyLeader() -> int | None:
+        return flag_result(bool(world.party or world.raid)
+                           and leader_name() == world.player.name)
+
+    def GetPartyLeaderIndex() -> int:
+        leader = leader_name()
+        for index, member in enumerate(world.party, 1):
+            if member.name == leader:
+                return index
+        return 0
+
+    def UnitIsPartyLeader(unit: Any = None) -> int | None:
+        found = unit_of(unit, "UnitIsPartyLeader")
+        return flag_result(found is not None and bool(world.party or world.raid)
+                           and found.name == leader_name())
+
+    def GetLootMethod() -> tuple[Any, ...]:
+        if not (world.party or world.raid):
+            return "freeforall", None, None
+        return "group", 0, None
+
+    def UnitInParty(unit: Any = None) -> int | None:
+        found = unit_of(unit, "UnitInParty")
+        return flag_result(found is not None and (found is world.player and bool(world.party)
+                                                  or found in world.party))
+
+    def UnitInRaid(unit: Any = None) -> int | None:
+        found = unit_of(unit, "UnitInRaid")
+        if found is None or found not in world.raid:
+            return None
+        return world.raid.index(found)  # the raid index minus one, as the client returns
+
+    def UnitIsUnit(first: Any = None, second: Any = None) -> int | None:
+        if first is None or second is None:
+            raise WowApiError('Usage: UnitIsUnit("unit", "otherUnit")')
+        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+        return flag_result(a is not None and a is b)
+
+    def relation(usage: str, hostile: bool) -> Callable[..., Any]:
+        def api(first: Any = None, second: Any = None) -> int | None:
+            if first is None or second is None:
+                raise WowApiError(f'Usage: {usage}("unit", "otherUnit")')
+            a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+            if a is None or b is None:
+                return None
+            enemies = a.hostile != b.hostile or (a.faction != b.faction and "Neutral" not in (
+                a.faction, b.faction))
+            return flag_result(enemies == hostile)
+
+        return api
+
+    def UnitReaction(first: Any = None, second: Any = None) -> int | None:
+        if first is None or second is None:
+            raise WowApiError('Usage: UnitReaction("unit", "otherUnit")')
+        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+        if a is None or b is None:
+            return None
+        if a.hostile != b.hostile:
+            return 2
+        return 5 if a.faction == b.faction else 4
 
     def UnitAffectingCombat(unit: Any = None) -> int | None:
-        return 1 if _is_player(unit) and client.in_combat else None
+        found = unit_of(unit, "UnitAffectingCombat")
+        return flag_result(found is world.player and client.in_combat)
 
     def InCombatLockdown() -> int | None:
-        return 1 if client.in_combat else None
+        return flag_result(client.in_combat)
 
-    def GetRealmName() -> str:
-        return settings.realm
+    def GetUnitSpeed(unit: Any = None) -> float:
+        unit_of(unit, "GetUnitSpeed")
+        return 0.0  # standing still
 
-    def GetLocale() -> str:
-        return settings.locale
+    def CheckInteractDistance(unit: Any = None, distance: Any = None) -> int | None:
+        found = unit_of(unit, "CheckInteractDistance")
+        return flag_result(found is not None and found is not world.player
+                           and found in world.group())
 
-    return {"UnitName": UnitName, "UnitAffectingCombat": UnitAffectingCombat,
-            "InCombatLockdown": InCombatLockdown, "GetRealmName": GetRealmName,
-            "GetLocale": GetLocale}
+    def UnitInRange(unit: Any = None) -> int | None:
+        found = unit_of(unit, "UnitInRange")
+        return flag_result(found is not None and found in world.group())
+
+    return {
+        "UnitName": UnitName,
+        "UnitClass": reader("UnitClass", lambda u: (u.class_name, u.class_token), ()),
+        "UnitRace": reader("UnitRace", lambda u: (u.race_name, u.race), ()),
+        "UnitLevel": reader("UnitLevel", lambda u: u.level, 0),
+        "UnitSex": reader("UnitSex", lambda u: u.sex),
+        "UnitGUID": reader("UnitGUID", lambda u: u.guid),
+        "UnitFactionGroup": reader("UnitFactionGroup", lambda u: (u.faction, u.faction), ()),
+        "UnitExists": flag("UnitExists", lambda u: True),
+        "UnitIsPlayer": flag("UnitIsPlayer", lambda u: u.is_player),
+        "UnitPlayerControlled": flag("UnitPlayerControlled", lambda u: u.is_player),
+        "UnitIsVisible": flag("UnitIsVisible", lambda u: True),
+        "UnitIsConnected": flag("UnitIsConnected", lambda u: u.connected),
+        "UnitIsDead": flag("UnitIsDead", lambda u: u.dead),
+        "UnitIsGhost": flag("UnitIsGhost", lambda u: u.ghost),
+        "UnitIsDeadOrGhost": flag("UnitIsDeadOrGhost", lambda u: u.dead or u.ghost),
+        "UnitIsFeignDeath": flag("UnitIsFeignDeath", lambda u: False),
+        "UnitIsAFK": flag("UnitIsAFK", lambda u: u.afk),
+        "UnitIsDND": flag("UnitIsDND", lambda u: u.dnd),
+        "UnitIsPVP": flag("UnitIsPVP", lambda u: False),
+        "UnitIsCharmed": flag("UnitIsCharmed", lambda u: False),
+        "UnitIsPossessed": flag("UnitIsPossessed", lambda u: False),
+        "UnitIsTapped": flag("UnitIsTapped", lambda u: False),
+        "UnitIsTrivial": flag("UnitIsTrivial", lambda u: False),
+        "UnitOnTaxi": flag("UnitOnTaxi", lambda u: False),
+        "UnitHasVehicleUI": flag("UnitHasVehicleUI", lambda u: False),
+        "UnitInVehicle": flag("UnitInVehicle", lambda u: False),
+        "UnitUsingVehicle": flag("UnitUsingVehicle", lambda u: False),
+        "UnitIsFriend": relation("UnitIsFriend", False),
+        "UnitIsEnemy": relation("UnitIsEnemy", True),
+        "UnitCanAssist": relation("UnitCanAssist", False),
+        "UnitCanAttack": relation("UnitCanAttack", True),
+        "UnitCanCooperate": relation("UnitCanCooperate", False),
+        "UnitReaction": UnitReaction,
+        "UnitHealth": reader("UnitHealth", lambda u: u.health, 0),
+        "UnitHealthMax": reader("UnitHealthMax", lambda u: u.health_max, 0),
+        "UnitMana": reader("UnitMana", lambda u: u.power, 0),
+        "UnitManaMax": reader("UnitManaMax", lambda u: u.power_max, 0),
+        "UnitPower": UnitPower,
+        "UnitPowerMax": UnitPowerMax,
+        "UnitPowerType": reader("UnitPowerType",
+                                lambda u: (u.power_type, POWER_TOKENS[u.power_type]), ()),
+        "UnitCreatureType": reader("UnitCreatureType", lambda u: u.creature_type),
+        "UnitCreatureFamily": reader("UnitCreatureFamily", lambda u: None),
+        "UnitClassification": reader("UnitClassification", lambda u: u.classification),
+        "UnitCastingInfo": reader("UnitCastingInfo", lambda u: ()),
+        "UnitChannelInfo": reader("UnitChannelInfo", lambda u: ()),
+        "UnitDetailedThreatSituation": lambda *args: None,
+        "UnitThreatSituation": lambda *args: None,
+        "UnitXP": reader("UnitXP", lambda u: 0, 0),
+        "UnitXPMax": reader("UnitXPMax", lambda u: 0 if u.level >= 80 else 1000 * u.level, 0),
+        "UnitAura": UnitAura,
+        "UnitBuff": UnitBuff,
+        "UnitDebuff": UnitDebuff,
+        "UnitIsUnit": UnitIsUnit,
+        "UnitInParty": UnitInParty,
+        "UnitInRaid": UnitInRaid,
+        "UnitIsPartyLeader": UnitIsPartyLeader,
+        "UnitAffectingCombat": UnitAffectingCombat,
+        "InCombatLockdown": InCombatLockdown,
+        "GetNumPartyMembers": GetNumPartyMembers,
+        "GetNumRaidMembers": GetNumRaidMembers,
+        "GetRealNumPartyMembers": GetNumPartyMembers,
+        "GetRealNumRaidMembers": GetNumRaidMembers,
+        "GetRaidRosterInfo": GetRaidRosterInfo,
+        "IsPartyLeader": IsPartyLeader,
+        "IsRaidLeader": lambda: flag_result(bool(world.raid)
+                                            and leader_name() == world.player.name),
+        "IsRaidOfficer": lambda: None,
+        "GetPartyLeaderIndex": GetPartyLeaderIndex,
+        "GetLootMethod": GetLootMethod,
+        "GetUnitSpeed": GetUnitSpeed,
+        "CheckInteractDistance": CheckInteractDistance,
+        "UnitInRange": UnitInRange,
+        "GetRealmName": lambda: client.settings.realm,
+        "GetLocale": lambda: client.settings.locale,
+        "GetXPExhaustion": lambda: None,
+        "GetRestState": lambda: (1, "Normal", 1),
+    }

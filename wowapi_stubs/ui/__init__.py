@@ -10,13 +10,18 @@ pay for them. Only ``pairs(_G)``/``rawget`` see the difference (names not read y
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._bytecode import scan_names
 from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.runtime import trusted_bytecode
+from wowapi_stubs.surface import load_surface
+from wowapi_stubs.ui import standins
+from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
-from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES
+from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
-    WIDGET_CLASSES,
     Button,
     EditBox,
     Font,
@@ -24,7 +29,7 @@ from wowapi_stubs.widgets import (
     GameTooltip,
     MessageFrame,
     ScrollingMessageFrame,
-    creatable_frame_types,
+    creatable_class,
 )
 from wowapi_stubs.widgets.base import lua_text
 
@@ -42,7 +47,6 @@ def create_standard_frames(client: HeadlessClient) -> None:
     make(Frame, "WorldFrame", None).SetAllPoints()
     ui_parent = make(Frame, "UIParent", None)
     ui_parent.SetAllPoints()
-    make(Frame, "Minimap", ui_parent)
     chat = make(ScrollingMessageFrame, "ChatFrame1", ui_parent)
     client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
     client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
@@ -87,7 +91,7 @@ LAZY_FRAMES = {
 }
 
 
-def materialize(client: HeadlessClient, name: str) -> Any:
+def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     """The built-in UI object called ``name``, created now if it is one not made yet;
     ``None`` when the built-in UI has no such object."""
     found = client.named.get(name)
@@ -102,18 +106,71 @@ def materialize(client: HeadlessClient, name: str) -> Any:
         return builder(client, name)
     if name in standard_fonts():
         return _font(client, name)
-    return None
+    return standins.stand_in(client, name, depth)
+
+
+# Lua chunks of the built-in UI, each run the first time one of its globals is read.
+LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua")
+
+
+@functools.cache
+def _chunk_index() -> dict[str, str]:
+    """Global name -> the chunk defining it (the globals each chunk's code assigns)."""
+    index: dict[str, str] = {}
+    for chunk in LUA_CHUNKS:
+        for name in scan_names(trusted_bytecode(chunk)).writes:
+            index.setdefault(name, chunk)
+    return index
+
+
+def provides(client: HeadlessClient, name: str) -> bool:
+    """Whether the built-in UI defines global ``name`` (made or not yet made)."""
+    return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
+            or name in standard_fonts() or name in load_surface().framexml_frames
+            or constant(name)[0] or name in _chunk_index())
+
+
+def resolve(client: HeadlessClient, name: str) -> Any:
+    """The Lua value of built-in UI global ``name`` when it is one not made yet (a widget,
+    a constant, or a function of a Lua chunk, run now), else ``None``."""
+    widget = materialize(client, name)
+    if widget is not None:
+        return widget.lua
+    found, value = constant(name)
+    if found:
+        return client.runtime.to_lua(value)
+    chunk = _chunk_index().get(name)
+    if chunk is None:
+        return None
+    if chunk not in client.loaded_chunks:
+        client.loaded_chunks.add(chunk)
+        client.runtime.run_trusted(chunk)
+    return client.runtime.fn.rawglobal(name.encode())
+
+
+def is_known_template(client: HeadlessClient, name: str) -> bool:
+    """Whether the built-in UI can apply template ``name`` (one of its own, one of
+    FrameXML's virtual frames, or a font object for a font string)."""
+    return (name.lower() in client.templates or standins.has_template(name)
+            or name in standard_fonts())
 
 
 def apply_templates(client: HeadlessClient, widget: Any, templates: str) -> None:
-    """Apply each template of a comma-separated list (built-in ones, or a font object for a
-    font string); an unknown name is a finding and the widget is made without it."""
+    """Apply each template of a comma-separated list: the widgets a FrameXML template adds
+    (see :mod:`wowapi_stubs.ui.standins`), the built-in UI's behaviour for it, or a font
+    object for a font string; an unknown name is a finding and the widget is made
+    without it."""
     for template in (t.strip() for t in templates.split(",")):
         if not template:
             continue
-        builder = client.templates.get(template.lower())
-        if builder is not None:
-            builder(client, widget)
+        behaviour = client.templates.get(template.lower())
+        if behaviour is not None and behaviour in REPLACING_TEMPLATES:
+            behaviour(client, widget)
+            continue
+        structured = standins.instantiate(client, widget, template)
+        if behaviour is not None:
+            behaviour(client, widget)
+        if structured or behaviour is not None:
             continue
         font = client.lookup_named(template)
         if isinstance(font, Font) and hasattr(widget, "set_font_object_name"):
@@ -131,8 +188,8 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     if frame_type is None:
         raise WowApiError('Usage: CreateFrame("frameType" [, "name"] [, parent] [, "template"])')
     kind = lua_text(frame_type, what="frame type")
-    canonical = next((k for k in creatable_frame_types() if k.lower() == kind.lower()), None)
-    if canonical is None:
+    cls = creatable_class(kind) if len(kind) < 64 else None
+    if cls is None:
         raise WowApiError(f"CreateFrame: Unknown frame type '{kind}'")
     if isinstance(parent, bytes | str):
         parent_widget = client.lookup_named(lua_text(parent))
@@ -141,8 +198,9 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     if parent is not None and parent_widget is None:
         raise WowApiError("CreateFrame: parent must be a frame")
     text_template = lua_text(template) if template is not None else None
-    return client._create_region(WIDGET_CLASSES[canonical], name, parent_widget, text_template)
+    return client._create_region(cls, name, parent_widget, text_template)
 
 
-__all__ = ["BUILTIN_TEMPLATES", "STATIC_POPUPS", "apply_templates", "create_frame",
-           "create_standard_frames", "materialize"]
+__all__ = ["BUILTIN_TEMPLATES", "LUA_CHUNKS", "STATIC_POPUPS", "apply_templates",
+           "create_frame", "create_standard_frames", "is_known_template", "materialize",
+           "provides", "resolve"]

@@ -73,6 +73,13 @@ def creatable_frame_types() -> tuple[str, ...]:
     return load_surface().creatable_frame_types
 
 
+@functools.cache
+def creatable_class(kind: str) -> type | None:
+    """The class ``CreateFrame`` makes for a frame type written in any case, or ``None``."""
+    found = next((k for k in creatable_frame_types() if k.lower() == kind.lower()), None)
+    return None if found is None else WIDGET_CLASSES[found]
+
+
 def implements(kind: str, method: str) -> bool:
     """Whether the headless client implements ``kind:method`` (the class has the method)."""
     return callable(getattr(WIDGET_CLASSES[kind], method, None))
@@ -104,6 +111,6 @@ __all__ = [
     "MessageFrame", "Minimap", "Model", "MovieFrame", "Path", "PlayerModel", "QuestPOIFrame",
     "Region", "Rotation", "Scale", "ScriptObject", "Scripted", "ScrollFrame",
     "ScrollingMessageFrame", "SimpleHTML", "Slider", "StatusBar", "TabardModel", "Texture",
-    "TitleRegion", "Translation", "creatable_frame_types", "implements", "lua_text",
-    "method_tables",
+    "TitleRegion", "Translation", "creatable_class", "creatable_frame_types", "implements",
+    "lua_text", "method_tables",
 ]

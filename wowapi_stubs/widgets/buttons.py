@@ -162,6 +162,9 @@ class Button(Enableable, StateTextures, Frame):
         widget = self._client._widget_from_lua(font_string)
         if not isinstance(widget, FontString):
             raise usage("Button:SetFontString(fontString)")
+        normal = (self._fonts or {}).get("Normal")
+        if normal is not None and widget.font_object() is None and not widget.has_font():
+            widget._font_object_id = normal  # the label shows in the button's normal font
         self.font_string = widget
 
     def GetTextWidth(self) -> float:

@@ -3,6 +3,7 @@ backdrop, attributes, and the regions and child frames it owns."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 from wowapi_stubs.errors import WowApiError
@@ -29,6 +30,12 @@ FRAME_SCRIPTS = frozenset({
     "OnMouseWheel", "OnReceiveDrag", "OnShow", "OnSizeChanged", "OnUpdate"})
 
 
+@functools.cache
+def _script_names(scripts: frozenset[str]) -> dict[str, str]:
+    """Handler names by lower case (the client takes them in any case)."""
+    return {name.lower(): name for name in scripts}
+
+
 class Scripted:
     """Script handlers (``SetScript``/``GetScript``/``HookScript``/``HasScript``)."""
 
@@ -41,10 +48,12 @@ class Scripted:
         if handler is None:
             raise usage(f'{self.KIND}:SetScript("type", function)')
         name = lua_text(handler, what="script type")
-        for known in self.SCRIPTS:
-            if known.lower() == name.lower():
-                return known
-        raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
+        if name in self.SCRIPTS:
+            return name
+        known = _script_names(self.SCRIPTS).get(name.lower())
+        if known is None:
+            raise WowApiError(f'{self.KIND} doesn\'t have a "{name}" script')
+        return known
 
     def SetScript(self, handler: Any = None, fn: Any = None) -> None:
         name = self._check_script(handler)
@@ -54,7 +63,8 @@ class Scripted:
             self.scripts[name] = fn
         else:
             raise usage(f'{self.KIND}:SetScript("{name}", function)')
-        self._client._scripts_changed(self)
+        if name in ("OnEvent", "OnUpdate"):
+            self._client._scripts_changed(self)
 
     def GetScript(self, handler: Any = None) -> Any:
         return self.scripts.get(self._check_script(handler))
@@ -62,8 +72,7 @@ class Scripted:
     def HasScript(self, handler: Any = None) -> int | None:
         if handler is None:
             raise usage(f'{self.KIND}:HasScript("type")')
-        wanted = lua_text(handler).lower()
-        return flag_result(any(known.lower() == wanted for known in self.SCRIPTS))
+        return flag_result(lua_text(handler).lower() in _script_names(self.SCRIPTS))
 
     def HookScript(self, handler: Any = None, fn: Any = None) -> None:
         name = self._check_script(handler)
@@ -74,7 +83,8 @@ class Scripted:
             self.SetScript(handler, fn)
             return
         self.scripts[name] = self._client.runtime.fn.chain(existing, fn)
-        self._client._scripts_changed(self)
+        if name in ("OnEvent", "OnUpdate"):
+            self._client._scripts_changed(self)
 
     def run_script(self, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         """Run one of this object's scripts now (nothing when unset)."""
@@ -305,10 +315,22 @@ class Frame(Scripted, Region):
         if "OnAttributeChanged" in self.scripts:
             self.run_script("OnAttributeChanged", key, value)
 
-    def GetAttribute(self, name: Any = None) -> Any:
-        if name is None:
+    def GetAttribute(self, name: Any = None, *more: Any) -> Any:
+        """``GetAttribute(name)``, or ``GetAttribute(prefix, name, suffix)``: the first of
+        prefix..name..suffix, ``*``..name..suffix, prefix..name..``*``, ``*``..name..``*``,
+        name that is set (how secure templates read modified attributes)."""
+        if name is None or (more and more[0] is None):
             raise usage(f'{self.KIND}:GetAttribute("name")')
-        return (self._attributes or {}).get(lua_text(name).lower())
+        attributes = self._attributes or {}
+        if not more:
+            return attributes.get(lua_text(name).lower())
+        prefix, key = lua_text(name).lower(), lua_text(more[0]).lower()
+        suffix = lua_text(more[1]).lower() if len(more) > 1 and more[1] is not None else ""
+        for candidate in (prefix + key + suffix, "*" + key + suffix, prefix + key + "*",
+                          "*" + key + "*", key):
+            if candidate in attributes:
+                return attributes[candidate]
+        return None
 
     def attribute(self, name: str) -> Any:
         """An attribute's raw value (Python side)."""

@@ -73,7 +73,11 @@ def apply_attributes(ctx: XmlContext, widget: Region, node: Node) -> None:
     if "defaultValue" in attrs:
         ctx.call(widget, "SetValue", node, number(ctx, node, "defaultValue", 0))
     if "text" in attrs:
-        ctx.call(widget, "SetText", node, global_string(ctx, attrs["text"]))
+        text = global_string(ctx, attrs["text"])
+        if widget.KIND == "FontString":  # the loader sets it itself: no "Font not set" yet
+            widget.set_text(text)
+        else:
+            ctx.call(widget, "SetText", node, text)
 
 
 def global_string(ctx: XmlContext, text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.ui import is_known_template
 from wowapi_stubs.ui.fonts import standard_fonts
 from wowapi_stubs.xml import _elements
 from wowapi_stubs.xml._attributes import apply_attributes
@@ -33,7 +34,7 @@ def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> 
     for name in names(node.get("inherits")):
         template = ctx.registry.find(name)
         if template is None:
-            if name.lower() in ctx.client.templates or name in standard_fonts():
+            if is_known_template(ctx.client, name):
                 steps.append(name)
             else:
                 ctx.client.add_finding(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from wowapi_stubs.xml._schema import CANONICAL_TAGS
+
 MAX_DEPTH = 200  # deeper nesting than any UI needs is refused (hostile input)
 
 
@@ -63,6 +65,12 @@ def _local(name: str) -> str:
     return name.rsplit(":", 1)[-1]
 
 
+def _tag(name: str) -> str:
+    """An element name without prefix, in the schema's spelling (the client ignores case)."""
+    local = _local(name)
+    return CANONICAL_TAGS.get(local.lower(), local)
+
+
 def parse_bytes(data: bytes, file: str = "") -> Node:
     """The root element of ``data`` (``file`` names it in messages); raises
     :class:`XmlSyntaxError`."""
@@ -76,7 +84,7 @@ def parse_bytes(data: bytes, file: str = "") -> Node:
         if len(stack) >= MAX_DEPTH:
             raise XmlSyntaxError(f"elements nested deeper than {MAX_DEPTH}",
                                  parser.CurrentLineNumber)
-        node = Node(_local(tag), {_local(k): v for k, v in attrs.items()},
+        node = Node(_tag(tag), {_local(k): v for k, v in attrs.items()},
                     parser.CurrentLineNumber, file)
         if stack:
             stack[-1].children.append(node)

@@ -84,3 +84,18 @@ HANDLER_PARAMS: dict[str, str] = {
 
 def handler_params(handler: str) -> str:
     return HANDLER_PARAMS.get(handler, "self, ...")
+
+
+# Every element name the loader reads. The client matches element names ignoring case
+# (libraries ship `<script file=...>`), so names are brought to this spelling when parsed.
+OTHER_ELEMENTS = frozenset({
+    "Ui", "Script", "Include", "Font", "Anchor", "Offset", "AbsDimension", "RelDimension",
+    "AbsInset", "RelInset", "AbsValue", "RelValue", "Layer", "Attribute", "BackgroundInsets",
+    "TileSize", "EdgeSize", "BorderColor", "MinColor", "MaxColor", "minResize", "maxResize",
+    "AnimationGroup", "Origin", "ControlPoints", "ControlPoint", "Bindings", "Binding",
+})
+CANONICAL_TAGS: dict[str, str] = {
+    name.lower(): name
+    for name in (*LAYOUT_TYPES, *ANIMATION_TYPES, *LAYOUT_ELEMENTS, *HANDLER_PARAMS,
+                 *OTHER_ELEMENTS)
+}

@@ -1,0 +1,65 @@
+"""``mgm-contract api-coverage``: the surface counts, and what addon folders use that the
+headless client lacks (Lua files and XML scripts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mgm_addon_contract.cli import app
+
+runner = CliRunner()
+
+
+def _addon(tmp_path: Path) -> Path:
+    folder = tmp_path / "Probe"
+    folder.mkdir()
+    (folder / "Probe.toc").write_text("## Interface: 30300\nmain.lua\nui.xml\n")
+    (folder / "main.lua").write_text(
+        "ProbeDB = ProbeDB or {}\nlocal f = CreateFrame('Frame', 'ProbeFrame')\n"
+        "f:RegisterEvent('MAIL_INBOX_UPDATE')\nlocal n = GetInboxNumItems()\n"
+        "GameTooltip:SetFrameStack()\nprint(ProbeHelper, UnitName('player'))\n")
+    (folder / "ui.xml").write_text(
+        '<Ui xmlns="http://www.blizzard.com/wow/ui/"><Frame name="ProbeHelper">'
+        "<Scripts><OnLoad>ReturnInboxItem(1); SomeLibrary:New()</OnLoad></Scripts>"
+        "</Frame></Ui>")
+    return folder
+
+
+def test_counts_and_an_addons_missing_names(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["api-coverage", "--format", "json", str(_addon(tmp_path))])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    assert data["surface"]["frame_types"] == {"implemented": 20, "known": 20}
+    assert data["surface"]["functions"]["known"] > 800
+    probe = data["addons"][0]
+    assert probe["files"] == 2 and probe["unreadable"] == []
+    assert set(probe["missing_functions"]) == {"GetInboxNumItems", "ReturnInboxItem"}
+    assert probe["missing_methods"] == {"SetFrameStack": 1}
+    assert probe["events_never_fired"] == {"MAIL_INBOX_UPDATE": 1}
+    assert probe["unknown_globals"] == {"SomeLibrary": 1}  # ProbeDB/ProbeHelper are its own
+
+
+def test_text_report_and_a_folder_of_addons(tmp_path: Path) -> None:
+    _addon(tmp_path)
+    broken = tmp_path / "Broken"
+    broken.mkdir()
+    (broken / "Broken.toc").write_text("## Interface: 30300\nmain.lua\n")
+    (broken / "main.lua").write_text("local x = 1 // 2\n")
+    result = runner.invoke(app, ["api-coverage", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "CreateFrame types" in result.output and "20 / 20" in result.output
+    assert "missing functions (2)" in result.output
+    assert "unreadable: main.lua:" in result.output
+
+
+def test_without_addons_prints_the_counts_only() -> None:
+    result = runner.invoke(app, ["api-coverage"])
+    assert result.exit_code == 0 and "widget methods" in result.output
+
+
+def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["api-coverage", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no such addon folder" in result.output

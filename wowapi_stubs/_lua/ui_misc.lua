@@ -1,0 +1,409 @@
+-- Helpers of the built-in UI that addons call, written for the headless client: tooltips,
+-- fading, money frames, the colour picker, chat message filters, key binding texts, time
+-- texts, cooldown frames, secure state drivers and macro conditionals. Loaded the first time
+-- an addon reads one of the globals it defines.
+
+function TEXT(text)
+  return text
+end
+
+function GameTooltip_SetDefaultAnchor(tooltip, parent)
+  tooltip:SetOwner(parent, "ANCHOR_NONE")
+  tooltip:SetPoint("BOTTOMRIGHT", "UIParent", "BOTTOMRIGHT", -13, 64)
+  tooltip.default = 1
+end
+
+function GameTooltip_Hide()
+  GameTooltip:Hide()
+end
+
+function GameTooltip_AddNewbieTip(frame, normalText, r, g, b, newbieText, noNormalText)
+  GameTooltip_SetDefaultAnchor(GameTooltip, frame)
+  GameTooltip:SetText(normalText, r, g, b)
+  GameTooltip:Show()
+end
+
+function SetDesaturation(texture, desaturation)
+  return texture:SetDesaturated(desaturation)
+end
+
+-- The headless client has no mouse pointer over frames.
+function MouseIsOver(region, topOffset, bottomOffset, leftOffset, rightOffset)
+  return nil
+end
+
+function ValidateFramePosition(frame, offscreenPadding, returnOffscreen)
+  return nil
+end
+
+function CooldownFrame_SetTimer(self, start, duration, enable)
+  if start > 0 and duration > 0 and enable > 0 then
+    self:SetCooldown(start, duration)
+    self:Show()
+  else
+    self:Hide()
+  end
+end
+
+function UIParentLoadAddOn(name)
+  local loaded, reason = LoadAddOn(name)
+  return loaded
+end
+
+-- The keyring grows with the character's level.
+function GetKeyRingSize()
+  local level = UnitLevel("player")
+  if level > 60 then
+    return 32
+  elseif level >= 50 then
+    return 16
+  elseif level >= 40 then
+    return 12
+  end
+  return 8
+end
+
+-- Time texts: the largest units first, abbreviated unless asked otherwise.
+function SecondsToTime(seconds, noSeconds, notAbbreviated, maxCount)
+  local units = {
+    { 86400, "Day", "Days", "Day" }, { 3600, "Hr", "Hours", "Hour" },
+    { 60, "Min", "Minutes", "Minute" }, { 1, "Sec", "Seconds", "Second" },
+  }
+  maxCount = maxCount or 2
+  local parts = {}
+  seconds = math.floor(seconds or 0)
+  for index, unit in ipairs(units) do
+    if #parts >= maxCount or (index == 4 and noSeconds) then
+      break
+    end
+    local count = math.floor(seconds / unit[1])
+    if count > 0 or (index == 4 and #parts == 0) then
+      local word = notAbbreviated and (count == 1 and unit[4] or unit[3]) or unit[2]
+      parts[#parts + 1] = count .. " " .. word
+      seconds = seconds - count * unit[1]
+    end
+  end
+  return table.concat(parts, " ")
+end
+
+-- Fading: frames fade over the simulated clock, driven by one hidden frame's OnUpdate.
+local fading = {}
+local fader = CreateFrame("Frame")
+fader:Hide()
+fader:SetScript("OnUpdate", function(self, elapsed)
+  local any
+  for frame, info in pairs(fading) do
+    info.timeElapsed = info.timeElapsed + elapsed
+    local progress = info.timeToFade > 0 and math.min(1, info.timeElapsed / info.timeToFade) or 1
+    frame:SetAlpha(info.startAlpha + (info.endAlpha - info.startAlpha) * progress)
+    if progress >= 1 then
+      fading[frame] = nil
+      if info.finishedFunc then
+        info.finishedFunc(info.finishedArg1, info.finishedArg2, info.finishedArg3,
+          info.finishedArg4)
+      end
+    else
+      any = true
+    end
+  end
+  if not any and next(fading) == nil then
+    self:Hide()
+  end
+end)
+
+function UIFrameFade(frame, fadeInfo)
+  if not frame then
+    return
+  end
+  fadeInfo.mode = fadeInfo.mode or "IN"
+  fadeInfo.timeToFade = fadeInfo.timeToFade or 0
+  fadeInfo.startAlpha = fadeInfo.startAlpha or (fadeInfo.mode == "IN" and 0 or 1)
+  fadeInfo.endAlpha = fadeInfo.endAlpha or (fadeInfo.mode == "IN" and 1 or 0)
+  fadeInfo.timeElapsed = 0
+  frame:SetAlpha(fadeInfo.startAlpha)
+  frame:Show()
+  fading[frame] = fadeInfo
+  fader:Show()
+end
+
+function UIFrameFadeIn(frame, timeToFade, startAlpha, endAlpha)
+  UIFrameFade(frame, { mode = "IN", timeToFade = timeToFade, startAlpha = startAlpha,
+    endAlpha = endAlpha })
+end
+
+function UIFrameFadeOut(frame, timeToFade, startAlpha, endAlpha)
+  UIFrameFade(frame, { mode = "OUT", timeToFade = timeToFade, startAlpha = startAlpha,
+    endAlpha = endAlpha })
+end
+
+function UIFrameIsFading(frame)
+  return fading[frame] ~= nil
+end
+
+function UIFrameFadeRemoveFrame(frame)
+  fading[frame] = nil
+end
+
+-- Money frames show an amount of copper as gold, silver and copper.
+function MoneyFrame_Update(frameName, money)
+  local frame = type(frameName) == "table" and frameName or _G[frameName]
+  if not frame then
+    return
+  end
+  frame.staticMoney = money
+  local name = frame:GetName()
+  local gold, silver, copper = math.floor(money / 10000), math.floor(money / 100) % 100,
+    money % 100
+  for suffix, value in pairs({ GoldButton = gold, SilverButton = silver,
+                               CopperButton = copper }) do
+    local button = name and _G[name .. suffix]
+    if button then
+      button:SetText(value)
+    end
+  end
+end
+
+function MoneyFrame_SetType(self, moneyType)
+  self.moneyType = moneyType
+end
+
+function SmallMoneyFrame_OnLoad(self, moneyType)
+  self.small = 1
+  MoneyFrame_SetType(self, moneyType or "PLAYER")
+end
+
+function GetCoinText(money, separator)
+  local gold, silver, copper = math.floor(money / 10000), math.floor(money / 100) % 100,
+    money % 100
+  local parts = {}
+  if gold > 0 then parts[#parts + 1] = string.format(GOLD_AMOUNT, gold) end
+  if silver > 0 then parts[#parts + 1] = string.format(SILVER_AMOUNT, silver) end
+  if copper > 0 or #parts == 0 then parts[#parts + 1] = string.format(COPPER_AMOUNT, copper) end
+  return table.concat(parts, separator or ", ")
+end
+
+-- The colour picker: OpenColorPicker(info) sets the callbacks and shows ColorPickerFrame.
+function OpenColorPicker(info)
+  local picker = ColorPickerFrame
+  picker.func, picker.swatchFunc = info.swatchFunc, info.swatchFunc
+  picker.hasOpacity, picker.opacityFunc = info.hasOpacity, info.opacityFunc
+  picker.opacity, picker.previousValues = info.opacity, info.previousValues
+  picker.cancelFunc = info.cancelFunc
+  picker.extraInfo = info.extraInfo
+  picker:SetColorRGB(info.r or 1, info.g or 1, info.b or 1)
+  ShowUIPanel(picker)
+end
+
+function ColorPicker_GetPreviousValues()
+  return ColorPickerFrame.previousValues
+end
+
+-- Chat message filters: each event keeps its filters in the order they were added.
+local message_filters = {}
+
+function ChatFrame_AddMessageEventFilter(event, filter)
+  assert(event and filter)
+  local list = message_filters[event]
+  if not list then
+    list = {}
+    message_filters[event] = list
+  end
+  for _, existing in ipairs(list) do
+    if existing == filter then
+      return
+    end
+  end
+  list[#list + 1] = filter
+end
+
+function ChatFrame_RemoveMessageEventFilter(event, filter)
+  local list = message_filters[event]
+  if not list then
+    return
+  end
+  for index = #list, 1, -1 do
+    if list[index] == filter then
+      table.remove(list, index)
+    end
+  end
+  if #list == 0 then
+    message_filters[event] = nil
+  end
+end
+
+function ChatFrame_GetMessageEventFilters(event)
+  return message_filters[event]
+end
+
+-- Key binding texts: the key's global text (KEY_<key>) or the key itself.
+function GetBindingText(key, prefix, abbreviate)
+  if not key then
+    return ""
+  end
+  local text = _G[(prefix or "") .. key]
+  return text or key
+end
+
+-- Macro conditionals ([combat], [mod:shift], [@target, harm], [group:raid]...): the first
+-- clause whose conditions all hold gives its value and target.
+local function condition_holds(condition, argument, target)
+  local unit = target or "target"
+  local negate = condition:sub(1, 2) == "no" and condition ~= "none"
+  if negate then
+    condition = condition:sub(3)
+  end
+  local result
+  if condition == "combat" then
+    result = InCombatLockdown() ~= nil
+  elseif condition == "mod" or condition == "modifier" then
+    if argument then
+      result = false
+      for key in argument:gmatch("[^/]+") do
+        key = key:lower()
+        result = result or (key == "shift" and IsShiftKeyDown() ~= nil)
+          or (key == "ctrl" and IsControlKeyDown() ~= nil)
+          or (key == "alt" and IsAltKeyDown() ~= nil)
+      end
+    else
+      result = IsModifierKeyDown() ~= nil
+    end
+  elseif condition == "exists" then
+    result = UnitExists(unit) ~= nil
+  elseif condition == "dead" then
+    result = UnitIsDead(unit) ~= nil
+  elseif condition == "help" then
+    result = UnitExists(unit) ~= nil and UnitCanAssist("player", unit) ~= nil
+  elseif condition == "harm" then
+    result = UnitExists(unit) ~= nil and UnitCanAttack("player", unit) ~= nil
+  elseif condition == "group" then
+    if argument == "raid" then
+      result = GetNumRaidMembers() > 0
+    else
+      result = GetNumPartyMembers() > 0 or GetNumRaidMembers() > 0
+    end
+  elseif condition == "pet" then
+    result = UnitExists("pet") ~= nil
+  elseif condition == "stance" or condition == "form" then
+    result = argument == nil and GetShapeshiftForm() > 0 or tonumber(argument) ==
+      GetShapeshiftForm()
+  elseif condition == "actionbar" or condition == "bar" then
+    result = tonumber(argument) == GetActionBarPage()
+  elseif condition == "bonusbar" then
+    result = argument == nil and GetBonusBarOffset() > 0 or tonumber(argument) ==
+      GetBonusBarOffset()
+  elseif condition == "indoors" then
+    result = IsIndoors() ~= nil
+  elseif condition == "outdoors" then
+    result = IsOutdoors() ~= nil
+  elseif condition == "mounted" then
+    result = IsMounted() ~= nil
+  elseif condition == "flying" then
+    result = IsFlying() ~= nil
+  elseif condition == "swimming" then
+    result = IsSwimming() ~= nil
+  elseif condition == "stealth" then
+    result = IsStealthed() ~= nil
+  elseif condition == "vehicleui" then
+    result = UnitHasVehicleUI("player") ~= nil
+  elseif condition == "channeling" then
+    result = UnitChannelInfo("player") ~= nil
+  else
+    result = false
+  end
+  if negate then
+    return not result
+  end
+  return result
+end
+
+local function clause_holds(conditions)
+  local target
+  for item in conditions:gmatch("[^,]+") do
+    item = item:match("^%s*(.-)%s*$")
+    local at = item:match("^@(.+)$") or item:match("^target%s*=%s*(.+)$")
+    if at then
+      target = at
+    end
+  end
+  for item in conditions:gmatch("[^,]+") do
+    item = item:match("^%s*(.-)%s*$")
+    if item ~= "" and not item:match("^@") and not item:match("^target%s*=") then
+      local name, argument = item:match("^([%w]+)%s*:%s*(.+)$")
+      if not condition_holds((name or item):lower(), argument, target) then
+        return false, target
+      end
+    end
+  end
+  return true, target
+end
+
+function SecureCmdOptionParse(text)
+  for clause in (text or ""):gmatch("[^;]+") do
+    local rest = clause:match("^%s*(.-)%s*$")
+    local holds, target = true, nil
+    local found = false
+    while true do
+      local conditions, after = rest:match("^%[(.-)%]%s*(.*)$")
+      if not conditions then
+        break
+      end
+      local ok, unit = clause_holds(conditions)
+      if ok then
+        found, target = true, unit
+      end
+      rest = after
+      holds = false
+    end
+    if holds or found then
+      return rest, target
+    end
+  end
+  return nil
+end
+
+-- Secure state drivers: the state of each registered frame follows its conditionals,
+-- checked again every frame (visibility shows or hides it; other states set the
+-- "state-<name>" attribute).
+local drivers = {}
+local driver_manager = CreateFrame("Frame")
+
+local function apply_driver(frame, state, values)
+  local value = SecureCmdOptionParse(values)
+  if state == "visibility" then
+    if value == "show" then
+      frame:Show()
+    elseif value == "hide" then
+      frame:Hide()
+    end
+  elseif frame:GetAttribute("state-" .. state) ~= value then
+    frame:SetAttribute("state-" .. state, value)
+  end
+end
+
+driver_manager:SetScript("OnUpdate", function()
+  for frame, states in pairs(drivers) do
+    for state, values in pairs(states) do
+      apply_driver(frame, state, values)
+    end
+  end
+end)
+
+function RegisterStateDriver(frame, state, values)
+  local states = drivers[frame]
+  if not states then
+    states = {}
+    drivers[frame] = states
+  end
+  states[state] = values
+  apply_driver(frame, state, values)
+end
+
+function UnregisterStateDriver(frame, state)
+  local states = drivers[frame]
+  if states then
+    states[state] = nil
+    if next(states) == nil then
+      drivers[frame] = nil
+    end
+  end
+end

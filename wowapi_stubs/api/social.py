@@ -1,0 +1,153 @@
+"""Guild, friends, Battle.net (Real ID), chat channels and addon messages.
+
+The guild is the character's (``character_guild`` setting) with the roster's characters of
+the same guild as members; ``GuildRoster()`` is answered by ``GUILD_ROSTER_UPDATE`` shortly
+after, as the server does. ``SendAddonMessage`` to the party, raid or guild comes back to the
+sender as ``CHAT_MSG_ADDON`` (the server echoes group and guild addon messages); every
+message is kept in ``client.addon_messages``. Battle.net features are off (the client is not
+connected to Battle.net), so every Real ID list is empty; the mute list is empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, opt_text
+from wowapi_stubs.world import Unit
+
+if TYPE_CHECKING:
+    from wowapi_stubs.host import Host
+
+EVENTS = ("GUILD_ROSTER_UPDATE", "FRIENDLIST_UPDATE", "CHAT_MSG_ADDON")
+GUILD_ROSTER_LATENCY = 0.2
+MAX_ADDON_MESSAGE = 254  # prefix, tab and message, in bytes
+# The channels a character in a capital city is in: (number, name).
+DEFAULT_CHANNELS = ((1, "General"), (2, "Trade"), (3, "LocalDefense"))
+ADDON_CHAT_TYPES = ("PARTY", "RAID", "GUILD", "BATTLEGROUND", "WHISPER")
+
+
+def install(client: Host) -> dict[str, Callable[..., Any]]:
+    world = client.world
+
+    def guild_name() -> str:
+        return world.player.guild
+
+    def members() -> list[Unit]:
+        if not guild_name():
+            return []
+        others = [Unit.from_who(e) for e in world.roster.online if e.guild == guild_name()
+                  and e.name != world.player.name]
+        return [world.player, *others]
+
+    def GetGuildInfo(unit: Any = None) -> tuple[Any, ...]:
+        if unit is None:
+            raise WowApiError('Usage: GetGuildInfo("unit")')
+        found = world.unit(lua_text(unit))
+        if found is None or not found.guild:
+            return ()
+        is_master = found is world.player
+        return found.guild, "Guild Master" if is_master else "Member", 0 if is_master else 4
+
+    def GuildRoster() -> None:
+        if guild_name():
+            client.clock.call_later(GUILD_ROSTER_LATENCY,
+                                    lambda: client.fire_internal("GUILD_ROSTER_UPDATE"))
+
+    def GetNumGuildMembers(*_: Any) -> tuple[int, int]:
+        count = len(members())
+        return count, count
+
+    def GetGuildRosterInfo(index: Any = None) -> tuple[Any, ...]:
+        number = int(lua_number(index, what="index")) if index is not None else 0
+        roster = members()
+        if not 1 <= number <= len(roster):
+            return ()
+        member = roster[number - 1]
+        master = member is world.player
+        return (member.name, "Guild Master" if master else "Member", 0 if master else 4,
+                member.level, member.class_name, member.zone, "", "", 1, 0,
+                member.class_token)
+
+    def channel(key: Any) -> tuple[int, str] | None:
+        if isinstance(key, int | float) and not isinstance(key, bool):
+            return next((c for c in DEFAULT_CHANNELS if c[0] == int(key)), None)
+        wanted = lua_text(key).lower()
+        return next((c for c in DEFAULT_CHANNELS if c[1].lower() == wanted), None)
+
+    def GetChannelName(key: Any = None) -> tuple[Any, ...]:
+        if key is None:
+            raise WowApiError('Usage: GetChannelName(id or "name")')
+        found = channel(key)
+        if found is None:
+            return 0, None
+        suffix = " - City" if found[1] == "Trade" else f" - {world.zone.name}"
+        return found[0], found[1] + suffix, 0
+
+    def SendAddonMessage(prefix: Any = None, text: Any = None, kind: Any = None,
+                         target: Any = None) -> None:
+        if prefix is None or text is None or kind is None:
+            raise WowApiError('Usage: SendAddonMessage("prefix", "text", "type" [, "target"])')
+        head, body = lua_text(prefix), lua_text(text)
+        chat_type = lua_text(kind).upper()
+        if chat_type not in ADDON_CHAT_TYPES:
+            raise WowApiError(f"SendAddonMessage(): unknown chat type '{chat_type}'")
+        if "\t" in head:
+            raise WowApiError("SendAddonMessage(): the prefix cannot contain a tab")
+        whom = opt_text(target)
+        if chat_type == "WHISPER" and not whom:
+            raise WowApiError('Usage: SendAddonMessage("prefix", "text", "WHISPER", "target")')
+        room = MAX_ADDON_MESSAGE - len(head.encode("utf-8", "surrogateescape")) - 1
+        body = body.encode("utf-8", "surrogateescape")[: max(0, room)].decode(
+            "utf-8", "surrogateescape")
+        client.addon_messages.append((head, body, chat_type, whom))
+        echoed = {"PARTY": bool(world.party or world.raid), "RAID": bool(world.raid
+                                                                         or world.party),
+                  "GUILD": bool(guild_name()), "BATTLEGROUND": False,
+                  "WHISPER": (whom or "").lower() == world.player.name.lower()}[chat_type]
+        if echoed:
+            client.fire_internal("CHAT_MSG_ADDON", head, body, chat_type, world.player.name)
+
+    def ShowFriends() -> None:
+        client.fire_internal("FRIENDLIST_UPDATE")
+
+    return {
+        "IsInGuild": lambda: flag_result(bool(guild_name())),
+        "GetGuildInfo": GetGuildInfo,
+        "GuildRoster": GuildRoster,
+        "GetNumGuildMembers": GetNumGuildMembers,
+        "GetGuildRosterInfo": GetGuildRosterInfo,
+        "GetGuildRosterMOTD": lambda: "",
+        "GetGuildRosterShowOffline": lambda: None,
+        "SetGuildRosterShowOffline": lambda *args: None,
+        "GetGuildRosterSelection": lambda: 0,
+        "IsGuildLeader": lambda: flag_result(bool(guild_name())),
+        "CanEditOfficerNote": lambda: flag_result(bool(guild_name())),
+        "CanEditPublicNote": lambda: flag_result(bool(guild_name())),
+        "CanViewOfficerNote": lambda: flag_result(bool(guild_name())),
+        "CanGuildInvite": lambda: flag_result(bool(guild_name())),
+        "GetNumFriends": lambda: (0, 0),
+        "GetFriendInfo": lambda *args: (),
+        "ShowFriends": ShowFriends,
+        "GetNumIgnores": lambda: 0,
+        "GetIgnoreName": lambda *args: None,
+        "GetNumMutes": lambda: 0,
+        "SetGuildRosterSelection": lambda *args: None,
+        "BNFeaturesEnabled": lambda: None,
+        "BNFeaturesEnabledAndConnected": lambda: None,
+        "BNConnected": lambda: None,
+        "BNGetInfo": lambda: None,
+        "BNGetNumFriends": lambda: (0, 0),
+        "BNGetNumFriendInvites": lambda: 0,
+        "BNGetNumBlocked": lambda: 0,
+        "BNGetNumBlockedToons": lambda: 0,
+        "BNGetMaxPlayersInConversation": lambda: 5,
+        "BNGetConversationInfo": lambda *args: None,
+        "BNGetSelectedFriend": lambda: None,
+        "BNGetFriendInfo": lambda *args: None,
+        "BNIsSelf": lambda *args: None,
+        "GetChannelList": lambda: tuple(v for c in DEFAULT_CHANNELS for v in c),
+        "GetChannelName": GetChannelName,
+        "SendAddonMessage": SendAddonMessage,
+    }

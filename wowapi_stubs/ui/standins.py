@@ -1,0 +1,109 @@
+"""Stand-ins for FrameXML's widgets, built from the widget tree in the API data: the right
+type, parent, visibility, parent key, slot and font, and nothing of FrameXML's scripts.
+
+Named FrameXML widgets are made one at a time when first read (their parents first);
+``CreateFrame(..., "SomeTemplate")`` with a FrameXML template makes every widget the
+template adds (``$parentText``, ``$parentScrollBar``...) at once, as the client does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.surface import UiWidget, load_surface
+from wowapi_stubs.widgets import WIDGET_CLASSES, Button, FontString, Frame, Texture
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+# Region slots of the data: the method that puts the region in its frame's slot.
+_SLOT_SETTERS = {
+    "NormalTexture": "SetNormalTexture", "PushedTexture": "SetPushedTexture",
+    "DisabledTexture": "SetDisabledTexture", "HighlightTexture": "SetHighlightTexture",
+    "CheckedTexture": "SetCheckedTexture", "DisabledCheckedTexture":
+    "SetDisabledCheckedTexture", "ThumbTexture": "SetThumbTexture",
+    "BarTexture": "SetStatusBarTexture", "ColorWheelTexture": "SetColorWheelTexture",
+    "ColorWheelThumbTexture": "SetColorWheelThumbTexture",
+    "ColorValueTexture": "SetColorValueTexture",
+    "ColorValueThumbTexture": "SetColorValueThumbTexture", "ButtonText": "SetFontString",
+}
+MAX_DEPTH = 24
+
+
+def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any) -> Any:
+    """One widget of ``spec``'s type under ``parent`` (``None``: UIParent)."""
+    if parent is None:
+        parent = client.named.get("UIParent")
+    kind = spec.kind
+    setter = _SLOT_SETTERS.get(kind)
+    if setter is not None:
+        cls: type = FontString if kind == "ButtonText" else Texture
+    else:
+        cls = WIDGET_CLASSES.get(kind, Frame)
+    widget = client._create_region(cls, name, parent)
+    if spec.font and isinstance(widget, FontString):
+        widget.set_font_object_name(spec.font)
+    elif spec.font and isinstance(widget, Button):
+        font = client.lookup_named(spec.font)
+        if font is not None:
+            widget.SetNormalFontObject(font.lua)
+    if spec.hidden:
+        widget.shown = False
+    if setter is not None and hasattr(parent, setter):
+        getattr(parent, setter)(widget.lua)
+    if spec.key and parent is not None:
+        parent.lua[spec.key.encode()] = widget.lua
+    return widget
+
+
+def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
+    """The FrameXML widget called ``name``, made now (``None`` when FrameXML has none)."""
+    spec = load_surface().framexml_frames.get(name)
+    if spec is None or depth > MAX_DEPTH:
+        return None
+    parent = None
+    if spec.parent:
+        parent = client.named.get(spec.parent) or _made(client, spec.parent, depth + 1)
+    return build(client, spec, name, parent)
+
+
+def _made(client: HeadlessClient, name: str, depth: int) -> Any:
+    from wowapi_stubs.ui import materialize
+
+    return materialize(client, name, depth)
+
+
+def instantiate(client: HeadlessClient, widget: Any, template: str) -> bool:
+    """Make the widgets FrameXML's template ``template`` adds to ``widget``; False when
+    FrameXML has no such template."""
+    specs = load_surface().framexml_template(template)
+    if specs is None:
+        return False
+    root, *parts = specs
+    own = widget.name or ""
+    if root.hidden:
+        widget.shown = False
+    if root.font and isinstance(widget, Button):
+        font = client.lookup_named(root.font)
+        if font is not None:
+            widget.SetNormalFontObject(font.lua)
+    made = [widget]
+    by_name = {root.name: widget}
+    for spec in parts:
+        if spec.parent.startswith("#"):
+            parent = made[int(spec.parent[1:])]
+        else:
+            parent = by_name.get(spec.parent) or client.lookup_named(
+                spec.parent.replace("$P", own)) or widget
+        name = spec.name.replace("$P", own) if spec.name and (own or "$P" not in spec.name) \
+            else None
+        child = build(client, spec, name or None, parent)
+        made.append(child)
+        if spec.name:
+            by_name[spec.name] = child
+    return True
+
+
+def has_template(name: str) -> bool:
+    """Whether FrameXML defines a virtual template called ``name``."""
+    return load_surface().framexml_template(name) is not None
