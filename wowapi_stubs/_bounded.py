@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-
 _SCALARS = frozenset({int, float, bool, type(None)})
 
 
