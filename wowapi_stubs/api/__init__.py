@@ -35,6 +35,7 @@ from wowapi_stubs.api import (
     spells,
     system,
     timefuncs,
+    trade,
     unit,
     who,
     zone,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           combat, group, merchant, inbox, calendar, frames)
+           trade, combat, group, merchant, inbox, calendar, frames)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

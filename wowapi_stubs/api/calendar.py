@@ -1,4 +1,5 @@
-"""The calendar: today's date on the simulated clock, and no events or pending invites."""
+"""The calendar: no events and no pending invites (``CalendarGetDate`` is with the
+clock functions)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,7 @@ if TYPE_CHECKING:
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
-    def CalendarGetDate() -> tuple[int, int, int, int]:
-        """weekday (1 = Sunday), month, day, year of the realm's date."""
-        now = client.now
-        return (now.isoweekday() % 7 + 1, now.month, now.day, now.year)
-
     return {
-        "CalendarGetDate": CalendarGetDate,
         "CalendarGetNumPendingInvites": lambda: 0,
         "CalendarGetNumDayEvents": lambda *args: 0,
         "CalendarGetFirstPendingInvite": lambda *args: None,

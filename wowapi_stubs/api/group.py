@@ -82,8 +82,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             [world.player, *world.party] if world.party else []),
         "GetPartyAssignment": GetPartyAssignment,
         "UnitGroupRolesAssigned": UnitGroupRolesAssigned,
-        "UnitIsPVPFreeForAll": lambda unit=None: (
-            unit_of(unit, 'UnitIsPVPFreeForAll("unit")') and None),
         "UnitIsTappedByPlayer": lambda unit=None: (
             unit_of(unit, 'UnitIsTappedByPlayer("unit")') and None),
     }
