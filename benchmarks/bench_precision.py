@@ -1,7 +1,8 @@
 """Precision and recall of ``check`` per clause: the full ``check`` (default budget) on every
 SPEC-conforming variant (fixtures/addons/conforming/, must pass) and every broken variant
-(fixtures/addons/broken/, must fail on exactly the clause its DEFECT.md names), over several
-seeds. Prints a markdown table for docs/contract.md.
+(fixtures/addons/broken/, must fail on exactly the clause its DEFECT.md names) and the
+production-style addon (fixtures/addons/production-style/, must pass), over several seeds.
+Prints a markdown table for docs/contract.md.
 
     python benchmarks/bench_precision.py                  # 5 seeds, default budget, 2 workers
     python benchmarks/bench_precision.py --seeds 1 --only queue-newest-first
@@ -39,8 +40,9 @@ def expected_clause(variant: Path) -> str | None:
 
 
 def variants(only: list[str]) -> list[Path]:
+    """Every conforming and broken variant, and the production-style addon (conforming)."""
     found = sorted(p for kind in ("conforming", "broken") for p in (ADDONS / kind).iterdir()
-                   if p.is_dir())
+                   if p.is_dir()) + [ADDONS / "production-style"]
     return [p for p in found if not only or p.name in only]
 
 

@@ -68,10 +68,11 @@ addon fills the Send Mail tab with a queued payout (see :mod:`..scenarios.prepar
 class _History:
     """What happened before, used to name the clause a later mismatch comes from."""
 
-    bad_entries: bool = False
+    bad_batch: dict[str, int] = field(default_factory=dict)  # payout -> step of a batch with
+    # bad entries it came in
     duplicates: list[QueueRow] = field(default_factory=list)
-    manual_touched: bool = False  # a manual mail went to a queued winner
-    manual_step: int = 0  # when, last
+    manual_to: list[tuple[str, int]] = field(default_factory=list)  # manual mail to a queued
+    # winner: (recipient, step)
     failure_step: int = 0  # when a send of a queued payout failed, last
     last_notified: str | None = None  # the payout notified first most recently
     accepted_padded: bool = False  # the addon accepted a reply other than exactly !twgold
@@ -280,7 +281,8 @@ class ContractMonitor:
             self._notify(args[0], args[1], whispers)
         elif function == "ReceiveGold" and args:
             result = self.model.receive_gold(args[0])
-            self.history.bad_entries |= bool(result.bad)
+            if result.bad:
+                self.history.bad_batch.update((r.payout, self._step) for r in result.added)
             self.history.duplicates += result.duplicates
         elif function == "MGM_RunWhoForSpin" and len(args) == 2:
             self._who_request(args[0], args[1])
@@ -482,31 +484,36 @@ class ContractMonitor:
             return "RECEIVEGOLD-NO-DUPLICATES"  # a second row for a known payout id
         if filled[0] and again:
             return "MAIL-CONFIRM-ONCE"  # a confirmed payout is still on offer
-        failed = any(r.payout in model.failed for r in model.queue)
-        if failed and history.manual_touched:  # both could have dropped it
-            known = [c for c in ("MAIL-FAILURE-REQUEUES", "MAIL-MANUAL-UNTOUCHED")
-                     if c in self.known]
-            if len(known) == 1:
-                return known[0]
-            return "MAIL-MANUAL-UNTOUCHED" if history.manual_step > history.failure_step \
-                else "MAIL-FAILURE-REQUEUES"
-        if failed:
-            return "MAIL-FAILURE-REQUEUES"
-        if history.bad_entries:
-            return "RECEIVEGOLD-PARSE"
-        if history.manual_touched:
-            return "MAIL-MANUAL-UNTOUCHED"
-        if history.duplicates:
-            return "RECEIVEGOLD-NO-DUPLICATES"
-        return "MAIL-FAILURE-REQUEUES" if head is not None else "MAIL-MANUAL-UNTOUCHED"
+        suspects = self._droppers(head) if head is not None else []
+        if not suspects and history.duplicates:
+            suspects.append("RECEIVEGOLD-NO-DUPLICATES")
+        if not suspects:
+            return "MAIL-FAILURE-REQUEUES" if head is not None else "MAIL-MANUAL-UNTOUCHED"
+        known = [c for c in suspects if c in self.known]
+        return (known or suspects)[0]  # ambiguous: blame a defect already found
+
+    def _droppers(self, row: QueueRow) -> list[str]:
+        """The clauses whose defect could have lost ``row`` from the queue, judged by what
+        happened to that row (a failed send of it, a manual mail to its winner, a batch with
+        bad entries it came in), the latest event first."""
+        history = self.history
+        events: list[tuple[int, str]] = []
+        if row.payout in self.model.failed:
+            events.append((history.failure_step, "MAIL-FAILURE-REQUEUES"))
+        manual = [step for name, step in history.manual_to if names_equal(name, row.name)]
+        if manual:
+            events.append((max(manual), "MAIL-MANUAL-UNTOUCHED"))
+        if row.payout in history.bad_batch:
+            events.append((history.bad_batch[row.payout], "RECEIVEGOLD-PARSE"))
+        return [clause for _, clause in sorted(events, key=lambda e: -e[0])]
 
     def _sends(self) -> None:
         for attempt in self._new("attempts", self.client.mail.attempts):
             send = self.model.mail_attempt(attempt.recipient, attempt.copper)
             if send.kind in ("manual", "retry") \
                     and self.model.queued_winner(attempt.recipient):
-                self.history.manual_touched = True  # a retry unconfirmed is manual to the addon
-                self.history.manual_step = self._step
+                # a retry left unconfirmed is manual mail to the addon
+                self.history.manual_to.append((attempt.recipient, self._step))
 
     def _completions(self, tags: list[ParsedLine], whispers: list[tuple[str, str]]) -> None:
         """Each mail answer of this step against the CONFIRM lines and whispers it caused."""

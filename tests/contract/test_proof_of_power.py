@@ -45,6 +45,6 @@ def test_every_must_clause_has_a_variant_it_alone_catches() -> None:
 ])
 def test_fuzzing_alone_catches_variants_with_their_clause(name: str, machine: str) -> None:
     variant = broken_addons_dir() / name
-    run = run_machine(machine, variant / "MimironsGoldOMatic", budget=300)
+    run = run_machine(machine, variant / "MimironsGoldOMatic", budget=300, steps=10)
     assert run.finding is not None, f"{machine} machine missed {name}"
     assert run.finding.clauses == [caught_by(variant)]

@@ -19,6 +19,9 @@ from mgm_addon_contract.scenarios.toml_io import load_scenario
 # Examples per machine on the reference addon (ci profile). Each run is up to 20 steps on a
 # fresh client (about 15 ms), so four machines stay near 10 s together.
 CLEAN_EXAMPLES = 60
+# Finding and shrinking a planted defect: runs of 10 steps (the defects here need at most 6;
+# search depth is the benchmark's business: benchmarks/bench_fuzz.py --variants, 20 steps).
+SHORT = 10
 
 
 def variant(name: str) -> Path:
@@ -35,7 +38,8 @@ def test_reference_addon_keeps_every_clause_under_each_machine(name: str) -> Non
 
 
 def test_planted_defect_is_found_shrunk_printed_and_saved(tmp_path: Path) -> None:
-    run = run_machine("acceptance", variant("accepts-wrong-sender"), budget=150, seed_value=0)
+    run = run_machine("acceptance", variant("accepts-wrong-sender"), budget=150, seed_value=0,
+                      steps=SHORT)
     finding = run.finding
     assert finding is not None and finding.clauses == ["ACCEPT-NOTIFIED-WINNER-ONLY"]
     assert [s.action for s in finding.steps] == ["type_line", "whisper_from"]  # notify, reply
@@ -53,7 +57,7 @@ def test_planted_defect_is_found_shrunk_printed_and_saved(tmp_path: Path) -> Non
 def test_mail_machine_reaches_the_armed_path_and_shrinks() -> None:
     """The mail machine's representative in the default suite (every variant per machine:
     ``python benchmarks/bench_fuzz.py --variants``)."""
-    run = run_machine("mail", variant("no-completion-whisper"), budget=150)
+    run = run_machine("mail", variant("no-completion-whisper"), budget=150, steps=SHORT)
     assert run.finding is not None and run.finding.clauses == ["MAIL-COMPLETION-WHISPER"]
     actions = [s.action for s in run.finding.steps]
     assert actions[-3:-1] == ["click", "click_send_mail"] and actions[-1] == "advance"
@@ -61,8 +65,9 @@ def test_mail_machine_reaches_the_armed_path_and_shrinks() -> None:
 
 
 def test_same_seed_same_counterexample() -> None:
-    first = run_machine("who", variant("who-prints-twice"), budget=100, seed_value=7)
-    second = run_machine("who", variant("who-prints-twice"), budget=100, seed_value=7)
+    first = run_machine("who", variant("who-prints-twice"), budget=100, seed_value=7, steps=SHORT)
+    second = run_machine("who", variant("who-prints-twice"), budget=100, seed_value=7,
+                         steps=SHORT)
     assert first.finding is not None and second.finding is not None
     assert first.finding.steps == second.finding.steps
     assert first.examples == second.examples
@@ -80,10 +85,10 @@ def test_profiles_budget_and_example_database(tmp_path: Path) -> None:
     assert fuzz_settings("dev", budget=7).max_examples == 7
     database = tmp_path / "examples"
     first = run_machine("who", variant("who-prints-twice"), budget=150, database=database,
-                        seed_value=None, profile="dev")
+                        seed_value=None, profile="dev", steps=SHORT)
     assert first.finding is not None and any(database.rglob("*"))
     again = run_machine("who", variant("who-prints-twice"), budget=150, database=database,
-                        seed_value=None, profile="dev")
+                        seed_value=None, profile="dev", steps=SHORT)
     assert again.finding is not None and again.examples < first.examples
 
 

@@ -761,8 +761,10 @@ local function lazy_api(name)
   if not at then
     return nil
   end
-  made_api[name] = true
+  -- Marked made only once installed: running out of memory half-way leaves it to be
+  -- made on the next read.
   install_api(tonumber(strsub(api_numbers, at, strfind(api_numbers, " ", at, true) - 1)), name)
+  made_api[name] = true
   return rawget(G, name)
 end
 -- Code that looks at the global table as a whole sees every API function, as in the client:
@@ -1038,6 +1040,18 @@ setmetatable(G, {
     end
   end,
 })
+
+-- A global as the client's own XML loader binds it (function= handlers): its value, an API
+-- function, or the stub of a known function the client does not implement; nil otherwise.
+-- No metamethod an addon set runs.
+function P.client_global(name)
+  local value = P.rawglobal(name)
+  if value == nil and type(name) == "string" and resolve_global(name) == true then
+    value = missing_cache[name] or not_implemented(name)
+    missing_cache[name] = value
+  end
+  return value
+end
 
 G.setmetatable = function(t, meta)
   if t ~= G then

@@ -14,12 +14,18 @@ from wowapi_stubs.api import (
     actions,
     addons,
     bitlib,
+    calendar,
     chat,
     chatconfig,
     client_ui,
+    combat,
     container,
+    frames,
+    group,
+    inbox,
     items,
     mail,
+    merchant,
     misc,
     options,
     pvp,
@@ -29,6 +35,7 @@ from wowapi_stubs.api import (
     spells,
     system,
     timefuncs,
+    trade,
     unit,
     who,
     zone,
@@ -38,7 +45,8 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
-           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests)
+           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
+           trade, combat, group, merchant, inbox, calendar, frames)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
