@@ -1,5 +1,6 @@
-"""The live status line on stderr: file offset, tags handled, deferred and rejected,
-problems, EBS reachability and the next retry.
+"""The live status line on stderr: the file read (its name; the full path is printed at
+start) and its offset, tags handled, deferred and rejected, problems, EBS reachability and
+the next retry.
 
 On a terminal one line is redrawn in place (at most a few times a second); otherwise a line
 is printed when something that matters changes (reachability, a problem) and at most every
@@ -9,6 +10,7 @@ is printed when something that matters changes (reachability, a problem) and at 
 from __future__ import annotations
 
 import time
+from pathlib import PurePath
 from typing import TextIO
 
 from mgm_addon_contract.safe_text import printable
@@ -20,7 +22,7 @@ REDRAW_EVERY = 0.25
 
 def describe(status: Status) -> str:
     """One line for ``status``."""
-    where = (f"{printable(status.file, 60)} @ {status.offset:,}" if status.file
+    where = (f"{printable(PurePath(status.file).name, 60)} @ {status.offset:,}" if status.file
              else "waiting for the log to appear")
     counts = (f"handled {status.handled}, deferred {status.deferred}, rejected "
               f"{status.rejected}, problems {status.problems}")

@@ -1,0 +1,163 @@
+"""The ``tail`` command as an operator runs it (a real process): every failure is visible
+(a message, a non-zero exit), the status line reports the EBS's state, ``--once`` fails while
+tags remain unhandled, and what was left is done by the next run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tail_support import KEY, P1, P2, line
+
+from mgm_addon_contract.ebs import EbsState, MockEbs
+from mgm_addon_contract.ebs.server import BackgroundServer
+
+CLI = [sys.executable, "-c", "from mgm_addon_contract.cli import main; main()"]
+FAST = ["--retry-base", "0.05", "--retry-max", "0.1", "--timeout", "2"]
+
+
+def closed_port_url() -> str:
+    """A loopback URL nothing listens on (connections are refused)."""
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return f"http://127.0.0.1:{port}"
+
+
+def mock_ebs(*payouts: str) -> MockEbs:
+    return MockEbs(api_key=KEY, state=EbsState.from_json({"payouts": [
+        {"id": p, "characterName": "Norinn", "status": "InProgress"} for p in payouts]}))
+
+
+def tail(folder: Path, url: str, *args: str, key: str = KEY) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*CLI, "tail", str(folder / "WoWChatLog.txt"), "--ebs", url, "--checkpoint",
+         str(folder / "registry.json"), *FAST, *args],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "MGM_API_KEY": key})
+
+
+def confirms(ebs: MockEbs) -> list[tuple[str, int]]:
+    return [(e.path, e.status) for e in ebs.transcript if e.method == "PATCH"]
+
+
+def test_once_with_an_unreachable_ebs_fails_visibly_and_the_next_run_does_the_work(
+        tmp_path: Path) -> None:
+    """Regression: ``tail`` with an unreachable EBS printed nothing and exited 0."""
+    (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    done = tail(tmp_path, closed_port_url(), "--once", "--max-wait", "0.5")
+    assert done.returncode == 1, done.stderr
+    assert "unreachable" in done.stderr and "remain unhandled" in done.stderr
+    assert "Traceback" not in done.stderr
+    ebs = mock_ebs(P1)
+    with BackgroundServer(ebs) as server:
+        again = tail(tmp_path, server.url, "--once")
+    assert again.returncode == 0, again.stderr
+    assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200)]
+
+
+def test_once_fails_while_a_payout_is_unknown_and_succeeds_once_it_exists(
+        tmp_path: Path) -> None:
+    (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]")
+                                              + line(f"[MGM_CONFIRM:{P2}]", 1))
+    ebs = mock_ebs(P1)
+    with BackgroundServer(ebs) as server:
+        first = tail(tmp_path, server.url, "--once", "--max-wait", "0.3")
+        assert first.returncode == 1, first.stderr
+        assert "1 tag(s) remain unhandled" in first.stderr and "1 deferred" in first.stderr
+        ebs.control("POST", "/_control/payouts", {"payouts": [
+            {"id": P2, "characterName": "Вася", "status": "InProgress"}]})
+        second = tail(tmp_path, server.url, "--once")
+    assert second.returncode == 0, second.stderr
+    done = sorted(path for path, status in confirms(ebs) if status == 200)
+    assert done == sorted([f"/api/payouts/{P1}/status", f"/api/payouts/{P2}/status"])
+
+
+def test_a_refused_key_stops_with_one_error_line_and_nothing_is_skipped(
+        tmp_path: Path) -> None:
+    (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    ebs = mock_ebs(P1)
+    with BackgroundServer(ebs) as server:
+        refused = tail(tmp_path, server.url, "--once", key="not-the-key")
+        assert refused.returncode == 2, refused.stderr
+        errors = [x for x in refused.stderr.splitlines() if x.startswith("error: ")]
+        assert len(errors) == 1 and "401" in errors[0]
+        assert "not-the-key" not in refused.stderr + refused.stdout
+        assert confirms(ebs) == []
+        fixed = tail(tmp_path, server.url, "--once")
+    assert fixed.returncode == 0, fixed.stderr
+    assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200)]
+
+
+class Follow:
+    """``tail`` in follow mode with its stderr collected line by line."""
+
+    def __init__(self, folder: Path, url: str) -> None:
+        self.process = subprocess.Popen(
+            [*CLI, "tail", str(folder / "WoWChatLog.txt"), "--ebs", url, *FAST],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "MGM_API_KEY": KEY})
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for text in self.process.stderr:  # type: ignore[union-attr]
+            self.lines.append(text.rstrip("\n"))
+
+    def wait_for(self, needle: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            found = next((x for x in list(self.lines) if needle in x), None)
+            if found is not None:
+                return found
+            if self.process.poll() is not None and not self._reader.is_alive():
+                break
+            time.sleep(0.02)
+        raise AssertionError(f"no stderr line with {needle!r}: {self.lines}")
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=30)
+        self._reader.join(timeout=10)
+        return code
+
+
+def test_follow_reports_an_unreachable_ebs_at_once_and_keeps_retrying(tmp_path: Path) -> None:
+    (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    follow = Follow(tmp_path, closed_port_url())
+    try:
+        follow.wait_for("unreachable (GET /api/payouts/pending")
+        status = follow.wait_for("EBS: unreachable")
+        assert status.startswith("WoWChatLog.txt @ 0 | handled 0,"), status
+        assert follow.process.poll() is None  # still running, retrying
+    finally:
+        code = follow.stop()
+    assert code == 0
+    assert "0 done" in follow.wait_for("tags: ")
+
+
+def test_follow_status_line_shows_offset_counts_and_a_healthy_ebs(tmp_path: Path) -> None:
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(b"")
+    ebs = mock_ebs(P1)
+    with BackgroundServer(ebs) as server:
+        follow = Follow(tmp_path, server.url)
+        try:
+            follow.wait_for("EBS: ok")
+            with log.open("ab") as handle:
+                handle.write(line(f"[MGM_CONFIRM:{P1}]"))
+            deadline = time.monotonic() + 30
+            while not confirms(ebs) and time.monotonic() < deadline:
+                time.sleep(0.02)
+        finally:
+            code = follow.stop()
+    assert code == 0
+    assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200)]
+    assert "1 done" in follow.wait_for("tags: ")
