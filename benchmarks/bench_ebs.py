@@ -1,4 +1,5 @@
-"""serve-ebs under load and under abuse (figures in docs/benchmarks.md, "Mock EBS").
+"""serve-ebs under load and under abuse (docs/benchmarks.md, "Tail consumer, replay
+and mock EBS").
 
 A real ``mgm-contract serve-ebs`` process on loopback:
 

@@ -1,5 +1,5 @@
 """Replay throughput per flush policy, and memory and time on one huge line (figures in
-docs/benchmarks.md, "Replay").
+docs/benchmarks.md, "Tail consumer, replay and mock EBS").
 
 (1) The 1,000,000-line benchmark log of bench_validate.py (0.2% tag lines; every tag's
 payout or gift seeded in the mock EBS so that requests succeed) is replayed under each

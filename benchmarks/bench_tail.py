@@ -1,11 +1,12 @@
 """The tail consumer: follow-mode idle CPU, append-to-request latency, read throughput
-(figures in docs/benchmarks.md, "Tail consumer").
+(figures in docs/benchmarks.md, "Tail consumer, replay and mock EBS").
 
 (1) Idle CPU: a real ``mgm-contract tail`` process follows a log nobody writes for
 ``--idle`` seconds, once with file events (default) and once polling only
-(``--no-file-events``, 40 ms): CPU seconds used (utime + stime from /proc) as a share of
-one core. Baseline in the same run: ``sleep`` in a Python process for the same time (what
-merely being alive costs). Goal: <= 1% of a core.
+(``--no-file-events``; polls every ``--interval``, default 40 ms like the command): CPU
+seconds used (utime + stime from /proc) as a share of one core. Baseline in the same run:
+``sleep`` in a Python process for the same time (what merely being alive costs). Goal:
+<= 1% of a core.
 
 (2) Latency: the same process; a tag line is appended every 20-80 ms (``--samples`` of
 them) and the time until its request reaches the EBS (an in-process server in this
@@ -58,9 +59,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def start_tail(log: Path, url: str, events: bool) -> subprocess.Popen[bytes]:
+def start_tail(log: Path, url: str, events: bool, interval: float) -> subprocess.Popen[bytes]:
     args = [*CLI, "tail", str(log), "--ebs", url, "--checkpoint",
-            str(log.parent / "registry.json")]
+            str(log.parent / "registry.json"), "--interval", str(interval)]
     if not events:
         args.append("--no-file-events")
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -72,7 +73,7 @@ def start_tail(log: Path, url: str, events: bool) -> subprocess.Popen[bytes]:
     return process
 
 
-def follow_figures(idle: float, samples: int) -> None:
+def follow_figures(idle: float, samples: int, interval: float) -> None:
     seed = {"payouts": [{"id": U.format(i), "characterName": "Norinn",
                          "status": "InProgress"} for i in range(samples * 2)]}
     for events in (True, False):
@@ -82,7 +83,7 @@ def follow_figures(idle: float, samples: int) -> None:
                 BackgroundServer(ebs) as server:
             log = Path(name) / "WoWChatLog.txt"
             log.write_bytes(b"")
-            process = start_tail(log, server.url, events)
+            process = start_tail(log, server.url, events, interval)
             try:
                 time.sleep(1.0)  # start-up work done
                 before = cpu_seconds(process.pid)
@@ -92,7 +93,8 @@ def follow_figures(idle: float, samples: int) -> None:
             finally:
                 process.terminate()
                 process.wait()
-        label = "file events + 40 ms polls" if events else "polling only (40 ms)"
+        polls = f"{interval * 1000:.0f} ms"
+        label = f"file events + {polls} polls" if events else f"polling only ({polls})"
         latencies.sort()
         p50, p99 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99) - 1]
         print(f"{label:28} idle CPU {used:6.3f} s in {idle:.0f} s = {100 * used / idle:5.2f}% "
@@ -184,8 +186,9 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=20.0)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--interval", type=float, default=0.04, help="tail's --interval")
     options = parser.parse_args()
-    follow_figures(options.idle, options.samples)
+    follow_figures(options.idle, options.samples, options.interval)
     throughput(options.lines)
 
 

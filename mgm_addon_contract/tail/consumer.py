@@ -118,6 +118,9 @@ class TailConsumer:
         self.on_outcome = on_outcome
         self.registry = Registry.load(checkpoint, dedupe_limit=dedupe_limit)
         router.registry = self.registry
+        started = clock()
+        for item in self.registry.deferred.values():  # a new run retries them at once
+            item.next_at = min(item.next_at, started)
         self.current: TrackedFile | None = None
         self.rotated: list[TrackedFile] = []
         self.outcomes: deque[Outcome] = deque(maxlen=KEEP_OUTCOMES)

@@ -64,11 +64,13 @@ def test_once_with_an_unreachable_ebs_fails_visibly_and_the_next_run_does_the_wo
 
 def test_once_fails_while_a_payout_is_unknown_and_succeeds_once_it_exists(
         tmp_path: Path) -> None:
+    """A deferred tag is retried at once by the next run, whenever its back-off ends."""
     (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]")
                                               + line(f"[MGM_CONFIRM:{P2}]", 1))
     ebs = mock_ebs(P1)
     with BackgroundServer(ebs) as server:
-        first = tail(tmp_path, server.url, "--once", "--max-wait", "0.3")
+        first = tail(tmp_path, server.url, "--once", "--max-wait", "0.3",
+                     "--deferred-retry", "600")  # not due again within the second run
         assert first.returncode == 1, first.stderr
         assert "1 tag(s) remain unhandled" in first.stderr and "1 deferred" in first.stderr
         ebs.control("POST", "/_control/payouts", {"payouts": [
