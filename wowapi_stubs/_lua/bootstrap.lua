@@ -1257,11 +1257,31 @@ local SORT_IN_C = 20000
 -- (Compiled as its own chunk: the CPU hook spares only this file's code, and the comparator
 -- must be stoppable.)
 local less_than = loadstring("return function(a, b) return a < b end", "=headless-sort")()
+-- Errors read as C's: run protected (called from pcall, C names no place), then "bad
+-- argument" and "invalid order function" are raised at the caller's file:line as luaL_error
+-- would; a comparison error stays without a place, a comparator's own error unchanged.
+local function sort_failed(err)
+  if type(err) ~= "string" then
+    error(err, 0)
+  end
+  local _, named = strfind(err, "^bad argument #%d+ to '")
+  if named then  -- called through pcall, C could not name the function
+    local _, unnamed = strfind(err, "^%?'", named + 1)
+    error(strsub(err, 1, named) .. "sort'" .. strsub(err, (unnamed or named) + 1), 3)
+  elseif err == "invalid order function for sorting" then
+    error(err, 3)
+  end
+  local _, last = strfind(err, "^headless%-sort:%d+: ")
+  error(last and strsub(err, last + 1) or err, 0)
+end
 table.sort = function(list, comp)
   if comp == nil and type(list) == "table" and #list > SORT_IN_C then
-    return sort(list, less_than)
+    comp = less_than
   end
-  return sort(list, comp)
+  local ok, err = pcall(sort, list, comp)
+  if not ok then
+    sort_failed(err)
+  end
 end
 
 -- The addon-visible global table, for the client's own Lua files (lualib.lua...).
