@@ -64,6 +64,23 @@ def event_size(event: str, args: tuple[Any, ...]) -> int:
     return total
 
 
+class EventRun(tuple):  # type: ignore[type-arg]
+    """Events fired in a row, ``(event, args)`` each, with their sizes summed once:
+    ``ends[i]`` is the :func:`event_size` total of the first ``i`` (for a run a client sends
+    often and the same every time, e.g. at login)."""
+
+    ends: tuple[int, ...]
+
+    def __new__(cls, items: Iterable[tuple[str, tuple[Any, ...]]]) -> EventRun:
+        run = super().__new__(cls, items)
+        total, ends = 0, [0]
+        for event, args in run:
+            total += event_size(event, args)
+            ends.append(total)
+        run.ends = tuple(ends)
+        return run
+
+
 class BoundedLog(list):  # type: ignore[type-arg]
     """A list keeping its newest entries within ``max_items`` and ``max_bytes`` (as
     measured by ``size``); ``dropped`` counts the entries it let go, oldest first.
@@ -89,6 +106,13 @@ class BoundedLog(list):  # type: ignore[type-arg]
     def append_sized(self, item: Any, size: int) -> None:
         """:meth:`append` of an item whose ``size`` the caller measured as ``size(item)``."""
         list.append(self, item)
+        self._bytes += size
+        if len(self) > self.max_items or self._bytes > self.max_bytes:
+            self._evict()
+
+    def extend_sized(self, items: Iterable[Any], size: int) -> None:
+        """:meth:`extend` with items whose sizes the caller measured (``size`` in all)."""
+        list.extend(self, items)
         self._bytes += size
         if len(self) > self.max_items or self._bytes > self.max_bytes:
             self._evict()
