@@ -141,6 +141,7 @@ class LuaRuntime:
                 b"api_names": _numbered_names(tuple(self._api_names)),
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
+                b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",
@@ -475,7 +476,8 @@ class LuaRuntime:
 
 ENTRY_WATCH: Any = None
 """Set in an isolation worker (:mod:`wowapi_stubs.isolation`): ``enter(label)`` and
-``leave()`` around every entry from Python into Lua, so the watchdog knows what runs."""
+``leave()`` around every entry from Python into Lua, so the watchdog knows what runs; in a
+worker locating a crash also ``trace_line(file, line)``, called for every addon line run."""
 
 HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024

@@ -188,3 +188,22 @@ def scenario_crashing_one(addon: Path, steps: object, name: str, *args: object) 
     if name == CRASHING_SCENARIO:
         segfault_in_entry(b"Frame:OnEvent(CHAT_MSG_WHISPER)")
     return run_scenario(addon, steps, name, *args)
+
+
+def load_crashing_at_line_3(folder: Path) -> list[object]:
+    """Job: load ``folder`` in a client where ``PlaySound("crash")`` takes the process down
+    in C (as a VM bug would): an addon calling it on line 3 of ``a.lua`` ends the worker."""
+    import ctypes
+
+    from wowapi_stubs.api import misc
+
+    text = misc.lua_text
+
+    def crashing(value: object, *args: object, **kwargs: object) -> str:
+        if value == b"crash":
+            ctypes.string_at(0)
+        return text(value, *args, **kwargs)
+
+    misc.lua_text = crashing
+    with HeadlessClient() as client:
+        return client.load_addon(folder).errors

@@ -95,7 +95,19 @@ local function kill_text()
   return interrupted or strformat(KILLED, cpu_limit)
 end
 
-local function cpu_hook()
+-- In an isolation worker locating a crash, the hook also sees every line (HOOK_MASK "l")
+-- and hands each addon line to the host, so the last one names where the VM died.
+local trace_line = host.trace_line
+local HOOK_MASK = trace_line and "l" or ""
+
+local function cpu_hook(event, line)
+  if event == "line" then
+    local info = getinfo(2, "S")
+    if strsub(info.source, 1, 10) ~= "=headless-" then
+      trace_line(info.short_src, line)
+    end
+    return
+  end
   local now, limit = clock(), deadline
   if not limit then
     deadline = now + cpu_limit
@@ -103,7 +115,7 @@ local function cpu_hook()
     -- From now on every thread that runs checks every instruction, so a pcall loop cannot
     -- hide the runaway code (the hook is per thread: set it again in whichever runs).
     overrun = true
-    sethook(cpu_hook, "", 1)
+    sethook(cpu_hook, HOOK_MASK, 1)
     local info = getinfo(2, "S")
     if info and info.source ~= BOOT_SOURCE then
       if strsub(info.source, 1, 10) == "=headless-" then
@@ -112,15 +124,15 @@ local function cpu_hook()
       error(kill_text(), 2)
     end
   elseif overrun == false and gethook_count() == 1 then
-    sethook(cpu_hook, "", HOOK_COUNT)  -- a thread left checking every instruction
+    sethook(cpu_hook, HOOK_MASK, HOOK_COUNT)  -- a thread left checking every instruction
   end
 end
 
 local function arm_thread(thread)
   if thread then
-    sethook(thread, cpu_hook, "", HOOK_COUNT)
+    sethook(thread, cpu_hook, HOOK_MASK, HOOK_COUNT)
   else
-    sethook(cpu_hook, "", HOOK_COUNT)
+    sethook(cpu_hook, HOOK_MASK, HOOK_COUNT)
   end
 end
 arm_thread()
@@ -668,7 +680,7 @@ local function check_after_host_calls()
     deadline = clock() + cpu_limit
   elseif clock() > limit then
     overrun = true
-    sethook(cpu_hook, "", 1)
+    sethook(cpu_hook, HOOK_MASK, 1)
     error(caller_position() .. kill_text(), 0)
   end
 end
