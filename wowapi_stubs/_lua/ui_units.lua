@@ -421,6 +421,11 @@ UnitPopupMenus = {
   FRIEND = {"INVITE", "TARGET", "CANCEL"},
 }
 UnitPopupShown = {{}, {}, {}}
+-- The drop-down menus that show unit popups (addons add their own).
+UnitPopupFrames = {"PlayerFrameDropDown", "TargetFrameDropDown", "FocusFrameDropDown",
+                   "PartyMemberFrame1DropDown", "PartyMemberFrame2DropDown",
+                   "PartyMemberFrame3DropDown", "PartyMemberFrame4DropDown",
+                   "FriendsDropDown"}
 
 function UnitPopup_ShowMenu(dropdownMenu, which, unit, name, userData)
   local menu = UnitPopupMenus[which]
