@@ -742,6 +742,9 @@ local made_api = {}
 -- Where " name=" starts its number in api_numbers, found without making a string.
 local function api_number_at(name)
   local position, length = 1, #name
+  if length == 0 then  -- _G[""]: no API name is empty (and "" would match everywhere)
+    return nil
+  end
   while true do
     local first, last = strfind(api_numbers, name, position, true)
     if not first then
