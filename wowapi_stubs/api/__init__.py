@@ -14,6 +14,7 @@ from wowapi_stubs.api import (
     actions,
     addons,
     bitlib,
+    character,
     chat,
     chatconfig,
     client_ui,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade)
+           trade, character)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -123,6 +123,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(item is not None and item in world.equipment.values())
 
     return {
+        "GetWeaponEnchantInfo": lambda: (),  # no temporary enchant on either weapon
         "GetItemInfo": GetItemInfo,
         "GetItemIcon": GetItemIcon,
         "GetItemCount": GetItemCount,

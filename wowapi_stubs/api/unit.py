@@ -196,6 +196,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found is not None and found is not world.player
                            and found in world.group())
 
+    combat_text = {"unit": "player"}
+
+    def CombatTextSetActiveUnit(unit: Any = None) -> None:
+        """The unit floating combat text follows (the player, or the vehicle driven)."""
+        if unit is None:
+            raise WowApiError('Usage: CombatTextSetActiveUnit("unit")')
+        combat_text["unit"] = lua_text(unit, what="unit")
+
     def UnitInRange(unit: Any = None) -> int | None:
         found = unit_of(unit, "UnitInRange")
         return flag_result(found is not None and found in world.group())
@@ -212,6 +220,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "UnitExists": lambda unit=None, *_: None if unit is None else flag(
             "UnitExists", lambda u: True)(unit),
         "UnitInBattleground": lambda *args: None,
+        "UnitGroupRolesAssigned": lambda *args: (),  # no dungeon-finder role: tank, healer,
+        # damage all nil
+        "CombatTextSetActiveUnit": CombatTextSetActiveUnit,
+        "GetComboPoints": lambda *args: 0,  # the world's units take no combo points
         "UnitCharacterPoints": lambda *args: (0, 0),
         "IsThreatWarningEnabled": lambda: flag_result(
             client.world.zone.instance_type in ("party", "raid")

@@ -94,6 +94,9 @@ class EditBox(FontInstance, Frame):
         self._text = value
         self.cursor = len(value.encode("utf-8", "surrogateescape"))
         if changed:
+            # The cursor moved to the end first (x, y, width, height of the cursor; nothing
+            # is laid out: the first line), then the text-changed handler runs.
+            self.run_script("OnCursorChanged", 0, 0, 0, self._font_value("size", 12.0))
             self.run_script("OnTextChanged", user_input)
 
     # -- text ---------------------------------------------------------------------------------
