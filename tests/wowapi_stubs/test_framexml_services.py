@@ -1,7 +1,7 @@
 """Client behaviour Blizzard's FrameXML relies on, checked without FrameXML itself: C
 functions ignore extra arguments and may return no value at all, ``format`` takes
 positional arguments, text setters clear on non-text values, and the character sheet,
-combat log flags, voice, CVars and edit box cursor as the client reports them."""
+voice, CVars and edit box cursor as the client reports them."""
 
 from __future__ import annotations
 
@@ -70,19 +70,6 @@ def test_edit_box_reports_its_cursor_before_the_text_change(client: HeadlessClie
       e:SetScript("OnTextChanged", function() seen[#seen + 1] = "text" end)
       e:SetText("hello")
       return table.concat(seen, ",")""") == "cursor,text"
-
-
-@pytest.mark.parametrize(("flags", "mask", "expected"), [
-    (0x0511, 0x0511, 1),   # me: mine, friendly, player controlled, player
-    (0x0512, 0x0511, None),  # a party member is not "mine"
-    (0x0512, 0x0517, 1),   # ...but fits mine-or-party-or-raid
-    (0x80000000, 0x80000000, 1),  # no unit
-    (0x0511, 0x80000000, None),
-    (0x10000, 0x10000, 1),  # the target bit alone
-])
-def test_combat_log_unit_flags_match_filters(client: HeadlessClient, flags: int, mask: int,
-                                              expected: int | None) -> None:
-    assert client.call_global("CombatLog_Object_IsA", flags, mask) == (expected,)
 
 
 def test_character_sheet_follows_class_and_level(client: HeadlessClient) -> None:

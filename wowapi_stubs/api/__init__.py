@@ -14,13 +14,19 @@ from wowapi_stubs.api import (
     actions,
     addons,
     bitlib,
+    calendar,
     character,
     chat,
     chatconfig,
     client_ui,
+    combat,
     container,
+    frames,
+    group,
+    inbox,
     items,
     mail,
+    merchant,
     misc,
     options,
     pvp,
@@ -41,7 +47,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, character)
+           trade, combat, group, merchant, inbox, calendar, frames, character)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

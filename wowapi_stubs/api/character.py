@@ -176,6 +176,5 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsTitleKnown": zero,
         "GetNumEquipmentSets": zero,
         "GetEquipmentSetInfo": lambda *args: (),
-        "InRepairMode": nothing,
         "IsInventoryItemLocked": nothing,
     }

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_flag, lua_number, lua_text
 from wowapi_stubs.world import CLASSES
 
 if TYPE_CHECKING:
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 EVENTS = ("UPDATE_TICKET", "UPDATE_INSTANCE_INFO", "COMBAT_LOG_EVENT")
 MIRROR_TIMERS = 3
 SERVER_LATENCY = 0.1  # seconds before the server answers a query
-
-
-# Combat log unit flag categories: affiliation, reaction, control, type; and "no unit".
-_COMBATLOG_CATEGORIES = (0x0000000F, 0x000000F0, 0x00000300, 0x0000FC00)
-_COMBATLOG_NONE = 0x80000000
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
@@ -87,20 +82,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def CombatLogResetFilter() -> None:
         combat_log["filters"] = []
 
-    def CombatLog_Object_IsA(flags: Any = None, mask: Any = None) -> int | None:
-        """Whether combat log unit ``flags`` fit filter ``mask``: a bit in common in each
-        category the mask names (affiliation, reaction, control, type), and in the special
-        bits (target, focus, raid marks) when the mask names only those."""
-        if flags is None or mask is None:
-            raise WowApiError("Usage: CombatLog_Object_IsA(unitFlags, mask)")
-        have, want = int(lua_number(flags)) & 0xFFFFFFFF, int(lua_number(mask)) & 0xFFFFFFFF
-        if want & _COMBATLOG_NONE:
-            return flag_result(have & _COMBATLOG_NONE != 0)
-        named = [part for part in _COMBATLOG_CATEGORIES if want & part]
-        if not named:
-            return flag_result(have & want != 0)
-        return flag_result(all(have & want & part for part in named))
-
     def GetPartyMember(index: Any = None) -> int | None:
         number = int(lua_number(index)) if index is not None else 0
         return 1 if 1 <= number <= len(client.world.party) else None
@@ -126,5 +107,4 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetTabardCreationCost": lambda: 100000,
         "OffhandHasWeapon": nothing,
         "GetPartyMember": GetPartyMember,
-        "CombatLog_Object_IsA": CombatLog_Object_IsA,
     }

@@ -76,4 +76,4 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         return today.isoweekday() % 7 + 1, today.month, today.day, today.year
 
     return {"date": date, "time": time, "difftime": difftime, "GetTime": GetTime,
-            "CalendarGetDate": CalendarGetDate, "CalendarGetNumPendingInvites": lambda: 0}
+            "CalendarGetDate": CalendarGetDate}

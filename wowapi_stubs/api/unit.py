@@ -220,8 +220,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "UnitExists": lambda unit=None, *_: None if unit is None else flag(
             "UnitExists", lambda u: True)(unit),
         "UnitInBattleground": lambda *args: None,
-        "UnitGroupRolesAssigned": lambda *args: (),  # no dungeon-finder role: tank, healer,
-        # damage all nil
         "CombatTextSetActiveUnit": CombatTextSetActiveUnit,
         "GetComboPoints": lambda *args: 0,  # the world's units take no combo points
         "UnitCharacterPoints": lambda *args: (0, 0),
