@@ -30,9 +30,21 @@ _DEFAULTS = {
 }
 
 
+_SET_ASIDE: dict[str, str] = {}
+
+
+def set_aside_framexml() -> None:
+    """Clients of the suite use the built-in UI unless a test asks for FrameXML:
+    ``MGM_FRAMEXML_DIR`` (which makes every client load it) is kept here for
+    :func:`require_shared` and removed from the environment."""
+    value = os.environ.pop("MGM_FRAMEXML_DIR", None)
+    if value:
+        _SET_ASIDE["MGM_FRAMEXML_DIR"] = value
+
+
 def shared_path(variable: str) -> Path | None:
     """The path named by ``variable`` (or its default beside the repository), if it exists."""
-    value = os.environ.get(variable)
+    value = os.environ.get(variable) or _SET_ASIDE.get(variable)
     path = Path(value) if value else _DEFAULTS[variable]
     return path if path.exists() else None
 

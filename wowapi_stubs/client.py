@@ -290,18 +290,25 @@ class HeadlessClient:
         self.roster.known.add(name.lower())
 
     def open_mailbox(self) -> None:
-        """Open a mailbox: ``MailFrame`` shows and ``MAIL_SHOW`` fires."""
+        """Open a mailbox: ``MailFrame`` shows and ``MAIL_SHOW`` fires. With FrameXML,
+        FrameXML shows it (on its inbox) and the streamer then clicks the Send Mail tab."""
         if not self.mail.open:
             self.mail.open = True
-            self.named["MailFrame"].Show()
+            if self.framexml is None:
+                self.named["MailFrame"].Show()
             self.fire_internal("MAIL_SHOW")
+            if self.framexml is not None and self.named["MailFrame"].is_visible():
+                self._settle()
+                self.find_frame("MailFrameTab2").click()
         self._settle()
 
     def close_mailbox(self) -> None:
-        """Walk away from the mailbox: ``MailFrame`` hides and ``MAIL_CLOSED`` fires."""
+        """Walk away from the mailbox: ``MailFrame`` hides and ``MAIL_CLOSED`` fires
+        (FrameXML, when loaded, hides its frame itself)."""
         if self.mail.open:
             self.mail.open = False
-            self.named["MailFrame"].Hide()
+            if self.framexml is None:
+                self.named["MailFrame"].Hide()
             self.fire_internal("MAIL_CLOSED")
         self._settle()
 
@@ -341,7 +348,13 @@ class HeadlessClient:
         self.named["SendMailNameEditBox"].set_text(recipient)
         self.named["SendMailSubjectEditBox"].set_text(subject)
         self.named["SendMailBodyEditBox"].set_text(body)
-        self.named["SendMailMoney"].copper = copper
+        if self.framexml is not None:  # typed into FrameXML's gold, silver, copper boxes
+            for box, amount in (("Gold", copper // 10000), ("Silver", copper // 100 % 100),
+                                ("Copper", copper % 100)):
+                self.named[f"SendMailMoney{box}"].set_text(str(amount) if amount else "")
+            self._settle()
+        else:
+            self.named["SendMailMoney"].copper = copper
         return self.click_send_mail()
 
     def fail_next_mail(self, reason: str = "Cannot find player") -> None:
@@ -671,7 +684,10 @@ class HeadlessClient:
             self.ui_errors.append(text)
 
     def reset_send_mail_fields(self) -> None:
-        """What FrameXML does after a successful send: clear the Send Mail tab."""
+        """What FrameXML does after a successful send: clear the Send Mail tab (FrameXML,
+        when loaded, does it itself)."""
+        if self.framexml is not None:
+            return
         for name in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
             self.named[name].set_text("")
         self.named["SendMailMoney"].copper = 0

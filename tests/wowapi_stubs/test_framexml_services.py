@@ -62,14 +62,20 @@ def test_vertex_color_reads_missing_components_as_zero(client: HeadlessClient) -
       return t:GetVertexColor()""") == (0.0, 0.0, 0.0, 1.0)
 
 
-def test_edit_box_reports_its_cursor_before_the_text_change(client: HeadlessClient) -> None:
+def test_text_set_by_code_is_reported_with_the_next_frame(client: HeadlessClient) -> None:
+    # FrameXML's MoneyInputFrame sets three boxes, then counts the changes to expect.
     assert client.eval_lua("""
-      local seen = {}
+      SEEN = {}
       local e = CreateFrame("EditBox", nil, UIParent)
-      e:SetScript("OnCursorChanged", function(self, x, y, w, h) seen[#seen + 1] = "cursor" end)
-      e:SetScript("OnTextChanged", function() seen[#seen + 1] = "text" end)
+      e:SetScript("OnCursorChanged", function(self, x, y, w, h) SEEN[#SEEN + 1] = "cursor" end)
+      e:SetScript("OnTextChanged", function(self, user) SEEN[#SEEN + 1] = tostring(user) end)
       e:SetText("hello")
-      return table.concat(seen, ",")""") == "cursor,text"
+      E = e
+      return table.concat(SEEN, ",")""") == "cursor"
+    client.settle()
+    assert client.eval_lua('return table.concat(SEEN, ",")') == "cursor,false"
+    client.find_frame(text="hello").set_text("typed")  # the user types: at once
+    assert client.eval_lua('return table.concat(SEEN, ",")') == "cursor,false,cursor,true"
 
 
 def test_character_sheet_follows_class_and_level(client: HeadlessClient) -> None:

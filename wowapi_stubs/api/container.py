@@ -127,7 +127,21 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         found = _slot(bag, slot)
         return found.item.item_id if found else None
 
+    def GetBagName(bag: Any = None) -> str | None:
+        """The backpack, or the name of the bag in slot 1-4 (a bag of its size)."""
+        if bag is None:
+            raise WowApiError("Usage: GetBagName(bagID)")
+        index = int(lua_number(bag))
+        if index == 0:
+            return "Backpack"
+        if 0 < index < NUM_BAGS and bags.slots[index]:
+            return f"{bags.slots[index]} Slot Bag"
+        return None
+
     return {"GetContainerNumSlots": GetContainerNumSlots,
+            "GetBagName": GetBagName,
+            # isQuestItem, questId, isActive: no item of the bags starts a quest
+            "GetContainerItemQuestInfo": lambda *args: (None, None, None),
             "GetContainerNumFreeSlots": GetContainerNumFreeSlots,
             "GetContainerItemLink": GetContainerItemLink,
             "GetContainerItemInfo": GetContainerItemInfo,

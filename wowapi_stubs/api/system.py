@@ -121,6 +121,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         # anisotropy, hardware cursor: what a graphics card of the time supports
         "GetVideoCaps": lambda: (1, 1, 1, 1, 1, 16, 1),
         "IsPlayerResolutionAvailable": lambda: 1,
+        "InCinematic": lambda: None,  # no cinematic plays
         "GetCVarMin": cvar_bound("GetCVarMin"),
         "GetCVarMax": cvar_bound("GetCVarMax"),
         "SetCVar": SetCVar,
