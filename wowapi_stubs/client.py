@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import re
 import shutil
 import tempfile
 import weakref
@@ -255,7 +256,8 @@ class HeadlessClient:
         The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
         ``Вася``)."""
         sender = server_name(sender)
-        self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
+            self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
         self._line_id += 1
         self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
                            self.settings.character_name, "", 0, 0, "", 0, self._line_id,
@@ -679,14 +681,18 @@ class HeadlessClient:
         self.show_line(text, kind="system")
 
     def ui_error(self, text: str) -> None:
-        """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE``."""
-        self.ui_errors.append(text)
+        """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE`` (FrameXML,
+        when loaded, shows it in its ``UIErrorsFrame`` from the event)."""
+        if self.framexml is None:
+            self.ui_errors.append(text)
         self.fire_internal("UI_ERROR_MESSAGE", text)
 
     def _add_message(self, frame: Region, text: str, *, kind: str) -> None:
         """A message frame got a line: the default chat frame's reach the transcript and
         the chat log, ``UIErrorsFrame``'s the UI error list."""
         if frame is self.named.get("ChatFrame1"):
+            if self.framexml is not None:  # FrameXML links the sender: logged as shown
+                text = _PLAYER_LINK.sub(r"\1", text)
             self.chat.append(ChatLine(self.now, text, kind))
             if kind != "addon" or self.settings.log_addon_messages:
                 self.chatlog.write(self.now.astimezone(self.settings.local_zone()), text)
@@ -734,6 +740,10 @@ class HeadlessClient:
     def execute_chat_line(self, text: str) -> None:
         """Run a chat line without the edit box's length check (macro lines)."""
         _chatinput.execute(self, text)
+
+
+_PLAYER_LINK = re.compile(r"\|Hplayer:[^|]*\|h(\[[^|]*\])\|h")
+"""A player name link as FrameXML's chat frames show senders: ``|Hplayer:N:1|h[N]|h``."""
 
 
 def _cap_too_small(cap: int) -> HeadlessClientError:
