@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api.unit import unit_argument
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -64,9 +65,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
     def unit_of(value: Any, usage: str) -> Unit | None:
-        if value is None:
-            raise WowApiError(f'Usage: {usage}("unit")')
-        return world.unit(lua_text(value, what="unit"))
+        return unit_argument(world, value, usage)
 
     def player() -> Unit:
         return world.player

@@ -19,14 +19,18 @@ if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
 
+def unit_argument(world: Any, value: Any, usage: str) -> Unit | None:
+    """The unit a unit-id argument names (None: no such unit); nil is a usage error."""
+    if value is None:
+        raise WowApiError(f'Usage: {usage}("unit")')
+    return world.unit(lua_text(value, what="unit"))
+
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
     def unit_of(value: Any, usage: str) -> Unit | None:
-        if value is None:
-            raise WowApiError(f'Usage: {usage}("unit")')
-        return world.unit(lua_text(value, what="unit"))
+        return unit_argument(world, value, usage)
 
     def reader(usage: str, read: Callable[[Unit], Any], missing: Any = None
                ) -> Callable[..., Any]:
