@@ -59,6 +59,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetPVPRankProgress": zero,
         "RequestBattlefieldPositions": nothing,
         "IsPVPTimerRunning": nothing,
+        "IsBattlefieldArena": nothing,
+        # map name, description, max group of the battleground chosen at a battlemaster:
+        # no battlemaster window is open
+        "GetBattlefieldInfo": lambda: (),
         "CanPartyLFGBackfill": nothing,
         "GetNumBattlegroundTypes": zero,
         "GetBattlefieldInstanceRunTime": zero,

@@ -200,6 +200,20 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found is not None and found is not world.player
                            and found in world.group())
 
+    def selection_color(unit: Unit) -> tuple[float, float, float, float]:
+        """The selection circle's colour: hostile red, players blue, others green."""
+        if unit.hostile:
+            return 1.0, 0.0, 0.0, 1.0
+        return (0.0, 0.0, 1.0, 1.0) if unit.is_player else (0.0, 1.0, 0.0, 1.0)
+
+    def ClearFocus() -> None:
+        """Forget the focus unit (protected: blocked when an addon calls it; Blizzard's
+        own UI may)."""
+        if client._culprit()[1] is not None and not client.protected_call("ClearFocus"):
+            return
+        world.focus = None
+        client.fire_internal("PLAYER_FOCUS_CHANGED")
+
     combat_text = {"unit": "player"}
 
     def CombatTextSetActiveUnit(unit: Any = None) -> None:
@@ -225,6 +239,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             "UnitExists", lambda u: True)(unit),
         "UnitInBattleground": lambda *args: None,
         "CombatTextSetActiveUnit": CombatTextSetActiveUnit,
+        "UnitSelectionColor": reader("UnitSelectionColor", selection_color, ()),
+        "ClearFocus": ClearFocus,
         "GetComboPoints": lambda *args: 0,  # the world's units take no combo points
         "UnitCharacterPoints": lambda *args: (0, 0),
         "IsThreatWarningEnabled": lambda: flag_result(
