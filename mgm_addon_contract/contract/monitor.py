@@ -62,6 +62,10 @@ INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
 NO_PREPARE_CAUSE = "no Prepare Mail control"
 """Why mail expectations after a Prepare Mail click could not be judged: no button of the
 addon fills the Send Mail tab with a queued payout (see :mod:`..scenarios.prepare`)."""
+SELF_ARMED_CAUSE = "the addon prepared the mail itself"
+"""Why a scripted mail expectation could not be judged: the script sends by hand, but the
+addon had filled and armed the Send Mail tab without a Prepare Mail click, so the send was
+its own (see :meth:`ContractMonitor._filled_by_addon`)."""
 
 
 @dataclass
@@ -80,6 +84,7 @@ class _History:
     recased: set[str] = field(default_factory=set)  # letters whose case the addon matched
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
+    self_armed: bool = False  # the addon filled and armed the Send Mail tab without a click
 
 
 class ContractMonitor:
@@ -149,6 +154,8 @@ class ContractMonitor:
                 self.mask(clause, self.history.who_masked_by, f"{step.action}: {message}")
             elif message and self._no_prepare_clicked:
                 self.mask(clause, NO_PREPARE_CAUSE, f"{step.action}: {message}")
+            elif message and self.history.self_armed and clause in MAIL_CLAUSES:
+                self.mask(clause, SELF_ARMED_CAUSE, f"{step.action}: {message}")
             elif message and earlier:  # the script assumed a flow the addon left already
                 self.mask(clause, earlier, f"{step.action}: {message}")
             elif message:
@@ -244,8 +251,10 @@ class ContractMonitor:
                 self._prepare(before_fields)
             elif clicked_frame(self.client, step.args) is not None:
                 self._prepare_refused()
+            before_fields = self._send_fields()  # judged as Prepare Mail already
         self._sends()
         self._completions(tags, whispers)
+        self._filled_by_addon(step, before_fields)
         self._who_lines(tags)
 
     def _is_prepare(self, step: Step) -> bool:
@@ -448,6 +457,23 @@ class ContractMonitor:
         self.fail(self._blame(after, head), f"Prepare Mail filled {after}; {listing}")
         model.armed = None  # follow the addon: what it armed is no queued payout
 
+    def _filled_by_addon(self, step: Step, before: tuple[str, int]) -> None:
+        """The addon itself filled the Send Mail tab with a queued payout (on arrival of
+        payouts, the mailbox opening, after a confirmed send, a button of its own): SPEC §9
+        counts sends "armed by the MGM mail queue flow (after ReceiveGold / Prepare Mail)",
+        so a send of those fields may be confirmed; the addon may also treat it as manual
+        until its Prepare Mail is used, so a CONFIRM is allowed, not required."""
+        after = self._send_fields()
+        if after == before or not self.model.mailbox_open or _streamer_edit(step):
+            return
+        armed = self.model.armed
+        if armed is not None and any(names_equal(r.name, after[0]) and r.copper == after[1]
+                                     for r in armed.rows):
+            return
+        if self.model.matching(*after) and self.model.prepare(*after) is not None:
+            self.model.armed.clean = False
+            self.history.self_armed = True
+
     def _prepare_refused(self) -> None:
         """Prepare Mail is shown but disabled: fine while a payout is armed or in flight, in
         combat or with the mailbox closed; otherwise the addon holds nothing to prepare."""
@@ -628,6 +654,22 @@ class ContractMonitor:
             return ""
         return (f" (the /who listed {len(who.results)} result(s) and SetWhoToUI(1) was not in "
                 "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
+
+
+ADDON_CALLS = frozenset({"ReceiveGold", "NotifyWinnerWhisper", "MGM_RunWhoForSpin",
+                         "MGM_RequestGiftItems", "MGM_RequestGiftConfirmation"})
+"""The addon's entry points the Desktop types as /run lines (SPEC §8, §12)."""
+
+
+def _streamer_edit(step: Step) -> bool:
+    """``step`` is the streamer filling mail fields by hand: a manual send, or a typed line
+    that is not a call of the addon's entry points (``/run MoneyInputFrame_SetCopper(...)``)."""
+    if step.action == "send_mail":
+        return True
+    if step.action != "type_line":
+        return False
+    call = parse_run_call(step.args["text"])
+    return call is None or call[0] not in ADDON_CALLS
 
 
 def _case_differences(a: str, b: str) -> set[str]:

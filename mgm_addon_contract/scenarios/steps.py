@@ -94,8 +94,19 @@ def roster_entries(names: list[str]) -> list[WhoEntry]:
 
 def execute(client: HeadlessClient, step: Step) -> bool:
     """Perform ``step`` on the headless client (``expect_*`` steps do nothing here). False
-    when a click went nowhere (hidden, absent or disabled: the client ignores it)."""
+    when a click went nowhere (hidden, absent or disabled: the client ignores it).
+
+    The client renders one frame after every action (``advance`` passes its own time): a
+    person or the Desktop never acts twice within one frame, and an addon may send what an
+    action caused from its next ``OnUpdate`` (a deferred or throttled outbox)."""
     step.validate()
+    taken = _perform(client, step)
+    if step.action != "advance" and not step.action.startswith("expect_"):
+        client.advance(client.settings.frame_interval)
+    return taken
+
+
+def _perform(client: HeadlessClient, step: Step) -> bool:
     a = step.args
     match step.action:
         case "type_line":
