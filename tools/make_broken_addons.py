@@ -55,6 +55,11 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
     "malformed-who-json": (
         CORE, "'\"capturedAt\":\"%s\"}'", "'\"capturedAt\":\"%s\",}'",
         "The [MGM_WHO] JSON has a trailing comma.", "SPEC §8 /who log line", "TAG-FORMAT"),
+    "confirm-in-colour": (
+        MAIN, '  say("[MGM_CONFIRM:" .. armed.id .. "]")',
+        '  say("|cff00ff00[MGM_CONFIRM:" .. armed.id .. "]|r")',
+        "Prints [MGM_CONFIRM] wrapped in a colour code, so the line does not start with the "
+        "tag.", "SPEC §9 mail-send tag, §10 log parsing", "TAG-FORMAT"),
     "who-via-runmacrotext": (
         MAIN, "  SetWhoToUI(1)\n  SendWho('n-\"' .. name .. '\"')",
         "  RunMacroText('/who n-\"' .. name .. '\"')",

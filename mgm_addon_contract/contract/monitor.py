@@ -12,10 +12,11 @@ was blocked, disagreements in a step where the addon raised a Lua error.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse_run_call
 from mgm_addon_contract.grammar.checks import is_character_name
+from mgm_addon_contract.grammar.model import Violation
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
 from mgm_addon_contract.model.names import reply_is, short_name
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
@@ -57,6 +58,8 @@ BLOCKED_CAUSE = "WHO-NO-PROTECTED-CALL"
 WHO_CLAUSES = frozenset({"WHO-ONE-LINE", "WHO-ONLINE-EXACT"})
 """What a /who answer is judged by; a blocked /who call leaves nothing to judge."""
 ERROR_CAUSE = "NO-LUA-ERRORS"
+TAG_NOT_FIRST = "TAG-NOT-FIRST"
+"""The rule of an addon line whose tag comes after other text (a colour code, a prefix)."""
 INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
 """Clauses judged on their own even in a step with a Lua error."""
 NO_PREPARE_CAUSE = "no Prepare Mail control"
@@ -217,15 +220,33 @@ class ContractMonitor:
         parsed = []
         for text in lines:
             result = parse_message(text)
+            if result.tag is None and not result.violations and result.spoofed:
+                result = self._tag_not_first(text, result, lines)
             if result.tag is None and not result.violations:
                 continue
-            if result.violations:
+            if result.violations and result.violations[0].rule_id != TAG_NOT_FIRST:
                 details = "; ".join(f"{v.rule_id}: {v.message}" for v in result.violations)
                 self.fail("TAG-FORMAT", f"{text[:80]!r} breaks the grammar ({details})")
-            else:
+            elif not result.violations:
                 self.ok("TAG-FORMAT")
             parsed.append(result)
         return parsed
+
+    def _tag_not_first(self, text: str, result: ParsedLine, lines: list[str]) -> ParsedLine:
+        """An addon line whose tag comes after a colour code or other text: the log reader
+        takes tags only at the start of a line (anyone can whisper tag text into the log),
+        so the Desktop never sees it. Reported under TAG-FORMAT; the model then follows the
+        addon as if the tag had been read (what it caused is not blamed a second time)."""
+        first = result.spoofed[0]
+        inner = parse_message(first.text) if first.well_formed else None
+        if inner is None or inner.tag is None or any(x.startswith(first.text) for x in lines):
+            return result  # no tag, or an echo of a tag the addon also printed properly
+        before = text[:first.column - 1]
+        self.fail("TAG-FORMAT", f"{text[:80]!r}: the tag comes after {before[:24]!r}; a tag "
+                  "must start the line (no colour code or prefix before it) for the log reader "
+                  "to take it")
+        return replace(inner, message=text, violations=(
+            Violation(TAG_NOT_FIRST, "text before the tag", 1, first.column),))
 
     def _check_errors(self) -> None:
         for error in self._new("errors", self.client.errors):
