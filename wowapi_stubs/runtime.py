@@ -106,6 +106,11 @@ class LuaRuntime:
         # Lua only when what it pushes fits (see has_room).
         self.host_reserve = min(HOST_RESERVE, memory_limit_bytes // 8)
         self._entry_limit = memory_limit_bytes - min(ENTRY_SLACK, memory_limit_bytes // 16)
+        # A state its addons filled to the cap would refuse every entry, even the one that
+        # frees memory: Python may then push beyond the cap, by at most HOST_HEADROOM (the
+        # allocator's limit is raised for that entry and lowered again when it returns).
+        self._ceiling = memory_limit_bytes + min(HOST_HEADROOM, memory_limit_bytes // 8)
+        self._raised = False
         self._other_values = False
         self._resolve_global = resolve_global
         self._api_names = list(api)
@@ -261,7 +266,10 @@ class LuaRuntime:
         """Compile source text; returns ``(function, None)`` or ``(None, "file:line: msg")``."""
         if not self.has_room(len(code)):
             return None, _in_chunk(chunkname, "not enough memory")
-        result = self.fn.compile(code, chunkname.encode("utf-8", "surrogateescape"))
+        try:
+            result = self.fn.compile(code, chunkname.encode("utf-8", "surrogateescape"))
+        finally:
+            self._lower_limit()
         fn, err = result if isinstance(result, tuple) else (result, None)
         if fn is None:
             message = to_text(err)
@@ -285,7 +293,10 @@ class LuaRuntime:
             _COMPILED.move_to_end(key)
             if not self.has_room(len(bytecode)):
                 return None, _in_chunk(chunkname, "not enough memory")
-            loaded = self.fn.load_trusted(bytecode, name)
+            try:
+                loaded = self.fn.load_trusted(bytecode, name)
+            finally:
+                self._lower_limit()
             if loaded.__class__ is not tuple:
                 return loaded, None
             # (nil, message): e.g. the state's memory cap was reached while loading.
@@ -320,6 +331,8 @@ class LuaRuntime:
                 self._dispatch(name, *values)
             finally:
                 watch.leave()
+        if self._raised:
+            self._lower_limit()
         if self._pending is not None:
             self._raise_pending()
 
@@ -345,6 +358,8 @@ class LuaRuntime:
                 results = (entry or self._safecall)(label, fn, *args)
             finally:
                 watch.leave()
+        if self._raised:
+            self._lower_limit()
         if self._pending is not None:
             self._raise_pending()
         if results.__class__ is not tuple:
@@ -360,7 +375,22 @@ class LuaRuntime:
         if not self.memory_limit_bytes or self._get_memory_used() + extra <= self._entry_limit:
             return True
         self._lua.gccollect()
-        return self._get_memory_used() + extra <= self._entry_limit
+        needed = self._get_memory_used() + extra
+        if needed <= self._entry_limit:
+            return True
+        needed += self.memory_limit_bytes - self._entry_limit  # the same slack above the push
+        if needed > self._ceiling:
+            return False
+        if needed > self._lua.get_max_memory():
+            self._lua.set_max_memory(needed)
+        self._raised = True
+        return True
+
+    def _lower_limit(self) -> None:
+        """Back to the cap after an entry that had to push beyond it (see :meth:`has_room`)."""
+        if self._raised:
+            self._raised = False
+            self._lua.set_max_memory(self.memory_limit_bytes)
 
     def _refuse(self, what: str) -> None:
         used = self._get_memory_used()
@@ -375,18 +405,29 @@ class LuaRuntime:
         """The addon-visible global ``name``, read raw (no ``__index`` an addon set runs);
         a global the client makes on first read (see ``resolve_global``) is made now."""
         key = name.encode()
-        value = self.fn.rawglobal(key)
-        if value is None:
-            found = self._resolve_global(key)
-            if found is not None and found is not True:
-                self.fn.setglobal(key, found)
-                value = found
-        return value
+        if not self.has_room(len(key) + 64):
+            raise WowApiError(f"not enough memory to read the global {name!r}")
+        try:
+            value = self.fn.rawglobal(key)
+            if value is None:
+                found = self._resolve_global(key)
+                if found is not None and found is not True:
+                    self.fn.setglobal(key, found)
+                    value = found
+            return value
+        finally:
+            self._lower_limit()
 
     def setglobal(self, name: str, value: Any) -> None:
         """Set the addon-visible global ``name`` (raw) to ``value`` converted with
         :meth:`to_lua`."""
-        self.fn.setglobal(name.encode(), self.to_lua(value))
+        key = name.encode()
+        if not self.has_room(len(key) + 64):
+            raise WowApiError(f"not enough memory to set the global {name!r}")
+        try:
+            self.fn.setglobal(key, self.to_lua(value))
+        finally:
+            self._lower_limit()
 
     def new_widget(self, kind: str, widget_id: int, name: str | None = None) -> Any:
         """A widget table; a named one also becomes a global (WoW: named frames)."""
@@ -439,6 +480,7 @@ ENTRY_WATCH: Any = None
 
 HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024
+HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)
 LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
 COMPILED_CACHE_SIZE = 256
 _COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()

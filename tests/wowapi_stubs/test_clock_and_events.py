@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from mgm_addon_contract._resources import reference_addon_dir
 from wowapi_stubs import ClientSettings, HeadlessClient, HeadlessClientError
 from wowapi_stubs.client import STARTUP_MEMORY
 
@@ -100,22 +100,28 @@ def test_cap_too_small_for_start_up_is_a_clear_error() -> None:
         HeadlessClient(ClientSettings(memory_limit_bytes=100_000))
 
 
-@pytest.mark.parametrize("reuse", [True, False])
-def test_cap_reached_while_loading_names_the_file(reuse: bool) -> None:
-    fresh = HeadlessClient()
-    fresh.load_addon(reference_addon_dir())  # the compiled file is now cached
-    # Just over the client's own start-up floor: not enough for the addon's file.
+def _addon_with_a_large_file(folder: Path) -> Path:
+    """An addon whose one file needs far more memory to compile than the cap leaves."""
+    addon = folder / "Hefty"
+    addon.mkdir()
+    (addon / "Hefty.toc").write_text("## Interface: 30300\n## Title: Hefty\nHefty.lua\n")
+    rows = "\n".join(f'  "row {i:06d} {"x" * 40}",' for i in range(20_000))
+    (addon / "Hefty.lua").write_text(f"HEFTY = {{\n{rows}\n}}\n")
+    return addon
 
-    cap = STARTUP_MEMORY + 512
-    settings = ClientSettings(memory_limit_bytes=cap, reuse_compiled_files=reuse)
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_cap_reached_while_loading_names_the_file(reuse: bool, tmp_path: Path) -> None:
+    addon = _addon_with_a_large_file(tmp_path)
+    HeadlessClient().load_addon(addon)  # the compiled file is now cached
+    # Just over the client's own start-up floor: not enough for the addon's file.
+    settings = ClientSettings(memory_limit_bytes=STARTUP_MEMORY + 512, reuse_compiled_files=reuse)
     with HeadlessClient(settings) as client:
-        report = client.load_addon(reference_addon_dir())
+        report = client.load_addon(addon)
     assert not report.ok
     assert len(report.errors) == 1  # compiling or running the file, by how much is left
-    assert re.fullmatch(
-        r"(Interface|\.\.\.ace)\\AddOns\\MimironsGoldOMatic\\MimironsGoldOMatic\.lua(:\d+)?: "
-        r"not enough memory",
-        report.errors[0].message)
+    assert re.fullmatch(r"Interface\\AddOns\\Hefty\\Hefty\.lua(:\d+)?: not enough memory",
+                        report.errors[0].message)
 
 
 def test_hookscript_runs_after_existing_script(client: HeadlessClient) -> None:

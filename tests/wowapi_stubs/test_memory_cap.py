@@ -2,9 +2,10 @@
 
 Values Python pushes into Lua are allocated outside Lua's error protection; running out
 there aborts the process ("PANIC: unprotected error"). The client checks room before every
-entry and Lua keeps a reserve free before calling into Python, so what happens instead is a
-recorded "not enough memory" error. The stress runs in a subprocess: an abort must fail this
-test, not the test run.
+entry (a state its addons filled to the cap may be pushed into by a small headroom beyond it,
+so that the entry freeing memory still runs) and Lua keeps a reserve free before calling into
+Python, so what happens instead is a recorded "not enough memory" error. The stress runs in
+a subprocess: an abort must fail this test, not the test run.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from wowapi_stubs import ClientSettings, HeadlessClient
 STRESS = textwrap.dedent('''
     import random
     from wowapi_stubs import ClientSettings, HeadlessClient
+    from wowapi_stubs.runtime import HOST_HEADROOM
     refused = 0
     for seed in range(8):
         rng = random.Random(seed)
@@ -48,6 +50,8 @@ STRESS = textwrap.dedent('''
                 client.type_line("/run F1:GetName()")
             else:
                 client.eval_lua("return string.rep('z', 100000)")
+            client.global_value("GOT")  # a read from Python at the cap, too
+            assert client.memory_used() <= cap + HOST_HEADROOM, (cap, client.memory_used())
         refused += sum("not enough memory" in e.message for e in client.errors)
     print("survived" if refused else "the cap was never reached")
 ''')

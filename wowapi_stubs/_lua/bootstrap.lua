@@ -761,8 +761,10 @@ local function lazy_api(name)
   if not at then
     return nil
   end
-  made_api[name] = true
+  -- Marked made only once installed: running out of memory half-way leaves it to be
+  -- made on the next read.
   install_api(tonumber(strsub(api_numbers, at, strfind(api_numbers, " ", at, true) - 1)), name)
+  made_api[name] = true
   return rawget(G, name)
 end
 -- Code that looks at the global table as a whole sees every API function, as in the client:
