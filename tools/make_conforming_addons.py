@@ -80,8 +80,7 @@ function Core.FoldCase(text)
 end
 """
 
-# name: (what differs, why the SPEC allows it, edits)
-DEFERRED_OUTPUT = """-- Chat output leaves on the next rendered frame (a deferred, throttled outbox).
+DEFERRED_OUTPUT = """-- Chat output leaves on the next rendered frame (a deferred outbox).
 local outbox = {}
 local outboxFrame = CreateFrame("Frame")
 outboxFrame:SetScript("OnUpdate", function()
@@ -102,7 +101,8 @@ DEFERRED_WHISPER = """local function whisper(name, text)
 end
 """
 
-WHO_FROM_SYSTEM_LINES = """local WHO_LINE = "^|?H?[^%[]*%[([^%]]+)%]" -- "[Name]: Level 80 ..." (a player link or not)
+WHO_FROM_SYSTEM_LINES = """-- "[Name]: Level 80 ..." (a player link or not), "N players total".
+local WHO_LINE = "^|?H?[^%[]*%[([^%]]+)%]"
 local WHO_TOTAL = "^(%d+) players? total"
 local systemNames = {}
 
@@ -134,6 +134,7 @@ AUTO_PREPARE = """function MGM_AutoPrepare()
 end
 """
 
+# name: (what differs, why the SPEC allows it, edits)
 VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
     "prepare-disabled-while-sending": (
         "Prepare Mail is disabled while the armed mail is on its way (from SendMail to "
