@@ -294,6 +294,21 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
          (MAIN, "    if state.queue[1] then\n      MGM_ShowQueuePanel()\n    end\n",
           "    if state.queue[1] then\n      MGM_ShowQueuePanel()\n      MGM_AutoPrepare()\n"
           "    end\n")]),
+    "who-queues-requests": (
+        "A /who request made while another is pending waits its turn and is answered after "
+        "it, instead of being refused.",
+        "SPEC §8 asks for one [MGM_WHO] line per /who the addon runs; the client runs one "
+        "query at a time, and whether a second request waits or is refused is the addon's.",
+        [(MAIN, '  if state.who then\n    info("/who already pending; try again.")\n'
+          "    return\n  end\n",
+          "  if state.who then\n    state.whoWaiting = state.whoWaiting or {}\n"
+          "    table.insert(state.whoWaiting, { spinCycleId, characterName })\n"
+          "    return\n  end\n"),
+         (MAIN, "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))\nend\n",
+          "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))\n"
+          "  local nextRequest = state.whoWaiting and table.remove(state.whoWaiting, 1)\n"
+          "  if nextRequest then\n    MGM_RunWhoForSpin(nextRequest[1], nextRequest[2])\n"
+          "  end\nend\n")]),
     "items-last-bag-first": (
         "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
         "SPEC §12 fixes the fields of each item, not their order.",

@@ -647,7 +647,8 @@ class ContractMonitor:
             if tag is None or tag.kind is not TagKind.WHO:
                 continue
             payload = tag.payload if isinstance(tag.payload, dict) else {}
-            answer = self.model.who_answer([e.name for e in self.client.roster.online])
+            answer = self.model.who_answer([e.name for e in self.client.roster.online],
+                                           tag.id, str(payload.get("characterName", "")))
             if answer is None:
                 self.fail("WHO-ONE-LINE", f"[MGM_WHO] for {tag.id} without a pending request")
                 continue
