@@ -490,6 +490,8 @@ class HeadlessClient:
     def lookup_named(self, name: str) -> Any:
         """The widget a global name holds in the built-in UI or from ``CreateFrame`` (made
         now if it is a built-in one not made yet), or ``None``."""
+        if self.framexml is not None:
+            return self.named.get(name)
         return ui.materialize(self, name)
 
     def _resolve_global(self, key: bytes) -> Any:

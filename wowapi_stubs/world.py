@@ -14,6 +14,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._cvars import CLIENT_CVARS
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.who import Roster, WhoEntry
 
@@ -269,7 +270,7 @@ class CVars:
     """Console variables: registered names with their value and default."""
 
     def __init__(self, locale: str) -> None:
-        self.values = dict(DEFAULT_CVARS, locale=locale)
+        self.values = {**CLIENT_CVARS, **DEFAULT_CVARS, "locale": locale}
         self.defaults = dict(self.values)
 
     def get(self, name: str) -> str | None:

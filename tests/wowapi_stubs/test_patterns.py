@@ -36,7 +36,9 @@ return function(fname, s, p, extra)
   end
   if not b.ok and tostring(b[1]):find("too complex", 1, true) then return "refused" end
   if a.ok ~= b.ok then return "ok: " .. tostring(a[1]) .. " / " .. tostring(b[1]) end
-  if not a.ok then return "same" end
+  if not a.ok then
+    return a[1] == b[1] and "same" or ("message: " .. tostring(a[1]) .. " / " .. tostring(b[1]))
+  end
   if a.n ~= b.n then return "count: " .. a.n .. " / " .. b.n end
   for i = 1, a.n do
     if a[i] ~= b[i] then return "value " .. i .. ": " .. tostring(a[i]) end
@@ -87,6 +89,58 @@ def test_guarded_functions_return_what_lua_returns_on_both_paths() -> None:
             assert verdict in ("same", "refused"), (fname, subject, verdict)
         assert client.runtime.fn.pattern_scans() > 300
         assert verdicts["same"] > 900
+
+
+# Calls Lua 5.1 refuses, each made as `string.f(...)`, `s:f(...)` and through a local alias.
+FAILING_CALLS = [
+    ("find", "nil, 'a'"), ("find", "'x'"), ("find", ""), ("find", "{}, 'a'"), ("find", "'a', {}"),
+    ("find", "'a', 'a', 'z'"), ("find", "'x', '('"), ("find", "'x', '%'"), ("find", "'x', '[a'"),
+    ("find", "'x', '%1'"), ("find", "'x', 'x%f'"), ("find", "'x', '(x))'"), ("find", "'x', 'x(()'"),
+    ("find", "'x', 'x' .. string.rep('()', 33)"), ("match", ""), ("match", "'x', '%b'"),
+    ("match", "'xy', 'x(y'"), ("gmatch", "nil, 'a'"), ("gmatch", "'x', {}"), ("gsub", "'x'"),
+    ("gsub", "'x', 'a'"), ("gsub", "'x', 'x', true"), ("gsub", "'x', 'x', '%2'"),
+    ("gsub", "'x', '(x)', '%2'"), ("gsub", "'x', '(x)', {x = true}"),
+    ("gsub", "'x', 'x', function() return {} end"), ("gsub", "'x', 'x', 'y', 'n'"),
+    ("gsub", "'ab', '[b', 'c'"), ("lower", ""), ("upper", "{}"), ("rep", ""),
+]
+LONG = "string.rep('ab', 300)"  # long enough for the scanning path under a small budget
+
+
+def _forms(fname: str, args: str) -> list[str]:
+    """Statements making the call, each ending in `local r = <call>`."""
+    forms = [f"local r = string.{fname}({args})", f"local f = string.{fname}\n local r = f({args})"]
+    if args and not args.startswith(("nil", "{}")):
+        first, _, rest = args.partition(", ")
+        forms.append(f"local s = {first}\n local r = s:{fname}({rest})")
+        forms.append(f"local s = {LONG} .. {first}\n local r = s:{fname}({rest})")
+    return forms
+
+
+def _error_of(run: object, code: str) -> str:
+    return run(f"local ok, e = pcall(function()\n {code}\n end) return e")
+
+
+def test_errors_read_as_lua_5_1_words_them_at_the_callers_line() -> None:
+    import lupa.lua51 as lua51
+    plain = lua51.LuaRuntime(encoding=None)
+    plain_run = plain.eval("function(code) return loadstring(code, '=(eval)')() end")
+    with HeadlessClient() as client:
+        client.runtime.fn.set_pattern_budget(1000)
+        for fname, args in FAILING_CALLS:
+            for code in _forms(fname, args):
+                expected = _error_of(lambda c: plain_run(c.encode()), code)
+                assert expected, code  # each case fails in plain Lua 5.1
+                got = _error_of(client.eval_lua, code)
+                assert got == expected.decode(), code
+
+
+def test_a_tail_called_guard_names_the_function_and_the_nearest_addon_line() -> None:
+    # Lua 5.1 keeps the caller's frame when it tail-calls a C function; the guard is a Lua
+    # function, so that frame is gone: the library name and the nearest addon line remain.
+    with HeadlessClient() as client:
+        got = client.eval_lua("local ok, e = pcall(function()\n return ('x'):find() end)\n"
+                              "return e")
+        assert got == "(eval):1: bad argument #2 to 'find' (string expected, got no value)"
 
 
 REALISTIC = {

@@ -1041,6 +1041,18 @@ setmetatable(G, {
   end,
 })
 
+-- A global as the client's own XML loader binds it (function= handlers): its value, an API
+-- function, or the stub of a known function the client does not implement; nil otherwise.
+-- No metamethod an addon set runs.
+function P.client_global(name)
+  local value = P.rawglobal(name)
+  if value == nil and type(name) == "string" and resolve_global(name) == true then
+    value = missing_cache[name] or not_implemented(name)
+    missing_cache[name] = value
+  end
+  return value
+end
+
 G.setmetatable = function(t, meta)
   if t ~= G then
     return setmetatable(t, meta)

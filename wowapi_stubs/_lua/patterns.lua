@@ -12,6 +12,12 @@
 --   * else: refused ("pattern too complex for this subject").
 -- Refusals are Lua errors at the caller's file:line.
 --
+-- Errors read as Lua 5.1's own: a call C could fail (arguments of the wrong type, a pattern
+-- that is malformed, a replacement naming a capture the pattern lacks) runs protected, and
+-- C's message is raised again at the caller's file:line with the name the caller used
+-- ("bad argument #1 to 'find' (string expected, got nil)", argument numbers shifted for
+-- s:find(...)). Calls that cannot fail (the common case) go straight to C.
+--
 -- The 3.3.5a client's string functions are ASCII-only. The C library's are not under an
 -- 8-bit host locale (Python sets LC_CTYPE from the environment): then lower/upper map
 -- through ASCII tables and pattern classes (%a %l %u %w %x %s %p %c and their complements)
@@ -21,7 +27,9 @@ local G = _G
 local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
 local lower, upper, byte, sub, char = string.lower, string.upper, string.byte, string.sub, string.char
 local type, select, error, tostring, unpack, ipairs = type, select, error, tostring, unpack, ipairs
+local xpcall, setmetatable = xpcall, setmetatable
 local concat = table.concat
+local getinfo = P.getinfo
 
 local BUDGET = 10000000 -- worst-case matcher steps one call in C may take (tens of ms)
 local CHECK_EVERY = 1000000 -- scans check the CPU deadline after this much worst-case work
@@ -157,7 +165,7 @@ end
 -- and the text handed to C. `literal_caret`: gmatch reads a leading ^ as a character.
 local function measure(p, literal_caret, ascii)
   local len = #p
-  local m = { quants = {}, q = 0, depth = 0, plen = len, scans = false }
+  local m = { quants = {}, q = 0, depth = 0, plen = len, scans = false, captures = 0 }
   local out = {}
   local i = 1
   if not literal_caret and byte(p, 1) == 94 then
@@ -166,7 +174,7 @@ local function measure(p, literal_caret, ascii)
     i = 2
   end
   local last_quant
-  while i <= len do
+  while i <= len and m.depth <= MAX_DEPTH do -- (deeper: refused, the rest needs no reading)
     local c = byte(p, i)
     if c == 40 then -- (
       if byte(p, i + 1) == 41 then
@@ -258,6 +266,80 @@ local function measure(p, literal_caret, ascii)
   return m
 end
 
+-- Whether C could raise an error for pattern p on some subject ("malformed pattern",
+-- "invalid capture index", "invalid pattern capture", "unfinished capture", "too many
+-- captures"...); when it could not, calls need no protection. Also its capture count.
+local MAX_CAPTURES = 32
+local function may_fail(p, literal_caret)
+  local len = #p
+  if find(p, "\0", 1, true) then
+    return true, 0 -- Lua 5.1's matcher ends a pattern at a zero byte
+  end
+  local i = (not literal_caret and byte(p, 1) == 94) and 2 or 1
+  local closed, open, level = {}, {}, 0
+  while i <= len do
+    local c = byte(p, i)
+    if c == 40 then -- ( or ()
+      level = level + 1
+      if level > MAX_CAPTURES then
+        return true, level
+      end
+      if byte(p, i + 1) == 41 then
+        closed[level] = true
+        i = i + 2
+      else
+        open[#open + 1] = level
+        i = i + 1
+      end
+    elseif c == 41 then -- )
+      if #open == 0 then
+        return true, level
+      end
+      closed[open[#open]] = true
+      open[#open] = nil
+      i = i + 1
+    elseif c == 37 then -- %
+      local d = byte(p, i + 1)
+      if not d then
+        return true, level
+      elseif d == 98 then -- %bxy
+        if i + 3 > len then
+          return true, level
+        end
+        i = i + 4
+      elseif d == 102 then -- %f[set]
+        local ep = byte(p, i + 2) == 91 and class_end(p, i + 2, len)
+        if not ep then
+          return true, level
+        end
+        i = ep
+      elseif d >= 48 and d <= 57 then -- back reference
+        if not closed[d - 48] then
+          return true, level
+        end
+        i = i + 2
+      else
+        i = i + 2
+        local q = byte(p, i)
+        if q == 42 or q == 43 or q == 45 or q == 63 then
+          i = i + 1
+        end
+      end
+    else
+      local ep = class_end(p, i, len)
+      if not ep then
+        return true, level
+      end
+      local q = byte(p, ep)
+      if q == 42 or q == 43 or q == 45 or q == 63 then
+        ep = ep + 1
+      end
+      i = ep
+    end
+  end
+  return #open > 0, level
+end
+
 local ascii = P.host_locale_is_8_bit
 local caches = { {}, {} }
 local cached = { 0, 0 }
@@ -273,6 +355,9 @@ local function measured(p, literal_caret)
       cached[which] = 0
     end
     m = measure(p, literal_caret, ascii)
+    if m.depth <= MAX_DEPTH then
+      m.may_fail, m.captures = may_fail(p, literal_caret)
+    end
     cache[p] = m
     cached[which] = cached[which] + 1
   end
@@ -458,7 +543,7 @@ local function expand_string(repl, whole, caps, ncaps)
         return whole
       end
       if index > ncaps then
-        error("invalid capture index", 0)
+        error(P.caller_position() .. "invalid capture index", 0)
       end
       return tostring(caps[index])
     end
@@ -498,7 +583,7 @@ local function scan_gsub(s, m, repl, max_n, per)
       if not value then
         value = whole
       elseif type(value) ~= "string" and type(value) ~= "number" then
-        error("invalid replacement value (a " .. type(value) .. ")", 0)
+        error(P.caller_position() .. "invalid replacement value (a " .. type(value) .. ")", 0)
       end
       out[#out + 1] = value
     end
@@ -516,11 +601,156 @@ local function scan_gsub(s, m, repl, max_n, per)
 end
 
 ---------------------------------------------------------------------------------------------
+-- Errors as Lua 5.1 reports them: calls that could fail run protected; an error raised by the
+-- C function itself is raised again as if the caller had called C directly.
+---------------------------------------------------------------------------------------------
+local RAW = { [find] = true, [match] = true, [gmatch] = true, [gsub] = true, [lower] = true,
+  [upper] = true }
+local C_ERROR = {}
+local c_message
+
+-- xpcall handler: the error was raised by one of the C functions (not by addon code they
+-- called back, such as a gsub replacement function). The handler may be called through the
+-- client's xpcall (one bootstrap frame between).
+local function tag_c_error(e)
+  for level = 2, 3 do
+    local info = getinfo(level, "fS")
+    if not info then
+      break
+    elseif RAW[info.func] then
+      c_message = e
+      return C_ERROR
+    elseif info.source ~= "=headless-bootstrap" then
+      break
+    end
+  end
+  return e
+end
+
+-- The call of a guarded function as C would see it: the name the caller used (a tail call
+-- leaves none: then the library name) and the calling frame.
+local function call_site(library_name)
+  local callee = getinfo(2, "n")
+  local site = { name = callee and callee.name or library_name,
+    method = callee and callee.namewhat == "method", caller = getinfo(3, "Sl") }
+  return site
+end
+
+-- Where Lua 5.1 puts an error raised in a C function: the calling Lua function's file:line
+-- (none when the caller is C, e.g. pcall(string.find)). After a tail call that frame is
+-- gone: the nearest addon frame is named instead.
+local function position_of(caller)
+  if not caller or caller.what == "tail" then
+    return P.caller_position()
+  end
+  if caller.what == "C" or not caller.currentline or caller.currentline <= 0 then
+    return ""
+  end
+  if sub(caller.source, 1, 10) == "=headless-" then
+    return P.caller_position()
+  end
+  return caller.short_src .. ":" .. caller.currentline .. ": "
+end
+
+-- C's message with the name the caller used (argument numbers shifted for s:name(...)).
+local function raise_c_error(site)
+  local text = tostring(c_message)
+  c_message = nil
+  text = gsub(text, "^headless%-patterns:%d+: ", "", 1)
+  local narg, rest = match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
+  if narg and site then
+    narg = narg + 0
+    if site.method then
+      narg = narg - 1
+    end
+    if narg == 0 then
+      text = "calling '" .. site.name .. "' on bad self " .. rest
+    else
+      text = "bad argument #" .. narg .. " to '" .. site.name .. "' " .. rest
+    end
+  end
+  error(position_of(site and site.caller) .. text, 0)
+end
+
+local function packed(...)
+  return { n = select("#", ...), ... }
+end
+
+-- f(...) protected; C's own errors raised again as the caller would see them.
+local function protected(site, f, ...)
+  local args = packed(...)
+  local results = packed(xpcall(function()
+    return f(unpack(args, 1, args.n))
+  end, tag_c_error))
+  if results[1] then
+    return unpack(results, 2, results.n)
+  end
+  if results[2] == C_ERROR then
+    raise_c_error(site)
+  end
+  error(results[2], 0)
+end
+
+-- A gsub replacement (function or table) whose values C would refuse: refused here, at the
+-- caller's file:line, as C words it. One shared function and table stand for the running
+-- gsub's own (no allocation per call); the one in use is set again after each call back, in
+-- case a nested gsub that failed left another there.
+local active_function, active_table
+
+local function refuse_value(value)
+  error(P.caller_position() .. "invalid replacement value (a " .. type(value) .. ")", 0)
+end
+
+local function through_function(...)
+  local fn = active_function
+  local value = fn(...)
+  active_function = fn
+  if value and type(value) ~= "string" and type(value) ~= "number" then
+    refuse_value(value)
+  end
+  return value
+end
+
+local through_table = setmetatable({}, { __index = function(_, key)
+  local t = active_table
+  local value = t[key]
+  active_table = t
+  if value and type(value) ~= "string" and type(value) ~= "number" then
+    refuse_value(value)
+  end
+  return value
+end })
+
+-- The highest capture a replacement string names (%1..%9; 0: none), per string.
+local highest_refs, highest_count = {}, 0
+local function highest_reference(repl)
+  local highest = highest_refs[repl]
+  if highest then
+    return highest
+  end
+  highest = 0
+  if find(repl, "%", 1, true) then
+    for d in gmatch(repl, "%%([1-9])") do
+      if d + 0 > highest then
+        highest = d + 0
+      end
+    end
+  end
+  if highest_count >= CACHE_SIZE then
+    highest_refs, highest_count = {}, 0
+  end
+  highest_refs[repl] = highest
+  highest_count = highest_count + 1
+  return highest
+end
+
+---------------------------------------------------------------------------------------------
 -- The guarded functions.
 ---------------------------------------------------------------------------------------------
-local function guarded_find(s, p, init, plain)
-  if type(s) ~= "string" or type(p) ~= "string" then
-    return find(s, p, init, plain)
+local function guarded_find(...)
+  local s, p, init, plain = ...
+  if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
+    return protected(call_site("find"), find, ...)
   end
   if plain then
     if #s * #p > 64 * BUDGET then
@@ -529,6 +759,14 @@ local function guarded_find(s, p, init, plain)
     return find(s, p, init, plain)
   end
   local m = measured(p, false)
+  if m.may_fail then
+    if #s <= m.fast_n or plan("string.find", m, s, m.anchored) == "c" then
+      return protected(call_site("find"), find, s, m.c_pattern, init)
+    end
+    local _, per = plan("string.find", m, s, m.anchored)
+    return protected(call_site("find"), scan_find, s, m,
+      start_index(init, #s), true, per)
+  end
   if #s <= m.fast_n then
     return find(s, m.c_pattern, init)
   end
@@ -539,11 +777,20 @@ local function guarded_find(s, p, init, plain)
   return scan_find(s, m, start_index(init, #s), true, per)
 end
 
-local function guarded_match(s, p, init)
-  if type(s) ~= "string" or type(p) ~= "string" then
-    return match(s, p, init)
+local function guarded_match(...)
+  local s, p, init = ...
+  if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
+    return protected(call_site("match"), match, ...)
   end
   local m = measured(p, false)
+  if m.may_fail then
+    if #s <= m.fast_n or plan("string.match", m, s, m.anchored) == "c" then
+      return protected(call_site("match"), match, s, m.c_pattern, init)
+    end
+    local _, per = plan("string.match", m, s, m.anchored)
+    return protected(call_site("match"), scan_find, s, m,
+      start_index(init, #s), false, per)
+  end
   if #s <= m.fast_n then
     return match(s, m.c_pattern, init)
   end
@@ -554,9 +801,18 @@ local function guarded_match(s, p, init)
   return scan_find(s, m, start_index(init, #s), false, per)
 end
 
-local function guarded_gmatch(s, p)
+-- A gmatch iterator over a pattern C could fail on: its errors as C's (the iterator is
+-- called by the addon's for loop).
+local function protected_iterator(iterator)
+  return function()
+    return protected(nil, iterator)
+  end
+end
+
+local function guarded_gmatch(...)
+  local s, p = ...
   if type(s) ~= "string" or type(p) ~= "string" then
-    return gmatch(s, p)
+    return protected(call_site("gmatch"), gmatch, ...)
   end
   local m = measured(p, true)
   if #s <= m.fast_n then
@@ -566,24 +822,54 @@ local function guarded_gmatch(s, p)
   if how == "c" then
     return gmatch(s, m.c_pattern)
   end
-  return scan_gmatch(s, m, per)
+  local iterator = scan_gmatch(s, m, per)
+  return m.may_fail and protected_iterator(iterator) or iterator
 end
 
-local function guarded_gsub(s, p, repl, max_n)
-  if type(s) ~= "string" or type(p) ~= "string" then
-    return gsub(s, p, repl, max_n)
+local function guarded_gsub(...)
+  local s, p, repl, max_n = ...
+  local kind = type(repl)
+  if type(s) ~= "string" or type(p) ~= "string" or (max_n ~= nil and type(max_n) ~= "number")
+      or (kind ~= "string" and kind ~= "number" and kind ~= "table" and kind ~= "function") then
+    return protected(call_site("gsub"), gsub, ...)
   end
   local m = measured(p, false)
-  if #s <= m.fast_n then
-    return gsub(s, m.c_pattern, repl, max_n)
+  local how, per = "c", nil
+  if #s > m.fast_n then
+    how, per = plan("string.gsub", m, s, m.anchored)
   end
-  local how, per = plan("string.gsub", m, s, m.anchored)
-  local kind = type(repl)
-  if how == "c" or (kind ~= "string" and kind ~= "number" and kind ~= "table"
-      and kind ~= "function") then
-    return gsub(s, m.c_pattern, repl, max_n) -- (C raises the argument error)
+  local refs = kind == "string" and (highest_refs[repl] or highest_reference(repl)) or 0
+  if m.may_fail or (refs > 1 and refs > m.captures) then
+    if how == "c" then
+      return protected(call_site("gsub"), gsub, s, m.c_pattern, repl, max_n)
+    end
+    return protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per)
   end
-  return scan_gsub(s, m, repl, max_n, per)
+  if kind == "string" or kind == "number" then
+    if how == "c" then
+      return gsub(s, m.c_pattern, repl, max_n)
+    end
+    return scan_gsub(s, m, repl, max_n, per)
+  end
+  local saved, result, count
+  if kind == "function" then
+    saved, active_function = active_function, repl
+    repl = through_function
+  elseif kind == "table" then
+    saved, active_table = active_table, repl
+    repl = through_table
+  end
+  if how == "c" then
+    result, count = gsub(s, m.c_pattern, repl, max_n)
+  else
+    result, count = scan_gsub(s, m, repl, max_n, per)
+  end
+  if kind == "function" then
+    active_function = saved
+  elseif kind == "table" then
+    active_table = saved
+  end
+  return result, count
 end
 
 string.find, string.match, string.gmatch, string.gsub =
@@ -596,15 +882,17 @@ if ascii then
     to_lower[char(c)] = char(c + 32)
     to_upper[char(c + 32)] = char(c)
   end
-  string.lower = function(s)
-    if type(s) ~= "string" then
-      s = lower(s) -- numbers as text; anything else: the C function's error
+  string.lower = function(...)
+    local s = ...
+    if type(s) ~= "string" then -- numbers as text; anything else: the C function's error
+      s = protected(call_site("lower"), lower, ...)
     end
     return (gsub(s, "[A-Z]", to_lower))
   end
-  string.upper = function(s)
+  string.upper = function(...)
+    local s = ...
     if type(s) ~= "string" then
-      s = upper(s)
+      s = protected(call_site("upper"), upper, ...)
     end
     return (gsub(s, "[a-z]", to_upper))
   end

@@ -29,6 +29,7 @@ from wowapi_stubs.api import (
     spells,
     system,
     timefuncs,
+    trade,
     unit,
     who,
     zone,
@@ -38,7 +39,8 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
-           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests)
+           zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
+           trade)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

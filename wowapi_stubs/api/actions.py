@@ -75,6 +75,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetRuneCooldown": GetRuneCooldown,
         "GetTotemTimeLeft": lambda *args: 0,
         "GetBonusBarOffset": lambda: 0,
+        "GetMultiCastBarOffset": lambda: 0,
         "GetNumCompanions": lambda *args: 0,
         "GetNumMacros": lambda: (0, 0),
         "GetTotemInfo": lambda *args: (None, "", 0, 0, ""),

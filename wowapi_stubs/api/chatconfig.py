@@ -6,7 +6,7 @@ The client keeps these (per character, on the server) and FrameXML's chat frames
 ``GetChatWindowMessages(id)`` lists when ``UPDATE_CHAT_WINDOWS`` fires at login. The state
 starts as the client's hard-coded defaults (``ResetChatWindows``): window 1 "General" with
 the player, creature and system groups, window 2 "Combat Log" docked beside it, windows 3-10
-unused. The character has joined no chat channel and voice chat is off.
+unused. Voice chat is off (the channels joined are in :mod:`~wowapi_stubs.api.social`).
 """
 
 from __future__ import annotations
@@ -297,8 +297,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetDefaultLanguage": GetDefaultLanguage,
         "GetNumLanguages": lambda: len(languages()),
         "GetLanguageByIndex": GetLanguageByIndex,
-        "GetNumDisplayChannels": zero,
-        "GetSelectedDisplayChannel": nothing,
         "GetNumVoiceSessions": zero,
         "GetActiveVoiceChannel": nothing,
         "GetVoiceCurrentSessionID": nothing,

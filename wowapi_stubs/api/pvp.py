@@ -54,6 +54,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetBattlefieldStatus": GetBattlefieldStatus,
         "GetWorldPVPQueueStatus": GetWorldPVPQueueStatus,
         "IsActiveBattlefieldArena": nothing,
+        "GetNumArenaOpponents": zero,
         "GetNumBattlegroundTypes": zero,
         "GetBattlefieldInstanceRunTime": zero,
         "GetBattlefieldWinner": nothing,

@@ -112,6 +112,23 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def ShowFriends() -> None:
         client.fire_internal("FRIENDLIST_UPDATE")
 
+    # The channel pane lists the joined channels under their header.
+    display = {"selected": None}
+
+    def GetChannelDisplayInfo(index: Any = None) -> tuple[Any, ...]:
+        number = int(lua_number(index, what="index")) if index is not None else 0
+        if number == 1:
+            return ("Global Channels", 1, None, None, len(DEFAULT_CHANNELS), None, None, None,
+                    None)
+        if not 2 <= number <= len(DEFAULT_CHANNELS) + 1:
+            return ()
+        channel_number, name = DEFAULT_CHANNELS[number - 2]
+        return (name, None, None, channel_number, 0, 1, "CHANNEL_CATEGORY_WORLD", None, None)
+
+    def SetSelectedDisplayChannel(index: Any = None) -> None:
+        display["selected"] = int(lua_number(index, what="index")) if index is not None \
+            else None
+
     return {
         "IsInGuild": lambda: flag_result(bool(guild_name())),
         "GetGuildInfo": GetGuildInfo,
@@ -149,5 +166,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "BNIsSelf": lambda *args: None,
         "GetChannelList": lambda: tuple(v for c in DEFAULT_CHANNELS for v in c),
         "GetChannelName": GetChannelName,
+        "GetNumDisplayChannels": lambda: len(DEFAULT_CHANNELS) + 1,
+        "GetChannelDisplayInfo": GetChannelDisplayInfo,
+        "GetSelectedDisplayChannel": lambda: display["selected"],
+        "SetSelectedDisplayChannel": SetSelectedDisplayChannel,
         "SendAddonMessage": SendAddonMessage,
     }

@@ -133,6 +133,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetCursorMoney": lambda: world.cursor[1] if world.cursor and world.cursor[0] ==
         "money" else 0,
         "ClearCursor": ClearCursor,
+        "DropCursorMoney": lambda *args: ClearCursor() if world.cursor and world.cursor[0] ==
+        "money" else None,
         "ResetCursor": lambda: None,
         "SetCursor": lambda *args: 1,
         "GetMouseFocus": GetMouseFocus,

@@ -70,4 +70,10 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     def GetTime() -> float:
         return round(client.clock.uptime, 3)
 
-    return {"date": date, "time": time, "difftime": difftime, "GetTime": GetTime}
+    def CalendarGetDate() -> tuple[int, int, int, int]:
+        """Today on the realm's calendar: weekday (1 = Sunday), month, day, year."""
+        today = client.now.astimezone(zone)
+        return today.isoweekday() % 7 + 1, today.month, today.day, today.year
+
+    return {"date": date, "time": time, "difftime": difftime, "GetTime": GetTime,
+            "CalendarGetDate": CalendarGetDate}

@@ -208,7 +208,23 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "UnitSex": reader("UnitSex", lambda u: u.sex),
         "UnitGUID": reader("UnitGUID", lambda u: u.guid),
         "UnitFactionGroup": reader("UnitFactionGroup", lambda u: (u.faction, u.faction), ()),
-        "UnitExists": flag("UnitExists", lambda u: True),
+        # UnitExists(nil) is nil, not an error: FrameXML asks before a frame has its unit.
+        "UnitExists": lambda unit=None, *_: None if unit is None else flag(
+            "UnitExists", lambda u: True)(unit),
+        "UnitInBattleground": lambda *args: None,
+        "UnitCharacterPoints": lambda *args: (0, 0),
+        "IsThreatWarningEnabled": lambda: flag_result(
+            client.world.zone.instance_type in ("party", "raid")
+            and client.world.cvars.get("threatWarning") not in (None, "0")),
+        "GetMasterLootCandidate": lambda *args: None,
+        "GetLootThreshold": lambda: 2,  # uncommon, the group default
+        "UnitIsPVPFreeForAll": lambda *args: None,
+        "IsReferAFriendLinked": lambda *args: None,
+        "GetOptOutOfLoot": lambda: None,
+        "GetSummonFriendCooldown": lambda: (0, 0),
+        "GetReadyCheckStatus": lambda *args: None,
+        "PartialPlayTime": lambda: None,
+        "NoPlayTime": lambda: None,
         "UnitIsPlayer": flag("UnitIsPlayer", lambda u: u.is_player),
         "UnitPlayerControlled": flag("UnitPlayerControlled", lambda u: u.is_player),
         "UnitIsVisible": flag("UnitIsVisible", lambda u: True),

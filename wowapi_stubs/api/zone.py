@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.ui import create_frame
 from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
 
 if TYPE_CHECKING:
@@ -57,6 +58,16 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if 1 <= view["continent"] <= len(CONTINENTS):
             return CONTINENTS[view["continent"] - 1].replace(" ", ""), 768, 1002
         return "World", 768, 1002
+
+    def CreateWorldMapArrowFrame(parent: Any = None) -> None:
+        """The world map's player arrow, made by the client's code: ``PlayerArrowFrame`` and
+        ``PlayerArrowEffectFrame`` (models) on the map frame given."""
+        owner = client._widget_from_lua(parent)
+        if owner is None:
+            raise WowApiError("Usage: CreateWorldMapArrowFrame(frame)")
+        for name in ("PlayerArrowFrame", "PlayerArrowEffectFrame"):
+            if client.lookup_named(name) is None:
+                create_frame(client, b"Model", name.encode(), parent)
 
     def GetTrackingInfo(index: Any = None) -> tuple[Any, ...] | None:
         number = int(lua_number(index)) if index is not None else 0
@@ -115,11 +126,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetMapInfo": GetMapInfo,
         "SetMapZoom": SetMapZoom,
         "GetMapContinents": lambda: CONTINENTS,
+        "HasDebugZoneMap": lambda: None,
+        "GetNumMapDebugObjects": lambda: 0,
+        "IsZoomOutAvailable": lambda: flag_result(view["continent"] != -1),
         "GetMapZones": lambda *args: None,
         "GetNumMapLandmarks": lambda: 0,
         "GetNumMapOverlays": lambda: 0,
         "DungeonUsesTerrainMap": lambda: None,
-        "CreateWorldMapArrowFrame": lambda *args: None,
+        "CreateWorldMapArrowFrame": CreateWorldMapArrowFrame,
         "InitWorldMapPing": lambda *args: None,
         "GetNumTrackingTypes": lambda: len(TRACKING),
         "GetTrackingInfo": GetTrackingInfo,

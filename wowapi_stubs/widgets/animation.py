@@ -334,6 +334,25 @@ class Animation(Scripted, ScriptObject):
     def IsStopped(self) -> int | None:
         return flag_result(self.state == "stopped")
 
+    def Play(self) -> None:
+        """Plays the group the animation belongs to (an animation runs in its group)."""
+        group = self.group()
+        if group is not None:
+            group.Play()
+
+    def Pause(self) -> None:
+        group = self.group()
+        if group is not None:
+            group.Pause()
+
+    def Stop(self) -> None:
+        """Stops this animation (its group plays on without it until it starts again)."""
+        if self.state == "stopped":
+            return
+        if self.state == "playing":
+            self.run_script("OnStop", True)
+        self.reset()
+
     def GetRegionParent(self) -> Any:
         group = self.group()
         return group.parent if group is not None else None

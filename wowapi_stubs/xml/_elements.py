@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from wowapi_stubs.widgets import Region
 
 Handler = Callable[[XmlContext, "Region", Node], None]
+DRAW_LAYERS = frozenset({"BACKGROUND", "BORDER", "ARTWORK", "OVERLAY", "HIGHLIGHT"})
 
 
 def apply_elements(ctx: XmlContext, widget: Region, node: Node) -> None:
@@ -75,6 +76,10 @@ def _layers(ctx: XmlContext, widget: Region, node: Node) -> None:
             ctx.warn(layer, f"unknown element <{layer.tag}> in <Layers> is ignored")
             continue
         level = layer.get("level") or "ARTWORK"
+        if level not in DRAW_LAYERS:
+            ctx.warn(layer, f'level="{level}" is not a draw layer; its regions are drawn in '
+                     "ARTWORK (the client's default)")
+            level = "ARTWORK"
         for child in layer.children:
             if child.tag in ("Texture", "FontString"):
                 _frames.build_child(ctx, child, widget, level)

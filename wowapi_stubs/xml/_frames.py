@@ -18,7 +18,7 @@ from wowapi_stubs.xml._attributes import apply_attributes
 from wowapi_stubs.xml._context import XmlContext, resolve_name
 from wowapi_stubs.xml._parse import Node
 from wowapi_stubs.xml._schema import REGION_TYPES
-from wowapi_stubs.xml._values import is_true, names
+from wowapi_stubs.xml._values import is_true, names, number
 
 if TYPE_CHECKING:
     from wowapi_stubs.widgets import Region
@@ -65,8 +65,15 @@ def build_frame(ctx: XmlContext, node: Node, parent: Region | None,
             parent = found
     name = resolve_name(node.get("name"), parent)
     steps = template_chain(ctx, node)
+    if kind is None and node.tag == "WorldFrame":
+        # The client has one world frame: FrameXML's element makes it (a Frame here).
+        if ctx.client.lookup_named("WorldFrame") is not None:
+            ctx.error(node, "<WorldFrame>: the client has one world frame, made already")
+            return None
+        kind = "Frame"
+    kind = kind or node.tag
     try:
-        widget = create_frame(ctx.client, (kind or node.tag).encode(),
+        widget = create_frame(ctx.client, kind.encode(),
                               name.encode("utf-8", "surrogateescape") if name else None,
                               parent.lua if parent is not None else None)
     except WowApiError as exc:
@@ -98,6 +105,11 @@ def load(ctx: XmlContext, widget: Region, steps: list[Step]) -> None:
     hidden = next((n.get("hidden") for n in reversed(nodes) if n.get("hidden")), None)
     if is_true(hidden):  # before any script is set: no OnHide while loading
         ctx.call(widget, "Hide", nodes[-1])
+    # The id is the frame's from its creation: children its templates make read it in their
+    # OnLoad (self:GetParent():GetID()), as Blizzard's party and chat frames do.
+    ident = next((n for n in reversed(nodes) if n.get("id")), None)
+    if ident is not None and number(ctx, ident, "id") is not None:
+        ctx.call(widget, "SetID", ident, number(ctx, ident, "id"))
     for step in steps:
         if isinstance(step, str) and step in standard_fonts():
             font = ctx.client.lookup_named(step)
