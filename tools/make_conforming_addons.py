@@ -134,6 +134,38 @@ AUTO_PREPARE = """function MGM_AutoPrepare()
 end
 """
 
+THROTTLED_WHISPER = """-- Whispers go through a bandwidth throttle (the ChatThrottleLib scheme): a
+-- gauge that starts empty at login, fills at 800 bytes a second up to 4000; a whisper
+-- leaves at once when the gauge holds its size, else it waits in order for the OnUpdate
+-- that can pay it.
+local gauge, gaugeAt, waiting = 0, GetTime(), {}
+local throttle = CreateFrame("Frame")
+
+local function refill()
+  local now = GetTime()
+  gauge, gaugeAt = math.min(4000, gauge + (now - gaugeAt) * 800), now
+end
+
+local function whisper(name, text)
+  refill()
+  if #waiting == 0 and gauge >= #text then
+    gauge = gauge - #text
+    SendChatMessage(text, "WHISPER", nil, name)
+  else
+    waiting[#waiting + 1] = { name, text }
+  end
+end
+
+throttle:SetScript("OnUpdate", function()
+  refill()
+  while waiting[1] and gauge >= #waiting[1][2] do
+    local item = table.remove(waiting, 1)
+    gauge = gauge - #item[2]
+    SendChatMessage(item[2], "WHISPER", nil, item[1])
+  end
+end)
+"""
+
 # name: (what differs, why the SPEC allows it, edits)
 VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
     "prepare-disabled-while-sending": (
@@ -309,6 +341,13 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
           "  local nextRequest = state.whoWaiting and table.remove(state.whoWaiting, 1)\n"
           "  if nextRequest then\n    MGM_RunWhoForSpin(nextRequest[1], nextRequest[2])\n"
           "  end\nend\n")]),
+    "whispers-through-a-throttle": (
+        "Sends its whispers through a bandwidth throttle that starts empty at login (the "
+        "ChatThrottleLib scheme: 800 bytes a second, bursts up to 4000).",
+        "SPEC §9 fixes the whisper texts and recipients, not that they leave within the "
+        "frame that caused them.",
+        [(MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
+          THROTTLED_WHISPER)]),
     "items-last-bag-first": (
         "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
         "SPEC §12 fixes the fields of each item, not their order.",

@@ -60,7 +60,10 @@ WHO_CLAUSES = frozenset({"WHO-ONE-LINE", "WHO-ONLINE-EXACT"})
 """What a /who answer is judged by; a blocked /who call leaves nothing to judge."""
 ERROR_CAUSE = "NO-LUA-ERRORS"
 TAG_NOT_FIRST = "TAG-NOT-FIRST"
-"""The rule of an addon line whose tag comes after other text (a colour code, a prefix)."""
+"""The rule of an addon line whose tag comes after other text (a colour code, a prefix) or
+that went to another chat frame than the default one."""
+OTHER_CHAT_FRAMES = 9
+"""``ChatFrame2`` .. ``ChatFrame10``."""
 INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
 """Clauses judged on their own even in a step with a Lua error."""
 CLIENT_GAP = re.compile(r"WoW API (\S+) is not implemented by the headless client")
@@ -112,6 +115,7 @@ class ContractMonitor:
         self.masked: list[Masked] = []
         self.exercised: set[str] = set()
         self._step_cause: str | None = None
+        self._elsewhere_seen: dict[str, int] = {}  # lines already read per other chat frame
         # a 3.3.5a function the headless client lacks was called (while logging in too):
         # what follows in this run may be its consequence, not the addon's defect
         self._run_cause = next((gap for e in client.errors
@@ -186,7 +190,7 @@ class ContractMonitor:
         step = self._resolved(step)
         taken = execute(self.client, step)
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
-        tags = self._tags(lines)
+        tags = self._tags(lines) + self._tags_elsewhere()
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
         gaps = self._check_errors()
         if gaps:
@@ -259,6 +263,30 @@ class ContractMonitor:
                   "to take it")
         return replace(inner, message=text, violations=(
             Violation(TAG_NOT_FIRST, "text before the tag", 1, first.column),))
+
+    def _tags_elsewhere(self) -> list[ParsedLine]:
+        """Tags the addon printed to a chat frame other than the default one: not in the
+        chat log (SPEC §8: the default chat frame's lines are recorded), so the Desktop never
+        sees them. Reported under TAG-FORMAT; the model follows the addon as if read."""
+        found = []
+        for index in range(2, OTHER_CHAT_FRAMES + 2):
+            name = f"ChatFrame{index}"
+            frame = self.client.named.get(name)
+            lines = getattr(frame, "lines", None)
+            if not lines:
+                continue
+            seen = min(self._elsewhere_seen.get(name, 0), len(lines))
+            self._elsewhere_seen[name] = len(lines)
+            for line in lines[seen:]:
+                parsed = parse_message(line.text)
+                if parsed.tag is None:
+                    continue
+                self.fail("TAG-FORMAT", f"{line.text[:80]!r} was printed to {name}, not the "
+                          "default chat frame, whose lines the client records in "
+                          "WoWChatLog.txt (SPEC §8)")
+                found.append(replace(parsed, violations=(
+                    Violation(TAG_NOT_FIRST, f"printed to {name}", 1, 1),)))
+        return found
 
     def _check_errors(self) -> list[str]:
         """Lua errors of this step fail NO-LUA-ERRORS, except a call of a 3.3.5a function
