@@ -46,11 +46,15 @@ def expected_clause(variant: Path) -> str | None:
 
 
 def variants(only: list[str]) -> list[Path]:
-    """Every conforming and broken variant, the production-style addon and, when the 3.3.5a
-    data is there (``$MGM_WOW335A_DIR`` or ../shared/wow-335a), the Ace3-style addon
-    assembled with the corpus's Ace3 (all conforming)."""
+    """Every conforming and broken variant, the reference addon itself (``reference``), the
+    production-style addon and, when the 3.3.5a data is there (``$MGM_WOW335A_DIR`` or
+    ../shared/wow-335a), the Ace3-style addon assembled with the corpus's Ace3 (all but the
+    broken ones conforming)."""
+    reference = Path(tempfile.mkdtemp(prefix="mgm-reference-")) / "reference"
+    reference.mkdir()
+    (reference / "MimironsGoldOMatic").symlink_to(ADDONS / "MimironsGoldOMatic")
     found = sorted(p for kind in ("conforming", "broken") for p in (ADDONS / kind).iterdir()
-                   if p.is_dir()) + [ADDONS / "production-style"]
+                   if p.is_dir()) + [reference, ADDONS / "production-style"]
     wow_dir = Path(os.environ.get("MGM_WOW335A_DIR", ROOT.parent / "shared" / "wow-335a"))
     if wow_dir.is_dir() and (not only or "ace3-style" in only):
         found.append(assemble(Path(tempfile.mkdtemp(prefix="mgm-ace3-")) / "ace3-style",

@@ -22,7 +22,7 @@ from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, Reference
 from mgm_addon_contract.model.names import reply_is, short_name
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
 from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_role_click
-from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute
+from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute, render_frame
 from wowapi_stubs import HeadlessClient, server_name
 
 WHO_DEADLINE = 15.0
@@ -188,7 +188,9 @@ class ContractMonitor:
         if step.action == "close_mailbox":
             self.model.close_mailbox()
         step = self._resolved(step)
-        taken = execute(self.client, step)
+        taken = execute(self.client, step, frame=False)
+        acted_fields = self._send_fields()  # before the next frame (a mail answer may reset them)
+        render_frame(self.client, step)
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
         tags = self._tags(lines) + self._tags_elsewhere()
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
@@ -200,7 +202,7 @@ class ContractMonitor:
         elif any(t.violations for t in tags):
             self._step_cause = "TAG-FORMAT"
         try:
-            self._after(step, taken, tags, whispers, before_fields)
+            self._after(step, taken, tags, whispers, (before_fields, acted_fields))
         finally:
             self._step_cause = None
         self._cursor = self._positions()
@@ -311,7 +313,10 @@ class ContractMonitor:
         return named["SendMailNameEditBox"].text, int(getattr(named["SendMailMoney"], "copper", 0))
 
     def _after(self, step: Step, taken: bool, tags: list[ParsedLine],
-               whispers: list[tuple[str, str]], before_fields: tuple[str, int]) -> None:
+               whispers: list[tuple[str, str]],
+               fields: tuple[tuple[str, int], tuple[str, int]]) -> None:
+        """``fields``: the Send Mail fields before the step and right after its action."""
+        before_fields, acted_fields = fields
         action = step.action
         if action == "type_line":
             self._typed(step.args["text"], tags, whispers)
@@ -322,7 +327,7 @@ class ContractMonitor:
         elif action == "click" and self._is_prepare(step):
             # A click on a disabled button is nothing to the client, so nothing to the model.
             if taken:
-                self._prepare(before_fields)
+                self._prepare(before_fields, acted_fields)
             elif clicked_frame(self.client, step.args) is not None:
                 self._prepare_refused()
             before_fields = self._send_fields()  # judged as Prepare Mail already
@@ -503,11 +508,11 @@ class ContractMonitor:
             self.ok("GIFT-ITEMS-LIST")
 
     # -- mail (SPEC §9) ------------------------------------------------------------------
-    def _prepare(self, before: tuple[str, int]) -> None:
-        """Prepare Mail was clicked (and the click taken): the fields must now hold a queued
-        payout's winner and amount, any of them (the SPEC leaves the queue order open)."""
+    def _prepare(self, before: tuple[str, int], after: tuple[str, int]) -> None:
+        """Prepare Mail was clicked (and the click taken): the fields (``after``, read right
+        after the click) must hold a queued payout's winner and amount, any of them (the
+        SPEC leaves the queue order open)."""
         model, history = self.model, self.history
-        after = self._send_fields()
         if not model.mailbox_open:
             return
         filled = after != before or bool(model.matching(*after))
