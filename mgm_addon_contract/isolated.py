@@ -2,8 +2,9 @@
 or, trusted, in this process.
 
 The command line isolates by default (``--trusted`` runs in-process, faster to start);
-``check`` runs its load, every scenario and every fuzzing round as separate jobs, so one
-that crashes or hangs the Lua VM becomes an entry of the report and the rest still runs.
+``check`` runs its load, every scenario, every fuzzing round and the stored failures as
+separate jobs (``run_check(runner=...)``), so one that crashes or hangs the Lua VM becomes a
+crash of that part in the report and the rest still runs.
 """
 
 from __future__ import annotations
@@ -55,31 +56,6 @@ class Runner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def check_report(addon: Path, database: str | None, replay_db: str | None,
-                 **options: Any) -> Any:
-    """Job: ``run_check`` (``mgm-contract check``), the example databases opened here from
-    their specs (a folder or a redis:// URL)."""
-    from mgm_addon_contract.contract.check import run_check
-    from mgm_addon_contract.fuzz.database import open_database
-
-    return run_check(addon, database=open_database(database) if database else None,
-                     replay_db=open_database(replay_db, must_exist=True) if replay_db
-                     else None, **options)
-
-
-def crashed_check(addon: Path, crash: Crash) -> Any:
-    """The check report of a run that ended its worker: the crash is its finding."""
-    from mgm_addon_contract.contract.check import CheckReport, ClauseOutcome
-    from mgm_addon_contract.contract.clauses import CLAUSES
-
-    report = CheckReport(addon, crash_report(addon, crash),
-                         {c.id: ClauseOutcome(c) for c in CLAUSES})
-    where = crash.location or crash.entry or "?"
-    report.crashes.append(f"{where}: {crash.describe()}")
-    report.lua_errors[f"{where}: {crash.describe()}"] = "isolation worker"
-    return report
 
 
 def e2e_outcome(addon: Path, scenario: str, trace: Path | None, transcript: Path | None,

@@ -12,9 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+_SCALARS = frozenset({int, float, bool, type(None)})
+
 
 def text_size(item: Any, _depth: int = 0) -> int:
-    """Roughly the bytes ``item`` holds: its text, in strings, tuples and dataclass fields."""
+    """Roughly the bytes ``item`` holds: its text, in strings, tuples and dataclass fields.
+    (Runs for every event fired: plain values take the class-identity fast path.)"""
+    kind = item.__class__
+    if kind is str or kind is bytes:
+        return len(item)
+    if kind in _SCALARS:
+        return 8
+    if kind is tuple or kind is list:
+        if _depth > 2:
+            return 8
+        total = 16
+        for value in item:
+            value_kind = value.__class__
+            if value_kind is str or value_kind is bytes:
+                total += len(value)
+            elif value_kind in _SCALARS:
+                total += 8
+            else:
+                total += text_size(value, _depth + 1)
+        return total
     if isinstance(item, str | bytes):
         return len(item)
     if _depth > 2:
@@ -46,7 +67,7 @@ class BoundedLog(list):  # type: ignore[type-arg]
         self._on_first_drop = on_first_drop
 
     def append(self, item: Any) -> None:
-        super().append(item)
+        list.append(self, item)
         self._bytes += self._size(item)
         if len(self) > self.max_items or self._bytes > self.max_bytes:
             self._evict()

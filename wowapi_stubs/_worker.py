@@ -15,16 +15,32 @@ import time
 from typing import Any
 
 from wowapi_stubs import runtime
-from wowapi_stubs.isolation import _HEADER, _LABEL_AT, _LABEL_BYTES, _LENGTH, _MEMORY_EXIT
+from wowapi_stubs.isolation import (
+    _HEADER,
+    _LABEL_AT,
+    _LABEL_BYTES,
+    _LENGTH,
+    _MEMORY_EXIT,
+    _POSITION_AT,
+    _POSITION_BYTES,
+)
 
 
 class _EntryStatus:
-    """Writes the outermost running Lua entry (label, CPU time at start) for the watchdog."""
+    """Writes the outermost running Lua entry (label, CPU time at start) for the watchdog;
+    when ``tracing``, also the addon file:line running (``trace_line``, called by the Lua
+    hook on every addon line), so the parent can say where a crash happened."""
 
-    def __init__(self, status: mmap.mmap) -> None:
+    def __init__(self, status: mmap.mmap, tracing: bool = False) -> None:
         self._status = status
         self._depth = 0
         self._count = 0
+        self.trace_line = self._trace_line if tracing else None
+
+    def _trace_line(self, source: bytes, line: int) -> None:
+        position = b"%s:%d" % (source[:_POSITION_BYTES - 12], line)
+        self._status[_POSITION_AT:_POSITION_AT + _POSITION_BYTES] = position.ljust(
+            _POSITION_BYTES, b"\0")
 
     def enter(self, label: bytes) -> None:
         self._depth += 1
@@ -48,7 +64,7 @@ def _limit(kind: int, value: int) -> None:
 
 def serve(status_path: str, limits: str) -> None:
     """Run jobs until stdin closes."""
-    memory_bytes, file_bytes = ast.literal_eval(limits)
+    memory_bytes, file_bytes, tracing = ast.literal_eval(limits)
     _limit(resource.RLIMIT_CORE, 0)
     _limit(resource.RLIMIT_AS, memory_bytes)
     _limit(resource.RLIMIT_FSIZE, file_bytes)
@@ -57,7 +73,7 @@ def serve(status_path: str, limits: str) -> None:
     os.dup2(2, 1)  # what jobs print goes to stderr, never into the replies
     with open(status_path, "r+b") as status_file:
         status = mmap.mmap(status_file.fileno(), 0)
-    runtime.ENTRY_WATCH = _EntryStatus(status)
+    runtime.ENTRY_WATCH = _EntryStatus(status, tracing)
     while True:
         header = requests.read(_LENGTH.size)
         if len(header) < _LENGTH.size:

@@ -142,6 +142,7 @@ class LuaRuntime:
                 b"method_names": _numbered_names(tuple(self._method_names)),
                 b"widget_kinds": _widget_kind_spec(widget_kinds),
                 b"resolve_global": resolve_global,
+                b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",
@@ -476,7 +477,8 @@ class LuaRuntime:
 
 ENTRY_WATCH: Any = None
 """Set in an isolation worker (:mod:`wowapi_stubs.isolation`): ``enter(label)`` and
-``leave()`` around every entry from Python into Lua, so the watchdog knows what runs."""
+``leave()`` around every entry from Python into Lua, so the watchdog knows what runs; in a
+worker locating a crash also ``trace_line(file, line)``, called for every addon line run."""
 
 HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024

@@ -52,11 +52,9 @@ def check(
     from mgm_addon_contract.contract.render import render_text, to_json, to_junit
     from mgm_addon_contract.fuzz import MACHINES
     from mgm_addon_contract.hypothesis_profiles import PROFILES
-    from mgm_addon_contract.isolated import check_report, crashed_check
     from mgm_addon_contract.report.console import make_console
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
-    from wowapi_stubs.isolation import Crash
 
     choice(output_format, FORMATS, "--format")
     choice(profile, PROFILES, "--profile")
@@ -73,11 +71,10 @@ def check(
     try:
         if trusted:
             report = run_check(addon, database=fuzz_db, replay_db=stored_db, **options)
-        else:
+        else:  # each part in the worker: a crash costs only the part that crashed
             with runner_for(trusted, worker_memory) as run:
-                report = run(check_report, addon, database, replay_db, **options)
-            if isinstance(report, Crash):
-                report = crashed_check(addon, report)
+                report = run_check(addon, database=database, replay_db=replay_db, runner=run,
+                                   **options)
     except (AddonLoadError, StepError) as exc:
         raise UserError(str(exc)) from None
     if output_format == "json":

@@ -6,9 +6,10 @@ what a second pass with a blocking cause relaxed found behind it."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mgm_addon_contract._resources import fixtures_dir
 from mgm_addon_contract.contract.clauses import CLAUSES, Clause
@@ -24,6 +25,7 @@ from mgm_addon_contract.scenarios.runner import (
 from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.scenarios.toml_io import Scenario, load_directory
 from wowapi_stubs import ClientSettings, LoadReport
+from wowapi_stubs.isolation import Crash
 
 if TYPE_CHECKING:
     from hypothesis.database import ExampleDatabase
@@ -118,6 +120,55 @@ class CheckReport:
         return frozenset(c for c, o in self.outcomes.items() if o.failures)
 
 
+Runner = Callable[..., Any]
+"""Runs one part of a check: ``runner(job, *args, **kwargs)`` returns ``job``'s result, or a
+:class:`~wowapi_stubs.isolation.Crash` when the isolation worker running it ended."""
+
+def _here(job: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    return job(*args, **kwargs)
+
+
+def _opened(database: Any) -> Any:
+    """A database object from a spec (a folder or a redis:// URL), objects as they are."""
+    if isinstance(database, str | Path):
+        from mgm_addon_contract.fuzz.database import open_database
+
+        return open_database(database)
+    return database
+
+
+def load_job(addon: Path, settings: ClientSettings | None) -> LoadReport:
+    """Job: the addon's load report (its client closed)."""
+    client, load = new_client(addon, settings)
+    client.close()
+    return load
+
+
+def machine_job(name: str, addon: Path, database: Any, **options: Any) -> Any:
+    """Job: one round of state machine ``name`` (``database``: a spec or an object)."""
+    from mgm_addon_contract.fuzz import run_machine
+
+    return run_machine(name, addon, database=_opened(database), **options)
+
+
+def stored_job(name: str, addon: Path, database: Any) -> Any:
+    """Job: every failure ``database`` holds for machine ``name``, re-run."""
+    from mgm_addon_contract.fuzz import replay_stored
+
+    return replay_stored(name, addon, _opened(database))
+
+
+def _crashed(report: CheckReport, result: Any, part: str) -> bool:
+    """A part whose worker ended: recorded as a crash of that part (the rest goes on)."""
+    if not isinstance(result, Crash):
+        return False
+    where = result.location or result.entry or "?"
+    text = f"{part}: {where}: {result.describe()}"
+    report.crashes.append(text)
+    report.lua_errors.setdefault(text, part)
+    return True
+
+
 def shipped_scenarios() -> list[Scenario]:
     """SC-001 segments and the per-clause scenarios in ``fixtures/scenarios``."""
     return load_directory(fixtures_dir() / "scenarios")
@@ -127,46 +178,62 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
               seed: int = 0, profile: str = "ci", database: Path | ExampleDatabase | None = None,
               regressions: Path | None = None, machines: tuple[str, ...] | None = None,
               scenarios: list[Scenario] | None = None,
-              replay_db: ExampleDatabase | None = None, relax: str | None = None,
-              second_pass: bool = True) -> CheckReport:
+              replay_db: Path | str | ExampleDatabase | None = None, relax: str | None = None,
+              second_pass: bool = True, runner: Runner | None = None) -> CheckReport:
     """Run every check on ``addon``; ``regressions`` is where shrunk counterexamples are
     saved and replayed from; ``seconds`` keeps fuzzing with new seeds until it runs out;
     ``replay_db``: every failure stored there (by campaigns, other runs) is re-run first.
+    Databases are objects, folders or redis:// URLs.
+
+    ``runner`` runs each part (the load, each scenario, each fuzzing round, the stored
+    failures) apart, e.g. in an isolation worker: a part that ends its worker is reported
+    as a crash of that part, with where it happened, and the others are reported as usual.
 
     When a blocking defect (a blocked protected call) kept clauses from being examined, a
     second pass with that cause relaxed (``relax``, a key of :data:`RELAXATIONS`) reports
     what is behind it in ``behind``."""
+    run = runner or _here
     started = time.monotonic()
     settings = scenario_settings(**RELAXATIONS[relax][1]) if relax else None
-    client, load = new_client(addon, settings)
-    client.close()
+    load = run(load_job, addon, settings)
+    crash = load if isinstance(load, Crash) else None
+    if crash is not None:
+        from mgm_addon_contract.isolated import crash_report
+
+        load = crash_report(addon, crash)
     report = CheckReport(addon, load, {c.id: ClauseOutcome(c) for c in CLAUSES},
                          relaxed=RELAXATIONS[relax][0] if relax else "")
+    if crash is not None:
+        _crashed(report, crash, "loading")
     if load.running:
-        report.prepare = prepare_control(addon, settings)
+        prepare = run(prepare_control, addon, settings)
+        report.prepare = None if _crashed(report, prepare, "finding Prepare Mail") else prepare
     named = list(scenarios if scenarios is not None else shipped_scenarios())
     if regressions is not None:
         named += load_directory(regressions)
     try:
         for scenario in named:
             label = f"scenario {scenario.path.name if scenario.path else scenario.name}"
-            record(report, run_scenario(addon, scenario.steps, scenario.name, settings,
-                                        report.failed_clauses()), label)
+            result = run(run_scenario, addon, scenario.steps, scenario.name, settings,
+                         report.failed_clauses())
+            if not _crashed(report, result, label):
+                record(report, result, label)
             report.scenarios_run += 1
             if not load.running:
                 break
         if load.running and replay_db is not None:
-            _replay_stored(report, addon, replay_db, machines)
+            _replay_stored(report, addon, replay_db, machines, run)
         if load.running:
             _fuzz(report, addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
                   database=database, regressions=regressions, machines=machines,
-                  started=started, settings=settings)
+                  started=started, settings=settings, run=run)
         finalize(report)
         if second_pass and relax is None:
             for cause in _blocking_causes(report):
                 _look_behind(report, cause, run_check(
                     addon, budget=budget, seconds=seconds, seed=seed, profile=profile,
-                    machines=machines, scenarios=scenarios, relax=cause, second_pass=False))
+                    machines=machines, scenarios=scenarios, relax=cause, second_pass=False,
+                    runner=runner))
     except KeyboardInterrupt:
         report.interrupted = True
         finalize(report)
@@ -174,20 +241,25 @@ def run_check(addon: Path, *, budget: int = DEFAULT_BUDGET, seconds: float | Non
     return report
 
 
-def _replay_stored(report: CheckReport, addon: Path, database: ExampleDatabase,
-                   machines: tuple[str, ...] | None) -> None:
+def _replay_stored(report: CheckReport, addon: Path, database: Any,
+                   machines: tuple[str, ...] | None, run: Runner) -> None:
     """Each stored failure as a regression: still failing ones count against their clause."""
-    from mgm_addon_contract.fuzz import MACHINES, replay_stored
+    from mgm_addon_contract.fuzz import MACHINES
 
     for name in machines or MACHINES:
-        for stored in replay_stored(name, addon, database):
+        replays = run(stored_job, name, addon, database)
+        if _crashed(report, replays, f"stored {name} failures"):
+            continue
+        for stored in replays:
             report.stored.append(stored)
             report.fuzz_errors += [f"stored {name} failure #{stored.number}: {e}"
                                    for e in stored.errors]
             if stored.finding is not None:
-                result = run_scenario(addon, stored.finding.steps, f"stored {name} failure",
-                                      known=report.failed_clauses())
-                record(report, result, f"stored {name} failure #{stored.number}")
+                label = f"stored {name} failure #{stored.number}"
+                result = run(run_scenario, addon, stored.finding.steps,
+                             f"stored {name} failure", None, report.failed_clauses())
+                if not _crashed(report, result, label):
+                    record(report, result, label)
 
 
 def _blocking_causes(report: CheckReport) -> list[str]:
@@ -212,10 +284,10 @@ def _look_behind(report: CheckReport, cause: str, relaxed: CheckReport) -> None:
 
 
 def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | None, seed: int,
-          profile: str, database: Path | ExampleDatabase | None, regressions: Path | None,
+          profile: str, database: Any, regressions: Path | None,
           machines: tuple[str, ...] | None, started: float,
-          settings: ClientSettings | None = None) -> None:
-    from mgm_addon_contract.fuzz import MACHINES, run_machine, save_finding
+          settings: ClientSettings | None = None, run: Runner = _here) -> None:
+    from mgm_addon_contract.fuzz import MACHINES, save_finding
 
     names = list(machines or MACHINES)
     rounds = {name: 0 for name in names}
@@ -224,21 +296,25 @@ def _fuzz(report: CheckReport, addon: Path, *, budget: int, seconds: float | Non
         for name in list(active):
             if seconds is not None and time.monotonic() - started > seconds:
                 return
-            run = run_machine(name, addon, budget=budget, seed_value=seed + rounds[name],
-                              profile=profile, database=database,
-                              skip=report.failed_clauses(), settings=settings)
+            fuzzed = run(machine_job, name, addon, database, budget=budget,
+                         seed_value=seed + rounds[name], profile=profile,
+                         skip=report.failed_clauses(), settings=settings)
             rounds[name] += 1
-            report.fuzz_examples += run.examples
-            report.fuzz_errors += [f"{name}: {e}" for e in run.errors]
-            finding = run.finding
+            if _crashed(report, fuzzed, f"{name} state machine"):
+                active.remove(name)
+                continue
+            report.fuzz_examples += fuzzed.examples
+            report.fuzz_errors += [f"{name}: {e}" for e in fuzzed.errors]
+            finding = fuzzed.finding
             if finding is not None:
-                result = run_scenario(addon, finding.steps, f"fuzz {name}", settings,
-                                      report.failed_clauses())
-                record(report, result, f"{name} state machine")
+                result = run(run_scenario, addon, finding.steps, f"fuzz {name}", settings,
+                             report.failed_clauses())
+                if not _crashed(report, result, f"{name} state machine finding"):
+                    record(report, result, f"{name} state machine")
                 saved = save_finding(finding, regressions) if regressions is not None else None
                 if saved is not None and saved not in report.saved:
                     report.saved.append(saved)
-            elif seconds is None or run.errors:
+            elif seconds is None or fuzzed.errors:
                 active.remove(name)
             if seconds is None and rounds[name] >= MAX_ROUNDS and name in active:
                 active.remove(name)

@@ -175,3 +175,35 @@ def flood(code: str) -> dict[str, object]:
         return {"dropped": client.dropped(), "kept": kept, "widgets": len(client.widgets),
                 "messages": [e.message for e in client.errors]
                 + [f.message for f in client.findings]}
+
+
+CRASHING_SCENARIO = "gift"
+
+
+def scenario_crashing_one(addon: Path, steps: object, name: str, *args: object) -> object:
+    """Job standing for ``run_scenario``: the scenario named ``CRASHING_SCENARIO`` crashes
+    the worker (as a Lua VM bug would) while an entry runs; the others run as usual."""
+    from mgm_addon_contract.scenarios.runner import run_scenario
+
+    if name == CRASHING_SCENARIO:
+        segfault_in_entry(b"Frame:OnEvent(CHAT_MSG_WHISPER)")
+    return run_scenario(addon, steps, name, *args)
+
+
+def load_crashing_at_line_3(folder: Path) -> list[object]:
+    """Job: load ``folder`` in a client where ``PlaySound("crash")`` takes the process down
+    in C (as a VM bug would): an addon calling it on line 3 of ``a.lua`` ends the worker."""
+    import ctypes
+
+    from wowapi_stubs.api import misc
+
+    text = misc.lua_text
+
+    def crashing(value: object, *args: object, **kwargs: object) -> str:
+        if value == b"crash":
+            ctypes.string_at(0)
+        return text(value, *args, **kwargs)
+
+    misc.lua_text = crashing
+    with HeadlessClient() as client:
+        return client.load_addon(folder).errors

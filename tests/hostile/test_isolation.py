@@ -47,3 +47,20 @@ def test_only_plain_data_comes_back() -> None:
     with Worker() as worker:
         crash = worker.run(jobs.unsafe_result)
         assert isinstance(crash, Crash) and "may not contain" in crash.message
+
+
+def test_a_crash_is_located_at_the_addon_file_and_line(tmp_path) -> None:  # noqa: ANN001
+    folder = tmp_path / "Crashy"
+    folder.mkdir()
+    (folder / "Crashy.toc").write_text("## Interface: 30300\na.lua\n")
+    (folder / "a.lua").write_text("local t = {}\nfor i = 1, 3 do t[i] = i end\nPlaySound('crash')\n"
+                                  "print('after')\n")
+    with Worker() as worker:
+        crash = worker.run(jobs.load_crashing_at_line_3, folder)
+        assert isinstance(crash, Crash) and crash.signal == "SIGSEGV", crash
+        assert crash.location == "Interface\\AddOns\\Crashy\\a.lua:3", crash
+        assert crash.entry == "loading Crashy\\a.lua"
+        assert worker.run(jobs.add, 2, 3) == 5
+    with Worker(locate=False) as worker:
+        crash = worker.run(jobs.load_crashing_at_line_3, folder)
+        assert crash.location == "Crashy\\a.lua"  # the entry's file only, without the re-run

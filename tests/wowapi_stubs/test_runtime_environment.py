@@ -72,3 +72,25 @@ def test_python_objects_are_unreachable_from_lua(client: HeadlessClient) -> None
     assert client.eval_lua("return getmetatable(UIParent[0])") is None
     client.eval_lua("return UIParent[0].__class__")
     assert client.errors, "indexing the widget userdata must fail"
+
+
+SORT_FAILURES = [
+    "local t = {} for i = 1, 1000 do t[i] = i end table.sort(t, function() return true end)",
+    "table.sort(nil)",
+    "table.sort({1, 2}, 5)",
+    "table.sort({{}, {}})",
+    "local t = {} for i = 1, 30000 do t[i] = {} end table.sort(t)",  # the Lua comparator path
+    "table.sort({3, 2, 1}, function() error('mine') end)",
+]
+
+
+@pytest.mark.parametrize("code", SORT_FAILURES)
+def test_table_sort_fails_with_lua_5_1_words_and_place(client: HeadlessClient, code: str) -> None:
+    import lupa.lua51 as lua51
+
+    plain = lua51.LuaRuntime(encoding=None)
+    first_error = plain.eval(
+        "function(code) return select(2, pcall(loadstring(code, '=(eval)'))) end")
+    expected = first_error(code.encode()).decode()
+    assert client.eval_lua(f"return select(2, pcall(function()\n{code}\nend))") == (
+        expected.replace("(eval):1:", "(eval):2:"))

@@ -95,7 +95,19 @@ local function kill_text()
   return interrupted or strformat(KILLED, cpu_limit)
 end
 
-local function cpu_hook()
+-- In an isolation worker locating a crash, the hook also sees every line (HOOK_MASK "l")
+-- and hands each addon line to the host, so the last one names where the VM died.
+local trace_line = host.trace_line
+local HOOK_MASK = trace_line and "l" or ""
+
+local function cpu_hook(event, line)
+  if event == "line" then
+    local info = getinfo(2, "S")
+    if strsub(info.source, 1, 10) ~= "=headless-" then
+      trace_line(info.short_src, line)
+    end
+    return
+  end
   local now, limit = clock(), deadline
   if not limit then
     deadline = now + cpu_limit
@@ -103,7 +115,7 @@ local function cpu_hook()
     -- From now on every thread that runs checks every instruction, so a pcall loop cannot
     -- hide the runaway code (the hook is per thread: set it again in whichever runs).
     overrun = true
-    sethook(cpu_hook, "", 1)
+    sethook(cpu_hook, HOOK_MASK, 1)
     local info = getinfo(2, "S")
     if info and info.source ~= BOOT_SOURCE then
       if strsub(info.source, 1, 10) == "=headless-" then
@@ -112,15 +124,15 @@ local function cpu_hook()
       error(kill_text(), 2)
     end
   elseif overrun == false and gethook_count() == 1 then
-    sethook(cpu_hook, "", HOOK_COUNT)  -- a thread left checking every instruction
+    sethook(cpu_hook, HOOK_MASK, HOOK_COUNT)  -- a thread left checking every instruction
   end
 end
 
 local function arm_thread(thread)
   if thread then
-    sethook(thread, cpu_hook, "", HOOK_COUNT)
+    sethook(thread, cpu_hook, HOOK_MASK, HOOK_COUNT)
   else
-    sethook(cpu_hook, "", HOOK_COUNT)
+    sethook(cpu_hook, HOOK_MASK, HOOK_COUNT)
   end
 end
 arm_thread()
@@ -668,7 +680,7 @@ local function check_after_host_calls()
     deadline = clock() + cpu_limit
   elseif clock() > limit then
     overrun = true
-    sethook(cpu_hook, "", 1)
+    sethook(cpu_hook, HOOK_MASK, 1)
     error(caller_position() .. kill_text(), 0)
   end
 end
@@ -1257,11 +1269,31 @@ local SORT_IN_C = 20000
 -- (Compiled as its own chunk: the CPU hook spares only this file's code, and the comparator
 -- must be stoppable.)
 local less_than = loadstring("return function(a, b) return a < b end", "=headless-sort")()
+-- Errors read as C's: run protected (called from pcall, C names no place), then "bad
+-- argument" and "invalid order function" are raised at the caller's file:line as luaL_error
+-- would; a comparison error stays without a place, a comparator's own error unchanged.
+local function sort_failed(err)
+  if type(err) ~= "string" then
+    error(err, 0)
+  end
+  local _, named = strfind(err, "^bad argument #%d+ to '")
+  if named then  -- called through pcall, C could not name the function
+    local _, unnamed = strfind(err, "^%?'", named + 1)
+    error(strsub(err, 1, named) .. "sort'" .. strsub(err, (unnamed or named) + 1), 3)
+  elseif err == "invalid order function for sorting" then
+    error(err, 3)
+  end
+  local _, last = strfind(err, "^headless%-sort:%d+: ")
+  error(last and strsub(err, last + 1) or err, 0)
+end
 table.sort = function(list, comp)
   if comp == nil and type(list) == "table" and #list > SORT_IN_C then
-    return sort(list, less_than)
+    comp = less_than
   end
-  return sort(list, comp)
+  local ok, err = pcall(sort, list, comp)
+  if not ok then
+    sort_failed(err)
+  end
 end
 
 -- The addon-visible global table, for the client's own Lua files (lualib.lua...).

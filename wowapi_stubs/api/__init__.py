@@ -14,12 +14,18 @@ from wowapi_stubs.api import (
     actions,
     addons,
     bitlib,
+    calendar,
     chat,
     chatconfig,
     client_ui,
+    combat,
     container,
+    frames,
+    group,
+    inbox,
     items,
     mail,
+    merchant,
     misc,
     options,
     pvp,
@@ -40,7 +46,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade)
+           trade, combat, group, merchant, inbox, calendar, frames)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

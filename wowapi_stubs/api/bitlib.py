@@ -7,14 +7,20 @@ from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
+from wowapi_stubs.widgets.base import lua_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 
 def _u32(value: Any) -> int:
+    """An operand as 32 bits; numeric strings (``"0xF13"``) coerce as ``luaL_checknumber``
+    does in the client."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise WowApiError("bad argument to bit operation (number expected)")
+        try:
+            value = lua_number(value)
+        except WowApiError:
+            raise WowApiError("bad argument to bit operation (number expected)") from None
     return int(value) & 0xFFFFFFFF
 
 

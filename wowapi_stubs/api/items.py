@@ -109,9 +109,16 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return found[0], found[1], None
 
     def equipped(unit: Any, slot: Any, usage: str) -> Item | None:
+        """The item in ``slot``; the client reads the slot with ``lua_tonumber``, so a
+        slot that is not a number (``bag > 0 and ...`` giving ``false``) names no item
+        instead of failing."""
         if unit is None or slot is None:
             raise WowApiError(f'Usage: {usage}("unit", slot)')
-        return world.equipped_item(lua_text(unit), int(lua_number(slot, what="slot")))
+        try:
+            number = int(lua_number(slot, what="slot"))
+        except WowApiError:
+            return None
+        return world.equipped_item(lua_text(unit), number)
 
     def GetAuctionItemSubClasses(index: Any = None) -> tuple[str, ...]:
         number = int(lua_number(index, what="index")) if index is not None else 0

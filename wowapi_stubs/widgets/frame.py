@@ -146,7 +146,7 @@ class Frame(Scripted, Region):
                 self.strata = parent.strata
 
     # -- events -------------------------------------------------------------------------------
-    def RegisterEvent(self, event: Any = None) -> None:
+    def RegisterEvent(self, event: Any = None, *_: Any) -> None:
         if event is None:
             raise usage(f'{self.KIND}:RegisterEvent("event")')
         name = lua_text(event, what="event")
@@ -154,7 +154,7 @@ class Frame(Scripted, Region):
             self.events.add(name)
             self._client._register_event(self, name)
 
-    def UnregisterEvent(self, event: Any = None) -> None:
+    def UnregisterEvent(self, event: Any = None, *_: Any) -> None:
         if event is None:
             raise usage(f'{self.KIND}:UnregisterEvent("event")')
         name = lua_text(event, what="event")
@@ -356,10 +356,25 @@ class Frame(Scripted, Region):
     def _create_layered(self, cls: type, name: Any, layer: Any, inherits: Any) -> Any:
         region = self._client._create_region(cls, name, self)
         if layer is not None:
-            region.SetDrawLayer(layer)
+            self._set_created_layer(region, layer)
         if inherits is not None:
             region.inherit(lua_text(inherits, what="template"))
         return region
+
+    def _set_created_layer(self, region: Any, layer: Any) -> None:
+        """The layer argument of ``CreateTexture``/``CreateFontString``: the client keeps
+        ARTWORK when the name is not a draw layer (``"DIALOG"`` is a frame strata), where
+        ``SetDrawLayer`` would fail; the headless client says so in a finding."""
+        from wowapi_stubs.widgets.regions import DRAW_LAYERS
+
+        name = lua_text(layer, what="layer").upper()
+        if name in DRAW_LAYERS:
+            region.SetDrawLayer(name)
+            return
+        self._client.add_finding(
+            "invalid-draw-layer", f"{region.KIND} created with layer {name!r}, which is not "
+            "a draw layer; the client draws it in ARTWORK", layer=name,
+            location=self._client.runtime.caller_position().rstrip(": ") or None)
 
     def CreateTitleRegion(self) -> Any:
         from wowapi_stubs.widgets.regions import TitleRegion

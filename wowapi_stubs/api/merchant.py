@@ -1,0 +1,42 @@
+"""Vendors and repairs: no merchant window is open in the headless client, so the merchant
+lists are empty and nothing needs or can be repaired there (the 3.3.5a functions answer
+as they do with the window closed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.errors import WowApiError
+
+if TYPE_CHECKING:
+    from wowapi_stubs.host import Host
+
+
+def install(client: Host) -> dict[str, Callable[..., Any]]:
+    def indexed(usage: str) -> Callable[..., None]:
+        def read(index: Any = None, *_: Any) -> None:
+            if index is None:
+                raise WowApiError(f"Usage: {usage}")
+            return None  # no such entry while no merchant is open
+
+        return read
+
+    def GetRepairAllCost() -> tuple[int, None]:
+        return 0, None  # repairAllCost, canRepair
+
+    return {
+        "GetMerchantNumItems": lambda: 0,
+        "GetMerchantItemInfo": indexed("GetMerchantItemInfo(index)"),
+        "GetMerchantItemLink": indexed("GetMerchantItemLink(index)"),
+        "GetMerchantItemMaxStack": indexed("GetMerchantItemMaxStack(index)"),
+        "GetMerchantItemCostInfo": indexed("GetMerchantItemCostInfo(index)"),
+        "GetNumBuybackItems": lambda: 0,
+        "GetBuybackItemInfo": indexed("GetBuybackItemInfo(index)"),
+        "GetBuybackItemLink": indexed("GetBuybackItemLink(index)"),
+        "CanMerchantRepair": lambda: None,
+        "GetRepairAllCost": GetRepairAllCost,
+        "RepairAllItems": lambda *args: None,
+        "InRepairMode": lambda: None,
+        "CloseMerchant": lambda: None,
+    }
