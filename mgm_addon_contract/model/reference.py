@@ -321,6 +321,12 @@ class ReferenceModel:
             self.retry = list(dict.fromkeys([*self.retry, *self.armed.rows]))
         self.armed = None
 
+    def keep_for_retry(self, rows: list[QueueRow]) -> None:
+        """An armed send whose answer the addon could not attribute (overlapping sends, a
+        disturbed context) went unconfirmed: the addon may still hold that payout armed, so
+        a later send of the same winner and amount may be confirmed (not required)."""
+        self.retry = list(dict.fromkeys([*self.retry, *rows]))
+
     def queued_winner(self, name: str) -> bool:
         return any(names_equal(name, row.name) for row in self.queue)
 
