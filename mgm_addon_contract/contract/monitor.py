@@ -543,8 +543,10 @@ class ContractMonitor:
         so a send of those fields may be confirmed; the addon may also treat it as manual
         until its Prepare Mail is used, so a CONFIRM is allowed, not required."""
         after = self._send_fields()
-        if after == before or not self.model.mailbox_open or _streamer_edit(step):
+        if not self.model.mailbox_open or _streamer_edit(step):
             return
+        if after == before and not _may_fill(step):
+            return  # unchanged; an addon may fill the same fields again only on these steps
         armed = self.model.armed
         if armed is not None and any(names_equal(r.name, after[0]) and r.copper == after[1]
                                      for r in armed.rows):
@@ -741,6 +743,15 @@ class ContractMonitor:
 ADDON_CALLS = frozenset({"ReceiveGold", "NotifyWinnerWhisper", "MGM_RunWhoForSpin",
                          "MGM_RequestGiftItems", "MGM_RequestGiftConfirmation"})
 """The addon's entry points the Desktop types as /run lines (SPEC §8, §12)."""
+
+
+def _may_fill(step: Step) -> bool:
+    """Steps after which an addon fills the Send Mail tab by itself (arming it anew even
+    when the fields already held the same payout): the mailbox opening, payouts arriving."""
+    if step.action == "open_mailbox":
+        return True
+    call = parse_run_call(step.args["text"]) if step.action == "type_line" else None
+    return call is not None and call[0] == "ReceiveGold"
 
 
 def _streamer_edit(step: Step) -> bool:
