@@ -218,6 +218,63 @@ def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],
     return tree.fonts, [f for f in frames if f[0]], templates
 
 
+# A top-level assignment of FrameXML's Lua: ``NAME = expression;`` at the start of a line.
+_ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*;?\s*(?:--.*)?$")
+# Expressions kept: literals and arithmetic on other constants (no calls, tables, texts).
+_EXPRESSION = re.compile(r"^[A-Za-z0-9_.+\-*/%() \t]+$|^\"[^\"\s]*\"$")
+# Files of texts shown to the player (not facts to copy): their strings are left out.
+_TEXT_FILES = {"GlobalStrings.lua"}
+
+
+def _constant_values(folder: Path, names: set[str]) -> dict[str, object]:
+    """The values FrameXML's Lua gives global ``names`` at load: numbers, booleans and
+    token-like strings (paths, ``EMOTE1_TOKEN``...; no player-facing text), from top-level
+    assignments of literals or of arithmetic on other such constants. A name assigned two
+    different values is left out."""
+    import lupa.lua51 as lua51
+
+    runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
+    evaluate = runtime.execute(b"""
+      local known = ...
+      return function(expression)
+        local f = loadstring("return " .. expression)
+        if not f then return nil end
+        setfenv(f, setmetatable({}, {__index = function(_, k)
+          local v = known[k]
+          if v == nil then error("unknown") end
+          return v
+        end}))
+        local ok, value = pcall(f)
+        local kind = type(value)
+        if ok and (kind == "number" or kind == "boolean" or kind == "string")
+            and value == value and value ~= 1/0 and value ~= -1/0 then
+          return value
+        end
+      end""", known := runtime.table())
+    pending: list[tuple[str, str, bool]] = []
+    for path in sorted(folder.rglob("*.lua")):
+        texts = path.name in _TEXT_FILES
+        for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
+            match = _ASSIGNMENT.match(line)
+            if match and match[1] in names and _EXPRESSION.match(match[2]):
+                pending.append((match[1], match[2], texts))
+    values: dict[str, object] = {}
+    conflicting: set[str] = set()
+    for _ in range(4):  # constants defined from constants of later files
+        for name, expression, texts in pending:
+            value = evaluate(expression.encode())
+            if value is None or (texts and isinstance(value, bytes)):
+                continue
+            value = value.decode() if isinstance(value, bytes) else value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if values.get(name, value) != value:
+                conflicting.add(name)
+            values[name] = value
+            known[name.encode()] = value
+    return {name: values[name] for name in sorted(values) if name not in conflicting}
+
+
 def _entry(fields: list[object]) -> str:
     """``name:type:parent:hidden:parentKey:font``; a parent whose name begins the widget's
     is written ``^N`` (its first N characters), an unnamed one ``#i`` (the list's i-th)."""
@@ -246,6 +303,7 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     framexml_globals = sorted((values & defined) - set(functions) - set(framexml_functions)
                               - widget_names)
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
+    constants = _constant_values(ui / "FrameXML", set(framexml_globals))
     return {
         "about": {
             "generator": "tools/gen_api_data.py",
@@ -259,6 +317,7 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_functions": framexml_functions,
         "framexml_globals": framexml_globals,
         "framexml_fonts": sorted(fonts & set(framexml_globals)),
+        "framexml_values": constants,
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
         "framexml_templates": {name: " ".join(_entry(f) for f in parts)
                                for name, parts in sorted(templates.items())},
@@ -302,6 +361,7 @@ def names_from_data(path: Path) -> dict[str, object]:
     """The names the data file already holds (flags dropped)."""
     data = json.loads(path.read_text())
     out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"],
+                              "framexml_values": data["framexml_values"],
                               "framexml_frames": data["framexml_frames"],
                               "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
@@ -337,6 +397,7 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
     data["framexml_globals"] = {key: " ".join(value)
                                 for key, value in data["framexml_globals"].items()}
     data["framexml_fonts"] = names["framexml_fonts"]
+    data["framexml_values"] = names["framexml_values"]
     data["framexml_frames"] = names["framexml_frames"]
     data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {

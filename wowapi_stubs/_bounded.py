@@ -50,6 +50,37 @@ def text_size(item: Any, _depth: int = 0) -> int:
     return 8
 
 
+def event_size(event: str, args: tuple[Any, ...]) -> int:
+    """``text_size((event, args))``, without the two outer calls (runs for every event)."""
+    total = 32 + len(event)
+    for value in args:
+        kind = value.__class__
+        if kind is str or kind is bytes:
+            total += len(value)
+        elif kind in _SCALARS:
+            total += 8
+        else:
+            total += text_size(value, 2)
+    return total
+
+
+class EventRun(tuple):  # type: ignore[type-arg]
+    """Events fired in a row, ``(event, args)`` each, with their sizes summed once:
+    ``ends[i]`` is the :func:`event_size` total of the first ``i`` (for a run a client sends
+    often and the same every time, e.g. at login)."""
+
+    ends: tuple[int, ...]
+
+    def __new__(cls, items: Iterable[tuple[str, tuple[Any, ...]]]) -> EventRun:
+        run = super().__new__(cls, items)
+        total, ends = 0, [0]
+        for event, args in run:
+            total += event_size(event, args)
+            ends.append(total)
+        run.ends = tuple(ends)
+        return run
+
+
 class BoundedLog(list):  # type: ignore[type-arg]
     """A list keeping its newest entries within ``max_items`` and ``max_bytes`` (as
     measured by ``size``); ``dropped`` counts the entries it let go, oldest first.
@@ -69,6 +100,20 @@ class BoundedLog(list):  # type: ignore[type-arg]
     def append(self, item: Any) -> None:
         list.append(self, item)
         self._bytes += self._size(item)
+        if len(self) > self.max_items or self._bytes > self.max_bytes:
+            self._evict()
+
+    def append_sized(self, item: Any, size: int) -> None:
+        """:meth:`append` of an item whose ``size`` the caller measured as ``size(item)``."""
+        list.append(self, item)
+        self._bytes += size
+        if len(self) > self.max_items or self._bytes > self.max_bytes:
+            self._evict()
+
+    def extend_sized(self, items: Iterable[Any], size: int) -> None:
+        """:meth:`extend` with items whose sizes the caller measured (``size`` in all)."""
+        list.extend(self, items)
+        self._bytes += size
         if len(self) > self.max_items or self._bytes > self.max_bytes:
             self._evict()
 

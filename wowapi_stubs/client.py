@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs import _chatinput, _loader, _world_actions, ui
-from wowapi_stubs._bounded import BoundedLog
+from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
@@ -102,7 +102,7 @@ class HeadlessClient:
         self.sounds: list[str] = log("sounds played")
         # SendAddonMessage calls: (prefix, text, chat type, target).
         self.addon_messages: list[tuple[str, str, str, str | None]] = log("addon messages")
-        self.events_fired: list[tuple[str, tuple[Any, ...]]] = log("events fired")
+        self.events_fired: BoundedLog = log("events fired")
         self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
         self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
@@ -238,7 +238,7 @@ class HeadlessClient:
 
     def fire(self, event: str, *args: Any) -> None:
         """Deliver ``event`` to every frame registered for it, as the client would."""
-        self.events_fired.append((event, args))
+        self.events_fired.append_sized((event, args), event_size(event, args))
         if event in self._event_frames:
             self.runtime.dispatch(event, args)
         if self.clock.pending:
@@ -580,8 +580,7 @@ class HeadlessClient:
         if self.logged_in:
             return
         self.fire_internal("VARIABLES_LOADED")
-        for event, args in self.chat_settings.login_events():
-            self.fire_internal(event, *args)
+        self._fire_run(self.chat_settings.login_events())
         self.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
         self.fire_internal("PLAYER_LOGIN")
         self.fire_internal("PLAYER_ENTERING_WORLD")
@@ -589,9 +588,20 @@ class HeadlessClient:
 
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""
-        self.events_fired.append((event, args))
+        self.events_fired.append_sized((event, args), event_size(event, args))
         if event in self._event_frames:
             self.runtime.dispatch(event, args)
+
+    def _fire_run(self, run: EventRun) -> None:
+        """:meth:`fire_internal` of each event of ``run`` in turn (logged in bulk between
+        the events some frame is registered for)."""
+        log, frames, logged = self.events_fired, self._event_frames, 0
+        for index, (event, args) in enumerate(run):
+            if event in frames:
+                log.extend_sized(run[logged:index + 1], run.ends[index + 1] - run.ends[logged])
+                logged = index + 1
+                self.runtime.dispatch(event, args)
+        log.extend_sized(run[logged:], run.ends[-1] - run.ends[logged])
 
     def _settle(self) -> None:
         while (callback := self.clock.pop_due()) is not None:

@@ -139,8 +139,7 @@ class LuaRuntime:
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
                 b"api_names": _numbered_names(tuple(self._api_names)),
-                b"method_names": _numbered_names(tuple(self._method_names)),
-                b"widget_kinds": _widget_kind_spec(widget_kinds),
+                b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
             }
@@ -546,28 +545,56 @@ def _name_list(names: Iterable[str]) -> bytes:
     return " ".join(sorted(names)).encode()
 
 
-def _widget_kind_spec(
-        kinds: Mapping[str, tuple[Iterable[str], Iterable[str], Iterable[str]]]) -> bytes:
-    """``;Kind Parent,Parent implemented ... | missing ... `` per kind (own methods; ``-``
-    for no parent), then ``;``. Every client passes the same (cached, never modified)
-    mapping, so the last one's text is kept and reused."""
-    global _LAST_KIND_SPEC
-    if _LAST_KIND_SPEC is not None and _LAST_KIND_SPEC[0] is kinds:
-        return _LAST_KIND_SPEC[1]
-    spec = "".join(
-        f";{kind} {','.join(parents) or '-'} {' '.join(methods)} | {' '.join(missing)} "
-        for kind, (parents, methods, missing) in kinds.items()
-    ).encode() + b";"
-    _LAST_KIND_SPEC = (kinds, spec)
-    return spec
+def _method_finder(
+        method_names: tuple[str, ...],
+        kinds: Mapping[str, tuple[Iterable[str], Iterable[str], Iterable[str]]],
+) -> Callable[[bytes, bytes], int | None]:
+    """``widget_method(kind, name)`` for Lua: the number of the host method ``name`` (its
+    place in ``method_names``, from 1) when widgets of ``kind`` have it implemented, 0 when
+    the kind has it but the client does not implement it, ``None`` when the kind has no such
+    method. A kind's own methods come first, then each parent's in order (inheritance as in
+    the API data). Every client passes the same (cached, never modified) mapping, so the
+    last finder is kept and reused; a kind's table is built the first time it is asked."""
+    global _LAST_FINDER
+    if _LAST_FINDER is not None and _LAST_FINDER[0] is kinds \
+            and _LAST_FINDER[1] == method_names:
+        return _LAST_FINDER[2]
+    numbers = {name.encode(): idx for idx, name in enumerate(method_names, 1)}
+    specs = {kind.encode(): spec for kind, spec in kinds.items()}
+    flat: dict[bytes, dict[bytes, int]] = {}
+
+    def methods_of(kind: bytes, seen: frozenset[bytes] = frozenset()) -> dict[bytes, int]:
+        table = flat.get(kind)
+        if table is not None:
+            return table
+        table = {}
+        spec = specs.get(kind)
+        if spec is not None and kind not in seen:
+            parents, implemented, missing = spec
+            for parent in reversed(tuple(parents)):  # the first parent wins
+                table.update(methods_of(parent.encode(), seen | {kind}))
+            table.update((name.encode(), 0) for name in missing)
+            table.update((name.encode(), numbers.get(name.encode(), 0))
+                         for name in implemented)
+        flat[kind] = table
+        return table
+
+    def widget_method(kind: bytes, name: bytes) -> int | None:
+        try:
+            return methods_of(kind).get(name)
+        except Exception:  # noqa: BLE001 - called from Lua: never raises there
+            return None
+
+    _LAST_FINDER = (kinds, method_names, widget_method)
+    return widget_method
 
 
-_LAST_KIND_SPEC: tuple[object, bytes] | None = None
+_LAST_FINDER: tuple[Any, tuple[str, ...], Callable[[bytes, bytes], int | None]] | None = None
 
 
 @functools.cache
 def _numbered_names(names: tuple[str, ...]) -> bytes:
-    """``Name=1 Other=2 ...``: how Lua finds a widget method's number."""
+    """``Name=1 Other=2 ...``: how Lua finds an API function's number."""
     return " ".join(f"{name}={idx}" for idx, name in enumerate(names, 1)).encode()
 
 

@@ -92,6 +92,13 @@ class ApiSurface:
         """The font objects among the FrameXML globals (``GameFontNormal``...)."""
         return self._data["framexml_fonts"]
 
+    @property
+    def framexml_values(self) -> dict[str, Any]:
+        """The value FrameXML's Lua gives each of its constants at load (numbers, booleans,
+        token-like strings such as paths and ``EMOTE1_TOKEN``; player-facing texts are not
+        kept)."""
+        return self._data.get("framexml_values", {})
+
     @functools.cached_property
     def framexml_frames(self) -> dict[str, UiWidget]:
         """Every widget FrameXML's named frames make (template children and ``$parent``

@@ -850,30 +850,27 @@ do
 end
 
 local ids = setmetatable({}, { __mode = "k" })
--- Host-implemented widget methods, one closure per method name, made on first use. The
--- host numbers them in " Name=1 Other=2 ": a plain find gives the number, no index table.
-local method_numbers = " " .. host.method_names .. " "
-local method_closures = setmetatable({}, {
-  __index = function(closures, name)
-    local _, last = strfind(method_numbers, " " .. name .. "=", 1, true)
-    if not last then
-      return nil
-    end
-    local idx = tonumber(strsub(method_numbers, last + 1, strfind(method_numbers, " ", last, true) - 1))
-    local function method(self, ...)
-      local id = ids[self]
-      if id == nil then
-        error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
-      end
-      if collectgarbage("count") > room_limit_kib then
-        ensure_room()
-      end
-      return finish(method_call(idx, id, ...))
-    end
-    rawset(closures, name, method)
+-- Host-implemented widget methods, one closure per method name (its number in the host's
+-- method list), made on first use.
+local method_closures = {}
+local function method_closure(name, idx)
+  local method = method_closures[name]
+  if method then
     return method
-  end,
-})
+  end
+  method = function(self, ...)
+    local id = ids[self]
+    if id == nil then
+      error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
+    end
+    if collectgarbage("count") > room_limit_kib then
+      ensure_room()
+    end
+    return finish(method_call(idx, id, ...))
+  end
+  method_closures[name] = method
+  return method
+end
 
 local function not_implemented(label)
   return function()
@@ -884,73 +881,38 @@ local function not_implemented(label)
 end
 
 -- Method tables fill lazily on first use: building ~1,000 entries per client up front would
--- cost more than loading a typical addon.
--- widget_kinds: ";Kind Parent,Parent own-implemented ... | own-missing ... " per kind ("-"
--- when a kind has no parent), ending with ";". A method is looked up in the kind's own
--- lists, then in its parents' (inheritance as in the API data). The text is searched in
--- place: a kind's bounds are found the first time a widget of that kind is made, so a
--- client pays only for the kinds it uses.
-local specs = host.widget_kinds
-
--- kinds[kind] = { implemented list start, "|" position, ";" position, parents }
-local kinds = setmetatable({}, {
-  __index = function(found, kind)
-    local first = strfind(specs, ";" .. kind .. " ", 1, true)
-    if not first then
-      return nil
-    end
-    local space = first + #kind + 1
-    local second = strfind(specs, " ", space + 1, true)
-    local bar = strfind(specs, "|", second, true)
-    local stop = strfind(specs, ";", bar, true)
-    local parents, list, from = {}, strsub(specs, space + 1, second - 1), 1
-    while list ~= "-" and from <= #list do
-      local comma = strfind(list, ",", from, true) or #list + 1
-      parents[#parents + 1] = strsub(list, from, comma - 1)
-      from = comma + 1
-    end
-    local spec = { second, bar, stop, parents }
-    rawset(found, kind, spec)
-    return spec
-  end,
-})
-
-local function lookup(kind, needle)
-  local spec = kinds[kind]
-  if not spec then
-    return nil
-  end
-  local at = strfind(specs, needle, spec[1], true)
-  if at and at < spec[3] then
-    return at < spec[2]
-  end
-  local parents = spec[4]
-  for i = 1, #parents do
-    local found = lookup(parents[i], needle)
-    if found ~= nil then
-      return found
-    end
-  end
-  return nil
-end
+-- cost more than loading a typical addon. The host answers for a kind and a name (its
+-- inheritance as in the API data): the method's number when implemented, 0 when known but
+-- not implemented, nil when the kind has no such method. A name that is no method (a field
+-- the addon reads before setting it) is remembered per kind, up to MAX_NON_METHODS names,
+-- so such reads do not ask the host again.
+local widget_method = host.widget_method
+local MAX_NON_METHODS = 1024
 
 local function method_table(kind)
-  local cache = {}
+  local cache, non_methods, count = {}, {}, 0
   return setmetatable(cache, {
     __index = function(_, key)
-      if type(key) ~= "string" or strfind(key, " ", 1, true) then
-        return nil  -- names never hold spaces (the lists are space-separated)
+      if type(key) ~= "string" or non_methods[key] then
+        return nil
       end
-      local found = lookup(kind, " " .. key .. " ")
+      if collectgarbage("count") > room_limit_kib then
+        ensure_room()
+      end
+      local idx = widget_method(kind, key)
       local fn
-      if found then
-        fn = method_closures[key]
-      elseif found == false then
+      if idx == nil then
+        if count < MAX_NON_METHODS then
+          count = count + 1
+          non_methods[key] = true
+        end
+        return nil
+      elseif idx == 0 then
         fn = not_implemented(kind .. ":" .. key)
+      else
+        fn = method_closure(key, idx)
       end
-      if fn then
-        rawset(cache, key, fn)
-      end
+      rawset(cache, key, fn)
       return fn
     end,
   })

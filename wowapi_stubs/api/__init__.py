@@ -75,7 +75,8 @@ class LazyApi(Mapping[str, Callable[..., Any]]):
                 self._functions.update(installed)
                 _LAYOUT.update(dict.fromkeys(installed, index))
         self._extra = dict(extra or {})
-        self._names = [*(n for n in _LAYOUT if n not in self._extra), *self._extra]
+        self._names = ([*(n for n in _LAYOUT if n not in self._extra), *self._extra]
+                       if self._extra else list(_LAYOUT))
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
         found = self._extra.get(name) or self._functions.get(name)

@@ -11,10 +11,12 @@ unused. Voice chat is off (the channels joined are in :mod:`~wowapi_stubs.api.so
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._bounded import EventRun
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, lua_text, opt_number
 
@@ -134,16 +136,23 @@ class ChatSettings:
         default_factory=lambda: dict(CHAT_COLORS))
     color_name_by_class: set[str] = field(default_factory=set)
 
-    def login_events(self) -> list[tuple[str, tuple[Any, ...]]]:
+    def login_events(self) -> EventRun:
         """What the client sends once the character's settings arrive at login: every chat
-        type's colour, then the windows."""
-        events: list[tuple[str, tuple[Any, ...]]] = [
-            ("UPDATE_CHAT_COLOR", (kind, *self.colors.get(kind, (1.0, 1.0, 1.0))))
-            for kind in CHAT_TYPES]
-        events += [("UPDATE_CHAT_COLOR_NAME_BY_CLASS", (kind, flag_result(
-            kind in self.color_name_by_class))) for kind in CHAT_TYPES]
-        events += [("UPDATE_CHAT_WINDOWS", ()), ("UPDATE_FLOATING_CHAT_WINDOWS", ())]
-        return events
+        type's colour, then the windows (the same run for the same settings, made once)."""
+        return _login_events(tuple(self.colors.items()), frozenset(self.color_name_by_class))
+
+
+@functools.lru_cache(maxsize=16)
+def _login_events(colors: tuple[tuple[str, tuple[float, float, float]], ...],
+                  by_class: frozenset[str]) -> EventRun:
+    by_kind = dict(colors)
+    events: list[tuple[str, tuple[Any, ...]]] = [
+        ("UPDATE_CHAT_COLOR", (kind, *by_kind.get(kind, (1.0, 1.0, 1.0))))
+        for kind in CHAT_TYPES]
+    events += [("UPDATE_CHAT_COLOR_NAME_BY_CLASS", (kind, flag_result(kind in by_class)))
+               for kind in CHAT_TYPES]
+    events += [("UPDATE_CHAT_WINDOWS", ()), ("UPDATE_FLOATING_CHAT_WINDOWS", ())]
+    return EventRun(events)
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:

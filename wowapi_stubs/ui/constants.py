@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from wowapi_stubs.surface import load_surface
 from wowapi_stubs.world import CLASSES
 
 
@@ -61,6 +62,7 @@ _INVTYPES = {"HEAD": "Head", "NECK": "Neck", "SHOULDER": "Shoulder", "BODY": "Sh
              "WEAPONOFFHAND": "Off Hand", "HOLDABLE": "Held In Off-hand", "RANGED": "Ranged",
              "THROWN": "Thrown", "RANGEDRIGHT": "Ranged", "RELIC": "Relic",
              "TABARD": "Tabard", "BAG": "Bag", "QUIVER": "Quiver", "AMMO": "Ammo"}
+_SCHOOLS = ("Physical", "Holy", "Fire", "Nature", "Frost", "Shadow", "Arcane")
 _TEXTS = {
     "ACCEPT": "Accept", "CANCEL": "Cancel", "CLOSE": "Close", "OKAY": "Okay", "YES": "Yes",
     "NO": "No", "NONE": "None", "UNKNOWN": "Unknown", "UNKNOWNOBJECT": "Unknown",
@@ -116,6 +118,8 @@ _TEXTS = {
     **{f"ITEM_QUALITY{i}_DESC": label for i, label in enumerate(
         ("Poor", "Common", "Uncommon", "Rare", "Epic", "Legendary", "Artifact", "Heirloom"))},
     **{f"INVTYPE_{key}": label for key, label in _INVTYPES.items()},
+    **{f"SPELL_SCHOOL{i}_CAP": school for i, school in enumerate(_SCHOOLS)},
+    **{f"SPELL_SCHOOL{i}_NAME": school.lower() for i, school in enumerate(_SCHOOLS)},
 }
 _NUMBERS = {
     "NUM_BAG_SLOTS": 4, "NUM_BAG_FRAMES": 4, "NUM_BANKBAGSLOTS": 7,
@@ -131,7 +135,7 @@ _NUMBERS = {
     "VISIBLE_CONTAINER_SPACING": 3, "CONTAINER_SCALE": 0.75, "MAX_CLASSES": len(CLASSES),
     "NUM_ACTIONBAR_BUTTONS": 12, "NUM_ACTIONBAR_PAGES": 6, "NUM_MULTIBAR_BUTTONS": 12,
     "MAX_ACCOUNT_MACROS": 36, "MAX_CHARACTER_MACROS": 18, "NUM_COMPANIONS_PER_PAGE": 12,
-    "MAX_ARENA_TEAMS": 3, "MAX_NUM_TALENTS": 40, "MAX_TALENT_TABS": 5, "NUM_GLYPH_SLOTS": 6,
+    "MAX_ARENA_TEAMS": 3, "MAX_NUM_TALENTS": 40, "NUM_GLYPH_SLOTS": 6,
     "BOOKTYPE_SPELL": "spell", "BOOKTYPE_PET": "pet", "RANGE_INDICATOR": "\u25cf",
     "PVP_TEAMSIZE": "%sv%s", "SPELL_POWER_MANA": 0, "SPELL_POWER_RAGE": 1,
     "SPELL_POWER_FOCUS": 2, "SPELL_POWER_ENERGY": 3, "SPELL_POWER_HAPPINESS": 4,
@@ -209,10 +213,15 @@ def _table_names() -> frozenset[str]:
 
 def constant(name: str) -> tuple[bool, Any]:
     """``(True, value)`` when the built-in UI defines global ``name`` as a value (tables
-    are new each call), else ``(False, None)``."""
+    are new each call), else ``(False, None)``: the values stated here first, then the
+    constants of FrameXML's Lua recorded in the API data (``MAX_PARTY_DEBUFFS``,
+    ``NUM_CONTAINER_FRAMES``...)."""
     scalars = _scalars()
     if name in scalars:
         return True, scalars[name]
     if name in _table_names():
         return True, _tables()[name]
+    values = load_surface().framexml_values
+    if name in values:
+        return True, values[name]
     return False, None
