@@ -5,9 +5,11 @@ lacks NAME`` and the error is listed. A real Lua error still fails NO-LUA-ERRORS
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import wowapi_stubs
 from mgm_addon_contract._resources import reference_addon_dir
 from mgm_addon_contract.contract.check import run_check
 from mgm_addon_contract.contract.monitor import client_gap
@@ -46,8 +48,10 @@ def test_a_real_lua_error_in_the_same_place_still_fails(tmp_path: Path) -> None:
 def test_the_gap_is_recognised_from_the_clients_own_error() -> None:
     from wowapi_stubs import HeadlessClient
 
+    data = json.loads((Path(wowapi_stubs.__file__).parent / "data" / "api_335a.json")
+                      .read_text(encoding="utf-8"))
+    missing = data["functions"]["missing"][0]  # a 3.3.5a function the client lacks
     with HeadlessClient() as client:
-        client.type_line("/run GetInboxNumItems()")
-        assert client_gap(client.errors[-1].message) == \
-            "the headless client lacks GetInboxNumItems"
+        client.type_line(f"/run {missing}()")
+        assert client_gap(client.errors[-1].message) == f"the headless client lacks {missing}"
     assert client_gap("attempt to index a nil value") is None
