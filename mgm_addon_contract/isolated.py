@@ -104,3 +104,26 @@ def record_crash(report: LoadReport, crash: Crash) -> None:
     report.findings.append(Finding(f"worker-{crash.kind}", crash.describe(), file,
                                    report.addon, {"signal": crash.signal} if crash.signal
                                    else {}))
+
+
+def luaunit_runner(cpu_limit: float, *, trusted: bool = False,
+                   worker_memory: int | None = None) -> Runner:
+    """A runner for LuaUnit suites: its watchdog ends an entry at the suite's CPU limit
+    + 1 s."""
+    from dataclasses import replace
+
+    return Runner(isolate=not trusted,
+                  limits=replace(default_limits(worker_memory), entry_cpu_seconds=cpu_limit + 1.0))
+
+
+def suite_run(run: Runner, entries: list[Path], options: Any, **kwargs: Any) -> Any:
+    """``run_suite`` through ``run``; a worker that crashed or hung is the run's error
+    (with where it happened)."""
+    from mgm_addon_contract.luaunit import SuiteRun, run_suite
+
+    result = run(run_suite, entries, options, **kwargs)
+    if isinstance(result, Crash):
+        where = f" at {result.location}" if result.location else ""
+        return SuiteRun([], "", None, [f"the isolation worker ended{where}: "
+                                       f"{result.describe()}"])
+    return result

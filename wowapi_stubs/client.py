@@ -609,11 +609,11 @@ class HeadlessClient:
 
     def _record_error(self, message: str, traceback: str, context: str) -> None:
         file, line, _ = split_location(message)
-        traceback = "\n".join(
+        traceback = "\n".join(_as_c_functions([
             row for row in traceback.splitlines()
             if row.strip() and "headless-bootstrap" not in row and "(tail call)" not in row
             and "in function 'xpcall'" not in row and "in function 'error'" not in row
-        )
+        ]))
         record = LuaErrorRecord(message, traceback, context, self.clock.uptime, file, line)
         self.errors.append(record)
         report = self._report_for(_loader.addon_of_source(message)
@@ -747,3 +747,36 @@ def _known_c_functions() -> Callable[[bytes], bool]:
 
 
 __all__ = ["ChatLine", "HeadlessClient"]
+
+
+# The client's own Lua files that implement functions the 3.3.5a client has in C.
+_C_IN_LUA = ("headless-patterns:", "headless-lualib:")
+
+
+def _as_c_functions(rows: list[str]) -> list[str]:
+    """Traceback rows with each run of frames of the client's Lua-implemented C functions
+    (and the C functions they call) shown as the one C frame the client would show:
+    ``[C]: in function 'find'``, named as the caller named it."""
+    out: list[str] = []
+    run: list[str] = []
+    for row in [*rows, ""]:
+        text = row.strip()
+        if text.startswith(_C_IN_LUA) or (run and text.startswith("[C]:")) or (
+                text.startswith("[C]:") and not run):
+            run.append(text)
+            continue
+        out += _collapsed(run)
+        run = []
+        if row:
+            out.append(row)
+    return out
+
+
+def _collapsed(run: list[str]) -> list[str]:
+    if not any(text.startswith(_C_IN_LUA) for text in run):
+        return [f"\t{text}" for text in run]
+    last = next(text for text in reversed(run) if text.startswith(_C_IN_LUA))
+    name = last.partition(" in function '")[2].rstrip("'")
+    rows = [f"\t[C]: in function '{name}'" if name and "<" not in name else "\t[C]: ?"]
+    tail = run[run.index(last) + 1:]  # C frames called the Lua-implemented ones: kept
+    return rows + [f"\t{text}" for text in tail]

@@ -119,15 +119,7 @@ def _run_isolated(entries: list[Path], options, isolate: bool, trusted: bool,  #
                   worker_memory: int | None):  # noqa: ANN202 - SuiteRun
     """The suite in an isolation worker (watchdog at the suite's CPU limit + 1 s), or in this
     process when ``trusted``; a worker that crashed or hung is reported as the run's error."""
-    from dataclasses import replace
+    from mgm_addon_contract.isolated import luaunit_runner, suite_run
 
-    from mgm_addon_contract.isolated import Runner, default_limits
-    from mgm_addon_contract.luaunit import SuiteRun, run_suite
-    from wowapi_stubs.isolation import Crash
-
-    limits = replace(default_limits(worker_memory), entry_cpu_seconds=options.cpu_limit + 1.0)
-    with Runner(isolate=not trusted, limits=limits) as run:
-        result = run(run_suite, entries, options, isolate=isolate)
-    if isinstance(result, Crash):
-        return SuiteRun([], "", None, [f"the isolation worker ended: {result.describe()}"])
-    return result
+    with luaunit_runner(options.cpu_limit, trusted=trusted, worker_memory=worker_memory) as run:
+        return suite_run(run, entries, options, isolate=isolate)

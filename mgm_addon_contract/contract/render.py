@@ -166,4 +166,9 @@ def to_junit(report: CheckReport) -> str:
             f"stored {stored.machine} failure #{stored.number}", "stored-failures",
             failure=", ".join(finding.clauses) if finding else None,
             details=finding.script() if finding else ""))
+    for crash in report.crashes:
+        part, _, what = crash.partition(": ")
+        cases.append(JUnitCase(f"{part} (isolation worker)", "crashes", error=what or crash))
+    for message in report.fuzz_errors:
+        cases.append(JUnitCase("fuzzing run", "fuzz", error=message))
     return render_junit("mgm-contract check", cases)

@@ -6,7 +6,8 @@ API functions (``prelude.lua``): ``require`` resolved from the suite's ``package
 the module folders given, ``dofile``/``loadfile`` confined to the root folder (and those
 folders, and the addon under test), ``arg``, ``print``/``io.stdout`` captured, ``os.exit``,
 ``os.getenv`` (only the variables given), ``os.clock``, ``os.time``/``os.date`` (the client's
-simulated clock). Nothing else of Lua's ``io``/``os`` exists. ``Headless`` drives the client
+simulated clock), ``io.open``/``io.lines`` reading files under the root (never writing).
+Nothing else of Lua's ``io``/``os`` exists. ``Headless`` drives the client
 (:mod:`~mgm_addon_contract.luaunit.driver`) for tests that dropped their mock.
 """
 
@@ -110,6 +111,7 @@ class SuiteHarness:
             "__luaunit_harness.suite_started": self._suite_started,
             "__luaunit_harness.only_test": lambda: self.options.only_test,
             "__luaunit_harness.traceback_seen": self._traceback_seen,
+            "__luaunit_harness.read_file": self._read_file,
             "__luaunit_harness.listing": lambda: self.options.list_only,
             "__luaunit_harness.listed": lambda name: self.listed.append(to_text(name)),
         }
@@ -155,6 +157,14 @@ class SuiteHarness:
             code = b""
         fn, error = self.client.runtime.compile(code, "@" + self.chunk_name(real))
         return fn if fn is not None else (None, error)
+
+    def _read_file(self, written: Any) -> Any:
+        """A file under the root for ``io.open`` (its bytes), or (nil, why not)."""
+        text = to_text(written)
+        try:
+            return read_file(self.resolve(text), text, self.client.settings.max_file_bytes)
+        except (HarnessPathError, AddonPathError) as exc:
+            return None, str(exc)
 
     def _write(self, *values: Any) -> None:
         for value in values:

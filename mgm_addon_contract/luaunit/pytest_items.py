@@ -2,7 +2,10 @@
 
 The suite runs once at collection (that lists its tests and, without ``--lua-isolate``,
 gives each item its result); with ``--lua-isolate`` each item runs its test alone in a fresh
-client. A test fails when LuaUnit says so or when the client revealed a problem while it ran
+client. With ``--mgm-isolate`` (as for the plugin's other fixtures) the suite and each test
+run in an isolation worker: a crash or hang of the Lua VM fails that test or the suite's
+errors item, with where it happened, not the pytest run. A test fails when LuaUnit says so
+or when the client revealed a problem while it ran
 (a blocked protected call, a Lua error its error handler caught).
 """
 
@@ -15,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from mgm_addon_contract.isolated import Runner, luaunit_runner, suite_run
 from mgm_addon_contract.luaunit.model import LuaTestResult, SuiteOptions, SuiteRun
-from mgm_addon_contract.luaunit.runner import run_suite
 
 ENTRY_NAMES = ("run_tests.lua", "runtests.lua", "run_all.lua", "tests.lua", "test.lua")
 
@@ -70,17 +73,25 @@ class LuaSuite(pytest.File):
     run: SuiteRun
     entries: list[Path]
     options: SuiteOptions
+    runner: Runner
+
+    def suite(self, options: SuiteOptions) -> SuiteRun:
+        """The suite run with ``options``, in a worker under ``--mgm-isolate``."""
+        return suite_run(self.runner, self.entries, options)
 
     def collect(self) -> list[pytest.Item]:
+        self.runner = luaunit_runner(self.options.cpu_limit,
+                                     trusted=not self.config.getoption("--mgm-isolate"))
+        self.config.add_cleanup(self.runner.close)
         if self.config.getoption("--lua-isolate"):  # name the tests; each runs alone later
-            self.run = run_suite(self.entries, replace(self.options, list_only=True))
+            self.run = self.suite(replace(self.options, list_only=True))
             tests = [LuaTestResult(name, "listed") for name in self.run.listed]
         else:
-            self.run = run_suite(self.entries, self.options)
+            self.run = self.suite(self.options)
             tests = self.run.tests
         items: list[pytest.Item] = [LuaUnitItem.from_parent(self, name=t.name, listed=t)
                                     for t in tests]
-        if self.run.errors or not self.run.tests:
+        if self.run.errors or not tests:
             items.append(LuaSuiteErrors.from_parent(self, name="(outside the tests)"))
         return items
 
@@ -97,9 +108,10 @@ class LuaUnitItem(pytest.Item):
         if self.config.getoption("--lua-isolate"):
             suite = self.parent
             assert isinstance(suite, LuaSuite)
-            alone = run_suite(suite.entries, replace(suite.options, only_test=self.name))
+            alone = suite.suite(replace(suite.options, only_test=self.name))
             result = next((t for t in alone.tests if t.name == self.name), LuaTestResult(
-                self.name, "error", "the test did not run alone in a fresh client"))
+                self.name, "error", "; ".join(alone.errors)
+                or "the test did not run alone in a fresh client"))
         if result.status == "skipped" and not result.findings:
             pytest.skip(result.message or "skipped by LuaUnit")
         if not result.ok:

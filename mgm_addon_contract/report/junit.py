@@ -1,4 +1,8 @@
-"""JUnit XML output for CI systems (one ``<testsuite>``, one ``<testcase>`` per check)."""
+"""JUnit XML output for CI systems (one ``<testsuite>``, one ``<testcase>`` per check).
+
+A case that did not hold is a ``<failure>``; one that could not be judged because something
+broke (a Lua error where the test expected none, a crashed or hung isolation worker, a
+fuzzing run that raised) is an ``<error>``, as JUnit readers count them apart."""
 
 from __future__ import annotations
 
@@ -18,19 +22,22 @@ class JUnitCase:
     failure: str | None = None
     details: str = ""
     skipped: str | None = None
+    error: str | None = None
 
 
 def render_junit(suite: str, cases: list[JUnitCase]) -> str:
     """Render ``cases`` as a JUnit XML document (secrets redacted)."""
-    failures = sum(1 for case in cases if case.failure is not None)
-    skipped = sum(1 for case in cases if case.skipped is not None and case.failure is None)
+    errors = sum(1 for case in cases if case.error is not None)
+    failures = sum(1 for case in cases if case.failure is not None and case.error is None)
+    skipped = sum(1 for case in cases if case.skipped is not None and case.failure is None
+                  and case.error is None)
     root = ET.Element(
         "testsuite",
         name=suite,
         tests=str(len(cases)),
         failures=str(failures),
         skipped=str(skipped),
-        errors="0",
+        errors=str(errors),
         time=f"{sum(case.time_seconds for case in cases):.3f}",
     )
     for case in cases:
@@ -41,7 +48,10 @@ def render_junit(suite: str, cases: list[JUnitCase]) -> str:
             classname=redact(case.classname),
             time=f"{case.time_seconds:.3f}",
         )
-        if case.failure is not None:
+        if case.error is not None:
+            error = ET.SubElement(element, "error", message=redact(case.error))
+            error.text = redact(case.details)
+        elif case.failure is not None:
             failure = ET.SubElement(element, "failure", message=redact(case.failure))
             failure.text = redact(case.details)
         elif case.skipped is not None:

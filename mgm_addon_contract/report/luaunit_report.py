@@ -111,18 +111,19 @@ def to_junit(run: SuiteRun) -> str:
     cases = []
     for t in run.tests:
         classname = t.name.rsplit(".", 1)[0] if "." in t.name else "luaunit"
-        failure = None
+        failure = error = None
         if t.status in ("failed", "error"):
             failure = f"{t.where}: {t.message}" if t.where else t.message
-            if t.status == "error":
-                failure = f"error: {failure}"
+            if t.status == "error":  # LuaUnit's ERROR: a Lua error, not a failed assertion
+                failure, error = None, failure
         elif t.findings:
             failure = "passes under LuaUnit, but the client revealed: " + "; ".join(t.findings)
         details = "\n".join([t.trace, *(f"revealed by the client: {f}" for f in t.findings)])
         cases.append(JUnitCase(t.name, classname, t.duration, failure, details.strip(),
-                               "skipped" if t.status == "skipped" and not t.findings else None))
-    for error in run.errors:
-        cases.append(JUnitCase("Lua error outside the tests", "luaunit", failure=error))
+                               "skipped" if t.status == "skipped" and not t.findings else None,
+                               error))
+    for message in run.errors:
+        cases.append(JUnitCase("Lua error outside the tests", "luaunit", error=message))
     if run.mock is not None and run.mock.differences:
         names = [n for n, _, _ in run.mock.unknown] + run.mock.not_implemented
         cases.append(JUnitCase(f"dropped mock {run.mock.path}", "luaunit",

@@ -1,6 +1,7 @@
 """The surface a LuaUnit suite gets inside the client: require from the suite's own folders,
-dofile/loadfile confined to the root, arg, captured output, os.exit/getenv/clock/time/date,
-and nothing more of Lua's io/os; Lua 5.1 as the client runs it."""
+dofile/loadfile and read-only io.open confined to the root, arg, captured output,
+os.exit/getenv/clock/time/date, and nothing more of Lua's io/os; Lua 5.1 as the client runs
+it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,24 @@ function TestSurface:test_files_outside_the_root_cannot_be_read()
   lu.assertNil(fn)
   lu.assertStrContains(err, "outside the root folder")
   lu.assertFalse(pcall(dofile, "/etc/passwd"))
+end
+
+function TestSurface:test_files_under_the_root_can_be_read_not_written()
+  local file = assert(io.open("tests/data/lines.txt"))
+  lu.assertEquals(file:read("*l"), "first line")
+  lu.assertEquals(file:read("*n"), 42)
+  lu.assertEquals(file:read("*a"), " and the rest\nlast")
+  lu.assertNil(file:read("*l"))
+  lu.assertTrue(file:close())
+  local seen = {}
+  for line in io.lines("tests/data/lines.txt") do seen[#seen + 1] = line end
+  lu.assertEquals(seen, { "first line", "42 and the rest", "last" })
+  local none, why = io.open("../secret.txt")
+  lu.assertNil(none)
+  lu.assertStrContains(why, "outside the root folder")
+  local written, refused = io.open("tests/data/out.xml", "w")
+  lu.assertNil(written)
+  lu.assertStrContains(refused, "cannot be written")
 end
 
 function TestSurface:test_no_more_io_and_os_than_luaunit_needs()
@@ -74,6 +93,9 @@ def suite(tmp_path: Path) -> Path:
     (root / "tests" / "helpers").mkdir(parents=True)
     (root / "tests" / "lib").mkdir()
     shutil.copy(luaunit, root / "tests" / "lib" / "luaunit.lua")  # vendored, as teams do
+    (root / "tests" / "data").mkdir()
+    (root / "tests" / "data" / "lines.txt").write_text("first line\n42 and the rest\nlast")
+    (tmp_path / "secret.txt").write_text("host secret")
     (root / "tests" / "helpers" / "util.lua").write_text(
         "return { double = function(n) return n * 2 end }\n")
     (root / "tests" / "test_surface.lua").write_text(
@@ -87,7 +109,7 @@ def test_the_suite_gets_what_luaunit_needs_and_no_more(suite: Path) -> None:
                     SuiteOptions(root=suite, args=("--verbose",), env={"SUITE_MODE": "client"}))
     failures = {t.name: t.message for t in run.tests if t.status != "passed"}
     assert not failures and not run.errors, (failures, run.errors)
-    assert len(run.tests) == 6 and run.ok
+    assert len(run.tests) == 7 and run.ok
     output = {t.name: t.output for t in run.tests}["TestSurface.test_arg_and_captured_output"]
     assert "printed\t1\tnil\nwritten 2\n" in output
 

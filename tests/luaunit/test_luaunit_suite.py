@@ -127,6 +127,11 @@ def test_cli_formats_and_exit_codes(luaunit: Path, monkeypatch: pytest.MonkeyPat
     failure = cases["TestConsent.test_winner_is_whispered"].find("failure")
     assert failure is not None and "test_integration.lua:31" in failure.get("message")
     assert cases["TestCore.test_trim"].find("failure") is None
+    # LuaUnit's ERRORs (a Lua error in the test) are JUnit errors, not failures
+    error = cases["TestQueue.test_receive_gold_queues_every_good_entry"].find("error")
+    assert error is not None and error.get("message")
+    assert cases["TestQueue.test_receive_gold_queues_every_good_entry"].find("failure") is None
+    assert (root.get("failures"), root.get("errors")) == ("2", "3")
 
 
 def test_cli_usage_errors(luaunit: Path, tmp_path: Path) -> None:
@@ -151,3 +156,54 @@ def test_pytest_items_per_luaunit_test(luaunit: Path, tmp_path: Path) -> None:
     assert f"run_tests.lua::{TRAP}" in dropped.stdout
     assert "revealed by the client: protected-call-blocked: RunMacroText()" in dropped.stdout
     assert "LuaUnit mock dropped" in dropped.stdout and "WoWMock (table)" in dropped.stdout
+
+
+ISOLATION_PROBE = '''
+import wowapi_stubs.isolation as isolation
+
+from crashjob import segfault
+
+jobs = []
+run = isolation.Worker.run
+
+
+def counted(self, job, *args, **kwargs):
+    options = args[1] if len(args) > 1 else None
+    if not self.tracing:  # (a crashed job runs again in a tracing worker, to locate it)
+        jobs.append(getattr(options, "only_test", None) or "suite")
+    if getattr(options, "only_test", None) == "TestCore.test_trim":
+        return run(self, segfault)  # a Lua VM crash while this test runs alone
+    return run(self, job, *args, **kwargs)
+
+
+isolation.Worker.run = counted
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(f"worker jobs: {len(jobs)}")
+'''
+CRASH_JOB = '''
+def segfault():
+    import ctypes
+
+    ctypes.string_at(0)
+'''
+
+
+def test_pytest_items_honour_mgm_isolate(luaunit: Path, tmp_path: Path) -> None:
+    # With --mgm-isolate the suite (and with --lua-isolate each test) runs in an isolation
+    # worker: a crash fails that test only, and says so.
+    (tmp_path / "conftest.py").write_text(ISOLATION_PROBE)
+    (tmp_path / "crashjob.py").write_text(CRASH_JOB)
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=",
+               "-q", "--lua-tests", str(SUITE), "--lua-path", str(luaunit), "--lua-root",
+               str(REPO), "--mgm-isolate"]
+    whole = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert whole.returncode == 0, whole.stdout[-3000:]
+    assert "13 passed" in whole.stdout and "worker jobs: 1" in whole.stdout
+    alone = subprocess.run([*command, "--lua-isolate"], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=300)
+    assert "1 failed, 12 passed" in alone.stdout, alone.stdout[-3000:]
+    assert "worker jobs: 14" in alone.stdout
+    assert "the isolation worker ended: the Lua VM crashed (SIGSEGV)" in alone.stdout
+    assert "run_tests.lua::TestCore.test_trim" in alone.stdout

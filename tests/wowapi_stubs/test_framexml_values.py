@@ -34,6 +34,7 @@ def test_addon_code_reads_framexml_constants() -> None:
         assert client.eval_lua("""
           local n = 0
           for i = 1, MAX_PARTY_DEBUFFS do n = n + 1 end
-          return n, MIRRORTIMER_NUMTIMERS, MAX_TALENT_TABS, type(DEBUFF_MAX_DISPLAY)
-        """) == (4, 3, 3, "number")
+          return n, MIRRORTIMER_NUMTIMERS, MAX_TALENT_TABS, type(DEBUFF_MAX_DISPLAY),
+            format("%d" .. PERCENT_SYMBOL, 42), #UnitPopupFrames > 0
+        """) == (4, 3, 3, "number", "42%", True)
         assert not client.errors

@@ -61,7 +61,8 @@ def test_combat_and_group_answers(client) -> None:
         UnitPlayerOrPetInRaid("player"), GetPartyAssignment("MAINTANK", "player"),
         tank, healer, damage
     """) == (True, False, 1, 6, None, None, None, False, False, False)
-    client.eval_lua('GetPartyAssignment("MAINTANK")')
+    assert run(client, 'return GetPartyAssignment("mainassist")') is None
+    client.eval_lua("GetPartyAssignment()")
     assert "Usage: GetPartyAssignment" in client.errors[-1].message
 
 

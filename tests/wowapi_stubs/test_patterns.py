@@ -220,3 +220,15 @@ def test_strings_are_ascii_only_under_an_8_bit_host_locale(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == ("(True, True, True, True, None, None, None, None, None, "
                                    "None, None, 6, 'x', 'y') []")
+
+
+def test_tracebacks_show_the_guarded_functions_as_the_c_functions_they_stand_for() -> None:
+    with HeadlessClient() as client:
+        client.eval_lua('local s = "x"\nlocal r = strfind(s, "%")')
+        client.eval_lua('local r = ("abc"):gsub("b", function()\n error("boom")\nend)')
+        client.eval_lua('local r = ("abc"):gsub("b", {b = {}})')
+        malformed, callback, value = (e.traceback.splitlines() for e in client.errors)
+    assert malformed[1:3] == ["\t[C]: in function 'strfind'", "\t(eval):2: in main chunk"]
+    assert callback[2:4] == ["\t[C]: in function 'gsub'", "\t(eval):1: in main chunk"]
+    assert value[1:3] == ["\t[C]: in function 'gsub'", "\t(eval):1: in main chunk"]
+    assert not any("headless-" in row for row in malformed + callback + value)

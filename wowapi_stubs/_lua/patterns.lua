@@ -676,6 +676,12 @@ local function packed(...)
   return { n = select("#", ...), ... }
 end
 
+-- Its arguments: `return passed(f(...))` keeps the caller's frame (a tail call would drop
+-- it, and with it the name tracebacks show for it).
+local function passed(...)
+  return ...
+end
+
 -- f(...) protected; C's own errors raised again as the caller would see them.
 local function protected(site, f, ...)
   local args = packed(...)
@@ -750,7 +756,7 @@ end
 local function guarded_find(...)
   local s, p, init, plain = ...
   if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
-    return protected(call_site("find"), find, ...)
+    return passed(protected(call_site("find"), find, ...))
   end
   if plain then
     if #s * #p > 64 * BUDGET then
@@ -761,11 +767,11 @@ local function guarded_find(...)
   local m = measured(p, false)
   if m.may_fail then
     if #s <= m.fast_n or plan("string.find", m, s, m.anchored) == "c" then
-      return protected(call_site("find"), find, s, m.c_pattern, init)
+      return passed(protected(call_site("find"), find, s, m.c_pattern, init))
     end
     local _, per = plan("string.find", m, s, m.anchored)
-    return protected(call_site("find"), scan_find, s, m,
-      start_index(init, #s), true, per)
+    return passed(protected(call_site("find"), scan_find, s, m,
+      start_index(init, #s), true, per))
   end
   if #s <= m.fast_n then
     return find(s, m.c_pattern, init)
@@ -780,16 +786,16 @@ end
 local function guarded_match(...)
   local s, p, init = ...
   if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
-    return protected(call_site("match"), match, ...)
+    return passed(protected(call_site("match"), match, ...))
   end
   local m = measured(p, false)
   if m.may_fail then
     if #s <= m.fast_n or plan("string.match", m, s, m.anchored) == "c" then
-      return protected(call_site("match"), match, s, m.c_pattern, init)
+      return passed(protected(call_site("match"), match, s, m.c_pattern, init))
     end
     local _, per = plan("string.match", m, s, m.anchored)
-    return protected(call_site("match"), scan_find, s, m,
-      start_index(init, #s), false, per)
+    return passed(protected(call_site("match"), scan_find, s, m,
+      start_index(init, #s), false, per))
   end
   if #s <= m.fast_n then
     return match(s, m.c_pattern, init)
@@ -812,7 +818,7 @@ end
 local function guarded_gmatch(...)
   local s, p = ...
   if type(s) ~= "string" or type(p) ~= "string" then
-    return protected(call_site("gmatch"), gmatch, ...)
+    return passed(protected(call_site("gmatch"), gmatch, ...))
   end
   local m = measured(p, true)
   if #s <= m.fast_n then
@@ -831,7 +837,7 @@ local function guarded_gsub(...)
   local kind = type(repl)
   if type(s) ~= "string" or type(p) ~= "string" or (max_n ~= nil and type(max_n) ~= "number")
       or (kind ~= "string" and kind ~= "number" and kind ~= "table" and kind ~= "function") then
-    return protected(call_site("gsub"), gsub, ...)
+    return passed(protected(call_site("gsub"), gsub, ...))
   end
   local m = measured(p, false)
   local how, per = "c", nil
@@ -841,9 +847,9 @@ local function guarded_gsub(...)
   local refs = kind == "string" and (highest_refs[repl] or highest_reference(repl)) or 0
   if m.may_fail or (refs > 1 and refs > m.captures) then
     if how == "c" then
-      return protected(call_site("gsub"), gsub, s, m.c_pattern, repl, max_n)
+      return passed(protected(call_site("gsub"), gsub, s, m.c_pattern, repl, max_n))
     end
-    return protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per)
+    return passed(protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per))
   end
   if kind == "string" or kind == "number" then
     if how == "c" then

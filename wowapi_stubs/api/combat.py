@@ -33,6 +33,21 @@ def flags_match(flags: int, mask: int) -> bool:
     return all(flags & mask & group for group in FLAG_GROUPS)
 
 
+def quest_green_range(level: int) -> int:
+    """How many levels below the character a quest still shows green (above the
+    grey-level line: ``level - 5 - level/10`` up to 39, ``level - 1 - level/5`` up to 59,
+    ``level - 9`` beyond)."""
+    if level <= 5:
+        return level
+    if level <= 39:
+        grey = level - 5 - level // 10
+    elif level <= 59:
+        grey = level - 1 - level // 5
+    else:
+        grey = level - 9
+    return max(0, level - grey - 1)
+
+
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
@@ -77,4 +92,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "HasFullControl": HasFullControl,
         "GetWeaponEnchantInfo": GetWeaponEnchantInfo,
         "CancelUnitBuff": CancelUnitBuff,
+        "GetCorpseRecoveryDelay": lambda: 0,  # alive: no corpse to wait for
+        "GetQuestGreenRange": lambda: quest_green_range(world.player.level),
     }

@@ -127,7 +127,20 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         found = _slot(bag, slot)
         return found.item.item_id if found else None
 
-    return {"GetContainerNumSlots": GetContainerNumSlots,
+    def ContainerIDToInventoryID(bag: Any = None) -> int:
+        """The equipment slot holding bag ``bag``: bags 1-4 in slots 20-23, bank bags
+        5-11 in slots 68-74."""
+        if bag is None:
+            raise WowApiError("Usage: ContainerIDToInventoryID(bagID)")
+        number = int(lua_number(bag, what="bagID"))
+        if 1 <= number <= 4:
+            return 19 + number
+        if 5 <= number <= 11:
+            return 63 + number
+        raise WowApiError(f"Invalid container ID {number} in ContainerIDToInventoryID")
+
+    return {"ContainerIDToInventoryID": ContainerIDToInventoryID,
+            "GetContainerNumSlots": GetContainerNumSlots,
             "GetContainerNumFreeSlots": GetContainerNumFreeSlots,
             "GetContainerItemLink": GetContainerItemLink,
             "GetContainerItemInfo": GetContainerItemInfo,

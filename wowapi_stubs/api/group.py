@@ -61,12 +61,12 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found in members or found is world.pet and world.player in members)
 
     def GetPartyAssignment(assignment: Any = None, unit: Any = None, *_: Any) -> int | None:
-        if assignment is None or unit is None:
+        """Whether ``unit`` holds the ``MAINTANK``/``MAINASSIST`` assignment (any case);
+        without a unit, or for another assignment, the client answers nil."""
+        if assignment is None:
             raise WowApiError('Usage: GetPartyAssignment("assignment", "unit" [, exactMatch])')
-        name = lua_text(assignment).upper()
-        if name not in ("MAINTANK", "MAINASSIST"):
-            raise WowApiError(f'GetPartyAssignment: unknown assignment "{name}"')
-        return None
+        lua_text(assignment)
+        return None  # no one in the group holds an assignment
 
     def UnitGroupRolesAssigned(unit: Any = None) -> tuple[bool, bool, bool]:
         unit_of(unit, 'UnitGroupRolesAssigned("unit")')

@@ -110,7 +110,7 @@ def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
 
 
 # Lua chunks of the built-in UI, each run the first time one of its globals is read.
-LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua")
+LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua")
 
 
 @functools.cache

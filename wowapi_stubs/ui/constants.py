@@ -78,7 +78,7 @@ _TEXTS = {
     "NOT_BOUND": "Not Bound", "OPTIONS_MENU": "Options", "GUILD_CHAT": "Guild Chat",
     "OFFICER_CHAT": "Officer Chat", "BATTLEGROUND": "Battleground",
     "RAID_WARNING": "Raid Warning", "READY_CHECK": "Ready Check", "FACTION_HORDE": "Horde",
-    "FACTION_ALLIANCE": "Alliance", "PERCENT_SYMBOL": "%", "DAYS": "Days", "HOURS": "Hours",
+    "FACTION_ALLIANCE": "Alliance", "PERCENT_SYMBOL": "%%", "DAYS": "Days", "HOURS": "Hours",
     "MINUTES": "Minutes", "SECONDS": "Seconds", "MINUTES_ABBR": "%d min",
     "SECONDS_ABBR": "%d sec", "HOURS_ABBR": "%d hr", "DAYS_ABBR": "%d day",
     "TIME_TWELVEHOURAM": "%d:%02d AM", "TIME_TWELVEHOURPM": "%d:%02d PM",
