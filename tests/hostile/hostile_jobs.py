@@ -74,6 +74,27 @@ CORPUS: dict[str, Hostile] = {
     "python-object-in-error": Hostile({"a.lua": 'seterrorhandler(function(e) KIND = type(e) '
                                        'end) local ok, e = pcall(CreateFrame, {}) '
                                        'error("kind " .. type(e))'}, "kind string"),
+    "deep-recursion": Hostile({"a.lua": 'local function f(n) return 1 + f(n + 1) end f(1)'},
+                              "a.lua:1: stack overflow"),
+    "gsub-replacement-recursion": Hostile({"a.lua": 'local function f(s) return (s:gsub(".", '
+                                          'f)) end f(string.rep("a", 100))'},
+                                          "C stack overflow"),
+    "string-metatable-loop": Hostile({"a.lua": 'getmetatable("").__index = function() while '
+                                      'true do end end local n = ("a"):len()'},
+                                     "script ran too long"),
+    "yield-across-pcall-loop": Hostile({"a.lua": 'local co = coroutine.create(function() for i'
+                                        ' = 1, 1e9 do pcall(coroutine.yield) end end) '
+                                        'while true do coroutine.resume(co) end'},
+                                       "script ran too long"),
+    "doubling-concatenation": Hostile({"a.lua": 'local s = "x" for i = 1, 40 do s = s .. s end'},
+                                      "not enough memory"),
+    "host-libraries-and-bytecode": Hostile({"a.lua": 'local f, e = loadstring("\\27Lua\\81\\0")'
+                                            ' error(tostring(os) .. tostring(io) .. '
+                                            'tostring(debug) .. tostring(require) .. " " .. e)'},
+                                           "nilnilnilnil binary chunks are not loadable"),
+    "error-object-tostring-errors": Hostile({"a.lua": 'error(setmetatable({}, {__tostring = '
+                                             'function() error("inner") end}))'},
+                                            "error object is a table value"),
     "symlink-to-host-file": Hostile({"ok.lua": "OK = true"}, "leads outside the addon folder",
                                     links={"secret.lua": "outside/secret.lua"}),
     "symlinked-root": Hostile({"ok.lua": "OK = true"}, "leads outside the addon folder",
