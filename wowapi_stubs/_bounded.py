@@ -67,9 +67,10 @@ def event_size(event: str, args: tuple[Any, ...]) -> int:
 class EventRun(tuple):  # type: ignore[type-arg]
     """Events fired in a row, ``(event, args)`` each, with their sizes summed once:
     ``ends[i]`` is the :func:`event_size` total of the first ``i`` (for a run a client sends
-    often and the same every time, e.g. at login)."""
+    often and the same every time, e.g. at login); ``names``: the events it holds."""
 
     ends: tuple[int, ...]
+    names: frozenset[str]
 
     def __new__(cls, items: Iterable[tuple[str, tuple[Any, ...]]]) -> EventRun:
         run = super().__new__(cls, items)
@@ -78,6 +79,7 @@ class EventRun(tuple):  # type: ignore[type-arg]
             total += event_size(event, args)
             ends.append(total)
         run.ends = tuple(ends)
+        run.names = frozenset(event for event, _ in run)
         return run
 
 

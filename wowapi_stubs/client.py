@@ -596,6 +596,9 @@ class HeadlessClient:
         """:meth:`fire_internal` of each event of ``run`` in turn (logged in bulk between
         the events some frame is registered for)."""
         log, frames, logged = self.events_fired, self._event_frames, 0
+        if run.names.isdisjoint(frames):  # no frame listens: only the log
+            log.extend_sized(run, run.ends[-1])
+            return
         for index, (event, args) in enumerate(run):
             if event in frames:
                 log.extend_sized(run[logged:index + 1], run.ends[index + 1] - run.ends[logged])

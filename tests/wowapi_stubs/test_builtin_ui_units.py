@@ -112,3 +112,18 @@ def test_unit_popup_menu_lists_the_buttons_of_its_kind(client) -> None:
       ToggleDropDownMenu(1, nil, drop, "cursor")
       return drop.which, drop.unit, DropDownList1.numButtons
     """) == ("SELF", "player", 4)
+
+
+def test_world_map_arrow_models_and_blob_hit_translations(client) -> None:
+    assert run(client, """
+      PlayerArrowFrame:SetModelScale(1.5)
+      WorldMapBlobFrame:SetSize(100, 50)
+      WorldMapBlobFrame_CalculateHitTranslations()
+      WorldMapDetailFrame:SetSize(1000, 600)
+      WORLDMAP_SETTINGS.size = 0.5
+      WorldMapFrame_SetPOIMaxBounds()
+      return WORLDMAP_POI_MAX_X, WORLDMAP_POI_MAX_Y, PlayerArrowFrame:GetObjectType(),
+        PlayerArrowFrame:GetModelScale(),
+        PlayerArrowEffectFrame:GetParent() == WorldMapButton, WorldMapBlobFrame.xRatio,
+        WorldMapBlobFrame.yRatio
+    """) == (512.0, -288.0, "Model", 1.5, True, 100.0, 50.0)

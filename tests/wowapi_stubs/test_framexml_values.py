@@ -38,3 +38,12 @@ def test_addon_code_reads_framexml_constants() -> None:
             format("%d" .. PERCENT_SYMBOL, 42), #UnitPopupFrames > 0
         """) == (4, 3, 3, "number", "42%", True)
         assert not client.errors
+
+
+def test_framexml_stand_ins_come_with_their_parent_key_children() -> None:
+    with HeadlessClient() as client:
+        assert client.eval_lua("""
+          return WorldMapParty1.icon == WorldMapParty1Icon, WorldMapParty1Icon:GetParent()
+            == WorldMapParty1, WORLDMAP_SETTINGS.locked, WORLDMAP_SETTINGS.size
+        """) == (True, True, True, 0.691)
+        assert not client.errors

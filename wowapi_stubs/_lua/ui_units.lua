@@ -344,6 +344,24 @@ function WorldMapQuestShowObjectives_Toggle()
   end
 end
 
+-- The world map's quest blob frame: where a cursor position falls on the map.
+function WorldMapBlobFrame_CalculateHitTranslations()
+  local self = WorldMapBlobFrame
+  local centerX, centerY = self:GetCenter()
+  local width, height = self:GetWidth(), self:GetHeight()
+  local scale = self:GetEffectiveScale()
+  self.xRatio = width * scale
+  self.yRatio = height * scale
+  self.xOffset = (centerX or 0) / width - 0.5
+  self.yOffset = (centerY or 0) / height + 0.5
+end
+
+-- The farthest a quest point of interest may sit on the map at its current size.
+function WorldMapFrame_SetPOIMaxBounds()
+  WORLDMAP_POI_MAX_Y = WorldMapDetailFrame:GetHeight() * -WORLDMAP_SETTINGS.size + 12
+  WORLDMAP_POI_MAX_X = WorldMapDetailFrame:GetWidth() * WORLDMAP_SETTINGS.size + 12
+end
+
 -- Target and focus frame auras: the buff and debuff buttons named after the frame.
 function TargetFrame_UpdateAuras(self)
   local frameName = self:GetName()

@@ -83,7 +83,18 @@ def _font(client: HeadlessClient, name: str) -> Any:
         justify_v=spec.justify_v, shadow=spec.shadow)
 
 
+def _player_arrow(client: HeadlessClient, name: str) -> Any:
+    """``PlayerArrowFrame``/``PlayerArrowEffectFrame``: the world map's player arrow
+    models, which the client creates in C code (no XML defines them)."""
+    from wowapi_stubs.widgets import WIDGET_CLASSES
+
+    parent = materialize(client, "WorldMapButton") or client.named["UIParent"]
+    return client._create_region(WIDGET_CLASSES["Model"], name, parent)
+
+
 LAZY_FRAMES = {
+    "PlayerArrowFrame": _player_arrow,
+    "PlayerArrowEffectFrame": _player_arrow,
     **{f"ChatFrame{i}": _chat_frame for i in range(2, NUM_CHAT_WINDOWS + 1)},
     "ItemRefTooltip": _item_ref_tooltip,
     "ShoppingTooltip1": _item_ref_tooltip,

@@ -194,6 +194,9 @@ def _tables() -> dict[str, Any]:
         "TOOLTIP_DEFAULT_BACKGROUND_COLOR": _rgb(0.09, 0.09, 0.19),
         "UIPanelWindows": {}, "UISpecialFrames": [], "UIPARENT_MANAGED_FRAME_POSITIONS": {},
         "UIMenus": [], "hash_SlashCmdList": {}, "MoneyTypeInfo": {},
+        # The world map's state: transparency, locked, quest list size (FrameXML's start).
+        "WORLDMAP_SETTINGS": {"opacity": 0, "locked": True, "selectedQuestId": 0,
+                              "size": load_surface().framexml_values["WORLDMAP_QUESTLIST_SIZE"]},
         **{f"{name}_FONT_COLOR": _rgb(*rgb) for name, rgb in _COLORS.items()},
     }
 

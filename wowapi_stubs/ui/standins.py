@@ -8,6 +8,7 @@ template adds (``$parentText``, ``$parentScrollBar``...) at once, as the client 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.surface import UiWidget, load_surface
@@ -57,14 +58,32 @@ def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any)
 
 
 def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
-    """The FrameXML widget called ``name``, made now (``None`` when FrameXML has none)."""
+    """The FrameXML widget called ``name``, made now (``None`` when FrameXML has none),
+    with the children its parent keys name (``frame.icon``), as FrameXML makes them with
+    the frame."""
     spec = load_surface().framexml_frames.get(name)
     if spec is None or depth > MAX_DEPTH:
         return None
     parent = None
     if spec.parent:
         parent = client.named.get(spec.parent) or _made(client, spec.parent, depth + 1)
-    return build(client, spec, name, parent)
+    widget = client.named.get(name)  # made with its parent, by a parent key
+    if widget is None:
+        widget = build(client, spec, name, parent)
+    for child in _keyed_children().get(name, ()):
+        if child not in client.named:
+            _made(client, child, depth + 1)
+    return widget
+
+
+@functools.cache
+def _keyed_children() -> dict[str, list[str]]:
+    """FrameXML widget name -> its named children that have a parent key."""
+    children: dict[str, list[str]] = {}
+    for spec in load_surface().framexml_frames.values():
+        if spec.key and spec.parent and spec.name:
+            children.setdefault(spec.parent, []).append(spec.name)
+    return children
 
 
 def _made(client: HeadlessClient, name: str, depth: int) -> Any:
