@@ -53,9 +53,9 @@ from wowapi_stubs.world import Aura, Unit, World
 _log = logging.getLogger(__name__)
 
 # Events the client itself fires (see wowapi_stubs.coverage).
-EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHOW",
-          "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED", "UI_ERROR_MESSAGE",
-          "ADDON_ACTION_FORBIDDEN")
+EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "CHAT_MSG_SYSTEM",
+          "MAIL_SHOW", "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED",
+          "UI_ERROR_MESSAGE", "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
 STARTUP_MEMORY = 320 * 1024
@@ -681,7 +681,13 @@ class HeadlessClient:
             self._add_message(frame, text, kind=kind)
 
     def system_message(self, text: str) -> None:
+        """A line from the client or server (``/who`` lists, "No player named ..."): shown,
+        logged and fired as ``CHAT_MSG_SYSTEM`` (arg1 = the text), which addons read."""
         self.show_line(text, kind="system")
+        args = (text, "", "", "", "", "", 0, 0, "", 0, 0, "")
+        # Delivered from the clock, never inside the API call that caused it (the server's
+        # answer comes later; Lua is not re-entered from a running function).
+        self.clock.call_later(0.0, lambda: self.fire_internal("CHAT_MSG_SYSTEM", *args))
 
     def ui_error(self, text: str) -> None:
         """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE`` (FrameXML,
