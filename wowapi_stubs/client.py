@@ -683,7 +683,8 @@ class HeadlessClient:
     def system_message(self, text: str) -> None:
         """A line from the client or server (``/who`` lists, "No player named ..."): shown,
         logged and fired as ``CHAT_MSG_SYSTEM`` (arg1 = the text), which addons read."""
-        self.show_line(text, kind="system")
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_SYSTEM
+            self.show_line(text, kind="system")
         args = (text, "", "", "", "", "", 0, 0, "", 0, 0, "")
         # Delivered from the clock, never inside the API call that caused it (the server's
         # answer comes later; Lua is not re-entered from a running function).
