@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import sys
+import tempfile
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +31,9 @@ from mgm_addon_contract.contract import CLAUSES
 from mgm_addon_contract.contract.check import DEFAULT_BUDGET, run_check
 
 ADDONS = fixtures_dir() / "addons"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from assemble_ace3_addon import assemble  # noqa: E402
 
 
 def expected_clause(variant: Path) -> str | None:
@@ -40,9 +46,19 @@ def expected_clause(variant: Path) -> str | None:
 
 
 def variants(only: list[str]) -> list[Path]:
-    """Every conforming and broken variant, and the production-style addon (conforming)."""
+    """Every conforming and broken variant, the reference addon itself (``reference``), the
+    production-style addon and, when the 3.3.5a data is there (``$MGM_WOW335A_DIR`` or
+    ../shared/wow-335a), the Ace3-style addon assembled with the corpus's Ace3 (all but the
+    broken ones conforming)."""
+    reference = Path(tempfile.mkdtemp(prefix="mgm-reference-")) / "reference"
+    reference.mkdir()
+    (reference / "MimironsGoldOMatic").symlink_to(ADDONS / "MimironsGoldOMatic")
     found = sorted(p for kind in ("conforming", "broken") for p in (ADDONS / kind).iterdir()
-                   if p.is_dir()) + [ADDONS / "production-style"]
+                   if p.is_dir()) + [reference, ADDONS / "production-style"]
+    wow_dir = Path(os.environ.get("MGM_WOW335A_DIR", ROOT.parent / "shared" / "wow-335a"))
+    if wow_dir.is_dir() and (not only or "ace3-style" in only):
+        found.append(assemble(Path(tempfile.mkdtemp(prefix="mgm-ace3-")) / "ace3-style",
+                              wow_dir).parent)
     return [p for p in found if not only or p.name in only]
 
 

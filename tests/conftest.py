@@ -1,8 +1,11 @@
-"""Test-suite configuration: Hypothesis profile ``ci`` unless HYPOTHESIS_PROFILE says otherwise."""
+"""Test-suite configuration: Hypothesis profile ``ci`` unless HYPOTHESIS_PROFILE says otherwise;
+clients use the built-in UI unless a test asks for FrameXML."""
 
 from mgm_addon_contract.hypothesis_profiles import load_profile
+from tests.shared_data import set_aside_framexml
 
 load_profile("ci")
+set_aside_framexml()
 
 
 def pytest_addoption(parser) -> None:  # noqa: ANN001 - pytest.Parser

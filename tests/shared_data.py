@@ -30,9 +30,23 @@ _DEFAULTS = {
 }
 
 
+# Where MGM_FRAMEXML_DIR is kept while the suite runs (inherited by pytest-xdist workers).
+_SET_ASIDE = "MGM_TESTS_FRAMEXML_DIR"
+
+
+def set_aside_framexml() -> None:
+    """Clients of the suite use the built-in UI unless a test asks for FrameXML:
+    ``MGM_FRAMEXML_DIR`` (which makes every client load it) moves to a variable only
+    :func:`require_shared` reads."""
+    value = os.environ.pop("MGM_FRAMEXML_DIR", None)
+    if value:
+        os.environ[_SET_ASIDE] = value
+
+
 def shared_path(variable: str) -> Path | None:
     """The path named by ``variable`` (or its default beside the repository), if it exists."""
-    value = os.environ.get(variable)
+    value = os.environ.get(variable) or (os.environ.get(_SET_ASIDE)
+                                         if variable == "MGM_FRAMEXML_DIR" else None)
     path = Path(value) if value else _DEFAULTS[variable]
     return path if path.exists() else None
 

@@ -218,6 +218,12 @@ def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],
     return tree.fonts, [f for f in frames if f[0]], templates
 
 
+def _xml_handler_functions(folder: Path) -> set[str]:
+    """Global functions FrameXML's XML binds as script handlers (``function=``)."""
+    return {element.get("function") or "" for path in folder.rglob("*.xml")
+            for element in ET.parse(path).getroot().iter() if element.get("function")}
+
+
 # A top-level assignment of FrameXML's Lua: ``NAME = expression;`` at the start of a line.
 _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*;?\s*(?:--.*)?$")
 # Expressions kept: literals and arithmetic on other constants (no calls, tables, texts).
@@ -294,7 +300,9 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     extra_functions, extra_widgets = _supplement()
     # C functions FrameXML calls that whoa lacks: called, defined nowhere in ui/, CamelCase
     # (Lua's library and its WoW aliases are lower case).
-    framexml_calls = {n for n in lua.calls & uses_undefined if n[:1].isupper()}
+    # XML handlers bound by name (<OnClick function="SignPetition"/>) call them too.
+    calls = lua.calls | _xml_handler_functions(ui)
+    framexml_calls = {n for n in calls & uses_undefined if n[:1].isupper()}
     functions = sorted(set(whoa) | framexml_calls | set(extra_functions))
     framexml_functions = sorted((lua.functions & defined) - set(functions))
     fonts, frames, templates = _xml_structure(ui)

@@ -55,6 +55,17 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
     "malformed-who-json": (
         CORE, "'\"capturedAt\":\"%s\"}'", "'\"capturedAt\":\"%s\",}'",
         "The [MGM_WHO] JSON has a trailing comma.", "SPEC §8 /who log line", "TAG-FORMAT"),
+    "confirm-in-colour": (
+        MAIN, '  say("[MGM_CONFIRM:" .. armed.id .. "]")',
+        '  say("|cff00ff00[MGM_CONFIRM:" .. armed.id .. "]|r")',
+        "Prints [MGM_CONFIRM] wrapped in a colour code, so the line does not start with the "
+        "tag.", "SPEC §9 mail-send tag, §10 log parsing", "TAG-FORMAT"),
+    "tags-in-another-chat-frame": (
+        MAIN, "local function say(text)\n  DEFAULT_CHAT_FRAME:AddMessage(text)\nend",
+        "local function say(text)\n  ChatFrame3:AddMessage(text)\nend",
+        "Prints its tags to ChatFrame3 instead of the default chat frame.",
+        "SPEC §8 log bridge (the default chat frame's lines reach WoWChatLog.txt)",
+        "TAG-FORMAT"),
     "who-via-runmacrotext": (
         MAIN, "  SetWhoToUI(1)\n  SendWho('n-\"' .. name .. '\"')",
         "  RunMacroText('/who n-\"' .. name .. '\"')",

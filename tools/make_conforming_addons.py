@@ -80,6 +80,92 @@ function Core.FoldCase(text)
 end
 """
 
+DEFERRED_OUTPUT = """-- Chat output leaves on the next rendered frame (a deferred outbox).
+local outbox = {}
+local outboxFrame = CreateFrame("Frame")
+outboxFrame:SetScript("OnUpdate", function()
+  local due = outbox
+  outbox = {}
+  for _, send in ipairs(due) do
+    send()
+  end
+end)
+
+local function say(text)
+  outbox[#outbox + 1] = function() DEFAULT_CHAT_FRAME:AddMessage(text) end
+end
+"""
+
+DEFERRED_WHISPER = """local function whisper(name, text)
+  outbox[#outbox + 1] = function() SendChatMessage(text, "WHISPER", nil, name) end
+end
+"""
+
+WHO_FROM_SYSTEM_LINES = """-- "[Name]: Level 80 ..." (a player link or not), "N players total".
+local WHO_LINE = "^|?H?[^%[]*%[([^%]]+)%]"
+local WHO_TOTAL = "^(%d+) players? total"
+local systemNames = {}
+
+local function onWhoSystemLine(text)
+  local pending = state.who
+  if not pending or type(text) ~= "string" then
+    return
+  end
+  local total = string.match(text, WHO_TOTAL)
+  if total then
+    local names = systemNames
+    systemNames = {}
+    finishWho(Core.FindMatchingWhoName(pending.name, names) ~= nil)
+    return
+  end
+  local name = string.match(text, WHO_LINE)
+  if name and string.find(text, ": Level ", 1, true) then
+    systemNames[#systemNames + 1] = name
+  end
+end
+
+local function onWhoListUpdate()
+"""
+
+AUTO_PREPARE = """function MGM_AutoPrepare()
+  if state.mailboxOpen and not state.armed and state.queue[1] then
+    prepareMail()
+  end
+end
+"""
+
+THROTTLED_WHISPER = """-- Whispers go through a bandwidth throttle (the ChatThrottleLib scheme): a
+-- gauge that starts empty at login, fills at 800 bytes a second up to 4000; a whisper
+-- leaves at once when the gauge holds its size, else it waits in order for the OnUpdate
+-- that can pay it.
+local gauge, gaugeAt, waiting = 0, GetTime(), {}
+local throttle = CreateFrame("Frame")
+
+local function refill()
+  local now = GetTime()
+  gauge, gaugeAt = math.min(4000, gauge + (now - gaugeAt) * 800), now
+end
+
+local function whisper(name, text)
+  refill()
+  if #waiting == 0 and gauge >= #text then
+    gauge = gauge - #text
+    SendChatMessage(text, "WHISPER", nil, name)
+  else
+    waiting[#waiting + 1] = { name, text }
+  end
+end
+
+throttle:SetScript("OnUpdate", function()
+  refill()
+  while waiting[1] and gauge >= #waiting[1][2] do
+    local item = table.remove(waiting, 1)
+    gauge = gauge - #item[2]
+    SendChatMessage(item[2], "WHISPER", nil, item[1])
+  end
+end)
+"""
+
 # name: (what differs, why the SPEC allows it, edits)
 VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
     "prepare-disabled-while-sending": (
@@ -206,6 +292,62 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
         "SPEC §9 names the Prepare Mail step, not the label of the addon's button.",
         [(MAIN, 'prepareButton:SetText("Prepare Mail")',
           'prepareButton:SetText("Mail next winner")')]),
+    "deferred-output": (
+        "Prints its tags and sends its whispers on the next rendered frame (an OnUpdate "
+        "outbox), not inside the event handler or /run call that caused them.",
+        "SPEC §8-§10 ask for the lines and whispers, not that they leave within the same "
+        "frame; the Desktop reads the log whenever it is written.",
+        [(MAIN, between(MAIN, "local function say(text)", "\nend\n"), DEFERRED_OUTPUT),
+         (MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
+          DEFERRED_WHISPER)]),
+    "who-reads-system-lines": (
+        "Never calls SetWhoToUI: reads the /who answer from the client's system lines "
+        "(CHAT_MSG_SYSTEM, 3 results or fewer) and from WHO_LIST_UPDATE (more).",
+        "SPEC §8 asks the addon to parse the /who result for 3.3.5a; both ways the client "
+        "answers are the result.",
+        [(MAIN, "  SetWhoToUI(1)\n  SendWho(", "  SendWho("),
+         (MAIN, "local function onWhoListUpdate()\n", WHO_FROM_SYSTEM_LINES),
+         (MAIN, 'events:RegisterEvent("WHO_LIST_UPDATE")\n',
+          'events:RegisterEvent("WHO_LIST_UPDATE")\nevents:RegisterEvent("CHAT_MSG_SYSTEM")\n'),
+         (MAIN, '  elseif event == "WHO_LIST_UPDATE" then\n',
+          '  elseif event == "CHAT_MSG_SYSTEM" then\n    onWhoSystemLine(arg1)\n'
+          '  elseif event == "WHO_LIST_UPDATE" then\n')]),
+    "prepares-without-a-click": (
+        "Fills the Send Mail tab and arms the next payout by itself: when payouts arrive at "
+        "an open mailbox, when the mailbox opens, and after each confirmed send.",
+        "SPEC §9 mail-send detection: a send armed by the MGM mail queue flow (after "
+        "ReceiveGold or Prepare Mail); arming is the addon's.",
+        [(MAIN, "prepareButton:SetScript(\"OnClick\", prepareMail)\n",
+          "prepareButton:SetScript(\"OnClick\", prepareMail)\n" + AUTO_PREPARE),
+         (MAIN, "  if added > 0 then\n    MGM_ShowQueuePanel()\n",
+          "  if added > 0 then\n    MGM_ShowQueuePanel()\n    MGM_AutoPrepare()\n"),
+         (MAIN, "  MGM_PopQueueAfterSuccessfulSend()\nend\n",
+          "  MGM_PopQueueAfterSuccessfulSend()\n  MGM_AutoPrepare()\nend\n"),
+         (MAIN, "    if state.queue[1] then\n      MGM_ShowQueuePanel()\n    end\n",
+          "    if state.queue[1] then\n      MGM_ShowQueuePanel()\n      MGM_AutoPrepare()\n"
+          "    end\n")]),
+    "who-queues-requests": (
+        "A /who request made while another is pending waits its turn and is answered after "
+        "it, instead of being refused.",
+        "SPEC §8 asks for one [MGM_WHO] line per /who the addon runs; the client runs one "
+        "query at a time, and whether a second request waits or is refused is the addon's.",
+        [(MAIN, '  if state.who then\n    info("/who already pending; try again.")\n'
+          "    return\n  end\n",
+          "  if state.who then\n    state.whoWaiting = state.whoWaiting or {}\n"
+          "    table.insert(state.whoWaiting, { spinCycleId, characterName })\n"
+          "    return\n  end\n"),
+         (MAIN, "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))\nend\n",
+          "  say(Core.BuildWhoLogLine(pending.spinCycleId, pending.name, online))\n"
+          "  local nextRequest = state.whoWaiting and table.remove(state.whoWaiting, 1)\n"
+          "  if nextRequest then\n    MGM_RunWhoForSpin(nextRequest[1], nextRequest[2])\n"
+          "  end\nend\n")]),
+    "whispers-through-a-throttle": (
+        "Sends its whispers through a bandwidth throttle that starts empty at login (the "
+        "ChatThrottleLib scheme: 800 bytes a second, bursts up to 4000).",
+        "SPEC §9 fixes the whisper texts and recipients, not that they leave within the "
+        "frame that caused them.",
+        [(MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
+          THROTTLED_WHISPER)]),
     "items-last-bag-first": (
         "[MGM_ITEMS] lists bag 4 first and bag 0 last.",
         "SPEC §12 fixes the fields of each item, not their order.",

@@ -28,7 +28,24 @@ def type_line(client: HeadlessClient, text: str) -> None:
             f"chat line is {len(text)} characters; the chat edit box takes at most "
             f"{MAX_LINE_CHARACTERS}: {text[:60]}..."
         )
-    execute(client, text)
+    if client.framexml is not None:
+        _type_into_framexml(client, text)
+    else:
+        execute(client, text)
+
+
+def _type_into_framexml(client: HeadlessClient, text: str) -> None:
+    """FrameXML's chat: Enter opens the edit box (``ChatFrame_OpenChat``), the line is
+    typed, Enter sends it through ``ChatEdit_SendText``/``ChatEdit_ParseText``."""
+    runtime = client.runtime
+    runtime.safecall("ChatFrame_OpenChat", runtime.rawglobal("ChatFrame_OpenChat"), "")
+    ok, found = runtime.safecall("ChatEdit_GetActiveWindow",
+                                 runtime.rawglobal("ChatEdit_GetActiveWindow"))
+    box = client._widget_from_lua(found[0]) if ok and found else None
+    if box is None:
+        raise ChatLineError("FrameXML opened no chat edit box (ChatFrame_OpenChat failed)")
+    box.set_text(text)
+    box.press_enter()
 
 
 def execute(client: HeadlessClient, text: str) -> None:
@@ -41,7 +58,7 @@ def execute(client: HeadlessClient, text: str) -> None:
     command, _, rest = text.partition(" ")
     lowered = command.lower()
     if lowered in ("/run", "/script"):
-        _run_code(client, rest)
+        run_code(client, rest)
     elif lowered == "/who":
         client.who.send(rest)
     elif lowered == "/chatlog":
@@ -66,7 +83,9 @@ def _say(client: HeadlessClient, message: str, chat_type: str, target: str | Non
         client.system_message(exc.message)
 
 
-def _run_code(client: HeadlessClient, code: str) -> None:
+def run_code(client: HeadlessClient, code: str) -> None:
+    """``/run`` and ``RunScript``: compile and run as insecure code (errors to the error
+    handler, as ``[string "code"]``)."""
     fn, error = client.runtime.compile(code.encode("utf-8", "surrogateescape"), code)
     if fn is None:
         client._record_error(error or "syntax error", "", "/run")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import re
 import shutil
 import tempfile
 import weakref
@@ -52,9 +53,9 @@ from wowapi_stubs.world import Aura, Unit, World
 _log = logging.getLogger(__name__)
 
 # Events the client itself fires (see wowapi_stubs.coverage).
-EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "MAIL_SHOW",
-          "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED", "UI_ERROR_MESSAGE",
-          "ADDON_ACTION_FORBIDDEN")
+EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "CHAT_MSG_SYSTEM",
+          "MAIL_SHOW", "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED",
+          "UI_ERROR_MESSAGE", "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
 STARTUP_MEMORY = 320 * 1024
@@ -255,7 +256,8 @@ class HeadlessClient:
         The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
         ``Вася``)."""
         sender = server_name(sender)
-        self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
+            self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
         self._line_id += 1
         self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
                            self.settings.character_name, "", 0, 0, "", 0, self._line_id,
@@ -290,18 +292,25 @@ class HeadlessClient:
         self.roster.known.add(name.lower())
 
     def open_mailbox(self) -> None:
-        """Open a mailbox: ``MailFrame`` shows and ``MAIL_SHOW`` fires."""
+        """Open a mailbox: ``MailFrame`` shows and ``MAIL_SHOW`` fires. With FrameXML,
+        FrameXML shows it (on its inbox) and the streamer then clicks the Send Mail tab."""
         if not self.mail.open:
             self.mail.open = True
-            self.named["MailFrame"].Show()
+            if self.framexml is None:
+                self.named["MailFrame"].Show()
             self.fire_internal("MAIL_SHOW")
+            if self.framexml is not None and self.named["MailFrame"].is_visible():
+                self._settle()
+                self.find_frame("MailFrameTab2").click()
         self._settle()
 
     def close_mailbox(self) -> None:
-        """Walk away from the mailbox: ``MailFrame`` hides and ``MAIL_CLOSED`` fires."""
+        """Walk away from the mailbox: ``MailFrame`` hides and ``MAIL_CLOSED`` fires
+        (FrameXML, when loaded, hides its frame itself)."""
         if self.mail.open:
             self.mail.open = False
-            self.named["MailFrame"].Hide()
+            if self.framexml is None:
+                self.named["MailFrame"].Hide()
             self.fire_internal("MAIL_CLOSED")
         self._settle()
 
@@ -341,7 +350,13 @@ class HeadlessClient:
         self.named["SendMailNameEditBox"].set_text(recipient)
         self.named["SendMailSubjectEditBox"].set_text(subject)
         self.named["SendMailBodyEditBox"].set_text(body)
-        self.named["SendMailMoney"].copper = copper
+        if self.framexml is not None:  # typed into FrameXML's gold, silver, copper boxes
+            for box, amount in (("Gold", copper // 10000), ("Silver", copper // 100 % 100),
+                                ("Copper", copper % 100)):
+                self.named[f"SendMailMoney{box}"].set_text(str(amount) if amount else "")
+            self._settle()
+        else:
+            self.named["SendMailMoney"].copper = copper
         return self.click_send_mail()
 
     def fail_next_mail(self, reason: str = "Cannot find player") -> None:
@@ -666,17 +681,28 @@ class HeadlessClient:
             self._add_message(frame, text, kind=kind)
 
     def system_message(self, text: str) -> None:
-        self.show_line(text, kind="system")
+        """A line from the client or server (``/who`` lists, "No player named ..."): shown,
+        logged and fired as ``CHAT_MSG_SYSTEM`` (arg1 = the text), which addons read."""
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_SYSTEM
+            self.show_line(text, kind="system")
+        args = (text, "", "", "", "", "", 0, 0, "", 0, 0, "")
+        # Delivered from the clock, never inside the API call that caused it (the server's
+        # answer comes later; Lua is not re-entered from a running function).
+        self.clock.call_later(0.0, lambda: self.fire_internal("CHAT_MSG_SYSTEM", *args))
 
     def ui_error(self, text: str) -> None:
-        """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE``."""
-        self.ui_errors.append(text)
+        """A red error text at the top of the screen plus ``UI_ERROR_MESSAGE`` (FrameXML,
+        when loaded, shows it in its ``UIErrorsFrame`` from the event)."""
+        if self.framexml is None:
+            self.ui_errors.append(text)
         self.fire_internal("UI_ERROR_MESSAGE", text)
 
     def _add_message(self, frame: Region, text: str, *, kind: str) -> None:
         """A message frame got a line: the default chat frame's reach the transcript and
         the chat log, ``UIErrorsFrame``'s the UI error list."""
         if frame is self.named.get("ChatFrame1"):
+            if self.framexml is not None:  # FrameXML links the sender: logged as shown
+                text = _PLAYER_LINK.sub(r"\1", text)
             self.chat.append(ChatLine(self.now, text, kind))
             if kind != "addon" or self.settings.log_addon_messages:
                 self.chatlog.write(self.now.astimezone(self.settings.local_zone()), text)
@@ -684,7 +710,10 @@ class HeadlessClient:
             self.ui_errors.append(text)
 
     def reset_send_mail_fields(self) -> None:
-        """What FrameXML does after a successful send: clear the Send Mail tab."""
+        """What FrameXML does after a successful send: clear the Send Mail tab (FrameXML,
+        when loaded, does it itself)."""
+        if self.framexml is not None:
+            return
         for name in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
             self.named[name].set_text("")
         self.named["SendMailMoney"].copper = 0
@@ -721,6 +750,10 @@ class HeadlessClient:
     def execute_chat_line(self, text: str) -> None:
         """Run a chat line without the edit box's length check (macro lines)."""
         _chatinput.execute(self, text)
+
+
+_PLAYER_LINK = re.compile(r"\|Hplayer:[^|]*\|h(\[[^|]*\])\|h")
+"""A player name link as FrameXML's chat frames show senders: ``|Hplayer:N:1|h[N]|h``."""
 
 
 def _cap_too_small(cap: int) -> HeadlessClientError:

@@ -14,6 +14,7 @@ install into and read from that table, raw (no metamethod an addon set runs).
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import locale
 import logging
@@ -526,6 +527,8 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
             result = fn(*args)
             return result if result is None else to_lua(result)
         except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
+            if _too_many_arguments(exc):
+                return call_trimmed(api_names[idx - 1], fn, args)
             return me._failure(api_names[idx - 1], exc)
 
     def method_call(idx: int, widget_id: int, *args: Any) -> Any:
@@ -535,9 +538,38 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
             result = getattr(me._widgets[widget_id], name)(*args)
             return result if result is None else to_lua(result)
         except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
+            if _too_many_arguments(exc):
+                return call_trimmed(name, getattr(me._widgets[widget_id], name), args)
+            return me._failure(name, exc)
+
+    def call_trimmed(name: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        """The client's C functions ignore arguments past their last one
+        (``fs:SetText(GameTime_GetTime())`` passes three): call again without them."""
+        try:
+            result = fn(*args[:_positional_limit(fn)])
+            return result if result is None else to_lua(result)
+        except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
             return me._failure(name, exc)
 
     return api_call, method_call
+
+
+def _too_many_arguments(exc: BaseException) -> bool:
+    """Whether ``exc`` is Python refusing a call's extra positional arguments (raised by
+    the call itself, not inside the function)."""
+    return (exc.__class__ is TypeError and exc.__traceback__ is not None
+            and exc.__traceback__.tb_next is None and "positional argument" in str(exc))
+
+
+def _positional_limit(fn: Callable[..., Any]) -> int:
+    """How many positional arguments ``fn`` takes (a large number for ``*args``)."""
+    try:
+        parameters = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return 1 << 16
+    if any(p.kind is p.VAR_POSITIONAL for p in parameters):
+        return 1 << 16
+    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in parameters)
 
 
 @functools.cache

@@ -8,12 +8,22 @@ a finding every time the relaxed rule is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 DEFAULT_START = datetime(2026, 4, 4, 12, 0, 0, tzinfo=UTC)
 MIB = 1024 * 1024
+
+
+FRAMEXML_VARIABLE = "MGM_FRAMEXML_DIR"
+
+
+def framexml_from_environment() -> Path | None:
+    """The Interface folder ``MGM_FRAMEXML_DIR`` names (``None`` when unset or empty)."""
+    value = os.environ.get(FRAMEXML_VARIABLE, "").strip()
+    return Path(value) if value else None
 
 
 @dataclass
@@ -71,7 +81,8 @@ class ClientSettings:
             source again (same behaviour, faster start-up; off: always compile).
         framexml_dir: an extracted 3.3.5a ``Interface`` folder (``FrameXML/FrameXML.toc``,
             ``AddOns/Blizzard_*``): the client runs Blizzard's own UI from it instead of the
-            built-in one (``None``: the built-in UI; see docs/headless-client.md).
+            built-in one (``None``: the built-in UI; see docs/headless-client.md). Defaults
+            to the ``MGM_FRAMEXML_DIR`` environment variable when it is set and not empty.
     """
 
     character_name: str = "Streamer"
@@ -105,8 +116,9 @@ class ClientSettings:
     log_max_items: int = 100_000
     log_max_bytes: int = 32 * MIB
     max_widgets: int = 100_000
-    framexml_dir: Path | None = None
+    framexml_dir: Path | None = field(default_factory=framexml_from_environment)
 
     def local_zone(self) -> timezone:
         """The simulated PC's time zone."""
         return timezone(timedelta(minutes=self.utc_offset_minutes))
+

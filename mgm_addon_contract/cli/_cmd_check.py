@@ -11,10 +11,12 @@ import typer
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice, output_dir
 from mgm_addon_contract.cli._isolation import (
+    FrameXmlOption,
     TrustedOption,
     WorkerMemoryOption,
     runner_for,
     usable_addon,
+    use_framexml,
 )
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -43,6 +45,7 @@ def check(
     output_format: Annotated[str, typer.Option("--format", help="text, json, junit, github "
                                                "(annotations) or sarif")] = "text",
     trusted: TrustedOption = False,
+    framexml: FrameXmlOption = None,
     worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Load report, scenarios, fuzzing; per clause passed / failed / not exercised.
@@ -56,6 +59,7 @@ def check(
     from mgm_addon_contract.scenarios.steps import StepError
     from wowapi_stubs import AddonLoadError
 
+    use_framexml(framexml)
     choice(output_format, FORMATS, "--format")
     choice(profile, PROFILES, "--profile")
     unknown = [m for m in machine or [] if m not in MACHINES]

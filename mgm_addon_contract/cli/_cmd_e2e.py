@@ -11,10 +11,12 @@ import typer
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice, interruptible, output_file
 from mgm_addon_contract.cli._isolation import (
+    FrameXmlOption,
     TrustedOption,
     WorkerMemoryOption,
     runner_for,
     usable_addon,
+    use_framexml,
 )
 
 
@@ -30,6 +32,7 @@ def e2e(
     = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     trusted: TrustedOption = False,
+    framexml: FrameXmlOption = None,
     worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Run SC-001: /who, winner whisper, consent, Sync/Inject, mail, Sent; exit 0 when every
@@ -41,6 +44,7 @@ def e2e(
     from mgm_addon_contract.report.e2e_report import e2e_json, render_e2e
     from wowapi_stubs import AddonLoadError
 
+    use_framexml(framexml)
     choice(output_format, ("text", "json"), "--format")
     choice(scenario, ("all", *SCENARIOS), "--scenario")
     output_file(trace, "--trace")

@@ -10,7 +10,13 @@ import typer
 
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, choice
-from mgm_addon_contract.cli._isolation import TrustedOption, WorkerMemoryOption, runner_for
+from mgm_addon_contract.cli._isolation import (
+    FrameXmlOption,
+    TrustedOption,
+    WorkerMemoryOption,
+    runner_for,
+    use_framexml,
+)
 
 
 @app.command("load")
@@ -22,6 +28,7 @@ def load(
         bool, typer.Option("--allow-protected", help="Let protected calls run, as findings.")
     ] = False,
     trusted: TrustedOption = False,
+    framexml: FrameXmlOption = None,
     worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Load the addons in PATH... in the client's order (dependencies first), log in, and
@@ -32,6 +39,7 @@ def load(
     from wowapi_stubs import AddonLoadError
     from wowapi_stubs.isolation import Crash
 
+    use_framexml(framexml)
     choice(output_format, ("text", "json"), "--format")
     console = make_console()
     with runner_for(trusted, worker_memory) as run:

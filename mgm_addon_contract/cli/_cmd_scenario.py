@@ -10,10 +10,12 @@ import typer
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.cli._errors import UserError, input_file
 from mgm_addon_contract.cli._isolation import (
+    FrameXmlOption,
     TrustedOption,
     WorkerMemoryOption,
     runner_for,
     usable_addon,
+    use_framexml,
 )
 
 
@@ -23,6 +25,7 @@ def scenario(
     addon: Annotated[Path | None, typer.Option(help="Addon folder; default: the reference "
                                                "addon.")] = None,
     trusted: TrustedOption = False,
+    framexml: FrameXmlOption = None,
     worker_memory: WorkerMemoryOption = None,
 ) -> None:
     """Run a scenario step by step and report every clause it breaks (exit 1 if any)."""
@@ -34,6 +37,7 @@ def scenario(
     from wowapi_stubs import AddonLoadError
     from wowapi_stubs.isolation import Crash
 
+    use_framexml(framexml)
     console = make_console()
     input_file(file, "scenario file")
     usable_addon(addon or reference_addon_dir())

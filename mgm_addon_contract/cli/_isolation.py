@@ -1,8 +1,10 @@
-"""The isolation options shared by the commands that run addon code (``load``, ``check``,
-``scenario``, ``e2e``): workers by default, ``--trusted`` for in-process."""
+"""The options shared by the commands that run addon code (``load``, ``check``,
+``scenario``, ``e2e``): workers by default, ``--trusted`` for in-process; ``--framexml`` for
+Blizzard's own UI instead of the built-in one."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +19,28 @@ TrustedOption = Annotated[bool, typer.Option(
 WorkerMemoryOption = Annotated[int | None, typer.Option(
     "--worker-memory", min=256, help="Address-space cap of the isolation worker, in MiB "
     "(default 3072).")]
+
+
+FrameXmlOption = Annotated[Path | None, typer.Option(
+    "--framexml", envvar="MGM_FRAMEXML_DIR", help="An extracted 3.3.5a Interface folder: "
+    "the client runs Blizzard's FrameXML from it instead of the built-in UI (see "
+    "docs/headless-client.md).")]
+
+
+def use_framexml(folder: Path | None) -> None:
+    """Every client of this command (and of its workers) runs FrameXML from ``folder``;
+    a folder that is not an Interface folder is a user error (exit 2)."""
+    if folder is None:
+        return
+    from wowapi_stubs import AddonLoadError
+    from wowapi_stubs.settings import FRAMEXML_VARIABLE
+    from wowapi_stubs.ui.framexml import locate_interface
+
+    try:
+        found = locate_interface(folder)
+    except AddonLoadError as exc:
+        raise UserError(f"--framexml: {exc}") from None
+    os.environ[FRAMEXML_VARIABLE] = str(found.root.resolve())
 
 
 def usable_addon(addon: Path) -> None:

@@ -11,16 +11,18 @@ was blocked, disagreements in a step where the addon raised a Lua error.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse_run_call
 from mgm_addon_contract.grammar.checks import is_character_name
+from mgm_addon_contract.grammar.model import Violation
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
 from mgm_addon_contract.model.names import reply_is, short_name
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
 from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_role_click
-from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute
+from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute, render_frame
 from wowapi_stubs import HeadlessClient, server_name
 
 WHO_DEADLINE = 15.0
@@ -57,11 +59,22 @@ BLOCKED_CAUSE = "WHO-NO-PROTECTED-CALL"
 WHO_CLAUSES = frozenset({"WHO-ONE-LINE", "WHO-ONLINE-EXACT"})
 """What a /who answer is judged by; a blocked /who call leaves nothing to judge."""
 ERROR_CAUSE = "NO-LUA-ERRORS"
+TAG_NOT_FIRST = "TAG-NOT-FIRST"
+"""The rule of an addon line whose tag comes after other text (a colour code, a prefix) or
+that went to another chat frame than the default one."""
+OTHER_CHAT_FRAMES = 9
+"""``ChatFrame2`` .. ``ChatFrame10``."""
 INDEPENDENT = frozenset({ERROR_CAUSE, "TAG-FORMAT", "LOADS-IN-LUA51"})
 """Clauses judged on their own even in a step with a Lua error."""
+CLIENT_GAP = re.compile(r"WoW API (\S+) is not implemented by the headless client")
+"""The error the headless client raises for a 3.3.5a function it does not implement."""
 NO_PREPARE_CAUSE = "no Prepare Mail control"
 """Why mail expectations after a Prepare Mail click could not be judged: no button of the
 addon fills the Send Mail tab with a queued payout (see :mod:`..scenarios.prepare`)."""
+SELF_ARMED_CAUSE = "the addon prepared the mail itself"
+"""Why a scripted mail expectation could not be judged: the script sends by hand, but the
+addon had filled and armed the Send Mail tab without a Prepare Mail click, so the send was
+its own (see :meth:`ContractMonitor._filled_by_addon`)."""
 
 
 @dataclass
@@ -80,6 +93,7 @@ class _History:
     recased: set[str] = field(default_factory=set)  # letters whose case the addon matched
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
+    self_armed: bool = False  # the addon filled and armed the Send Mail tab without a click
 
 
 class ContractMonitor:
@@ -101,6 +115,11 @@ class ContractMonitor:
         self.masked: list[Masked] = []
         self.exercised: set[str] = set()
         self._step_cause: str | None = None
+        self._elsewhere_seen: dict[str, int] = {}  # lines already read per other chat frame
+        # a 3.3.5a function the headless client lacks was called (while logging in too):
+        # what follows in this run may be its consequence, not the addon's defect
+        self._run_cause = next((gap for e in client.errors
+                                if (gap := client_gap(e.message)) is not None), None)
         self._step = 0
         self._cursor = self._positions()
         self.window = dict(self._cursor)  # start of the observations expect_* steps look at
@@ -117,8 +136,9 @@ class ContractMonitor:
         return items[self._cursor[name]:]
 
     def fail(self, clause: str, message: str) -> None:
-        if self._step_cause and clause not in INDEPENDENT:
-            self.mask(clause, self._step_cause, message)  # a consequence of that defect
+        cause = self._step_cause or self._run_cause
+        if cause and clause not in INDEPENDENT:
+            self.mask(clause, cause, message)  # a consequence of that defect or client gap
             return
         self.exercised.add(clause)
         if clause in MAIL_CLAUSES:
@@ -145,10 +165,14 @@ class ContractMonitor:
             message = check_expectation(self.client, step, self.window)
             clause = str(step.args.get("clause", "EXPECT"))
             earlier = next((f.clause for f in self.failures if f.clause != clause), None)
-            if message and clause in WHO_CLAUSES and self.history.who_masked_by:
+            if message and self._run_cause:
+                self.mask(clause, self._run_cause, f"{step.action}: {message}")
+            elif message and clause in WHO_CLAUSES and self.history.who_masked_by:
                 self.mask(clause, self.history.who_masked_by, f"{step.action}: {message}")
             elif message and self._no_prepare_clicked:
                 self.mask(clause, NO_PREPARE_CAUSE, f"{step.action}: {message}")
+            elif message and self.history.self_armed and clause in MAIL_CLAUSES:
+                self.mask(clause, SELF_ARMED_CAUSE, f"{step.action}: {message}")
             elif message and earlier:  # the script assumed a flow the addon left already
                 self.mask(clause, earlier, f"{step.action}: {message}")
             elif message:
@@ -164,17 +188,21 @@ class ContractMonitor:
         if step.action == "close_mailbox":
             self.model.close_mailbox()
         step = self._resolved(step)
-        taken = execute(self.client, step)
+        taken = execute(self.client, step, frame=False)
+        acted_fields = self._send_fields()  # before the next frame (a mail answer may reset them)
+        render_frame(self.client, step)
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
-        tags = self._tags(lines)
+        tags = self._tags(lines) + self._tags_elsewhere()
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
-        self._check_errors()
-        if self._new("errors", self.client.errors):
+        gaps = self._check_errors()
+        if gaps:
+            self._step_cause = gaps[0]
+        elif self._new("errors", self.client.errors):
             self._step_cause = ERROR_CAUSE
         elif any(t.violations for t in tags):
             self._step_cause = "TAG-FORMAT"
         try:
-            self._after(step, taken, tags, whispers, before_fields)
+            self._after(step, taken, tags, whispers, (before_fields, acted_fields))
         finally:
             self._step_cause = None
         self._cursor = self._positions()
@@ -210,27 +238,85 @@ class ContractMonitor:
         parsed = []
         for text in lines:
             result = parse_message(text)
+            if result.tag is None and not result.violations and result.spoofed:
+                result = self._tag_not_first(text, result, lines)
             if result.tag is None and not result.violations:
                 continue
-            if result.violations:
+            if result.violations and result.violations[0].rule_id != TAG_NOT_FIRST:
                 details = "; ".join(f"{v.rule_id}: {v.message}" for v in result.violations)
                 self.fail("TAG-FORMAT", f"{text[:80]!r} breaks the grammar ({details})")
-            else:
+            elif not result.violations:
                 self.ok("TAG-FORMAT")
             parsed.append(result)
         return parsed
 
-    def _check_errors(self) -> None:
+    def _tag_not_first(self, text: str, result: ParsedLine, lines: list[str]) -> ParsedLine:
+        """An addon line whose tag comes after a colour code or other text: the log reader
+        takes tags only at the start of a line (anyone can whisper tag text into the log),
+        so the Desktop never sees it. Reported under TAG-FORMAT; the model then follows the
+        addon as if the tag had been read (what it caused is not blamed a second time)."""
+        first = result.spoofed[0]
+        inner = parse_message(first.text) if first.well_formed else None
+        if inner is None or inner.tag is None or any(x.startswith(first.text) for x in lines):
+            return result  # no tag, or an echo of a tag the addon also printed properly
+        before = text[:first.column - 1]
+        self.fail("TAG-FORMAT", f"{text[:80]!r}: the tag comes after {before[:24]!r}; a tag "
+                  "must start the line (no colour code or prefix before it) for the log reader "
+                  "to take it")
+        return replace(inner, message=text, violations=(
+            Violation(TAG_NOT_FIRST, "text before the tag", 1, first.column),))
+
+    def _tags_elsewhere(self) -> list[ParsedLine]:
+        """Tags the addon printed to a chat frame other than the default one: not in the
+        chat log (SPEC §8: the default chat frame's lines are recorded), so the Desktop never
+        sees them. Reported under TAG-FORMAT; the model follows the addon as if read."""
+        found = []
+        for index in range(2, OTHER_CHAT_FRAMES + 2):
+            name = f"ChatFrame{index}"
+            frame = self.client.named.get(name)
+            lines = getattr(frame, "lines", None)
+            if not lines:
+                continue
+            seen = min(self._elsewhere_seen.get(name, 0), len(lines))
+            self._elsewhere_seen[name] = len(lines)
+            for line in lines[seen:]:
+                parsed = parse_message(line.text)
+                if parsed.tag is None:
+                    continue
+                self.fail("TAG-FORMAT", f"{line.text[:80]!r} was printed to {name}, not the "
+                          "default chat frame, whose lines the client records in "
+                          "WoWChatLog.txt (SPEC §8)")
+                found.append(replace(parsed, violations=(
+                    Violation(TAG_NOT_FIRST, f"printed to {name}", 1, 1),)))
+        return found
+
+    def _check_errors(self) -> list[str]:
+        """Lua errors of this step fail NO-LUA-ERRORS, except a call of a 3.3.5a function
+        the headless client lacks: the real client has it, so that error and what follows
+        from it in this run are masked behind that gap (the report names it). Returns the
+        gaps met in this step."""
+        gaps = []
         for error in self._new("errors", self.client.errors):
-            self.fail("NO-LUA-ERRORS", f"{error.location}: {error.message}")
-        self.ok("NO-LUA-ERRORS")
+            gap = client_gap(error.message)
+            if gap is None:
+                self.fail("NO-LUA-ERRORS", f"{error.location}: {error.message}")
+                continue
+            gaps.append(gap)
+            self.mask("NO-LUA-ERRORS", gap, f"{error.location}: {error.message}")
+            self._run_cause = self._run_cause or gap
+        if self._run_cause is None:
+            self.ok("NO-LUA-ERRORS")
+        return gaps
 
     def _send_fields(self) -> tuple[str, int]:
         named = self.client.named
         return named["SendMailNameEditBox"].text, int(getattr(named["SendMailMoney"], "copper", 0))
 
     def _after(self, step: Step, taken: bool, tags: list[ParsedLine],
-               whispers: list[tuple[str, str]], before_fields: tuple[str, int]) -> None:
+               whispers: list[tuple[str, str]],
+               fields: tuple[tuple[str, int], tuple[str, int]]) -> None:
+        """``fields``: the Send Mail fields before the step and right after its action."""
+        before_fields, acted_fields = fields
         action = step.action
         if action == "type_line":
             self._typed(step.args["text"], tags, whispers)
@@ -241,11 +327,13 @@ class ContractMonitor:
         elif action == "click" and self._is_prepare(step):
             # A click on a disabled button is nothing to the client, so nothing to the model.
             if taken:
-                self._prepare(before_fields)
+                self._prepare(before_fields, acted_fields)
             elif clicked_frame(self.client, step.args) is not None:
                 self._prepare_refused()
+            before_fields = self._send_fields()  # judged as Prepare Mail already
         self._sends()
         self._completions(tags, whispers)
+        self._filled_by_addon(step, before_fields)
         self._who_lines(tags)
 
     def _is_prepare(self, step: Step) -> bool:
@@ -420,11 +508,11 @@ class ContractMonitor:
             self.ok("GIFT-ITEMS-LIST")
 
     # -- mail (SPEC §9) ------------------------------------------------------------------
-    def _prepare(self, before: tuple[str, int]) -> None:
-        """Prepare Mail was clicked (and the click taken): the fields must now hold a queued
-        payout's winner and amount, any of them (the SPEC leaves the queue order open)."""
+    def _prepare(self, before: tuple[str, int], after: tuple[str, int]) -> None:
+        """Prepare Mail was clicked (and the click taken): the fields (``after``, read right
+        after the click) must hold a queued payout's winner and amount, any of them (the
+        SPEC leaves the queue order open)."""
         model, history = self.model, self.history
-        after = self._send_fields()
         if not model.mailbox_open:
             return
         filled = after != before or bool(model.matching(*after))
@@ -447,6 +535,25 @@ class ContractMonitor:
             "nothing is queued"
         self.fail(self._blame(after, head), f"Prepare Mail filled {after}; {listing}")
         model.armed = None  # follow the addon: what it armed is no queued payout
+
+    def _filled_by_addon(self, step: Step, before: tuple[str, int]) -> None:
+        """The addon itself filled the Send Mail tab with a queued payout (on arrival of
+        payouts, the mailbox opening, after a confirmed send, a button of its own): SPEC §9
+        counts sends "armed by the MGM mail queue flow (after ReceiveGold / Prepare Mail)",
+        so a send of those fields may be confirmed; the addon may also treat it as manual
+        until its Prepare Mail is used, so a CONFIRM is allowed, not required."""
+        after = self._send_fields()
+        if not self.model.mailbox_open or _streamer_edit(step):
+            return
+        if after == before and not _may_fill(step):
+            return  # unchanged; an addon may fill the same fields again only on these steps
+        armed = self.model.armed
+        if armed is not None and any(names_equal(r.name, after[0]) and r.copper == after[1]
+                                     for r in armed.rows):
+            return
+        if self.model.matching(*after) and self.model.prepare(*after) is not None:
+            self.model.armed.clean = False
+            self.history.self_armed = True
 
     def _prepare_refused(self) -> None:
         """Prepare Mail is shown but disabled: fine while a payout is armed or in flight, in
@@ -548,6 +655,8 @@ class ContractMonitor:
             elif outcome.kind == "confirm" and open_rows:
                 self.fail("MAIL-CONFIRM-ON-SUCCESS", f"armed send for {open_rows[0].payout} "
                           "succeeded without [MGM_CONFIRM]")
+            elif open_rows:  # not confirmed, as allowed: the addon may still hold it armed
+                model.keep_for_retry(open_rows)
         for payout in remaining:
             if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")
@@ -600,7 +709,8 @@ class ContractMonitor:
             if tag is None or tag.kind is not TagKind.WHO:
                 continue
             payload = tag.payload if isinstance(tag.payload, dict) else {}
-            answer = self.model.who_answer([e.name for e in self.client.roster.online])
+            answer = self.model.who_answer([e.name for e in self.client.roster.online],
+                                           tag.id, str(payload.get("characterName", "")))
             if answer is None:
                 self.fail("WHO-ONE-LINE", f"[MGM_WHO] for {tag.id} without a pending request")
                 continue
@@ -628,6 +738,38 @@ class ContractMonitor:
             return ""
         return (f" (the /who listed {len(who.results)} result(s) and SetWhoToUI(1) was not in "
                 "effect, so the client printed them to chat and fired no WHO_LIST_UPDATE)")
+
+
+ADDON_CALLS = frozenset({"ReceiveGold", "NotifyWinnerWhisper", "MGM_RunWhoForSpin",
+                         "MGM_RequestGiftItems", "MGM_RequestGiftConfirmation"})
+"""The addon's entry points the Desktop types as /run lines (SPEC §8, §12)."""
+
+
+def _may_fill(step: Step) -> bool:
+    """Steps after which an addon fills the Send Mail tab by itself (arming it anew even
+    when the fields already held the same payout): the mailbox opening, payouts arriving."""
+    if step.action == "open_mailbox":
+        return True
+    call = parse_run_call(step.args["text"]) if step.action == "type_line" else None
+    return call is not None and call[0] == "ReceiveGold"
+
+
+def _streamer_edit(step: Step) -> bool:
+    """``step`` is the streamer filling mail fields by hand: a manual send, or a typed line
+    that is not a call of the addon's entry points (``/run MoneyInputFrame_SetCopper(...)``)."""
+    if step.action == "send_mail":
+        return True
+    if step.action != "type_line":
+        return False
+    call = parse_run_call(step.args["text"])
+    return call is None or call[0] not in ADDON_CALLS
+
+
+def client_gap(message: str) -> str | None:
+    """``the headless client lacks NAME`` when ``message`` is the client's error for a
+    3.3.5a function it does not implement, else None."""
+    found = CLIENT_GAP.search(message)
+    return f"the headless client lacks {found[1]}" if found else None
 
 
 def _case_differences(a: str, b: str) -> set[str]:

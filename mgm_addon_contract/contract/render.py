@@ -78,7 +78,11 @@ def render_text(console: Console, report: CheckReport) -> None:
         if o.status == "not exercised":
             console.print(f"[yellow]not exercised:[/yellow] {o.clause.id} ({escape(o.reason)})",
                           highlight=False)
+    unjudged = sum(1 for o in report.outcomes.values()
+                   if o.status == "not exercised" and o.clause.level == "MUST")
     verdict = ("[red]FAIL: MUST clauses broken[/red]" if not report.ok
+               else f"[yellow]PASS: no MUST clause failed; {unjudged} MUST clause(s) not "
+               "exercised (see above)[/yellow]" if unjudged
                else "[green]PASS: every MUST clause holds[/green]")
     console.print(f"Verdict: {verdict}")
 

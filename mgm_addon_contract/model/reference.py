@@ -142,6 +142,7 @@ class ReferenceModel:
     in_flight: list[Send] = field(default_factory=list)
     mailbox_open: bool = False
     who: WhoRequest | None = None
+    who_waiting: list[WhoRequest] = field(default_factory=list)
     gift: GiftRequest | None = None
 
     # -- SPEC §9: winner notification and consent ------------------------------------------
@@ -320,6 +321,12 @@ class ReferenceModel:
             self.retry = list(dict.fromkeys([*self.retry, *self.armed.rows]))
         self.armed = None
 
+    def keep_for_retry(self, rows: list[QueueRow]) -> None:
+        """An armed send whose answer the addon could not attribute (overlapping sends, a
+        disturbed context) went unconfirmed: the addon may still hold that payout armed, so
+        a later send of the same winner and amount may be confirmed (not required)."""
+        self.retry = list(dict.fromkeys([*self.retry, *rows]))
+
     def queued_winner(self, name: str) -> bool:
         return any(names_equal(name, row.name) for row in self.queue)
 
@@ -333,14 +340,28 @@ class ReferenceModel:
         """``MGM_RunWhoForSpin``: start a request unless one is pending or arguments are bad.
         ``blocked``: the addon's /who went through a protected function the client blocked,
         so what it reports cannot be judged for online state."""
-        if self.who is not None or not matches("uuid", spin) or not trim(name):
+        if not matches("uuid", spin) or not trim(name):
+            return False
+        if self.who is not None:  # the addon may refuse it or run it after the pending one
+            self.who_waiting.append(WhoRequest(spin, trim(name), now, blocked))
             return False
         self.who = WhoRequest(spin, trim(name), now, blocked)
         return True
 
-    def who_answer(self, listed: list[str]) -> tuple[WhoRequest, bool] | None:
-        """The pending request and whether its exact name is among ``listed``."""
-        request, self.who = self.who, None
+    def who_answer(self, listed: list[str], spin: str | None = None,
+                   name: str | None = None) -> tuple[WhoRequest, bool] | None:
+        """The request an [MGM_WHO] line for ``spin``/``name`` answers (the pending one, or
+        a request made while it was pending that the addon queued) and whether its exact
+        name is among ``listed``. A line matching neither answers the pending request."""
+        waiting = next((r for r in self.who_waiting if r.spin == spin and name is not None
+                        and names_equal(r.name, name)), None)
+        pending = self.who
+        if waiting is not None and not (pending and pending.spin == spin
+                                        and names_equal(pending.name, name or "")):
+            self.who_waiting.remove(waiting)
+            request = waiting
+        else:
+            request, self.who = pending, None
         if request is None:
             return None
         wanted = request.name.casefold()

@@ -92,10 +92,26 @@ def roster_entries(names: list[str]) -> list[WhoEntry]:
     return [WhoEntry(str(name)) for name in names]
 
 
-def execute(client: HeadlessClient, step: Step) -> bool:
+def execute(client: HeadlessClient, step: Step, *, frame: bool = True) -> bool:
     """Perform ``step`` on the headless client (``expect_*`` steps do nothing here). False
-    when a click went nowhere (hidden, absent or disabled: the client ignores it)."""
+    when a click went nowhere (hidden, absent or disabled: the client ignores it).
+    ``frame``: then render the frame that follows (:func:`render_frame`)."""
     step.validate()
+    taken = _perform(client, step)
+    if frame:
+        render_frame(client, step)
+    return taken
+
+
+def render_frame(client: HeadlessClient, step: Step) -> None:
+    """The frame the client renders after an action (``advance`` passes its own time): a
+    person or the Desktop never acts twice within one frame, and an addon may send what an
+    action caused from its next ``OnUpdate`` (a deferred or throttled outbox)."""
+    if step.action != "advance" and not step.action.startswith("expect_"):
+        client.advance(client.settings.frame_interval)
+
+
+def _perform(client: HeadlessClient, step: Step) -> bool:
     a = step.args
     match step.action:
         case "type_line":

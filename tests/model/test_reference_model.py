@@ -160,6 +160,17 @@ def test_failure_and_mailbox_close_disarm_and_keep_the_row() -> None:
     assert model.armed is None and queued(model) == [P1, P2]
 
 
+def test_a_who_request_made_while_one_is_pending_may_be_answered_after_it() -> None:
+    model = ReferenceModel()
+    assert model.who_request(SPIN, "Norinn", now=1.0)
+    assert not model.who_request(SPIN, "Bob", now=1.1)  # refused or queued: the addon's
+    request, online = model.who_answer(["Norinn"], SPIN, "Norinn")
+    assert (request.name, online) == ("Norinn", True)
+    request, online = model.who_answer(["Norinn"], SPIN, "bob")  # the queued one, later
+    assert (request.name, online) == ("Bob", False)
+    assert model.who_answer(["Norinn"], SPIN, "Bob") is None  # answered once only
+
+
 def test_who_answers_the_pending_request_with_the_exact_name() -> None:
     model = ReferenceModel()
     assert model.who_request(SPIN, "Norinn", now=1.0)

@@ -119,3 +119,9 @@ def test_lazy_globals_count_for_the_environment_like_any_other(client: HeadlessC
     assert run(client, "return rawget(_G, 'GameFontNormal') == nil, type(GameFontNormal),"
                " rawget(_G, 'GameFontNormal') == GameFontNormal") == (True, "table", True)
     assert client.runtime.rawglobal("ChatFrame5") is not None  # Python reads make them too
+
+
+def test_odd_global_names_read_nil_at_once(client: HeadlessClient) -> None:
+    # FrameXML reads _G[entry.text] with an empty text: the read must end.
+    assert run(client, "return _G[''], _G['='], _G[' GetTime'], _G[1]") == (None, None, None,
+                                                                           None)

@@ -68,6 +68,28 @@ def test_who_plain_text_matches_substrings_and_small_results_go_to_chat() -> Non
             "[Norinna]: Level 70 Orc Rogue - Orgrimmar", "2 players total"]
 
 
+def test_who_lines_in_chat_are_chat_msg_system_events_an_addon_can_read() -> None:
+    with client_with() as client:
+        client.eval_lua("""
+          SYSTEM = {}
+          local f = CreateFrame("Frame")
+          f:RegisterEvent("CHAT_MSG_SYSTEM")
+          f:SetScript("OnEvent", function(self, e, text) table.insert(SYSTEM, text) end)
+          SendWho("Norinn")
+        """)
+        assert not client.global_value("SYSTEM")  # the answer comes later
+        client.advance(1)
+        assert client.global_value("SYSTEM") == [
+            "[Norinn]: Level 80 Human Mage <Guild> - Dalaran",
+            "[Norinna]: Level 70 Orc Rogue - Orgrimmar", "2 players total"]
+        client.eval_lua('local n = #SYSTEM; SendChatMessage("hi", "WHISPER", nil, "Nobody");'
+                        " DURING_CALL = #SYSTEM - n")
+        assert client.global_value("DURING_CALL") == 0  # delivered after the call, not in it
+        client.settle()
+        assert client.global_value("SYSTEM")[-1] == \
+            "No player named 'Nobody' is currently playing."
+
+
 def test_who_lists_at_most_50_and_many_results_fire_the_event() -> None:
     with client_with() as client:
         client.set_world_roster([WhoEntry(f"Alt{i}") for i in range(80)])

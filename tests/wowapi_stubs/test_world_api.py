@@ -105,7 +105,7 @@ def test_cvars_modifiers_and_cursor(client: HeadlessClient) -> None:
     assert run(client, """
       return GetCVar("uiScale"), GetCVarBool("myAddonFlag"), GetCVarDefault("uiScale"),
         GetCVar("noSuchVariable"), IsShiftKeyDown(), GetCursorInfo()
-    """) == ("0.9", 1, "1", None, None, None)
+    """) == ("0.9", 1, "1", None, None)  # an empty cursor: GetCursorInfo() returns nothing
     client.world.modifiers.add("SHIFT")
     client.world.cursor = ("item", 6948, "|Hitem:6948|h")
     assert run(client, 'return IsShiftKeyDown(), IsModifierKeyDown(), IsModifiedClick("CHATLINK"),'

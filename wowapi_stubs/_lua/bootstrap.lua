@@ -685,15 +685,18 @@ local function check_after_host_calls()
   end
 end
 
-local function finish(first, ...)
+-- The host's results as they came: no value at all stays no value (GetQuestTimers() with no
+-- timer running returns nothing, and FrameXML counts the values).
+local function finish(...)
   host_calls = host_calls + 1
   if host_calls >= HOST_CALL_CHECK then
     check_after_host_calls()
   end
+  local first = ...
   if first == ERR then
-    error(caller_position() .. tostring((...)), 0)
+    error(caller_position() .. tostring((select(2, ...))), 0)
   end
-  return first, ...
+  return ...
 end
 
 -- For the client's Lua code that calls long-running C functions in a loop (the pattern
@@ -754,6 +757,9 @@ local made_api = {}
 -- Where " name=" starts its number in api_numbers, found without making a string.
 local function api_number_at(name)
   local position, length = 1, #name
+  if length == 0 then  -- _G[""]: no API name is empty (and "" would match everywhere)
+    return nil
+  end
   while true do
     local first, last = strfind(api_numbers, name, position, true)
     if not first then

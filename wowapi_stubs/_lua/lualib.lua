@@ -8,6 +8,44 @@ local type, select, error, tostring, tonumber, pairs, unpack, pcall =
 local strfind, strsub, strgsub, strformat = string.find, string.sub, string.gsub, string.format
 local concat = table.concat
 
+-- string.format as the client's: "%2$s" takes the 2nd argument (localized strings reorder
+-- their arguments). Errors name the caller's line, as the C function's would.
+local rawformat = string.format
+local function format_args(fmt, ...)
+  local args, picked, count, following = { ... }, {}, 0, 1
+  local rewritten = strgsub(fmt, "%%(%d*%$?)([-+ #0]*%d*%.?%d*[%a%%])", function(position, spec)
+    if position == "" and spec == "%" then
+      return nil  -- "%%" stays as it is
+    end
+    local index
+    if position ~= "" and strsub(position, -1) == "$" then
+      index = tonumber(strsub(position, 1, -2))
+      if not index then
+        return nil  -- "%$": the library reports the invalid option
+      end
+    else
+      spec, index, following = position .. spec, following, following + 1
+    end
+    count = count + 1
+    picked[count] = args[index]
+    return "%" .. spec
+  end)
+  return rewritten, unpack(picked, 1, count)
+end
+local function client_format(fmt, ...)
+  local ok, text
+  if type(fmt) == "string" and strfind(fmt, "$", 1, true) then
+    ok, text = pcall(rawformat, format_args(fmt, ...))
+  else
+    ok, text = pcall(rawformat, fmt, ...)
+  end
+  if ok then
+    return text
+  end
+  error((strgsub(tostring(text), "to '%?'", "to 'format'")), 2)
+end
+string.format = client_format
+
 -- Library aliases the 3.3.5a client defines as globals.
 local aliases = {
   strlen = string.len, strsub = string.sub, strfind = string.find, strmatch = string.match,
@@ -314,7 +352,7 @@ end
 G.SlashCmdList = {}
 
 -- string.format for the host (FontString:SetFormattedText and the like).
-P.format = string.format
+P.format = client_format
 
 -- The Lua type of each global named in a space-separated list, read past the missing-API
 -- stubs (the coverage report's view of what a fresh client defines).

@@ -15,6 +15,7 @@ from wowapi_stubs.api import (
     addons,
     bitlib,
     calendar,
+    character,
     chat,
     chatconfig,
     client_ui,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames)
+           trade, combat, group, merchant, inbox, calendar, frames, character)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

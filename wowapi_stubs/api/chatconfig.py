@@ -307,6 +307,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetNumLanguages": lambda: len(languages()),
         "GetLanguageByIndex": GetLanguageByIndex,
         "GetNumVoiceSessions": zero,
+        "GetVoiceSessionInfo": lambda *args: (),
+        "GetNumVoiceSessionMembersBySessionID": zero,
+        "UnitIsTalking": nothing,  # voice chat is off: nobody talks
         "GetActiveVoiceChannel": nothing,
         "GetVoiceCurrentSessionID": nothing,
         "IsVoiceChatAllowedByServer": nothing,

@@ -24,6 +24,10 @@ MIRROR_TIMERS = 3
 SERVER_LATENCY = 0.1  # seconds before the server answers a query
 
 
+# INV_Misc_Coin_NN icons by the largest coin of an amount.
+_COIN_ICONS = {"Gold": "01", "Silver": "03", "Copper": "05"}
+
+
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     saved_names: list[str] = []
     tutorials: list[int] = []
@@ -64,6 +68,27 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             raise WowApiError('Usage: SetPortraitTexture(texture, "unit")')
         widget.portrait_unit = lua_text(unit)
 
+    def SetBagPortraitTexture(texture: Any = None, bag: Any = None) -> None:
+        """Draw bag ``bag``'s icon into a texture (remembered, nothing drawn)."""
+        widget = client._widget_from_lua(texture)
+        if widget is None or widget.KIND != "Texture" or bag is None:
+            raise WowApiError("Usage: SetBagPortraitTexture(texture, bagID)")
+        widget.portrait_unit = f"bag {int(lua_number(bag))}"
+
+    def SetPortraitToTexture(texture: Any = None, path: Any = None) -> None:
+        """Draw an image (a texture path) round into a texture, given or by name."""
+        widget = (client.lookup_named(lua_text(texture)) if isinstance(texture, bytes | str)
+                  else client._widget_from_lua(texture))
+        if widget is None or widget.KIND != "Texture" or path is None:
+            raise WowApiError('Usage: SetPortraitToTexture(texture, "path")')
+        widget.texture = lua_text(path, what="path")
+
+    def GetCoinIcon(amount: Any = None) -> str:
+        """The coin picture for an amount of copper: gold, silver or copper coins."""
+        copper = int(lua_number(amount, what="amount")) if amount is not None else 0
+        kind = "Gold" if copper >= 10000 else "Silver" if copper >= 100 else "Copper"
+        return f"Interface\\Icons\\INV_Misc_Coin_{_COIN_ICONS[kind]}"
+
     def GetMirrorTimerInfo(index: Any = None) -> tuple[Any, ...]:
         if index is None:
             raise WowApiError("Usage: GetMirrorTimerInfo(index)")
@@ -94,6 +119,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "RegisterStaticConstants": RegisterStaticConstants,
         "TriggerTutorial": TriggerTutorial,
         "SetPortraitTexture": SetPortraitTexture,
+        "SetBagPortraitTexture": SetBagPortraitTexture,
+        "SetPortraitToTexture": SetPortraitToTexture,
+        "GetCoinIcon": GetCoinIcon,
         "GetMirrorTimerInfo": GetMirrorTimerInfo,
         "GetGMTicket": GetGMTicket,
         "RequestRaidInfo": RequestRaidInfo,

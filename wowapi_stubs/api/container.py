@@ -127,6 +127,17 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         found = _slot(bag, slot)
         return found.item.item_id if found else None
 
+    def GetBagName(bag: Any = None) -> str | None:
+        """The backpack, or the name of the bag in slot 1-4 (a bag of its size)."""
+        if bag is None:
+            raise WowApiError("Usage: GetBagName(bagID)")
+        index = int(lua_number(bag))
+        if index == 0:
+            return "Backpack"
+        if 0 < index < NUM_BAGS and bags.slots[index]:
+            return f"{bags.slots[index]} Slot Bag"
+        return None
+
     def ContainerIDToInventoryID(bag: Any = None) -> int:
         """The equipment slot holding bag ``bag``: bags 1-4 in slots 20-23, bank bags
         5-11 in slots 68-74."""
@@ -141,6 +152,9 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
 
     return {"ContainerIDToInventoryID": ContainerIDToInventoryID,
             "GetContainerNumSlots": GetContainerNumSlots,
+            "GetBagName": GetBagName,
+            # isQuestItem, questId, isActive: no item of the bags starts a quest
+            "GetContainerItemQuestInfo": lambda *args: (None, None, None),
             "GetContainerNumFreeSlots": GetContainerNumFreeSlots,
             "GetContainerItemLink": GetContainerItemLink,
             "GetContainerItemInfo": GetContainerItemInfo,

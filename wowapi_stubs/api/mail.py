@@ -155,7 +155,18 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             raise WowApiError("Usage: MoneyInputFrame_GetCopper(moneyFrame)")
         return int(getattr(widget, "copper", 0))
 
+    cod = {"copper": 0, "showing": False}
+
+    def SetSendMailShowing(flag: Any = None) -> None:
+        """FrameXML tells the client whether the Send Mail tab is shown."""
+        cod["showing"] = bool(flag)
+
+    def SetSendMailCOD(copper: Any = None) -> None:
+        cod["copper"] = max(0, int(lua_number(copper, what="copper"))) if copper else 0
+
     def ClearSendMail() -> None:
+        """Forget the money and items set to send (the built-in UI's fields go too)."""
+        mail.send_money = cod["copper"] = 0
         client.reset_send_mail_fields()
 
     def CloseMail() -> None:
@@ -166,4 +177,15 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             "GetMoney": GetMoney,
             "MoneyInputFrame_SetCopper": MoneyInputFrame_SetCopper,
             "MoneyInputFrame_GetCopper": MoneyInputFrame_GetCopper,
-            "ClearSendMail": ClearSendMail, "CloseMail": CloseMail}
+            "ClearSendMail": ClearSendMail, "CloseMail": CloseMail,
+            # name, texture, count, quality of attachment N: nothing is attached
+            "GetSendMailItem": lambda *args: (None, None, 0, None),
+            "SetSendMailShowing": SetSendMailShowing,
+            "SetSendMailCOD": SetSendMailCOD, "GetSendMailCOD": lambda: cod["copper"],
+            "ClickSendMailItemButton": lambda *args: None,  # nothing on the cursor to attach
+            # One stationery, the free plain letter, always selected.
+            "GetNumStationeries": lambda: 1, "SelectStationery": lambda *args: None,
+            "GetSelectedStationeryTexture": lambda: None,
+            "GetStationeryInfo": lambda index=None, *_: (
+                ("Plain Letter", "Interface\\Icons\\INV_Misc_Note_01", 0)
+                if index is not None and int(lua_number(index)) == 1 else ())}

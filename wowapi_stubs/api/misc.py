@@ -34,5 +34,14 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             raise WowApiError('Usage: CreateFont("name")')
         return client._create_region(Font, lua_text(name, what="name"), None)
 
+    def RunScript(code: Any = None) -> None:
+        """Run ``code`` as ``/run`` does (FrameXML's ``/script`` handler calls this)."""
+        from wowapi_stubs import _chatinput
+
+        if code is None:
+            raise WowApiError('Usage: RunScript("script")')
+        _chatinput.run_code(client, lua_text(code, what="script"))
+
     return {"CreateFrame": CreateFrame, "CreateFont": CreateFont, "PlaySound": PlaySound,
-            "PlaySoundFile": PlaySoundFile, "GetFramerate": GetFramerate}
+            "PlaySoundFile": PlaySoundFile, "GetFramerate": GetFramerate,
+            "RunScript": RunScript}

@@ -55,6 +55,15 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetWorldPVPQueueStatus": GetWorldPVPQueueStatus,
         "IsActiveBattlefieldArena": nothing,
         "GetNumArenaOpponents": zero,
+        "GetPreviousArenaSeason": lambda: 8,  # the last season of 3.3.5a (off-season now)
+        "GetPVPRankProgress": zero,
+        "RequestBattlefieldPositions": nothing,
+        "IsPVPTimerRunning": nothing,
+        "IsBattlefieldArena": nothing,
+        # map name, description, max group of the battleground chosen at a battlemaster:
+        # no battlemaster window is open
+        "GetBattlefieldInfo": lambda: (),
+        "CanPartyLFGBackfill": nothing,
         "GetNumBattlegroundTypes": zero,
         "GetBattlefieldInstanceRunTime": zero,
         "GetBattlefieldWinner": nothing,

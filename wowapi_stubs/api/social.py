@@ -166,6 +166,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "BNIsSelf": lambda *args: None,
         "GetChannelList": lambda: tuple(v for c in DEFAULT_CHANNELS for v in c),
         "GetChannelName": GetChannelName,
+        # Name completion offers friends, guild and group members: the character has none.
+        "GetAutoCompleteResults": lambda *args: (),
+        "GetAutoCompletePresenceID": lambda *args: None,  # no Battle.net friend
         "GetNumDisplayChannels": lambda: len(DEFAULT_CHANNELS) + 1,
         "GetChannelDisplayInfo": GetChannelDisplayInfo,
         "GetSelectedDisplayChannel": lambda: display["selected"],

@@ -53,6 +53,16 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         key = cvars._key(lua_text(name))
         return cvars.defaults.get(key) if key else None
 
+    def cvar_bound(usage: str) -> Callable[..., None]:
+        """``GetCVarMin``/``GetCVarMax``: the client bounds no CVar the world model holds
+        (the option panels fall back to their own ranges)."""
+
+        def api(name: Any = None) -> None:
+            if name is None:
+                raise WowApiError(f'Usage: {usage}("cvar")')
+
+        return api
+
     def SetCVar(name: Any = None, value: Any = None, event: Any = None) -> None:
         if name is None:
             raise WowApiError('Usage: SetCVar("cvar", value [, "event"])')
@@ -107,6 +117,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetCVar": GetCVar,
         "GetCVarBool": GetCVarBool,
         "GetCVarDefault": GetCVarDefault,
+        # anisotropic, pixel and vertex shaders, trilinear, triple buffering, max
+        # anisotropy, hardware cursor: what a graphics card of the time supports
+        "GetVideoCaps": lambda: (1, 1, 1, 1, 1, 16, 1),
+        "IsPlayerResolutionAvailable": lambda: 1,
+        "InCinematic": lambda: None,  # no cinematic plays
+        "GetCVarMin": cvar_bound("GetCVarMin"),
+        "GetCVarMax": cvar_bound("GetCVarMax"),
         "SetCVar": SetCVar,
         "RegisterCVar": RegisterCVar,
         "IsShiftKeyDown": down("SHIFT", "LSHIFT", "RSHIFT"),

@@ -19,14 +19,18 @@ if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
 
+def unit_argument(world: Any, value: Any, usage: str) -> Unit | None:
+    """The unit a unit-id argument names (None: no such unit); nil is a usage error."""
+    if value is None:
+        raise WowApiError(f'Usage: {usage}("unit")')
+    return world.unit(lua_text(value, what="unit"))
+
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
     def unit_of(value: Any, usage: str) -> Unit | None:
-        if value is None:
-            raise WowApiError(f'Usage: {usage}("unit")')
-        return world.unit(lua_text(value, what="unit"))
+        return unit_argument(world, value, usage)
 
     def reader(usage: str, read: Callable[[Unit], Any], missing: Any = None
                ) -> Callable[..., Any]:
@@ -196,6 +200,28 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found is not None and found is not world.player
                            and found in world.group())
 
+    def selection_color(unit: Unit) -> tuple[float, float, float, float]:
+        """The selection circle's colour: hostile red, players blue, others green."""
+        if unit.hostile:
+            return 1.0, 0.0, 0.0, 1.0
+        return (0.0, 0.0, 1.0, 1.0) if unit.is_player else (0.0, 1.0, 0.0, 1.0)
+
+    def ClearFocus() -> None:
+        """Forget the focus unit (protected: blocked when an addon calls it; Blizzard's
+        own UI may)."""
+        if client._culprit()[1] is not None and not client.protected_call("ClearFocus"):
+            return
+        world.focus = None
+        client.fire_internal("PLAYER_FOCUS_CHANGED")
+
+    combat_text = {"unit": "player"}
+
+    def CombatTextSetActiveUnit(unit: Any = None) -> None:
+        """The unit floating combat text follows (the player, or the vehicle driven)."""
+        if unit is None:
+            raise WowApiError('Usage: CombatTextSetActiveUnit("unit")')
+        combat_text["unit"] = lua_text(unit, what="unit")
+
     def UnitInRange(unit: Any = None) -> int | None:
         found = unit_of(unit, "UnitInRange")
         return flag_result(found is not None and found in world.group())
@@ -212,6 +238,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "UnitExists": lambda unit=None, *_: None if unit is None else flag(
             "UnitExists", lambda u: True)(unit),
         "UnitInBattleground": lambda *args: None,
+        "CombatTextSetActiveUnit": CombatTextSetActiveUnit,
+        "UnitSelectionColor": reader("UnitSelectionColor", selection_color, ()),
+        "ClearFocus": ClearFocus,
+        "GetComboPoints": lambda *args: 0,  # the world's units take no combo points
         "UnitCharacterPoints": lambda *args: (0, 0),
         "IsThreatWarningEnabled": lambda: flag_result(
             client.world.zone.instance_type in ("party", "raid")

@@ -42,6 +42,14 @@ def lua_text(value: Any, *, what: str = "value") -> str:
     raise WowApiError(f"bad argument: {what} must be a string")
 
 
+def shown_text(value: Any) -> str | None:
+    """A ``SetText`` argument: strings and numbers are shown; anything else (nil, a table,
+    a function) clears the text, as the client reads it with ``lua_tostring``."""
+    if isinstance(value, bytes | str | int | float) and not isinstance(value, bool):
+        return lua_text(value, what="text")
+    return None
+
+
 def opt_text(value: Any, *, what: str = "value") -> str | None:
     """:func:`lua_text`, with ``nil`` passed through as ``None``."""
     return None if value is None else lua_text(value, what=what)
@@ -179,11 +187,16 @@ def values_pair(attr: str, count: int,
     return setter, getter
 
 
-def color_pair(attr: str) -> tuple[Callable[..., None], Callable[..., Any]]:
-    """``SetXColor(r, g, b [, a])`` / ``GetXColor()`` (alpha defaults to 1)."""
+def color_pair(attr: str, *, nil_is_zero: bool = False
+               ) -> tuple[Callable[..., None], Callable[..., Any]]:
+    """``SetXColor(r, g, b [, a])`` / ``GetXColor()`` (alpha defaults to 1). With
+    ``nil_is_zero`` a missing component reads as 0, as the client's ``SetVertexColor`` does
+    (FrameXML's ``ChannelFrame_Desaturate`` passes nils)."""
 
     def setter(self: Any, r: Any = None, g: Any = None, b: Any = None, a: Any = None,
                *_: Any) -> None:
+        if nil_is_zero:
+            r, g, b = (0 if v is None else v for v in (r, g, b))
         if r is None or g is None or b is None:
             raise usage(f"{self.KIND}:Set...Color(r, g, b [, a])")
         setattr(self, attr, (_unit(r), _unit(g), _unit(b), _unit(a, 1.0)))

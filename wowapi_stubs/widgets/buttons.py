@@ -11,6 +11,7 @@ from wowapi_stubs.widgets.base import (
     lua_text,
     opt_number,
     opt_text,
+    shown_text,
     usage,
 )
 from wowapi_stubs.widgets.frame import FRAME_SCRIPTS, Frame
@@ -145,7 +146,7 @@ class Button(Enableable, StateTextures, Frame):
 
     def SetText(self, value: Any = None) -> None:
         label = self._label()
-        label.set_text(None if value is None else lua_text(value, what="text"))
+        label.set_text(shown_text(value))
 
     def GetText(self) -> str | None:
         return self.text

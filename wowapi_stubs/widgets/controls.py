@@ -93,8 +93,17 @@ class EditBox(FontInstance, Frame):
         changed = value != self._text
         self._text = value
         self.cursor = len(value.encode("utf-8", "surrogateescape"))
-        if changed:
-            self.run_script("OnTextChanged", user_input)
+        if not changed:
+            return
+        # The cursor moves to the end at once (x, y, width, height of the cursor; nothing
+        # is laid out: the first line).
+        self.run_script("OnCursorChanged", 0, 0, 0, self._font_value("size", 12.0))
+        if user_input:
+            self.run_script("OnTextChanged", True)
+        else:
+            # Text set by code is reported with the next frame (FrameXML's MoneyInputFrame
+            # counts the changes it expects after setting its three boxes).
+            self._client.clock.call_later(0, lambda: self.run_script("OnTextChanged", False))
 
     # -- text ---------------------------------------------------------------------------------
     def SetText(self, value: Any = None) -> None:

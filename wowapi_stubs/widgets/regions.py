@@ -17,6 +17,7 @@ from wowapi_stubs.widgets.base import (
     lua_text,
     opt_number,
     opt_text,
+    shown_text,
     usage,
 )
 
@@ -190,7 +191,7 @@ class LayeredRegion(Region):
     def GetDrawLayer(self) -> tuple[str, int]:
         return self.draw_layer, self.sublevel
 
-    SetVertexColor, GetVertexColor = color_pair("vertex_color")
+    SetVertexColor, GetVertexColor = color_pair("vertex_color", nil_is_zero=True)
 
     def inherit(self, template: str) -> None:
         """Apply a template (``CreateTexture``/``CreateFontString``'s third argument)."""
@@ -300,7 +301,7 @@ class FontString(FontInstance, LayeredRegion):
     def SetText(self, value: Any = None) -> None:
         if not self.has_font():
             raise WowApiError(f"{self.KIND}:SetText(): Font not set")
-        self._text = None if value is None else lua_text(value, what="text")
+        self._text = shown_text(value)
 
     def GetText(self) -> str | None:
         return self._text

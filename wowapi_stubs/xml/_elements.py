@@ -250,7 +250,16 @@ def _shadow(ctx: XmlContext, widget: Region, node: Node) -> None:
 
 
 def _font_string(ctx: XmlContext, widget: Region, node: Node) -> None:
-    """A frame's text settings (EditBox, message frames, SimpleHTML)."""
+    """A frame's text settings (EditBox, message frames, SimpleHTML): ``inherits`` names
+    the font object it takes its font from."""
+    inherited = node.get("inherits")
+    if inherited:
+        name = inherited.split(",")[0].strip()
+        font_object = ctx.client.runtime.rawglobal(name)
+        if font_object is None:
+            ctx.warn(node, f'inherits="{inherited}": no font object named {name}')
+        else:
+            ctx.call(widget, "SetFontObject", node, font_object)
     apply_attributes(ctx, widget, node)
     apply_elements(ctx, widget, node)
 

@@ -1,0 +1,57 @@
+"""Blizzard's own FrameXML (build 12340) in the headless client: it loads and logs in with
+no Lua error, and its frames are the UI. Needs an extracted Interface folder
+(``MGM_FRAMEXML_DIR``); skipped without one. One client per module: loading FrameXML takes
+seconds."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.shared_data import require_shared
+from wowapi_stubs import ClientSettings, HeadlessClient
+
+
+@pytest.fixture(scope="module")
+def framexml() -> HeadlessClient:
+    folder = require_shared("MGM_FRAMEXML_DIR")
+    with HeadlessClient(ClientSettings(framexml_dir=folder)) as client:
+        client.enter_world()
+        client.advance(3)
+        yield client
+
+
+def test_framexml_loads_logs_in_and_runs_without_lua_errors(framexml: HeadlessClient) -> None:
+    assert [e.message for e in framexml.errors] == []
+    report = framexml.framexml_report
+    assert report is not None and all(f.ok for f in report.files)
+    assert len(report.files) > 100  # FrameXML.toc lists about 330 files
+    assert [f.message for f in report.findings if f.kind == "xml-error"] == []
+    fired = [event for event, _ in framexml.events_fired]
+    assert fired.index("VARIABLES_LOADED") < fired.index("PLAYER_LOGIN") < fired.index(
+        "PLAYER_ENTERING_WORLD")
+
+
+def test_framexml_frames_are_the_ui(framexml: HeadlessClient) -> None:
+    for name in ("UIParent", "ChatFrame1", "ChatFrame1EditBox", "SendMailFrame",
+                 "SendMailMailButton", "WhoFrame", "FriendsFrame", "StaticPopup1"):
+        assert framexml.find_frame(name) is not None, name
+    # Functions FrameXML defines in Lua, not the built-in stand-ins.
+    assert framexml.eval_lua("return debugstack and type(ChatEdit_ParseText), "
+                             "type(StaticPopup_Show), IsLoggedIn()") == ("function",
+                                                                         "function", 1)
+
+
+@pytest.mark.parametrize("scenario", ["happy", "manual-mail-between"])
+def test_reference_addon_end_to_end_under_framexml(scenario: str, tmp_path, monkeypatch
+                                                   ) -> None:
+    """SC-001 with Blizzard's chat edit box, Send Mail frame, money input and SEND_MONEY
+    popup driving the reference addon."""
+    from mgm_addon_contract._resources import reference_addon_dir
+    from mgm_addon_contract.e2e import run_e2e
+    from wowapi_stubs.settings import FRAMEXML_VARIABLE
+
+    monkeypatch.setenv(FRAMEXML_VARIABLE, str(require_shared("MGM_FRAMEXML_DIR")))
+    result = run_e2e(reference_addon_dir(), scenario, workdir=tmp_path)
+    assert result.world.client.framexml is not None
+    assert result.verdict, [(s.name, s.detail) for s in result.steps]
+    assert [e.message for e in result.world.client.errors] == []
