@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from wowapi_stubs import HeadlessClient
+
 AddonFactory = Callable[..., Path]
 
 
@@ -28,3 +30,10 @@ def make_addon(tmp_path: Path) -> AddonFactory:
         return folder
 
     return factory
+
+
+@pytest.fixture
+def client() -> HeadlessClient:
+    """A fresh client with the built-in UI, closed after the test."""
+    with HeadlessClient() as c:
+        yield c

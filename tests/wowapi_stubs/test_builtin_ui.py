@@ -4,21 +4,8 @@ macro conditionals and state drivers), each made when first read."""
 
 from __future__ import annotations
 
-import pytest
-
+from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import HeadlessClient
-
-
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
-def run(client: HeadlessClient, code: str) -> object:
-    result = client.eval_lua(code)
-    assert not client.errors, client.errors[-1]
-    return result
 
 
 def test_constants_are_made_on_first_read_and_tables_are_the_clients_own(

@@ -4,21 +4,7 @@ regions, raid target cells, container layout, quest colours, the unit popup menu
 
 from __future__ import annotations
 
-import pytest
-
-from wowapi_stubs import HeadlessClient
-
-
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
-def run(client: HeadlessClient, code: str) -> object:
-    result = client.eval_lua(code)
-    assert not client.errors, client.errors[-1]
-    return result
+from tests.wowapi_stubs.eval_clean import run
 
 
 def test_secure_button_attributes_follow_modifiers_buttons_and_parents(client) -> None:

@@ -11,12 +11,6 @@ from wowapi_stubs import ClientSettings, HeadlessClient, HeadlessClientError
 from wowapi_stubs.client import STARTUP_MEMORY
 
 
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
 def test_onupdate_runs_only_while_visible_and_gets_elapsed(client: HeadlessClient) -> None:
     client.eval_lua("""
       TICKS, TOTAL = 0, 0

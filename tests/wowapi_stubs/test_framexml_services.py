@@ -5,16 +5,8 @@ voice, CVars and edit box cursor as the client reports them."""
 
 from __future__ import annotations
 
-import pytest
-
 from wowapi_stubs import HeadlessClient
 from wowapi_stubs.world import Unit
-
-
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
 
 
 def test_extra_arguments_to_c_functions_are_ignored(client: HeadlessClient) -> None:

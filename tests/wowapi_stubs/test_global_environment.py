@@ -12,12 +12,6 @@ import pytest
 from wowapi_stubs import HeadlessClient
 
 
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
 def test_g_is_the_addon_globals_everywhere(client: HeadlessClient) -> None:
     assert client.eval_lua("return _G == getfenv(0), _G == getfenv(1), _G == getfenv(), "
                            "_G._G == _G") == (True, True, True, True)

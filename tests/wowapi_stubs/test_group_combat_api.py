@@ -5,23 +5,9 @@ unknown layer in ``CreateTexture`` is drawn in ARTWORK)."""
 
 from __future__ import annotations
 
-import pytest
-
-from wowapi_stubs import HeadlessClient
+from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs.api.combat import flags_match
 from wowapi_stubs.world import Unit
-
-
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
-def run(client: HeadlessClient, code: str) -> object:
-    result = client.eval_lua(code)
-    assert not client.errors, client.errors[-1]
-    return result
 
 
 def test_raid_target_icons_move_between_units_and_fire_the_event(client) -> None:

@@ -7,12 +7,6 @@ import pytest
 from wowapi_stubs import HeadlessClient
 
 
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
 def test_lua_is_5_1(client: HeadlessClient) -> None:
     assert client.eval_lua("return _VERSION") == "Lua 5.1"
     assert client.eval_lua("return type(setfenv), type(unpack), type(loadstring)") == (

@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import HeadlessClient
 from wowapi_stubs.surface import load_surface
-
-
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
-def run(client: HeadlessClient, code: str) -> object:
-    result = client.eval_lua(code)
-    assert not client.errors, client.errors[-1]
-    return result
 
 
 @pytest.mark.parametrize("kind", load_surface().creatable_frame_types)

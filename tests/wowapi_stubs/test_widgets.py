@@ -7,12 +7,6 @@ import pytest
 from wowapi_stubs import HeadlessClient
 
 
-@pytest.fixture
-def client() -> HeadlessClient:
-    with HeadlessClient() as c:
-        yield c
-
-
 @pytest.mark.parametrize("name", ["UIParent", "Minimap", "GameTooltip", "MailFrame",
                                   "SendMailNameEditBox", "SendMailSubjectEditBox",
                                   "SendMailMoney", "DEFAULT_CHAT_FRAME"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import ClientSettings, HeadlessClient, WhoEntry
 from wowapi_stubs.world import Aura, Spell, Unit
 
@@ -17,12 +18,6 @@ def client() -> HeadlessClient:
         c.set_world_roster([WhoEntry("Norinn", 80, "Human", "Mage", "Gold Diggers"),
                             WhoEntry("Grom", 79, "Orc", "Warrior", "")])
         yield c
-
-
-def run(client: HeadlessClient, code: str) -> object:
-    result = client.eval_lua(code)
-    assert not client.errors, client.errors[-1]
-    return result
 
 
 def test_the_character(client: HeadlessClient) -> None:
