@@ -111,6 +111,7 @@ class ContractMonitor:
         self._no_prepare_clicked = False
         self.model = ReferenceModel()
         self.history = _History()
+        self._sent_this_step = False  # a MAIL_SEND_SUCCESS came in the step being judged
         self.failures: list[Failure] = []
         self.masked: list[Masked] = []
         self.exercised: set[str] = set()
@@ -545,8 +546,10 @@ class ContractMonitor:
         after = self._send_fields()
         if not self.model.mailbox_open or _streamer_edit(step):
             return
-        if after == before and not _may_fill(step):
-            return  # unchanged; an addon may fill the same fields again only on these steps
+        if after == before and not (_may_fill(step) or self._sent_this_step):
+            # unchanged; an addon may fill the same fields again only on these steps (or
+            # right after a send went out: the next payout may hold the same name and amount)
+            return
         armed = self.model.armed
         if armed is not None and any(names_equal(r.name, after[0]) and r.copper == after[1]
                                      for r in armed.rows):
@@ -635,6 +638,7 @@ class ContractMonitor:
                 self.history.failure_step = self._step
             elif event == "MAIL_SEND_SUCCESS":
                 outcomes.append(model.mail_success())
+        self._sent_this_step = bool(outcomes)
         done: list[QueueRow] = []
         wrong_amount: set[str] = set()
         manual = 0
@@ -747,7 +751,8 @@ ADDON_CALLS = frozenset({"ReceiveGold", "NotifyWinnerWhisper", "MGM_RunWhoForSpi
 
 def _may_fill(step: Step) -> bool:
     """Steps after which an addon fills the Send Mail tab by itself (arming it anew even
-    when the fields already held the same payout): the mailbox opening, payouts arriving."""
+    when the fields already held the same payout): the mailbox opening, payouts arriving
+    (and, judged by the monitor, a step in which a send went out)."""
     if step.action == "open_mailbox":
         return True
     call = parse_run_call(step.args["text"]) if step.action == "type_line" else None
