@@ -26,16 +26,7 @@ def text_size(item: Any, _depth: int = 0) -> int:
     if kind is tuple or kind is list:
         if _depth > 2:
             return 8
-        total = 16
-        for value in item:
-            value_kind = value.__class__
-            if value_kind is str or value_kind is bytes:
-                total += len(value)
-            elif value_kind in _SCALARS:
-                total += 8
-            else:
-                total += text_size(value, _depth + 1)
-        return total
+        return 16 + _values_size(item, _depth + 1)
     if isinstance(item, str | bytes):
         return len(item)
     if _depth > 2:
@@ -52,15 +43,21 @@ def text_size(item: Any, _depth: int = 0) -> int:
 
 def event_size(event: str, args: tuple[Any, ...]) -> int:
     """``text_size((event, args))``, without the two outer calls (runs for every event)."""
-    total = 32 + len(event)
-    for value in args:
+    return 32 + len(event) + _values_size(args, 2)
+
+
+def _values_size(values: tuple[Any, ...] | list[Any], depth: int) -> int:
+    """The summed sizes of ``values``: text and scalars measured in place (the common case),
+    anything else by :func:`text_size` at ``depth``."""
+    total = 0
+    for value in values:
         kind = value.__class__
         if kind is str or kind is bytes:
             total += len(value)
         elif kind in _SCALARS:
             total += 8
         else:
-            total += text_size(value, 2)
+            total += text_size(value, depth)
     return total
 
 
