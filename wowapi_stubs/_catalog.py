@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wowapi_stubs import _filecache
 from wowapi_stubs.errors import AddonLoadError
 from wowapi_stubs.toc import TocFile, parse_toc
 
@@ -178,6 +179,6 @@ def _is_addon(path: Path) -> bool:
     if path.is_file():
         return path.suffix.lower() == ".toc"
     try:
-        return any(n.lower().endswith(".toc") for n in os.listdir(path))
+        return any(n.lower().endswith(".toc") for n in _filecache.names(path))
     except OSError:
         return False

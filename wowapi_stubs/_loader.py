@@ -19,8 +19,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs import _filecache
 from wowapi_stubs._catalog import AddonEntry, discover
-from wowapi_stubs._paths import AddonPathError, read_file
+from wowapi_stubs._paths import AddonPathError
 from wowapi_stubs.report import FileLoad, LoadReport
 from wowapi_stubs.toc import TocEntry, TocFile
 
@@ -203,7 +204,7 @@ def run_lua_file(client: HeadlessClient, toc: TocFile, path: Path, relative: str
     errors). The file is read through :mod:`wowapi_stubs._paths` (regular, size-capped)."""
     chunkname = chunk_name(toc, relative)
     try:
-        code = read_file(path, relative, client.settings.max_file_bytes)
+        code = _filecache.read(path, relative, client.settings.max_file_bytes)
     except AddonPathError as exc:
         message = f"{where or chunkname[1:]}: {exc}"
         client._record_error(message, "", "loading addon")

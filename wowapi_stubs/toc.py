@@ -13,6 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wowapi_stubs import _filecache
 from wowapi_stubs._paths import (
     DEFAULT_MAX_FILE_BYTES,
     FOLDER,
@@ -20,7 +21,6 @@ from wowapi_stubs._paths import (
     FolderIndex,
     confine_toc,
     locate,
-    read_file,
 )
 from wowapi_stubs.errors import AddonLoadError
 
@@ -188,10 +188,9 @@ def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:
     (None when one cannot be read: then the cached parse is not used)."""
     given, toc_path, *folders = paths
     try:
-        with open(toc_path, "rb") as handle:
-            return (os.path.isdir(given), handle.read(DEFAULT_MAX_FILE_BYTES + 1),
-                    *(frozenset(os.listdir(folder)) for folder in folders))
-    except OSError:
+        return (os.path.isdir(given), _filecache.read(toc_path, toc_path, DEFAULT_MAX_FILE_BYTES),
+                *(_filecache.names(folder) for folder in folders))
+    except (OSError, AddonLoadError):
         return None
 
 
@@ -200,7 +199,7 @@ def _parse_toc(folder_or_toc: Path) -> tuple[TocFile, FolderIndex, bytes]:
     folder = toc_path.parent
     confine_toc(toc_path)
     try:
-        toc_bytes = read_file(toc_path, toc_path.name, DEFAULT_MAX_FILE_BYTES)
+        toc_bytes = _filecache.read(toc_path, toc_path.name, DEFAULT_MAX_FILE_BYTES)
     except AddonPathError as exc:
         raise AddonLoadError(f"{toc_path}: {exc.reason}") from None
     text = toc_bytes.decode("utf-8-sig", "replace")
