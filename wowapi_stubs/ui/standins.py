@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs import ui
 from wowapi_stubs.surface import UiWidget, load_surface
 from wowapi_stubs.widgets import WIDGET_CLASSES, Button, FontString, Frame, Texture
 
@@ -87,9 +88,7 @@ def _keyed_children() -> dict[str, list[str]]:
 
 
 def _made(client: HeadlessClient, name: str, depth: int) -> Any:
-    from wowapi_stubs.ui import materialize
-
-    return materialize(client, name, depth)
+    return ui.materialize(client, name, depth)
 
 
 def instantiate(client: HeadlessClient, widget: Any, template: str) -> bool:

@@ -21,6 +21,13 @@ from wowapi_stubs.widgets.base import (
     usage,
     values_pair,
 )
+from wowapi_stubs.widgets.regions import (
+    DRAW_LAYERS,
+    FontString,
+    LayeredRegion,
+    Texture,
+    TitleRegion,
+)
 
 STRATA = ("PARENT", "BACKGROUND", "LOW", "MEDIUM", "HIGH", "DIALOG", "FULLSCREEN",
           "FULLSCREEN_DIALOG", "TOOLTIP")
@@ -344,13 +351,9 @@ class Frame(Scripted, Region):
 
     # -- regions and children -----------------------------------------------------------------
     def CreateFontString(self, name: Any = None, layer: Any = None, inherits: Any = None) -> Any:
-        from wowapi_stubs.widgets.regions import FontString
-
         return self._create_layered(FontString, name, layer, inherits)
 
     def CreateTexture(self, name: Any = None, layer: Any = None, inherits: Any = None) -> Any:
-        from wowapi_stubs.widgets.regions import Texture
-
         return self._create_layered(Texture, name, layer, inherits)
 
     def _create_layered(self, cls: type, name: Any, layer: Any, inherits: Any) -> Any:
@@ -365,8 +368,6 @@ class Frame(Scripted, Region):
         """The layer argument of ``CreateTexture``/``CreateFontString``: the client keeps
         ARTWORK when the name is not a draw layer (``"DIALOG"`` is a frame strata), where
         ``SetDrawLayer`` would fail; the headless client says so in a finding."""
-        from wowapi_stubs.widgets.regions import DRAW_LAYERS
-
         name = lua_text(layer, what="layer").upper()
         if name in DRAW_LAYERS:
             region.SetDrawLayer(name)
@@ -377,8 +378,6 @@ class Frame(Scripted, Region):
             location=self._client.runtime.caller_position().rstrip(": ") or None)
 
     def CreateTitleRegion(self) -> Any:
-        from wowapi_stubs.widgets.regions import TitleRegion
-
         if self._title_region_id is not None:
             raise WowApiError(f"{self.KIND}:CreateTitleRegion(): Frame already has a title "
                               "region")
@@ -397,8 +396,6 @@ class Frame(Scripted, Region):
         return len(self.GetChildren())
 
     def GetRegions(self) -> tuple[Any, ...]:
-        from wowapi_stubs.widgets.regions import LayeredRegion
-
         return tuple(c for c in self.children if isinstance(c, LayeredRegion))
 
     def GetNumRegions(self) -> int:

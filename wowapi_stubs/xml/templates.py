@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wowapi_stubs import ui
 from wowapi_stubs.ui.fonts import standard_fonts
 from wowapi_stubs.xml._context import XmlContext
 from wowapi_stubs.xml._parse import Node
@@ -19,13 +20,13 @@ if TYPE_CHECKING:
 
 def apply_named_templates(client: HeadlessClient, widget: Region, templates: str) -> None:
     """Apply the comma-separated ``templates`` to a widget just created from Lua."""
-    from wowapi_stubs.xml._frames import load, template_chain
-
     registry = client.xml_templates
     wanted = names(templates)
     if registry is None or not any(registry.find(n) for n in wanted):
         _builtin_only(client, widget, wanted)  # the common case: no XML involved, kept cheap
         return
+    from wowapi_stubs.xml._frames import load, template_chain
+
     addon = client.current_report.addon if client.current_report is not None else None
     ctx = XmlContext(client, addon=addon)
     position = client.runtime.caller_position().rstrip(": ") or "(Lua)"
@@ -37,8 +38,6 @@ def apply_named_templates(client: HeadlessClient, widget: Region, templates: str
 def _builtin_only(client: HeadlessClient, widget: Region, wanted: list[str]) -> None:
     """Templates no XML defines: FrameXML fonts (the font object, when there is one) and
     the clean-room UI's templates (unknown names are reported there)."""
-    from wowapi_stubs import ui
-
     for name in wanted:
         if name in standard_fonts():
             font = client.lookup_named(name)
