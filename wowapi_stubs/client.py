@@ -49,6 +49,7 @@ from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
 from wowapi_stubs.world import Aura, Unit, World
+from wowapi_stubs.xml.templates import apply_named_templates
 
 _log = logging.getLogger(__name__)
 
@@ -59,6 +60,21 @@ EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "CHAT_MSG
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
 STARTUP_MEMORY = 320 * 1024
+
+
+class _WidgetNames(dict[str, Any]):
+    """Widgets by global name. Looked up with ``[]``, a built-in UI object not made yet
+    (see :mod:`wowapi_stubs.ui`) is made now; ``get`` and ``in`` see only those made."""
+
+    def __init__(self, client: Any) -> None:
+        super().__init__()
+        self._client = client
+
+    def __missing__(self, name: str) -> Any:
+        found = self._client.lookup_named(name) if isinstance(name, str) else None
+        if found is None:
+            raise KeyError(name)
+        return found
 
 
 @dataclass(frozen=True)
@@ -122,7 +138,7 @@ class HeadlessClient:
         self.chat_settings = ChatSettings()
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Any] = {}
-        self.named: dict[str, Any] = {}
+        self.named: dict[str, Any] = _WidgetNames(me)
         self.focus_id: int | None = None  # the edit box with keyboard focus
         self._event_frames: dict[str, list[Frame]] = {}
         self._update_frames: list[Frame] = []
@@ -239,6 +255,8 @@ class HeadlessClient:
 
     def fire(self, event: str, *args: Any) -> None:
         """Deliver ``event`` to every frame registered for it, as the client would."""
+        if event in ui.MAIL_EVENTS:
+            ui.make_mail_ui(self)
         self.events_fired.append_sized((event, args), event_size(event, args))
         if event in self._event_frames:
             self.runtime.dispatch(event, args)
@@ -530,8 +548,6 @@ class HeadlessClient:
     def apply_templates(self, widget: Any, templates: str) -> None:
         """Apply a comma-separated list of templates (XML virtual frames, else the built-in
         UI's), as ``CreateFrame``'s fourth argument does."""
-        from wowapi_stubs.xml.templates import apply_named_templates
-
         apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
@@ -603,6 +619,8 @@ class HeadlessClient:
 
     def fire_internal(self, event: str, *args: Any) -> None:
         """Deliver an event now, without settling the clock (for API implementations)."""
+        if event in ui.MAIL_EVENTS:
+            ui.make_mail_ui(self)
         self.events_fired.append_sized((event, args), event_size(event, args))
         if event in self._event_frames:
             self.runtime.dispatch(event, args)

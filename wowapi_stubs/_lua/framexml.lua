@@ -1,16 +1,17 @@
 -- The parts of Blizzard's FrameXML an addon relies on, rewritten for the headless client:
 -- the Send Mail tab (Send button, money confirmation), static popups and a few constants.
+-- Run when the mail frames are first used (or one of the globals below is first read).
 local G = _G
 
 -- Constants (ACCEPT, CANCEL...) come from the built-in UI's catalog when first read.
-G.STATICPOPUP_NUMDIALOGS = 4
+STATICPOPUP_NUMDIALOGS = 4
 
 ---------------------------------------------------------------------------------------------
 -- Static popups: StaticPopupDialogs[which] = { text, button1, button2, OnAccept, OnCancel,
 -- OnShow, OnHide, ... }; StaticPopup_Show fills the first free StaticPopupN frame, whose
 -- Button1/Button2 call OnAccept/OnCancel and hide it.
 ---------------------------------------------------------------------------------------------
-G.StaticPopupDialogs = {}
+StaticPopupDialogs = {}
 
 local clickPopup -- defined below
 

@@ -42,7 +42,9 @@ STATIC_POPUPS = 4
 
 
 def create_standard_frames(client: HeadlessClient) -> None:
-    """Create the frames the client drives and run ``_lua/framexml.lua``."""
+    """Create the frames every client shows (world frame, UIParent, the default chat frame,
+    the error frame). ``GameTooltip`` and the mail frames (with ``_lua/framexml.lua``, which
+    drives them) are made the first time they are used (see :data:`LAZY_FRAMES`)."""
     make = client._create_region
     make(Frame, "WorldFrame", None).SetAllPoints()
     ui_parent = make(Frame, "UIParent", None)
@@ -51,16 +53,46 @@ def create_standard_frames(client: HeadlessClient) -> None:
     client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
     client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
     make(MessageFrame, "UIErrorsFrame", ui_parent)
-    make(GameTooltip, "GameTooltip", ui_parent, "GameTooltipTemplate").shown = False
-    mail_frame = make(Frame, "MailFrame", ui_parent)
-    mail_frame.shown = False
-    send_frame = make(Frame, "SendMailFrame", mail_frame)
-    for box in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
-        make(EditBox, box, send_frame).auto_focus = False
-    money = make(Frame, "SendMailMoney", send_frame)
-    money.copper = 0
-    make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
-    client.runtime.run_trusted("framexml.lua")
+
+
+# The Send Mail tab's frames, made together with the Lua that drives them.
+MAIL_FRAMES = ("MailFrame", "SendMailFrame", "SendMailNameEditBox", "SendMailSubjectEditBox",
+               "SendMailBodyEditBox", "SendMailMoney", "SendMailMailButton")
+MAIL_EVENTS = frozenset({"MAIL_SHOW", "MAIL_FAILED"})
+"""The events the mail frames register for: the mail UI is made before one is delivered."""
+
+
+def _mail_ui(client: HeadlessClient, name: str) -> Any:
+    """The mail frames and ``_lua/framexml.lua`` (popups, the Send button), made once. The
+    chunk's global functions do not replace ones addon code defined before."""
+    if "MailFrame" not in client.named:
+        make = client._create_region
+        mail_frame = make(Frame, "MailFrame", client.named["UIParent"])
+        mail_frame.shown = False
+        send_frame = make(Frame, "SendMailFrame", mail_frame)
+        for box in ("SendMailNameEditBox", "SendMailSubjectEditBox", "SendMailBodyEditBox"):
+            make(EditBox, box, send_frame).auto_focus = False
+        make(Frame, "SendMailMoney", send_frame).copper = 0
+        make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
+        fn = client.runtime.fn
+        defined = {key: value for key in _framexml_globals()
+                   if (value := fn.rawglobal(key.encode())) is not None}
+        client.runtime.run_trusted("framexml.lua")
+        for key, value in defined.items():
+            fn.setglobal(key.encode(), value)
+    return client.named.get(name)
+
+
+def make_mail_ui(client: HeadlessClient) -> None:
+    """Make the mail frames now (before an event they listen to is delivered)."""
+    if client.framexml is None:
+        _mail_ui(client, "MailFrame")
+
+
+@functools.cache
+def _framexml_globals() -> frozenset[str]:
+    """The globals ``_lua/framexml.lua`` defines (reading one makes the mail UI)."""
+    return frozenset(scan_names(trusted_bytecode("framexml.lua")).writes)
 
 
 def _chat_frame(client: HeadlessClient, name: str) -> Any:
@@ -93,6 +125,8 @@ def _player_arrow(client: HeadlessClient, name: str) -> Any:
 
 
 LAZY_FRAMES = {
+    **dict.fromkeys(MAIL_FRAMES, _mail_ui),
+    "GameTooltip": _item_ref_tooltip,
     "PlayerArrowFrame": _player_arrow,
     "PlayerArrowEffectFrame": _player_arrow,
     **{f"ChatFrame{i}": _chat_frame for i in range(2, NUM_CHAT_WINDOWS + 1)},
@@ -138,7 +172,7 @@ def provides(client: HeadlessClient, name: str) -> bool:
     """Whether the built-in UI defines global ``name`` (made or not yet made)."""
     return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
             or name in standard_fonts() or name in load_surface().framexml_frames
-            or constant(name)[0] or name in _chunk_index())
+            or constant(name)[0] or name in _framexml_globals() or name in _chunk_index())
 
 
 def resolve(client: HeadlessClient, name: str) -> Any:
@@ -150,6 +184,9 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     found, value = constant(name)
     if found:
         return client.runtime.to_lua(value)
+    if name in _framexml_globals():
+        _mail_ui(client, name)
+        return client.runtime.fn.rawglobal(name.encode())
     chunk = _chunk_index().get(name)
     if chunk is None:
         return None
