@@ -112,3 +112,20 @@ def test_odd_global_names_read_nil_at_once(client: HeadlessClient) -> None:
     # FrameXML reads _G[entry.text] with an empty text: the read must end.
     assert run(client, "return _G[''], _G['='], _G[' GetTime'], _G[1]") == (None, None, None,
                                                                            None)
+
+
+def test_mail_frames_are_made_on_first_use_and_behave_as_if_made_at_start() -> None:
+    with HeadlessClient() as client:
+        assert "MailFrame" not in client.named  # not made yet
+        assert client.named["SendMailMailButton"].text == "Send"  # made when looked up
+    with HeadlessClient() as client:
+        # The Send button re-enables when a mail fails, also when nothing made it yet.
+        client.eval_lua('SendMail("Nobody", "subject", "")')
+        client.advance(1)
+        assert client.eval_lua("return SendMailMailButton:IsEnabled()") == 1
+    with HeadlessClient() as client:
+        # Addon code that defines a global of the mail UI's Lua before it is made keeps it.
+        client.eval_lua("function StaticPopup_Show() return 'mine' end")
+        client.open_mailbox()
+        assert client.eval_lua("return StaticPopup_Show(), type(StaticPopupDialogs.SEND_MONEY)") \
+            == ("mine", "table")
