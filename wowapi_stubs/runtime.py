@@ -281,7 +281,8 @@ class LuaRuntime:
         return fn, None
 
     def compile_file(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
-        """:meth:`compile` for an addon file, through a process-wide cache of compiled chunks.
+        """:meth:`compile` for an addon file or XML handler, through a process-wide cache of
+        compiled chunks.
 
         The first client to load a file compiles its source; later clients in the process
         load the same compiler output (same chunk name, lines and behaviour) without parsing
@@ -305,9 +306,7 @@ class LuaRuntime:
             return None, _in_chunk(chunkname, to_text(loaded[1]))
         fn, error = self.compile(code, chunkname)
         if fn is not None:
-            _COMPILED[key] = self.fn.dump(fn)
-            if len(_COMPILED) > COMPILED_CACHE_SIZE:
-                _COMPILED.popitem(last=False)
+            _remember_compiled(key, self.fn.dump(fn))
         return fn, error
 
     def safecall(self, label: str, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
@@ -503,8 +502,23 @@ HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024
 HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)
 LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
-COMPILED_CACHE_SIZE = 256
+COMPILED_CACHE_SIZE = 8192  # chunks (FrameXML: ~330 files and ~2,000 XML handlers)
+COMPILED_CACHE_BYTES = 64 * 1024 * 1024  # their source and bytecode
 _COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()
+_compiled_bytes = 0
+
+
+def _remember_compiled(key: tuple[bytes, bytes], bytecode: bytes) -> None:
+    """Keep ``bytecode`` for :meth:`LuaRuntime.compile_file`, least recently used dropped."""
+    global _compiled_bytes
+    size = len(key[0]) + len(key[1]) + len(bytecode)
+    if size > COMPILED_CACHE_BYTES:
+        return
+    _COMPILED[key] = bytecode
+    _compiled_bytes += size
+    while len(_COMPILED) > COMPILED_CACHE_SIZE or _compiled_bytes > COMPILED_CACHE_BYTES:
+        (name, code), dropped = _COMPILED.popitem(last=False)
+        _compiled_bytes -= len(name) + len(code) + len(dropped)
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
 _SMALL_TYPES = frozenset({int, float, bool, type(None)})  # plain values of bounded size
 _EVENT_NAMES: dict[str, bytes] = {}
