@@ -798,7 +798,7 @@ __all__ = ["ChatLine", "HeadlessClient"]
 
 
 # The client's own Lua files that implement functions the 3.3.5a client has in C.
-_C_IN_LUA = ("headless-patterns:", "headless-lualib:")
+_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:")
 
 
 def _as_c_functions(rows: list[str]) -> list[str]:

@@ -257,3 +257,23 @@ def test_tracebacks_show_the_guarded_functions_as_the_c_functions_they_stand_for
     assert callback[2:4] == ["\t[C]: in function 'gsub'", "\t(eval):1: in main chunk"]
     assert value[1:3] == ["\t[C]: in function 'gsub'", "\t(eval):1: in main chunk"]
     assert not any("headless-" in row for row in malformed + callback + value)
+
+
+def test_the_planner_loads_on_first_use_untouched_by_what_addon_code_replaced() -> None:
+    """The measuring and scanning half of the guard loads when a pattern is first matched;
+    library functions addon code replaced before that do not reach it."""
+    with HeadlessClient() as client:
+        assert client.runtime.fn.pattern_scans() == (0, 0)
+        client.runtime.fn.set_pattern_budget(1000)  # before loading: kept
+        got = client.eval_lua("""
+          local pick = select
+          type, unpack, select, tostring = nil, nil, nil, nil
+          table.concat, string.sub, string.byte = error, error, error
+          local s = string.rep("ab", 300)
+          local n = 0
+          for _ in string.gmatch(s, "(a)(b)") do n = n + 1 end
+          return string.find(s, "(b)(a)b$"), n, pick(2, string.gsub(s, "a(b)", "%1"))
+        """)
+        assert client.errors == []
+        assert got == (598, 300, 300)
+        assert client.runtime.fn.pattern_scans()[0] > 0  # the small budget took effect
