@@ -160,6 +160,7 @@ class LuaRuntime:
         self._safecall = self.P.safecall
         self._run_script = self.P.run_script
         self._new_widget = self.P.new_widget
+        self._widget_ids = self.P.widget_ids
         self._own_method = self.P.own_method
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
@@ -219,21 +220,21 @@ class LuaRuntime:
             return value.encode("utf-8", "surrogateescape")
         if kind in _PLAIN_TYPES:
             return value
+        if lua51.lua_type(value) is not None:  # already a Lua value (its fields stay its own)
+            return value
         if isinstance(value, str):
             return value.encode("utf-8", "surrogateescape")
-        if isinstance(value, bool | int | float | bytes):
+        if isinstance(value, _SCALAR_TYPES):
             return value
         lua_table = getattr(value, "lua", None)
         if lua_table is not None:
             return lua_table
-        if isinstance(value, Mapping | list | tuple) and not self.has_room(_table_size(value)):
+        if isinstance(value, _CONTAINER_TYPES) and not self.has_room(_table_size(value)):
             raise WowApiError("not enough memory")
         if isinstance(value, Mapping):
             return self._lua.table_from({self.to_lua(k): self.to_lua(v) for k, v in value.items()})
-        if isinstance(value, list | tuple):
+        if isinstance(value, _SEQUENCE_TYPES):
             return self._lua.table_from({i + 1: self.to_lua(v) for i, v in enumerate(value)})
-        if lua51.lua_type(value) is not None:  # already a Lua value
-            return value
         # Addon code never receives a Python object (lupa would wrap it as userdata).
         raise TypeError(f"the client passed a Python {type(value).__name__} to Lua")
 
@@ -465,7 +466,10 @@ class LuaRuntime:
         return True, result
 
     def widget_id(self, value: Any) -> int | None:
-        return self.fn.widget_id(value)
+        """The id of the widget whose table ``value`` is (None for anything else)."""
+        if lua51.lua_type(value) != "table":
+            return None
+        return self._widget_ids[value]
 
     def stack_sources(self) -> list[tuple[str, int]]:
         """Lua frames on the stack (innermost first) as ``(source, line)``."""
@@ -529,6 +533,10 @@ def _remember_compiled(key: tuple[bytes, bytes], bytecode: bytes) -> None:
         (name, code), dropped = _COMPILED.popitem(last=False)
         _compiled_bytes -= len(name) + len(code) + len(dropped)
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
+# (isinstance with a tuple: ``int | float`` would build a new union object at every call.)
+_SCALAR_TYPES = (bool, int, float, bytes)
+_SEQUENCE_TYPES = (list, tuple)
+_CONTAINER_TYPES = (Mapping, list, tuple)
 _SMALL_TYPES = frozenset({int, float, bool, type(None)})  # plain values of bounded size
 _EVENT_NAMES: dict[str, bytes] = {}
 
@@ -546,6 +554,7 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callab
     api_counts, api_functions, api_names = me.api_counts, me._api, me._api_names
     method_names, method_counts = me._method_names, me.method_counts
     plain = _PLAIN_TYPES
+    lua_type = lua51.lua_type
 
     def one(value: Any) -> Any:
         kind = value.__class__
@@ -555,6 +564,8 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callab
         if kind in plain:
             if kind is bytes and len(value) > LARGE_VALUE and not me.has_room(len(value)):
                 raise WowApiError("not enough memory")
+            return value
+        if lua_type(value) is not None:  # a Lua value: itself, whatever fields it holds
             return value
         lua_table = getattr(value, "lua", None)
         return lua_table if lua_table is not None else me.to_lua(value)

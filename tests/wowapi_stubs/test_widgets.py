@@ -90,3 +90,17 @@ def test_misuse_of_a_method_implemented_in_lua_blames_the_caller(call: str,
         client.eval_lua(f'local f = CreateFrame("Frame")\n\n{call}')
         assert client.errors[-1].message == f"(eval):3: {message}"
         assert client.errors[-1].line == 3
+
+
+def test_a_lua_table_passes_back_as_itself_whatever_fields_it_holds() -> None:
+    """A table holding a field named like the client's internals (``lua``) is still the
+    table when an API function or method hands it back."""
+    from wowapi_stubs import HeadlessClient
+
+    with HeadlessClient() as client:
+        assert client.eval_lua("""
+          local f = CreateFrame("Frame")
+          local t = {lua = 1}
+          f:SetAttribute("x", t)
+          return f:GetAttribute("x") == t, type(f:GetAttribute("x"))
+        """) == (True, "table")

@@ -31,7 +31,7 @@ from wowapi_stubs.widgets import (
     ScrollingMessageFrame,
     creatable_class,
 )
-from wowapi_stubs.widgets.base import lua_text
+from wowapi_stubs.widgets.base import TEXT_TYPES, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -239,7 +239,7 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     cls = creatable_class(kind) if len(kind) < 64 else None
     if cls is None:
         raise WowApiError(f"CreateFrame: Unknown frame type '{kind}'")
-    if isinstance(parent, bytes | str):
+    if isinstance(parent, TEXT_TYPES):
         parent_widget = client.lookup_named(lua_text(parent))
     else:
         parent_widget = client._widget_from_lua(parent) if parent is not None else None

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import (
+    TEXT_TYPES,
     ScriptObject,
     flag_result,
     lua_number,
@@ -358,7 +359,7 @@ class Animation(Scripted, ScriptObject):
         return group.parent if group is not None else None
 
     def SetParent(self, group: Any = None) -> None:
-        target = (self._client.lookup_named(lua_text(group)) if isinstance(group, bytes | str)
+        target = (self._client.lookup_named(lua_text(group)) if isinstance(group, TEXT_TYPES)
                   else self._client._widget_from_lua(group))
         if not isinstance(target, AnimationGroup):
             raise usage("Animation:SetParent(animationGroup)")

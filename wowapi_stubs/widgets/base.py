@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 # -- argument conversion ----------------------------------------------------------------------
 
 
+# Types for isinstance (a tuple: ``int | float`` would build a new union object at every call).
+NUMBER_TYPES = (int, float)
+TEXT_TYPES = (bytes, str)
+_SHOWN_TYPES = (bytes, str, int, float)
+
 MAX_TEXT_BYTES = 1024 * 1024
 """The longest text an API function or widget keeps in Python (texts from Lua live outside
 the Lua state's memory cap once converted)."""
@@ -37,7 +42,7 @@ def lua_text(value: Any, *, what: str = "value") -> str:
         return value
     if isinstance(value, bool) or value is None:
         raise WowApiError(f"bad argument: {what} must be a string")
-    if isinstance(value, int | float):
+    if isinstance(value, NUMBER_TYPES):
         return _number_text(value)
     raise WowApiError(f"bad argument: {what} must be a string")
 
@@ -45,7 +50,7 @@ def lua_text(value: Any, *, what: str = "value") -> str:
 def shown_text(value: Any) -> str | None:
     """A ``SetText`` argument: strings and numbers are shown; anything else (nil, a table,
     a function) clears the text, as the client reads it with ``lua_tostring``."""
-    if isinstance(value, bytes | str | int | float) and not isinstance(value, bool):
+    if isinstance(value, _SHOWN_TYPES) and not isinstance(value, bool):
         return lua_text(value, what="text")
     return None
 
@@ -63,11 +68,14 @@ def _number_text(value: int | float) -> str:
 
 def lua_number(value: Any, *, what: str = "value") -> float:
     """A Lua number argument (numeric strings coerce, as in Lua 5.1)."""
+    kind = value.__class__
+    if kind is float or kind is int:
+        return value
     if isinstance(value, bool):
         raise WowApiError(f"bad argument: {what} must be a number")
-    if isinstance(value, int | float):
+    if isinstance(value, NUMBER_TYPES):
         return value
-    if isinstance(value, bytes | str):
+    if isinstance(value, TEXT_TYPES):
         try:
             text = value.decode() if isinstance(value, bytes) else value
             return float(int(text.strip(), 16)) if text.strip().lower().startswith("0x") \
@@ -243,7 +251,7 @@ class Anchor:
 
 
 def _point_name(value: Any) -> str:
-    if not isinstance(value, bytes | str):
+    if not isinstance(value, TEXT_TYPES):
         raise usage(SET_POINT_USAGE)
     name = lua_text(value).upper()
     if name not in _POINT_FRACTIONS:
@@ -351,7 +359,7 @@ class Region(ScriptObject):
         """Hook for frames (``OnSizeChanged``)."""
 
     def _relative(self, value: Any) -> Region | None:
-        if isinstance(value, bytes | str):
+        if isinstance(value, TEXT_TYPES):
             name = resolve_name(lua_text(value), self.parent) or ""  # "$parentX" as in XML
             found = self._client.lookup_named(name)
             if found is None:
@@ -384,7 +392,7 @@ class Region(ScriptObject):
         return 1 if self.is_visible() else None
 
     def SetParent(self, parent: Any = None) -> None:
-        if isinstance(parent, bytes | str):
+        if isinstance(parent, TEXT_TYPES):
             new_parent = self._client.lookup_named(lua_text(parent))
         else:
             new_parent = self._client._widget_from_lua(parent) if parent is not None else None
@@ -446,12 +454,12 @@ class Region(ScriptObject):
         relative: Region | None = self.parent
         relative_point, x, y = name, 0.0, 0.0
         args = list(rest)
-        if args and isinstance(args[0], int | float) and not isinstance(args[0], bool):
+        if args and isinstance(args[0], NUMBER_TYPES) and not isinstance(args[0], bool):
             x, y = lua_number(args[0]), opt_number(args[1] if len(args) > 1 else None, 0.0)
         elif args:
             first = args.pop(0)
             relative = self._relative(first) if first is not None else self.parent
-            if args and isinstance(args[0], bytes | str):
+            if args and isinstance(args[0], TEXT_TYPES):
                 relative_point = _point_name(args.pop(0))
             elif args and args[0] is None:
                 args.pop(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from wowapi_stubs.widgets.base import (
+    TEXT_TYPES,
     flag_pair,
     flag_result,
     lua_flag,
@@ -37,7 +38,7 @@ class StateTextures:
         if value is None:
             self._slots.pop(slot, None)
             return
-        if isinstance(value, bytes | str):
+        if isinstance(value, TEXT_TYPES):
             texture = self._slot_texture(slot)
             if texture is None:
                 texture = self._client._create_region(Texture, None, self)
@@ -86,7 +87,7 @@ def _font_slot(slot: str) -> tuple[Any, Any]:
         if font is None:
             self._fonts = {k: v for k, v in (self._fonts or {}).items() if k != slot}
             return
-        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, bytes | str)
+        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, TEXT_TYPES)
                  else self._client._widget_from_lua(font))
         if found is None:
             raise usage(f"Button:Set{slot}FontObject(font)")

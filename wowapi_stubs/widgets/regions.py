@@ -7,6 +7,8 @@ from typing import Any, ClassVar
 
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import (
+    NUMBER_TYPES,
+    TEXT_TYPES,
     Region,
     ScriptObject,
     color_pair,
@@ -86,7 +88,7 @@ class FontInstance:
         if font is None:
             self._font_object_id = None
             return
-        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, bytes | str)
+        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, TEXT_TYPES)
                  else self._client._widget_from_lua(font))
         if not isinstance(found, FontInstance):
             raise usage(f"{self.KIND}:SetFontObject(font)")
@@ -215,7 +217,7 @@ class Texture(LayeredRegion):
         if path is None:
             self.texture, self.color = None, None
             return None
-        if isinstance(path, int | float) and not isinstance(path, bool):
+        if isinstance(path, NUMBER_TYPES) and not isinstance(path, bool):
             values = [path, *rgba]
             self.texture = None
             self.color = tuple(  # type: ignore[assignment]
@@ -349,7 +351,7 @@ class Font(FontInstance, ScriptObject):
         return self.alpha
 
     def CopyFontObject(self, font: Any = None) -> None:
-        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, bytes | str)
+        found = (self._client.lookup_named(lua_text(font)) if isinstance(font, TEXT_TYPES)
                  else self._client._widget_from_lua(font))
         if not isinstance(found, FontInstance):
             raise usage("Font:CopyFontObject(font)")
