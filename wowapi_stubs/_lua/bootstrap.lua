@@ -941,6 +941,18 @@ function P.new_widget(kind, id, name)
   return widget
 end
 
+-- For the XML loader: true when `widget[name]` is the client's own method (the one a call
+-- from Lua would reach: no override on the widget, its metatable or its kind's method
+-- table), so the host may call it without the round trip; otherwise what the lookup gave
+-- (an addon's function, a "not implemented" stub, or nil).
+function P.own_method(widget, name)
+  local fn = widget[name]
+  if fn ~= nil and fn == method_closures[name] then
+    return true
+  end
+  return fn
+end
+
 function P.widget_id(value)
   if type(value) == "table" then
     return ids[value]
