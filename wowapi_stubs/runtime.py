@@ -51,6 +51,12 @@ def trusted_bytecode(name: str) -> bytes:
                                              _lua_source(name), chunkname))
 
 
+def _trusted_bytecode_from_lua(name: bytes) -> bytes:
+    """:func:`trusted_bytecode` for the client's own Lua code, which loads some files on
+    first use (names arrive as bytes)."""
+    return trusted_bytecode(name.decode())
+
+
 def _deny_attribute(obj: object, name: object, is_setting: bool) -> object:
     raise AttributeError("Python attributes are not reachable from addon code")
 
@@ -143,6 +149,7 @@ class LuaRuntime:
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
+                b"trusted_bytecode": _trusted_bytecode_from_lua,
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",

@@ -1225,6 +1225,7 @@ end
 function P.load_trusted(code, chunkname)
   return in_globals(loadstring(code, chunkname))
 end
+P.trusted_bytecode = host.trusted_bytecode -- a client Lua file by name, compiled
 
 -- The host's compiled-file cache: the bytecode of a chunk this state compiled from source.
 function P.dump(fn)
