@@ -25,6 +25,7 @@ from typing import Any
 from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
+from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, chunk_global
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -513,9 +514,13 @@ class HeadlessClient:
         """A global Lua found unset: a built-in UI object (made now), ``True`` for a known
         3.3.5a function the client does not implement, else ``None``."""
         try:
+            name = key.decode("utf-8", "surrogateescape")
+            value = chunk_global(self, C_FUNCTION_CHUNKS, name)
+            if value is not None:
+                return value
             if self.framexml is not None:  # FrameXML defines its own functions and frames
                 return True if _known_c_functions()(key) else None
-            value = ui.resolve(self, key.decode("utf-8", "surrogateescape"))
+            value = ui.resolve(self, name)
             if value is not None:
                 return value
             return True if _known_functions()(key) else None
