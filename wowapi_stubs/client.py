@@ -360,6 +360,20 @@ class HeadlessClient:
             self.named["SendMailMoney"].copper = copper
         return self.click_send_mail()
 
+    def send_mail_fields(self) -> tuple[str, int]:
+        """What the Send Mail tab shows: the recipient typed and the copper of the money
+        input (FrameXML's gold, silver and copper boxes, as ``MoneyInputFrame_GetCopper``
+        reads them, or the built-in UI's money input)."""
+        named = self.named
+        recipient = str(named["SendMailNameEditBox"].text or "")
+        if self.framexml is None:
+            return recipient, int(getattr(named["SendMailMoney"], "copper", 0))
+        copper = 0
+        for box, worth in (("Gold", 10000), ("Silver", 100), ("Copper", 1)):
+            digits = str(named[f"SendMailMoney{box}"].text or "").strip()
+            copper += int(digits) * worth if digits.isdigit() else 0
+        return recipient, copper
+
     def fail_next_mail(self, reason: str = "Cannot find player") -> None:
         """The next ``SendMail`` fails with ``reason`` (``MAIL_FAILED`` + UI error)."""
         self.mail.fail_next(reason)
