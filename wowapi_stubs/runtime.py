@@ -52,6 +52,12 @@ def trusted_bytecode(name: str) -> bytes:
                                              _lua_source(name), chunkname))
 
 
+def _trusted_bytecode_from_lua(name: bytes) -> bytes:
+    """:func:`trusted_bytecode` for the client's own Lua code, which loads some files on
+    first use (names arrive as bytes)."""
+    return trusted_bytecode(name.decode())
+
+
 def _deny_attribute(obj: object, name: object, is_setting: bool) -> object:
     raise AttributeError("Python attributes are not reachable from addon code")
 
@@ -129,7 +135,7 @@ class LuaRuntime:
         self.method_counts: dict[str, int] = {}
         # Lua holds these callbacks; they refer to this object weakly so that the Lua state
         # and this object form no reference cycle (the state is freed with its owner).
-        api_call, method_call = _host_calls(weakref.proxy(self))
+        api_call, method_call, self._widget_call = _host_calls(weakref.proxy(self))
         host = self._lua.table_from(
             {
                 b"api_call": api_call,
@@ -144,6 +150,7 @@ class LuaRuntime:
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
+                b"trusted_bytecode": _trusted_bytecode_from_lua,
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",
@@ -154,6 +161,7 @@ class LuaRuntime:
         self._safecall = self.P.safecall
         self._run_script = self.P.run_script
         self._new_widget = self.P.new_widget
+        self._own_method = self.P.own_method
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
         self.P[b"host_locale_is_8_bit"] = _locale_is_8_bit()
@@ -281,7 +289,8 @@ class LuaRuntime:
         return fn, None
 
     def compile_file(self, code: bytes, chunkname: str) -> tuple[Any, str | None]:
-        """:meth:`compile` for an addon file, through a process-wide cache of compiled chunks.
+        """:meth:`compile` for an addon file or XML handler, through a process-wide cache of
+        compiled chunks.
 
         The first client to load a file compiles its source; later clients in the process
         load the same compiler output (same chunk name, lines and behaviour) without parsing
@@ -305,9 +314,7 @@ class LuaRuntime:
             return None, _in_chunk(chunkname, to_text(loaded[1]))
         fn, error = self.compile(code, chunkname)
         if fn is not None:
-            _COMPILED[key] = self.fn.dump(fn)
-            if len(_COMPILED) > COMPILED_CACHE_SIZE:
-                _COMPILED.popitem(last=False)
+            _remember_compiled(key, self.fn.dump(fn))
         return fn, error
 
     def safecall(self, label: str, fn: Any, *args: Any) -> tuple[bool, tuple[Any, ...]]:
@@ -438,6 +445,24 @@ class LuaRuntime:
             raise WowApiError("not enough memory")
         return self._new_widget(kind.encode(), widget_id, global_name)
 
+    def own_method(self, widget: Any, name: bytes) -> Any:
+        """``widget[name]`` looked up as Lua code would (for the XML loader): ``True`` when
+        it is the client's own method (nothing overrides it on the widget, its metatable
+        or its kind's method table), else what the lookup found (an addon's function, a
+        "not implemented" stub, or None)."""
+        return self._own_method(widget, name)
+
+    def call_own_method(self, widget: Any, name: str, args: tuple[Any, ...]
+                        ) -> tuple[bool, Any]:
+        """``widget:name(*args)`` for a method :meth:`own_method` found to be the client's:
+        the Python method runs without the round trip through Lua, with the arguments Lua
+        would pass it, counted as a call; ``(True, results as Lua receives them)`` or
+        ``(False, the message of the error Lua would raise)``."""
+        result = self._widget_call(widget, name, _as_passed(self.to_lua_args(args)))
+        if result.__class__ is tuple and result and result[0] is self._err:
+            return False, to_text(result[1])
+        return True, result
+
     def widget_id(self, value: Any) -> int | None:
         return self.fn.widget_id(value)
 
@@ -496,16 +521,33 @@ HOST_RESERVE = 256 * 1024
 ENTRY_SLACK = 16 * 1024
 HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)
 LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
-COMPILED_CACHE_SIZE = 256
+COMPILED_CACHE_SIZE = 8192  # chunks (FrameXML: ~330 files and ~2,000 XML handlers)
+COMPILED_CACHE_BYTES = 64 * 1024 * 1024  # their source and bytecode
 _COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()
+_compiled_bytes = 0
+
+
+def _remember_compiled(key: tuple[bytes, bytes], bytecode: bytes) -> None:
+    """Keep ``bytecode`` for :meth:`LuaRuntime.compile_file`, least recently used dropped."""
+    global _compiled_bytes
+    size = len(key[0]) + len(key[1]) + len(bytecode)
+    if size > COMPILED_CACHE_BYTES:
+        return
+    _COMPILED[key] = bytecode
+    _compiled_bytes += size
+    while len(_COMPILED) > COMPILED_CACHE_SIZE or _compiled_bytes > COMPILED_CACHE_BYTES:
+        (name, code), dropped = _COMPILED.popitem(last=False)
+        _compiled_bytes -= len(name) + len(code) + len(dropped)
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
 _SMALL_TYPES = frozenset({int, float, bool, type(None)})  # plain values of bounded size
 _EVENT_NAMES: dict[str, bytes] = {}
 
 
-def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
+def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
     """The two entries from Lua into Python: ``api_call(idx, ...)`` for API functions and
-    ``method_call(idx, widget_id, ...)`` for widget methods.
+    ``method_call(idx, widget_id, ...)`` for widget methods; and ``widget_call(widget, name,
+    args)``, what ``method_call`` does for a call the host makes itself (see
+    :meth:`LuaRuntime.call_own_method`).
 
     ``me`` is a weak proxy of the :class:`LuaRuntime`: the Lua state keeps these closures
     alive, so they hold nothing that holds the state. Strings, numbers and widgets take a
@@ -554,6 +596,17 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
                 return call_trimmed(name, getattr(me._widgets[widget_id], name), args)
             return me._failure(name, exc)
 
+    def widget_call(widget: Any, name: str, args: tuple[Any, ...]) -> Any:
+        """``method_call`` for a widget the host holds: same count, conversions and errors."""
+        method_counts[name] = method_counts.get(name, 0) + 1
+        try:
+            result = getattr(widget, name)(*args)
+            return result if result is None else to_lua(result)
+        except BaseException as exc:  # noqa: BLE001 - the error Lua would raise
+            if _too_many_arguments(exc):
+                return call_trimmed(name, getattr(widget, name), args)
+            return me._failure(name, exc)
+
     def call_trimmed(name: str, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         """The client's C functions ignore arguments past their last one
         (``fs:SetText(GameTime_GetTime())`` passes three): call again without them."""
@@ -563,7 +616,20 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
         except BaseException as exc:  # noqa: BLE001 - becomes the Lua error (a string)
             return me._failure(name, exc)
 
-    return api_call, method_call
+    return api_call, method_call, widget_call
+
+
+def _as_passed(values: list[Any]) -> tuple[Any, ...]:
+    """Arguments as a Python function called from Lua receives them: Lua 5.1 numbers are
+    doubles, and lupa hands back an integral one as an ``int``."""
+    return tuple(
+        (int(v) if v.is_integer() else v) if v.__class__ is float
+        else int(float(v)) if v.__class__ is int and not -_EXACT < v < _EXACT
+        else v
+        for v in values)
+
+
+_EXACT = 2**53
 
 
 def _too_many_arguments(exc: BaseException) -> bool:

@@ -77,8 +77,9 @@ class ClientSettings:
         max_widgets: frames, textures and font strings one client may hold; creating more
             fails with "not enough memory" in the calling code.
         reuse_compiled_files: load an addon file another client of this process already
-            compiled from the same source as that compiler output instead of parsing the
-            source again (same behaviour, faster start-up; off: always compile).
+            compiled from the same source as that compiler output, and build UI XML from the
+            tree another client parsed from the same bytes, instead of parsing the source
+            again (same behaviour, faster start-up; off: always compile and parse).
         framexml_dir: an extracted 3.3.5a ``Interface`` folder (``FrameXML/FrameXML.toc``,
             ``AddOns/Blizzard_*``): the client runs Blizzard's own UI from it instead of the
             built-in one (``None``: the built-in UI; see docs/headless-client.md). Defaults

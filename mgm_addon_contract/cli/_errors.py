@@ -161,8 +161,11 @@ def json_file(path: Path, what: str) -> Any:
 
 
 def output_file(path: Path | None, option: str) -> Path | None:
-    """A path a command may create or overwrite, checked before any work is done by opening
-    it for writing (a file created by the check is removed again)."""
+    """A path a command may create or overwrite, checked before any work is done: an
+    existing file is opened for appending (its content untouched); for a new one a
+    uniquely named scratch file is made and removed in its folder. The path itself never
+    appears during the check (another process may be waiting for it to exist, and a kill
+    between a create and a remove would leave an empty file behind)."""
     if path is None:
         return None
     if path.is_dir():
@@ -170,14 +173,15 @@ def output_file(path: Path | None, option: str) -> Path | None:
     parent = path.parent
     if not parent.is_dir():
         raise UserError(f"{option} {path}: folder {parent} does not exist")
-    existed = path.exists()
     try:
-        with path.open("ab"):
-            pass
+        if path.exists():
+            with path.open("ab"):
+                pass
+        else:
+            with tempfile.TemporaryFile(dir=parent):
+                pass
     except OSError as exc:
         raise UserError(f"{option} {path}: cannot be written ({exc.strerror})") from None
-    if not existed:
-        path.unlink(missing_ok=True)
     return path
 
 

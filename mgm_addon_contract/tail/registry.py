@@ -105,9 +105,10 @@ class Registry:
     # -- reading -------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Path | None, *, dedupe_limit: int = 20_000) -> Registry:
-        """The registry in ``path`` (a fresh one when the file does not exist)."""
+        """The registry in ``path`` (a fresh one when the file does not exist or is empty:
+        saves replace the file atomically, so an empty one never held a checkpoint)."""
         registry = cls(path, done=BoundedKeys(dedupe_limit))
-        if path is None or not path.exists():
+        if path is None or not path.exists() or path.stat().st_size == 0:
             return registry
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from mgm_addon_contract._resources import chatlogs_dir, reference_addon_dir
 from mgm_addon_contract.cli import app
-from mgm_addon_contract.cli._errors import UserError, error_line, http_url
+from mgm_addon_contract.cli._errors import UserError, error_line, http_url, output_file
 from mgm_addon_contract.safe_text import printable, window
 
 runner = CliRunner()
@@ -114,6 +114,23 @@ def test_error_lines_are_elided_escaped_and_masked() -> None:
     line = error_line("bad \x1b[31mred\x1b[0m sekrit-value-123 " + "x" * 5000)
     assert "\x1b" not in line and "\\x1b[31m" in line and "sekrit" not in line
     assert line.endswith("bytes)") and len(line) < 600 and "…(" in line
+
+
+def test_output_paths_are_checked_without_creating_them(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process waiting for a checkpoint to appear must never see an empty one made by the
+    check (a kill between its create and remove would leave it behind)."""
+    target = tmp_path / "registry.json"
+    opened: list[Path] = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self)
+                        or real_open(self, *a, **k))
+    assert output_file(target, "--checkpoint") == target
+    assert target not in opened and not target.exists() and not list(tmp_path.iterdir())
+    target.write_text("kept")
+    assert output_file(target, "--checkpoint") == target and target.read_text() == "kept"
+    with pytest.raises(UserError, match="--checkpoint .*: folder .* does not exist"):
+        output_file(tmp_path / "missing" / "registry.json", "--checkpoint")
 
 
 def test_printable_and_window_bound_their_output() -> None:

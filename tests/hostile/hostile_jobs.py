@@ -45,7 +45,7 @@ CORPUS: dict[str, Hostile] = {
                                  "pattern too complex (more than 200"),
     "pattern-backtracking": Hostile({"a.lua": 'local r = string.find(string.rep("a", 3e4), '
                                      '"(.-)(.-)(.-)b") return r'},
-                                    "pattern too complex for this subject"),
+                                    "script ran too long"),
     "gc-finalizer-loop": Hostile({"a.lua": 'local u = newproxy(true) getmetatable(u).__gc = '
                                   'function() while true do end end u = nil '
                                   'collectgarbage() collectgarbage()\n'

@@ -313,9 +313,10 @@ class Schedule:
 
     def _wait_registered(self) -> None:
         """The game writes only once the consumer has registered the log (before that it
-        does not exist for the consumer, and a rotation would hide lines from it)."""
+        does not exist for the consumer, and a rotation would hide lines from it): its
+        checkpoint names a file."""
         deadline = time.monotonic() + 30
-        while not (self.folder / "registry.json").exists():
+        while not _registered(self.folder / "registry.json"):
             if self.tail.exited() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"seed {self.plan.seed}: tail never registered the log: "
                                      + self._tail_errors())
@@ -536,6 +537,13 @@ class Schedule:
     def _tail_errors(self) -> str:
         self.tail.errors.flush()
         return (self.folder / "tail.err").read_text(errors="replace")[-2000:]
+
+
+def _registered(checkpoint: Path) -> bool:
+    try:
+        return bool(json.loads(checkpoint.read_text(encoding="utf-8")).get("files"))
+    except (OSError, ValueError):
+        return False
 
 
 def _payout(state: dict[str, Any], payout: str) -> dict[str, Any]:

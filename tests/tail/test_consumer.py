@@ -404,6 +404,15 @@ def test_an_unusable_registry_is_a_clear_error(setup: Setup) -> None:
         setup.consumer()
 
 
+def test_an_empty_registry_file_is_a_fresh_start(setup: Setup) -> None:
+    """Saves replace the file atomically, so an empty one never held a checkpoint."""
+    setup.checkpoint.write_bytes(b"")
+    setup.append(line(CONFIRM1))
+    consumer = setup.consumer()
+    consumer.poll_once()
+    assert [k[1] for k in setup.registry()["done"]] == [P1]
+
+
 def test_registry_writes_are_atomic_and_complete(setup: Setup) -> None:
     setup.append(line(CONFIRM1) + line(CONFIRM2, 1))
     consumer = setup.consumer()

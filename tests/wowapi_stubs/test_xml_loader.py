@@ -286,3 +286,46 @@ def test_element_names_ignore_case_as_in_the_client(make_addon) -> None:
     with client:
         assert report.ok, report.findings
         assert client.eval_lua("return LIB, Lower:GetObjectType()") == (True, "Frame")
+
+
+def test_methods_an_addon_hooks_or_replaces_are_what_the_loader_calls(make_addon) -> None:
+    client, report = _load(make_addon, """
+<Frame name="HookTemplate" virtual="true">
+  <Size x="30" y="40"/>
+  <Anchors><Anchor point="TOP"/></Anchors>
+</Frame>
+<Frame name="Hooked" inherits="HookTemplate"/>
+<Texture name="Plain" virtual="true" file="Interface\\Icons\\A"/>
+<Frame name="Holder">
+  <Layers><Layer><Texture name="HolderTex" inherits="Plain"/></Layer></Layers>
+</Frame>""", lua="""
+        CALLS = {}
+        local methods = getmetatable(CreateFrame("Frame")).__index
+        hooksecurefunc(methods, "SetPoint", function(self, point)
+          CALLS[#CALLS + 1] = self:GetName() .. ":SetPoint:" .. point
+        end)
+        local own = methods.SetSize
+        methods.SetSize = function(self, w, h) own(self, w * 2, h * 2) end
+        local texture = getmetatable(UIParent:CreateTexture()).__index
+        texture.SetTexture = function(self, path) CALLS[#CALLS + 1] = "tex:" .. path end
+    """)
+    with client:
+        assert report.ok, (report.errors, report.findings)
+        assert client.eval_lua("return Hooked:GetWidth(), Hooked:GetHeight(), CALLS[1],"
+                               " CALLS[2], HolderTex:GetTexture()") == (
+            60, 80, "Hooked:SetPoint:TOP", "tex:Interface\\Icons\\A", None)
+
+
+def test_a_failing_method_is_located_the_same_way_for_own_and_replaced_methods(
+        make_addon) -> None:
+    xml = '<Frame name="Bad"><Anchors><Anchor point="NOWHERE"/></Anchors></Frame>'
+    _, own = _load(make_addon, xml)
+    _, replaced = _load(make_addon, xml, lua="""
+        local methods = getmetatable(CreateFrame("Frame")).__index
+        local original = methods.SetPoint
+        methods.SetPoint = function(...) return original(...) end""")
+    messages = [[f.message for f in r.findings if f.kind == "xml-error"]
+                for r in (own, replaced)]
+    expected = ('Interface\\AddOns\\XmlAddon\\ui.xml:2: Frame:SetPoint: Region:SetPoint(): '
+                'Unknown region point "NOWHERE"')
+    assert messages == [[expected], [expected]]

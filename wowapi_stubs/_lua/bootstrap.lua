@@ -978,6 +978,18 @@ function P.new_widget(kind, id, name)
   return widget
 end
 
+-- For the XML loader: true when `widget[name]` is the client's own method (the one a call
+-- from Lua would reach: no override on the widget, its metatable or its kind's method
+-- table), so the host may call it without the round trip; otherwise what the lookup gave
+-- (an addon's function, a "not implemented" stub, or nil).
+function P.own_method(widget, name)
+  local fn = widget[name]
+  if fn ~= nil and fn == method_closures[name] then
+    return true
+  end
+  return fn
+end
+
 function P.widget_id(value)
   if type(value) == "table" then
     return ids[value] or surrogate_id(value)
@@ -1250,6 +1262,7 @@ end
 function P.load_trusted(code, chunkname)
   return in_globals(loadstring(code, chunkname))
 end
+P.trusted_bytecode = host.trusted_bytecode -- a client Lua file by name, compiled
 
 -- The host's compiled-file cache: the bytecode of a chunk this state compiled from source.
 function P.dump(fn)

@@ -9,7 +9,11 @@
 --   * a bounded worst case of at most BUDGET matcher steps: one call in C;
 --   * else, when each start position alone is within BUDGET: the scan over start positions
 --     runs here, one anchored call in C per position, so the CPU deadline applies;
---   * else: refused ("pattern too complex for this subject").
+--   * else the match runs in Lua 5.1's matcher written in Lua (matcher.lua: same trials, same
+--     results), where the CPU deadline and the memory cap apply at every step: a match that
+--     ends early costs what it costs in the client, a runaway one meets the deadline;
+--   * (a pattern C could fail on that is this complex is refused: "pattern too complex for
+--     this subject").
 -- Refusals are Lua errors at the caller's file:line.
 --
 -- Errors read as Lua 5.1's own: a call C could fail (arguments of the wrong type, a pattern
@@ -459,6 +463,9 @@ local function plan(fname, m, s, anchored)
   if per <= BUDGET then
     return "scan", per
   end
+  if not m.may_fail then
+    return "lua", per
+  end
   fail(fname, "pattern too complex for this subject (it could backtrack more than "
     .. BUDGET .. " steps on " .. n .. " characters)")
 end
@@ -479,9 +486,9 @@ local function start_index(init, n)
   return init
 end
 
-local scans = 0 -- calls that took the scanning path (P.pattern_scans(), for tests)
+local scans, in_lua = 0, 0 -- calls that took the scanning path, of which in Lua (for tests)
 function P.pattern_scans()
-  return scans
+  return scans, in_lua
 end
 
 -- Each anchored call may take `per` steps in C: check the CPU deadline every CHECK_EVERY.
@@ -497,34 +504,62 @@ local function pacer(per)
   end
 end
 
-local function scan_find(s, m, init, whole, per)
-  scans = scans + 1
+-- The matcher anchored at a start position, as `find(s, "^" .. body, i)` returns: C's (how
+-- "scan") or the Lua one (how "lua", loaded on first use).
+local lua_matcher
+local function finder_for(m, how)
+  if how == "lua" then
+    in_lua = in_lua + 1
+    if not lua_matcher then
+      lua_matcher = P.load_trusted(P.trusted_bytecode("matcher.lua"))(byte, sub, error)
+    end
+    local find_at, body = lua_matcher.find_at, m.body
+    return function(s, i)
+      return find_at(s, body, i)
+    end
+  end
   local anchored = "^" .. m.body
+  return function(s, i)
+    return find(s, anchored, i)
+  end
+end
+
+-- What string.match returns for a match found at first..last with these captures.
+local function match_values(s, first, last, ...)
+  if select("#", ...) > 0 then
+    return ...
+  end
+  return sub(s, first, last)
+end
+
+local function scan_find(s, m, init, whole, per, how)
+  scans = scans + 1
+  local finder = finder_for(m, how)
   local pace = pacer(per)
-  for i = init, #s + 1 do
+  for i = init, m.anchored and init or #s + 1 do
     pace()
-    if find(s, anchored, i) then
+    if finder(s, i) then
       if whole then
-        return find(s, anchored, i)
+        return finder(s, i)
       end
-      return match(s, anchored, i)
+      return match_values(s, finder(s, i))
     end
   end
   return nil
 end
 
-local function scan_gmatch(s, m, per)
+local function scan_gmatch(s, m, per, how)
   scans = scans + 1
-  local anchored = "^" .. m.body
+  local finder = finder_for(m, how)
   local position, n = 1, #s
   local pace = pacer(per)
   return function()
     for i = position, n + 1 do
       pace()
-      local first, last = find(s, anchored, i)
+      local first, last = finder(s, i)
       if first then
         position = last >= first and last + 1 or first + 1
-        return match(s, anchored, i)
+        return match_values(s, finder(s, i))
       end
     end
     position = n + 2
@@ -551,16 +586,16 @@ local function expand_string(repl, whole, caps, ncaps)
   end))
 end
 
-local function scan_gsub(s, m, repl, max_n, per)
+local function scan_gsub(s, m, repl, max_n, per, how)
   scans = scans + 1
-  local anchored = "^" .. m.body
+  local finder = finder_for(m, how)
   local pace = pacer(per)
   local kind = type(repl)
   local out, count, src, n = {}, 0, 1, #s
   max_n = max_n or n + 1
   while count < max_n do
     pace()
-    local results = { find(s, anchored, src) }
+    local results = { finder(s, src) }
     local stop
     if results[1] then
       count = count + 1
@@ -593,6 +628,9 @@ local function scan_gsub(s, m, repl, max_n, per)
       out[#out + 1] = sub(s, src, src)
       src = src + 1
     else
+      break
+    end
+    if m.anchored then
       break
     end
   end
@@ -769,9 +807,9 @@ local function guarded_find(...)
     if #s <= m.fast_n or plan("string.find", m, s, m.anchored) == "c" then
       return passed(protected(call_site("find"), find, s, m.c_pattern, init))
     end
-    local _, per = plan("string.find", m, s, m.anchored)
+    local how, per = plan("string.find", m, s, m.anchored)
     return passed(protected(call_site("find"), scan_find, s, m,
-      start_index(init, #s), true, per))
+      start_index(init, #s), true, per, how))
   end
   if #s <= m.fast_n then
     return find(s, m.c_pattern, init)
@@ -780,7 +818,7 @@ local function guarded_find(...)
   if how == "c" then
     return find(s, m.c_pattern, init)
   end
-  return scan_find(s, m, start_index(init, #s), true, per)
+  return scan_find(s, m, start_index(init, #s), true, per, how)
 end
 
 local function guarded_match(...)
@@ -793,9 +831,9 @@ local function guarded_match(...)
     if #s <= m.fast_n or plan("string.match", m, s, m.anchored) == "c" then
       return passed(protected(call_site("match"), match, s, m.c_pattern, init))
     end
-    local _, per = plan("string.match", m, s, m.anchored)
+    local how, per = plan("string.match", m, s, m.anchored)
     return passed(protected(call_site("match"), scan_find, s, m,
-      start_index(init, #s), false, per))
+      start_index(init, #s), false, per, how))
   end
   if #s <= m.fast_n then
     return match(s, m.c_pattern, init)
@@ -804,7 +842,7 @@ local function guarded_match(...)
   if how == "c" then
     return match(s, m.c_pattern, init)
   end
-  return scan_find(s, m, start_index(init, #s), false, per)
+  return scan_find(s, m, start_index(init, #s), false, per, how)
 end
 
 -- A gmatch iterator over a pattern C could fail on: its errors as C's (the iterator is
@@ -828,7 +866,7 @@ local function guarded_gmatch(...)
   if how == "c" then
     return gmatch(s, m.c_pattern)
   end
-  local iterator = scan_gmatch(s, m, per)
+  local iterator = scan_gmatch(s, m, per, how)
   return m.may_fail and protected_iterator(iterator) or iterator
 end
 
@@ -849,13 +887,13 @@ local function guarded_gsub(...)
     if how == "c" then
       return passed(protected(call_site("gsub"), gsub, s, m.c_pattern, repl, max_n))
     end
-    return passed(protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per))
+    return passed(protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per, how))
   end
   if kind == "string" or kind == "number" then
     if how == "c" then
       return gsub(s, m.c_pattern, repl, max_n)
     end
-    return scan_gsub(s, m, repl, max_n, per)
+    return scan_gsub(s, m, repl, max_n, per, how)
   end
   local saved, result, count
   if kind == "function" then
@@ -868,7 +906,7 @@ local function guarded_gsub(...)
   if how == "c" then
     result, count = gsub(s, m.c_pattern, repl, max_n)
   else
-    result, count = scan_gsub(s, m, repl, max_n, per)
+    result, count = scan_gsub(s, m, repl, max_n, per, how)
   end
   if kind == "function" then
     active_function = saved

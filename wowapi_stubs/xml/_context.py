@@ -3,8 +3,9 @@ being loaded, located errors and warnings, and calling widget methods.
 
 Widget state is set only through the widget's own methods (``SetSize``, ``SetPoint``...),
 looked up on its Lua method table like addon code does, so the XML loader and Lua code see
-the same widgets. A method the headless client lacks is reported once per widget type as
-an ``xml-unsupported`` finding and the attribute is skipped.
+the same widgets (a method an addon hooked or replaced runs as the addon made it; the
+client's own runs without a round trip through Lua). A method the headless client lacks is
+reported once per widget type as an ``xml-unsupported`` finding and the attribute is skipped.
 """
 
 from __future__ import annotations
@@ -82,24 +83,32 @@ class XmlContext:
 
     # -- widgets ------------------------------------------------------------------------------
     def call(self, widget: Region, method: str, node: Node, *args: Any) -> Any:
-        """``widget:method(...)`` through the widget's Lua method table; None when the
-        method is missing (reported once per type) or fails (reported, located)."""
+        """``widget:method(...)`` as Lua code would call it; None when the method is missing
+        (reported once per type) or fails (reported, located). The client's own method runs
+        directly (:meth:`LuaRuntime.call_own_method`); an override goes through Lua."""
         lua = widget.lua
-        fn = lua[method.encode()]
-        if fn is None:
-            key = f"{widget.KIND}:{method}"
-            if key not in self.registry.reported:
-                self.registry.reported.add(key)
-                self.client.add_finding(
-                    "xml-unsupported", f"{node.where}: {key} is not implemented by the "
-                    f"headless client; what <{node.tag}> sets with it is skipped",
-                    location=node.where, addon=self.addon, method=key)
-            return None
+        runtime = self.client.runtime
         try:
-            return fn(lua, *self.client.runtime.to_lua_args(args))
+            fn = runtime.own_method(lua, method.encode())
+            if fn is True:
+                ok, result = runtime.call_own_method(widget, method, args)
+                if ok:
+                    return result
+                self.error(node, f"{widget.KIND}:{method}: {result}")
+                return None
+            if fn is not None:
+                return fn(lua, *runtime.to_lua_args(args))
         except lupa_errors() as exc:
             self.error(node, f"{widget.KIND}:{method}: {to_text(str(exc))}")
             return None
+        key = f"{widget.KIND}:{method}"
+        if key not in self.registry.reported:
+            self.registry.reported.add(key)
+            self.client.add_finding(
+                "xml-unsupported", f"{node.where}: {key} is not implemented by the "
+                f"headless client; what <{node.tag}> sets with it is skipped",
+                location=node.where, addon=self.addon, method=key)
+        return None
 
     def widget_named(self, name: str) -> Region | None:
         """The widget a global name holds (None when it holds no widget)."""

@@ -17,7 +17,7 @@ from wowapi_stubs._paths import _SEPARATORS, AddonPathError, locate, read_file
 from wowapi_stubs.xml import _frames
 from wowapi_stubs.xml._context import XmlContext
 from wowapi_stubs.xml._fonts import build_font
-from wowapi_stubs.xml._parse import Node, XmlSyntaxError, parse_bytes
+from wowapi_stubs.xml._parse import Node, XmlSyntaxError, parse_bytes, parse_shared
 from wowapi_stubs.xml._schema import ANIMATION_TYPES, FRAME_TYPES, LAYOUT_TYPES
 from wowapi_stubs.xml._values import is_true
 
@@ -55,7 +55,8 @@ def load_file(ctx: XmlContext, toc: TocFile, path: Path, at: Node | None = None)
         return False
     try:
         data = read_file(path, display, ctx.client.settings.max_file_bytes)
-        root = parse_bytes(data, display)
+        parse = parse_shared if ctx.client.settings.reuse_compiled_files else parse_bytes
+        root = parse(data, display)
     except XmlSyntaxError as exc:
         _file_error(ctx, f"{display}:{exc.line}: malformed XML: {exc.message} (the client "
                     "skips the whole file)", at)
@@ -168,7 +169,9 @@ def _script(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> None:
 
 def _run_inline(ctx: XmlContext, toc: TocFile, node: Node, code: str) -> None:
     runtime = ctx.client.runtime
-    fn, error = runtime.compile(code.encode("utf-8", "surrogateescape"), "@" + node.file)
+    compile = runtime.compile_file if ctx.client.settings.reuse_compiled_files \
+        else runtime.compile
+    fn, error = compile(code.encode("utf-8", "surrogateescape"), "@" + node.file)
     if fn is None:
         ctx.client._record_error(error or f"{node.where}: cannot compile", "", "loading XML")
         return

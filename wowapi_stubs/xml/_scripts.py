@@ -48,8 +48,9 @@ def handler_function(ctx: XmlContext, widget: Region, node: Node) -> Any:
         return cached[1]
     label = "*" if node.in_template or not widget.name else widget.name
     code = f"return function({handler_params(node.tag)}) {body}\nend"
-    chunk, error = runtime.compile(code.encode("utf-8", "surrogateescape"),
-                                   f"{label}:{node.tag}")
+    compile = runtime.compile_file if ctx.client.settings.reuse_compiled_files \
+        else runtime.compile
+    chunk, error = compile(code.encode("utf-8", "surrogateescape"), f"{label}:{node.tag}")
     if chunk is None:
         ctx.error(node, f"<{node.tag}>: {error}")
         return None
