@@ -6,6 +6,7 @@ when no extracted Interface folder is available (``MGM_FRAMEXML_DIR``)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from mgm_addon_contract._resources import reference_addon_dir
 from mgm_addon_contract.cli import app
 from mgm_addon_contract.e2e import SCENARIOS, run_e2e
 from tests.shared_data import require_shared
+from wowapi_stubs.isolation import Worker
 from wowapi_stubs.settings import FRAMEXML_VARIABLE
 
 
@@ -45,3 +47,14 @@ def test_cli_e2e_runs_under_the_framexml_given(framexml: Path,
     assert result.exit_code == 0, result.output
     assert [(r["scenario"], r["verdict"]) for r in json.loads(result.output)] == [
         ("happy", True)]
+
+
+def test_isolation_workers_run_the_framexml_of_the_parent(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """``check``/``e2e --framexml`` run their clients in isolation workers, whose minimal
+    environment keeps the Interface folder (and still no secret)."""
+    monkeypatch.setenv(FRAMEXML_VARIABLE, "/games/wow/Interface")
+    monkeypatch.setenv("MGM_TEST_SECRET", "hunter2")
+    with Worker() as worker:
+        assert worker.run(os.getenv, FRAMEXML_VARIABLE) == "/games/wow/Interface"
+        assert worker.run(os.getenv, "MGM_TEST_SECRET") is None

@@ -123,3 +123,14 @@ def test_macro_options_realm_played_time_and_unit_links(client: HeadlessClient) 
       GameTooltip:SetHyperlink("unit:0xF130002F0F000001")
       return name, GameTooltip:NumLines()
     """) == (client.settings.character_name, 0)
+
+
+def test_no_loot_window_is_open(client: HeadlessClient) -> None:
+    """XLoot asks how many items the loot window holds when it closes it."""
+    assert run(client, """
+      CloseLoot(); LootSlot(1)
+      return GetNumLootItems(), select("#", GetLootSlotInfo(1)), LootSlotIsItem(1),
+        IsFishingLoot(), GetLootRollTimeLeft(1)
+    """) == (0, 0, None, None, 0)
+    client.eval_lua("GetLootSlotInfo()")
+    assert "Usage: GetLootSlotInfo(slot)" in client.errors[-1].message
