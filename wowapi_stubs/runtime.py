@@ -184,6 +184,8 @@ class LuaRuntime:
             return self._err, str(exc).encode("utf-8", "surrogateescape")
         if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit...
             return self._err, self._interrupt(exc)
+        if isinstance(exc, MemoryError):  # the host ran out (e.g. an isolation worker's cap):
+            return self._err, b"not enough memory"  # as Lua words it, no traceback
         # A bug in the client must not kill the addon: it becomes a Lua error and is logged.
         message = f"internal error in the headless client's {name}: {exc!r}"
         _log.error(message, exc_info=exc)

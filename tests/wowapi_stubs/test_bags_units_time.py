@@ -52,3 +52,12 @@ def test_time_and_date_follow_the_simulated_clock_and_zone() -> None:
         assert client.eval_lua("return time(date('*t'))") == int(start.timestamp())
         client.advance(3600)
         assert client.eval_lua('return date("!%H")') == "19"
+
+
+def test_times_the_c_library_cannot_represent_give_nil() -> None:
+    # Lua 5.1's os.date/os.time return nil when localtime/mktime fail.
+    with HeadlessClient() as client:
+        assert client.eval_lua('return date("%Y", 2^60), date("!*t", -2^60), date("%Y", 1/0),'
+                               ' time({year = 2^40, month = 1, day = 1}),'
+                               ' time({year = 2020, month = 1, day = 1/0})') == (None,) * 5
+        assert not client.errors and not client.runtime.internal_errors

@@ -24,6 +24,23 @@ def test_g_is_the_addon_globals_everywhere(client: HeadlessClient) -> None:
         True, True, True, True)
 
 
+def test_the_level_above_an_entry_is_the_client_with_its_globals(client: HeadlessClient) -> None:
+    # Handlers, /run lines and files are called by the client (from C in the real one), so
+    # getfenv(2) in them names the globals; Lua's own tail-call error stays for addon code.
+    client.type_line("/run RUN_ENV = getfenv(2) == _G")
+    client.eval_lua("""
+      local f = CreateFrame("Frame")
+      f:SetScript("OnEvent", function() EVENT_ENV = getfenv(2) == _G end)
+      f:RegisterEvent("PLAYER_TARGET_CHANGED")""")
+    client.fire("PLAYER_TARGET_CHANGED")
+    assert (client.global_value("RUN_ENV"), client.global_value("EVENT_ENV")) == (True, True)
+    assert client.eval_lua("""
+      local function h() local env = getfenv(2) return env end
+      local function g() return h() end
+      return select(2, pcall(g))""") == "(eval):2: no function environment for tail call at level 2"
+    assert not client.errors
+
+
 def test_globals_set_from_python_and_from_lua_are_the_same_table(client: HeadlessClient) -> None:
     client.runtime.setglobal("FromPython", 7)
     client.eval_lua("FromLua = FromPython + 1")

@@ -93,3 +93,21 @@ def test_cap_below_start_up_is_refused_before_lua_starts(cap: int) -> None:
 
     with pytest.raises(HeadlessClientError, match="too small for the client's own start-up"):
         HeadlessClient(ClientSettings(memory_limit_bytes=cap))
+
+
+def test_the_host_running_out_of_memory_is_lua_s_not_enough_memory(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Text a widget holds lives in Python, outside the Lua state's cap; when the host runs
+    # out (an isolation worker at its address-space cap), the addon sees Lua's own error.
+    from wowapi_stubs.widgets.regions import FontString
+
+    def exhausted(self: FontString, value: object = None) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(FontString, "SetText", exhausted)
+    with HeadlessClient() as client:
+        got = client.eval_lua("""
+          local fs = UIParent:CreateFontString(nil, "OVERLAY", "GameFontNormal")
+          return select(2, pcall(fs.SetText, fs, "x"))""")
+        assert got == "(eval):3: not enough memory"
+        assert not client.runtime.internal_errors

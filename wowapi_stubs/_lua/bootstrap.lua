@@ -1133,6 +1133,21 @@ G.getfenv = function(target)
     if target < 0 then
       error("bad argument #1 to 'getfenv' (level must be non-negative)", 2)
     end
+    local info = getinfo(target + 1, "S")
+    if not info then
+      error("bad argument #1 to 'getfenv' (invalid level)", 2)
+    elseif info.what == "tail" then
+      -- The client tail-calls each entry's function (from xpcall; the real client calls
+      -- them from C): that level is the client's, whose functions have the globals.
+      local below = getinfo(target + 2, "S")
+      if below and below.what == "C" then
+        below = getinfo(target + 3, "S")
+      end
+      if below and is_client_source(below.source) then
+        return current_globals()
+      end
+      error("no function environment for tail call at level " .. target, 2)
+    end
     env = getfenv(target + 1)
   else
     env = getfenv(target)

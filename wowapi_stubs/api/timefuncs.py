@@ -26,15 +26,22 @@ def date_table(moment: datetime) -> dict[str, Any]:
 def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     zone = client.settings.local_zone()
 
-    def _moment(fmt: str, stamp: Any) -> tuple[str, datetime]:
-        seconds = client.clock.epoch() if stamp is None else int(lua_number(stamp, what="time"))
+    def _moment(fmt: str, stamp: Any) -> tuple[str, datetime | None]:
+        """The format without its ``!`` and the moment (None: the C library cannot represent
+        that time, so Lua's ``date`` gives nil)."""
+        number = client.clock.epoch() if stamp is None else lua_number(stamp, what="time")
         utc = fmt.startswith("!")
-        moment = datetime.fromtimestamp(seconds, tz=UTC if utc else zone)
+        try:
+            moment = datetime.fromtimestamp(int(number), tz=UTC if utc else zone)
+        except (OverflowError, OSError, ValueError):
+            moment = None
         return (fmt[1:] if utc else fmt), moment
 
     def date(fmt: Any = None, stamp: Any = None) -> Any:
         text = lua_text(fmt) if fmt is not None else "%c"
         pattern, moment = _moment(text, stamp)
+        if moment is None:
+            return None
         if pattern.startswith("*t"):
             return client.runtime.table(date_table(moment))
         try:
@@ -42,7 +49,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         except ValueError as exc:
             raise WowApiError(f"bad argument #1 to 'date' ({exc})") from exc
 
-    def time(table: Any = None) -> int:
+    def time(table: Any = None) -> int | None:
         if table is None:
             return client.clock.epoch()
         if not client.runtime.is_table(table):
@@ -56,13 +63,16 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
                 return default
             return int(lua_number(value))
 
-        months = field("month", None) - 1
-        year = field("year", None) + months // 12
-        moment = datetime(year, months % 12 + 1, 1, tzinfo=zone) + timedelta(
-            days=field("day", None) - 1, hours=field("hour", 12), minutes=field("min", 0),
-            seconds=field("sec", 0),
-        )
-        return int(moment.timestamp())
+        try:
+            months = field("month", None) - 1
+            year = field("year", None) + months // 12
+            moment = datetime(year, months % 12 + 1, 1, tzinfo=zone) + timedelta(
+                days=field("day", None) - 1, hours=field("hour", 12),
+                minutes=field("min", 0), seconds=field("sec", 0),
+            )
+            return int(moment.timestamp())
+        except (OverflowError, OSError, ValueError):
+            return None  # mktime cannot represent it: Lua's time gives nil
 
     def difftime(t2: Any = None, t1: Any = None) -> float:
         return float(lua_number(t2) - (lua_number(t1) if t1 is not None else 0))
