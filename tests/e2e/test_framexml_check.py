@@ -6,7 +6,7 @@ with the reason when no extracted Interface folder is available.
 A FrameXML client costs seconds of CPU and a ``check`` makes one per shipped scenario and
 per fuzzed run (about 27 clients, 70 s of CPU today; hence the longer timeouts): the
 reference addon is fuzzed with one run per machine (the default budget with ``--long``), the
-variants too, a daily slice of them per run (see ``framexml_variants.py``)."""
+variants too, on request (see ``framexml_variants.py``)."""
 
 from __future__ import annotations
 
