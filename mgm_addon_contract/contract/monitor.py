@@ -444,15 +444,21 @@ class ContractMonitor:
         this reply and by what the addon accepted before."""
         history, notified = self.history, self.model.notified
         spelling = notified.get(payout, "")
+        differs = _case_differences(short_name(sender), spelling)
+        name_suspect = short_name(sender) != spelling and not differs <= history.recased
         if accepted:  # this very reply was recognised for another payout
             same = any(notified.get(p) == spelling for p in accepted)
-            return "ACCEPT-ALL-NOTIFIED" if same or short_name(sender) == spelling \
-                else "ACCEPT-NAME-MATCH"
+            if same or short_name(sender) == spelling:
+                return "ACCEPT-ALL-NOTIFIED"
+            # matched under another spelling: the case of this one, or only some payouts
+            # considered (this reply accepted a payout notified after this one)
+            suspects = ["ACCEPT-NAME-MATCH"] * name_suspect + ["ACCEPT-ALL-NOTIFIED"]
+            known = [c for c in suspects if c in self.known]
+            return (known or suspects)[0]
         suspects = []
         if text != "!twgold" and not history.accepted_padded:
             suspects.append("ACCEPT-BODY-NORMALIZED")
-        differs = _case_differences(short_name(sender), spelling)
-        if short_name(sender) != spelling and not differs <= history.recased:
+        if name_suspect:
             suspects.append("ACCEPT-NAME-MATCH")
         if payout != history.last_notified and not history.accepted_older:
             suspects.append("ACCEPT-ALL-NOTIFIED")

@@ -1,11 +1,11 @@
 """Which clause a lost queue row is blamed on: what happened to that row (a failed send of
 it, a manual mail to its winner, a batch with bad entries it came in), the latest event
-first; when several fit, a defect already found."""
+first; when several fit, a defect already found. The same for a missing ACCEPT."""
 
 from __future__ import annotations
 
 from mgm_addon_contract._resources import broken_addons_dir
-from mgm_addon_contract.scenarios.library import OPEN, PREPARE, manual, run
+from mgm_addon_contract.scenarios.library import OPEN, PREPARE, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.runner import run_scenario
 
 ROW = "2d2b7b2a-1111-2222-3333-444444444444"
@@ -24,3 +24,15 @@ def test_a_row_lost_after_a_manual_mail_to_its_winner() -> None:
     assert _failures("manual-mail-pops-row", steps, frozenset({"RECEIVEGOLD-PARSE"})) == [
         ("RECEIVEGOLD-PARSE", 5)]
 
+
+
+def test_a_reply_accepted_for_one_payout_but_not_for_an_older_one_spelled_otherwise() -> None:
+    later = "7a1c9e00-aaaa-4bbb-8ccc-0123456789ab"
+    steps = [notify(ROW, "ВасЯ"), notify(later, "Вася"), whisper("Вася", "!twgold")]
+    # an addon folding only ASCII case never matches "ВасЯ": the name match is blamed ...
+    assert _failures("ascii-name-match", steps) == [("ACCEPT-NAME-MATCH", 3)]
+    # ... and so it is for one accepting only the latest payout, until that defect is found;
+    # then the missing ACCEPT is blamed on it (either defect explains it)
+    assert _failures("latest-payout-only", steps) == [("ACCEPT-NAME-MATCH", 3)]
+    assert _failures("latest-payout-only", steps, frozenset({"ACCEPT-ALL-NOTIFIED"})) == [
+        ("ACCEPT-ALL-NOTIFIED", 3)]
