@@ -13,9 +13,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._bytecode import scan_names
+from wowapi_stubs._chunks import chunk_global, chunk_index
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.runtime import trusted_bytecode
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
@@ -92,7 +91,7 @@ def make_mail_ui(client: HeadlessClient) -> None:
 @functools.cache
 def _framexml_globals() -> frozenset[str]:
     """The globals ``_lua/framexml.lua`` defines (reading one makes the mail UI)."""
-    return frozenset(scan_names(trusted_bytecode("framexml.lua")).writes)
+    return frozenset(chunk_index(("framexml.lua",)))
 
 
 def _chat_frame(client: HeadlessClient, name: str) -> Any:
@@ -158,21 +157,12 @@ def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
 LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua")
 
 
-@functools.cache
-def _chunk_index() -> dict[str, str]:
-    """Global name -> the chunk defining it (the globals each chunk's code assigns)."""
-    index: dict[str, str] = {}
-    for chunk in LUA_CHUNKS:
-        for name in scan_names(trusted_bytecode(chunk)).writes:
-            index.setdefault(name, chunk)
-    return index
-
-
 def provides(client: HeadlessClient, name: str) -> bool:
     """Whether the built-in UI defines global ``name`` (made or not yet made)."""
     return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
             or name in standard_fonts() or name in load_surface().framexml_frames
-            or constant(name)[0] or name in _framexml_globals() or name in _chunk_index())
+            or constant(name)[0] or name in _framexml_globals()
+            or name in chunk_index(LUA_CHUNKS))
 
 
 def resolve(client: HeadlessClient, name: str) -> Any:
@@ -187,13 +177,7 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     if name in _framexml_globals():
         _mail_ui(client, name)
         return client.runtime.fn.rawglobal(name.encode())
-    chunk = _chunk_index().get(name)
-    if chunk is None:
-        return None
-    if chunk not in client.loaded_chunks:
-        client.loaded_chunks.add(chunk)
-        client.runtime.run_trusted(chunk)
-    return client.runtime.fn.rawglobal(name.encode())
+    return chunk_global(client, LUA_CHUNKS, name)
 
 
 def is_known_template(client: HeadlessClient, name: str) -> bool:
