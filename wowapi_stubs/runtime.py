@@ -161,7 +161,6 @@ class LuaRuntime:
         self._safecall = self.P.safecall
         self._run_script = self.P.run_script
         self._new_widget = self.P.new_widget
-        self._widget_ids = self.P.widget_ids
         self._own_method = self.P.own_method
         self._dispatch = self.P.dispatch
         self._get_memory_used = self._lua.get_memory_used
@@ -487,10 +486,8 @@ class LuaRuntime:
         return True, result
 
     def widget_id(self, value: Any) -> int | None:
-        """The id of the widget whose table ``value`` is (None for anything else)."""
-        if lua51.lua_type(value) != "table":
-            return None
-        return self._widget_ids[value]
+        """The id of the widget ``value`` is (its table, or a table holding its ``[0]``)."""
+        return self.fn.widget_id(value)
 
     def stack_sources(self) -> list[tuple[str, int]]:
         """Lua frames on the stack (innermost first) as ``(source, line)``."""

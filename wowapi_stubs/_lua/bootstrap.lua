@@ -996,8 +996,6 @@ function P.widget_id(value)
   end
   return nil
 end
--- Widget table -> id, read by the host directly (one table lookup, no function call).
-P.widget_ids = ids
 
 -- A global read while unset asks the host once: a built-in UI object made on first use
 -- comes back as its value (and is a global from then on); a known 3.3.5a function the
