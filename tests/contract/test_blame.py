@@ -7,6 +7,7 @@ from __future__ import annotations
 from mgm_addon_contract._resources import broken_addons_dir
 from mgm_addon_contract.scenarios.library import OPEN, PREPARE, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.runner import run_scenario
+from mgm_addon_contract.scenarios.steps import Step
 
 ROW = "2d2b7b2a-1111-2222-3333-444444444444"
 
@@ -24,6 +25,14 @@ def test_a_row_lost_after_a_manual_mail_to_its_winner() -> None:
     assert _failures("manual-mail-pops-row", steps, frozenset({"RECEIVEGOLD-PARSE"})) == [
         ("RECEIVEGOLD-PARSE", 5)]
 
+
+
+def test_a_row_lost_when_a_manual_mail_failed_while_it_was_armed() -> None:
+    # the streamer's own mail to someone else fails while the row is armed: an addon that
+    # drops the armed row on MAIL_FAILED loses it (the bad entry of its batch is no cause)
+    steps = [run(f'/run ReceiveGold("oops:entry;{ROW}:Norinn:10000000;")'), OPEN, PREPARE,
+             manual("Вас", 10_000_000), Step("advance", {"seconds": 3}), PREPARE]
+    assert _failures("failure-drops-row", steps) == [("MAIL-FAILURE-REQUEUES", 6)]
 
 
 def test_a_reply_accepted_for_one_payout_but_not_for_an_older_one_spelled_otherwise() -> None:
