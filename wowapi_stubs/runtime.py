@@ -252,6 +252,26 @@ class LuaRuntime:
         except UnicodeEncodeError:  # text holding undecodable bytes (surrogate escapes)
             return [self._large_or_other(v) for v in values]
 
+    def _as_passed(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``values`` as a Python function called from Lua with them receives them: text as
+        bytes, numbers as Lua 5.1's doubles come back (an integral one as an ``int``),
+        widgets as their tables, containers as Lua tables (:meth:`to_lua`)."""
+        passed = []
+        for value in values:
+            kind = value.__class__
+            if kind is str:
+                value = value.encode("utf-8", "surrogateescape")
+            elif kind is float:
+                if value.is_integer():
+                    value = int(value)
+            elif kind is int:
+                if not -_EXACT < value < _EXACT:
+                    value = int(float(value))
+            elif kind is not bool and kind is not bytes and value is not None:
+                value = self.to_lua(value)
+            passed.append(value)
+        return tuple(passed)
+
     def _large_or_other(self, value: Any) -> Any:
         self._other_values = True
         if value.__class__ is bytes:
@@ -459,7 +479,7 @@ class LuaRuntime:
         the Python method runs without the round trip through Lua, with the arguments Lua
         would pass it, counted as a call; ``(True, results as Lua receives them)`` or
         ``(False, the message of the error Lua would raise)``."""
-        result = self._widget_call(widget, name, _as_passed(self.to_lua_args(args)))
+        result = self._widget_call(widget, name, self._as_passed(args))
         if result.__class__ is tuple and result and result[0] is self._err:
             return False, to_text(result[1])
         return True, result
@@ -531,6 +551,7 @@ def _remember_compiled(key: tuple[bytes, bytes], bytecode: bytes) -> None:
 _PLAIN_TYPES = frozenset({bytes, int, float, bool, type(None)})
 _SMALL_TYPES = frozenset({int, float, bool, type(None)})  # plain values of bounded size
 _EVENT_NAMES: dict[str, bytes] = {}
+_EXACT = 2**53  # integers a Lua 5.1 number holds exactly
 
 
 def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
@@ -607,19 +628,6 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callab
             return me._failure(name, exc)
 
     return api_call, method_call, widget_call
-
-
-def _as_passed(values: list[Any]) -> tuple[Any, ...]:
-    """Arguments as a Python function called from Lua receives them: Lua 5.1 numbers are
-    doubles, and lupa hands back an integral one as an ``int``."""
-    return tuple(
-        (int(v) if v.is_integer() else v) if v.__class__ is float
-        else int(float(v)) if v.__class__ is int and not -_EXACT < v < _EXACT
-        else v
-        for v in values)
-
-
-_EXACT = 2**53
 
 
 def _too_many_arguments(exc: BaseException) -> bool:

@@ -106,7 +106,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
     """Python's cycle collector off while FrameXML loads: the load makes some 300,000
     Python objects that all stay alive with the client, and the collector would walk the
     whole heap several times meanwhile (a fifth of the load) to free nothing. Objects
-    still freed by reference counting are; the collector runs again afterwards."""
+    still freed by reference counting are. One full collection at the end settles the new
+    objects in the oldest generation: otherwise the next full collection would come during
+    the login, inside a Lua entry, whose CPU deadline it would eat."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -114,3 +116,4 @@ def _cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+            gc.collect()
