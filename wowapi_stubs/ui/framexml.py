@@ -106,9 +106,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
     """Python's cycle collector off while FrameXML loads: the load makes some 300,000
     Python objects that all stay alive with the client, and the collector would walk the
     whole heap several times meanwhile (a fifth of the load) to free nothing. Objects
-    still freed by reference counting are. One full collection at the end settles the new
-    objects in the oldest generation: otherwise the next full collection would come during
-    the login, inside a Lua entry, whose CPU deadline it would eat."""
+    still freed by reference counting are. At the end the new objects are settled in the
+    oldest generation: otherwise a full collection would soon come for them, during the
+    login, inside a Lua entry whose CPU deadline it would eat."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -116,4 +116,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-            gc.collect()
+            _settle()
+
+
+def _settle() -> None:
+    """Move every object the collector tracks into its oldest generation without walking
+    them (freeze, then unfreeze); when something else froze objects (a fork server's
+    parent), one full collection instead, leaving its frozen objects alone."""
+    if gc.get_freeze_count():
+        gc.collect()
+        return
+    gc.freeze()
+    gc.unfreeze()

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from wowapi_stubs.widgets import Region
 
 
+_NAMES: dict[str, bytes] = {}  # method names as Lua strings
+
+
 class TemplateRegistry:
     """Virtual definitions (frames, regions, fonts, animations) by name, one per client."""
 
@@ -88,8 +91,11 @@ class XmlContext:
         directly (:meth:`LuaRuntime.call_own_method`); an override goes through Lua."""
         lua = widget.lua
         runtime = self.client.runtime
+        name = _NAMES.get(method)
+        if name is None:
+            name = _NAMES.setdefault(method, method.encode())
         try:
-            fn = runtime.own_method(lua, method.encode())
+            fn = runtime.own_method(lua, name)
             if fn is True:
                 ok, result = runtime.call_own_method(widget, method, args)
                 if ok:

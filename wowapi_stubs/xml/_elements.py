@@ -50,12 +50,13 @@ def _anchors(ctx: XmlContext, widget: Region, node: Node) -> None:
         if anchor.tag != "Anchor":
             ctx.warn(anchor, f"unknown element <{anchor.tag}> in <Anchors> is ignored")
             continue
-        point = anchor.get("point")
+        attrs = anchor.attrs
+        point = attrs.get("point")
         if not point:
             ctx.error(anchor, "<Anchor> without point=")
             continue
         relative = widget.parent
-        written = anchor.get("relativeTo")
+        written = attrs.get("relativeTo")
         if written:
             name = resolve_name(written, widget.parent) or ""
             relative = ctx.widget_named(name)
@@ -67,7 +68,7 @@ def _anchors(ctx: XmlContext, widget: Region, node: Node) -> None:
         x, y = dimension(ctx, offset) if offset is not None else (
             number(ctx, anchor, "x"), number(ctx, anchor, "y"))
         ctx.call(widget, "SetPoint", node, point, relative,
-                 anchor.get("relativePoint") or point, x or 0, y or 0)
+                 attrs.get("relativePoint") or point, x or 0, y or 0)
 
 
 def _layers(ctx: XmlContext, widget: Region, node: Node) -> None:

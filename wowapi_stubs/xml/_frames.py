@@ -30,8 +30,11 @@ Step = Node | str
 def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> list[Step]:
     """What to apply for ``node``: its templates (each after its own) and then itself.
     Unknown templates are reported and skipped; a template inheriting itself is an error."""
+    inherits = node.attrs.get("inherits")
+    if not inherits:
+        return [node]
     steps: list[Step] = []
-    for name in names(node.get("inherits")):
+    for name in names(inherits):
         template = ctx.registry.find(name)
         if template is None:
             if is_known_template(ctx.client, name):
@@ -101,29 +104,39 @@ def load(ctx: XmlContext, widget: Region, steps: list[Step]) -> None:
     """Apply ``steps`` to a new widget, then ``parentKey`` and ``OnLoad``."""
     from wowapi_stubs import ui
 
-    nodes = [s for s in steps if isinstance(s, Node)]
-    hidden = next((n.get("hidden") for n in reversed(nodes) if n.get("hidden")), None)
-    if is_true(hidden):  # before any script is set: no OnHide while loading
+    nodes = [s for s in steps if s.__class__ is Node]
+    hidden = _last(nodes, "hidden")
+    if hidden is not None and is_true(hidden.attrs["hidden"]):
+        # before any script is set: no OnHide while loading
         ctx.call(widget, "Hide", nodes[-1])
     # The id is the frame's from its creation: children its templates make read it in their
     # OnLoad (self:GetParent():GetID()), as Blizzard's party and chat frames do.
-    ident = next((n for n in reversed(nodes) if n.get("id")), None)
+    ident = _last(nodes, "id")
     if ident is not None and number(ctx, ident, "id") is not None:
         ctx.call(widget, "SetID", ident, number(ctx, ident, "id"))
     for step in steps:
-        if isinstance(step, str) and step in standard_fonts():
+        if step.__class__ is Node:
+            apply_node(ctx, widget, step)
+        elif step in standard_fonts():
             font = ctx.client.lookup_named(step)
             if font is not None:
                 ctx.call(widget, "SetFontObject", nodes[-1], font.lua)
-        elif isinstance(step, str):
-            ui.apply_templates(ctx.client, widget, step)
         else:
-            apply_node(ctx, widget, step)
-    key = next((n.get("parentKey") for n in reversed(nodes) if n.get("parentKey")), None)
+            ui.apply_templates(ctx.client, widget, step)
+    keyed = _last(nodes, "parentKey")
+    key = keyed.attrs["parentKey"] if keyed is not None else None
     if key and widget.parent is not None:
         widget.parent.lua[key.encode("utf-8", "surrogateescape")] = widget.lua
     if "OnLoad" in getattr(widget, "scripts", ()):
         ctx.client._run_script(widget, "OnLoad")
+
+
+def _last(nodes: list[Node], attr: str) -> Node | None:
+    """The last of ``nodes`` (the element after its templates) giving ``attr`` a value."""
+    for node in reversed(nodes):
+        if node.attrs.get(attr):
+            return node
+    return None
 
 
 def apply_node(ctx: XmlContext, widget: Region, node: Node) -> None:
@@ -131,9 +144,11 @@ def apply_node(ctx: XmlContext, widget: Region, node: Node) -> None:
     if node.tag == "Font" and widget.KIND != "Font":
         _elements.inherit_font(ctx, widget, node)
         return
-    apply_attributes(ctx, widget, node)
-    _elements.apply_elements(ctx, widget, node)
-    if is_true(node.get("setAllPoints")):
+    if node.attrs:
+        apply_attributes(ctx, widget, node)
+    if node.children:
+        _elements.apply_elements(ctx, widget, node)
+    if is_true(node.attrs.get("setAllPoints")):
         ctx.call(widget, "SetAllPoints", node, widget.parent)
 
 

@@ -14,11 +14,11 @@ def number(ctx: XmlContext, node: Node, attr: str, default: float | None = None
            ) -> float | None:
     """A numeric attribute (None or ``default`` when absent; a located error when not a
     number)."""
-    raw = node.get(attr)
+    raw = node.attrs.get(attr)
     if raw is None:
         return default
     try:
-        value = float(raw.strip())
+        value = float(raw)  # surrounding blanks allowed
     except ValueError:
         ctx.error(node, f'<{node.tag} {attr}="{raw}">: not a number')
         return default
