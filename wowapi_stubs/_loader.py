@@ -16,6 +16,7 @@ that fails to compile or raises stops only itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,14 +91,19 @@ def load_on_demand(client: HeadlessClient, name: str) -> tuple[bool, str | None]
     if not client.addons.plan(entry, order, []):
         return False, entry.reason
     outer = client.current_report
-    for item in order:
-        report = _load_entry(client, item, [])
-        client.load_reports.append(report)
+    with client.runtime.addon_load_budget() as file_deadline:
+        for item in order:
+            report = _load_entry(client, item, [], file_deadline)
+            client.load_reports.append(report)
     client.current_report = outer
     return True, None
 
 
-def _load_entry(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) -> LoadReport:
+def _load_entry(client: HeadlessClient, entry: AddonEntry, warnings: list[str],
+                own_deadline: Callable[[], None] = lambda: None) -> LoadReport:
+    """Load one addon: its files in order, its saved variables, ``ADDON_LOADED``
+    (``own_deadline`` starts the CPU deadline of each file and of the event, when a script
+    loads the addon on demand)."""
     toc = entry.toc
     report = LoadReport(toc.addon_name, toc.toc_path, dict(toc.metadata))
     outer = client.current_report
@@ -109,11 +115,13 @@ def _load_entry(client: HeadlessClient, entry: AddonEntry, warnings: list[str]) 
         entry.reason = entry.detail = None
         private = client.runtime.table({})
         for file_entry in toc.entries:
+            own_deadline()
             report.files.append(_run_file(client, toc, file_entry, private))
         client.loaded_addons[toc.addon_name] = toc
         for name in toc.saved_variables():
             if name in client.saved_variables:
                 client.runtime.setglobal(name, client.saved_variables[name])
+        own_deadline()
         client.fire_internal("ADDON_LOADED", toc.addon_name)
         client._settle()
         for other in client.addons.entries:

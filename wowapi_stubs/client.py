@@ -25,6 +25,7 @@ from typing import Any
 from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
+from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, chunk_global
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -359,6 +360,20 @@ class HeadlessClient:
             self.named["SendMailMoney"].copper = copper
         return self.click_send_mail()
 
+    def send_mail_fields(self) -> tuple[str, int]:
+        """What the Send Mail tab shows: the recipient typed and the copper of the money
+        input (FrameXML's gold, silver and copper boxes, as ``MoneyInputFrame_GetCopper``
+        reads them, or the built-in UI's money input)."""
+        named = self.named
+        recipient = str(named["SendMailNameEditBox"].text or "")
+        if self.framexml is None:
+            return recipient, int(getattr(named["SendMailMoney"], "copper", 0))
+        copper = 0
+        for box, worth in (("Gold", 10000), ("Silver", 100), ("Copper", 1)):
+            digits = str(named[f"SendMailMoney{box}"].text or "").strip()
+            copper += int(digits) * worth if digits.isdigit() else 0
+        return recipient, copper
+
     def fail_next_mail(self, reason: str = "Cannot find player") -> None:
         """The next ``SendMail`` fails with ``reason`` (``MAIL_FAILED`` + UI error)."""
         self.mail.fail_next(reason)
@@ -513,9 +528,13 @@ class HeadlessClient:
         """A global Lua found unset: a built-in UI object (made now), ``True`` for a known
         3.3.5a function the client does not implement, else ``None``."""
         try:
+            name = key.decode("utf-8", "surrogateescape")
+            value = chunk_global(self, C_FUNCTION_CHUNKS, name)
+            if value is not None:
+                return value
             if self.framexml is not None:  # FrameXML defines its own functions and frames
                 return True if _known_c_functions()(key) else None
-            value = ui.resolve(self, key.decode("utf-8", "surrogateescape"))
+            value = ui.resolve(self, name)
             if value is not None:
                 return value
             return True if _known_functions()(key) else None

@@ -33,6 +33,7 @@ def fired_events() -> frozenset[str]:
 def _fresh_globals(names: tuple[str, ...]) -> dict[str, str]:
     """The Lua type of each global ``name`` in a fresh client (``nil`` when unset)."""
     from wowapi_stubs import ui
+    from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, chunk_global
     from wowapi_stubs.client import HeadlessClient
     from wowapi_stubs.runtime import to_text
 
@@ -40,8 +41,10 @@ def _fresh_globals(names: tuple[str, ...]) -> dict[str, str]:
         found = client.runtime.fn.global_types(" ".join(names).encode())
         kinds = {name: to_text(found[name.encode()]) or "nil" for name in names}
         for name, kind in kinds.items():
-            if kind == "nil":  # maybe a built-in UI global made when first read
-                value = ui.resolve(client, name)
+            if kind == "nil":  # maybe a C function or built-in UI global made when first read
+                value = chunk_global(client, C_FUNCTION_CHUNKS, name)
+                if value is None:
+                    value = ui.resolve(client, name)
                 if value is not None:
                     kinds[name] = "function" if client.runtime.is_function(value) else "value"
         return kinds

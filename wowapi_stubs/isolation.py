@@ -4,7 +4,8 @@ The Lua sandbox stops what runs in Lua; a bug in C (the Lua VM, lupa) or a hang 
 the reach of the CPU hook can still take a process down. A :class:`Worker` runs *jobs*
 (an importable function and its arguments) in a separate Python process:
 
-* started with a minimal environment (no inherited secrets), ``LC_ALL=C.UTF-8``;
+* started with a minimal environment (no inherited secrets), ``LC_ALL=C.UTF-8``; the
+  Interface folder of ``MGM_FRAMEXML_DIR`` is passed on, so its clients run FrameXML too;
 * address space capped (``RLIMIT_AS``), CPU time per job capped (``RLIMIT_CPU``), no core
   files, file size capped (``RLIMIT_FSIZE``);
 * watched from the parent: one entry from Python into Lua that uses more than
@@ -48,7 +49,8 @@ _LABEL_AT, _LABEL_BYTES = _HEADER.size, 512
 _POSITION_AT, _POSITION_BYTES = _LABEL_AT + _LABEL_BYTES, 512
 _STATUS_BYTES = _POSITION_AT + _POSITION_BYTES
 _LENGTH = struct.Struct("<Q")
-_KEPT_ENV = ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LOCPATH")
+# MGM_FRAMEXML_DIR: the Interface folder the worker's clients load (``--framexml``).
+_KEPT_ENV = ("PATH", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "LOCPATH", "MGM_FRAMEXML_DIR")
 
 
 @dataclass(frozen=True)

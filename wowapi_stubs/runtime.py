@@ -20,7 +20,8 @@ import locale
 import logging
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
@@ -516,6 +517,17 @@ class LuaRuntime:
 
     def set_cpu_limit(self, seconds: float) -> None:
         self.fn.set_cpu_limit(float(seconds))
+
+    @contextmanager
+    def addon_load_budget(self) -> Iterator[Callable[[], None]]:
+        """While an addon loads on demand from a script (``LoadAddOn``): yields the call
+        that starts a file's own CPU deadline; the calling script's remaining time is
+        restored afterwards (time spent loading is not the script's)."""
+        remaining = self.fn.begin_addon_load()
+        try:
+            yield self.fn.addon_file_deadline
+        finally:
+            self.fn.end_addon_load(remaining)
 
     def is_function(self, value: Any) -> bool:
         return lua51.lua_type(value) == "function"

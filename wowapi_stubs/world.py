@@ -269,8 +269,9 @@ DEFAULT_CVARS = {
 class CVars:
     """Console variables: registered names with their value and default."""
 
-    def __init__(self, locale: str) -> None:
-        self.values = {**CLIENT_CVARS, **DEFAULT_CVARS, "locale": locale}
+    def __init__(self, locale: str, realm: str = "") -> None:
+        # realmName: the realm the character logged in to (Config.wtf keeps it).
+        self.values = {**CLIENT_CVARS, **DEFAULT_CVARS, "locale": locale, "realmName": realm}
         self.defaults = dict(self.values)
 
     def get(self, name: str) -> str | None:
@@ -340,7 +341,7 @@ class World:
         self.spellbook: list[tuple[str, list[Spell]]] = []
         self._default_spellbook()
         self.equipment: dict[int, Item] = {}
-        self.cvars = CVars(settings.locale)
+        self.cvars = CVars(settings.locale, settings.realm)
         self.modifiers: set[str] = set()
         self.cursor: tuple[Any, ...] | None = None
         self.cursor_position = (960.0, 540.0)

@@ -310,8 +310,7 @@ class ContractMonitor:
         return gaps
 
     def _send_fields(self) -> tuple[str, int]:
-        named = self.client.named
-        return named["SendMailNameEditBox"].text, int(getattr(named["SendMailMoney"], "copper", 0))
+        return self.client.send_mail_fields()
 
     def _after(self, step: Step, taken: bool, tags: list[ParsedLine],
                whispers: list[tuple[str, str]],

@@ -89,9 +89,7 @@ def _fills_the_payout(make_client: ClientFactory, args: dict[str, Any]) -> bool:
         frame = client.find_frame(args.get("name"), text=args.get("text"))
         if not frame.click():
             return False
-        named = client.named
-        recipient = str(named["SendMailNameEditBox"].text or "")
-        copper = int(getattr(named["SendMailMoney"], "copper", 0))
+        recipient, copper = client.send_mail_fields()
         return recipient.lower() == _PROBE_PAYOUT[1].lower() and copper == _PROBE_PAYOUT[2]
     except LookupError:
         return False

@@ -176,6 +176,34 @@ coroutine.wrap = function(f)
   end
 end
 
+-- LoadAddOn called by a script: the addon it loads is timed as at login, each of its files
+-- under a CPU deadline of its own, and the time spent loading is not the calling script's
+-- (the 3.3.5a client loads a large load-on-demand addon from any script). Returns what
+-- P.end_addon_load needs: the calling entry's remaining time (false: not armed yet).
+function P.begin_addon_load()
+  local saved = deadline
+  if saved and saved ~= huge then
+    return saved - clock()
+  end
+  return saved
+end
+
+function P.addon_file_deadline()
+  if depth > 0 then
+    deadline = clock() + cpu_limit
+  end
+end
+
+function P.end_addon_load(remaining)
+  if depth > 0 and not overrun then
+    if remaining and remaining ~= huge then
+      deadline = clock() + remaining
+    else
+      deadline = remaining
+    end
+  end
+end
+
 function P.set_cpu_limit(seconds)
   cpu_limit = seconds
 end
@@ -875,7 +903,15 @@ do
   end
 end
 
+-- Widget ids by widget table and by the userdata at its index 0: as in the 3.3.5a client, a
+-- table holding a widget's [0] is that widget to every method and API (FrameXML's
+-- RestrictedFrames.lua calls methods on such surrogate tables).
 local ids = setmetatable({}, { __mode = "k" })
+
+local function surrogate_id(value)
+  local proxy = type(value) == "table" and rawget(value, 0)
+  return proxy and ids[proxy]
+end
 -- Host-implemented widget methods, one closure per method name (its number in the host's
 -- method list), made on first use.
 local method_closures = {}
@@ -885,7 +921,7 @@ local function method_closure(name, idx)
     return method
   end
   method = function(self, ...)
-    local id = ids[self]
+    local id = ids[self] or surrogate_id(self)
     if id == nil then
       error(caller_position() .. strformat("bad argument #1 to '%s' (widget expected, got %s)", name, type(self)), 0)
     end
@@ -953,8 +989,9 @@ local widget_meta = setmetatable({}, {
 })
 
 function P.new_widget(kind, id, name)
-  local widget = setmetatable({ [0] = newproxy(false) }, widget_meta[kind])
-  ids[widget] = id
+  local proxy = newproxy(false)
+  local widget = setmetatable({ [0] = proxy }, widget_meta[kind])
+  ids[widget], ids[proxy] = id, id
   if name then
     rawset(G, name, widget)
   end
@@ -975,7 +1012,7 @@ end
 
 function P.widget_id(value)
   if type(value) == "table" then
-    return ids[value]
+    return ids[value] or surrogate_id(value)
   end
   return nil
 end

@@ -25,6 +25,7 @@ from wowapi_stubs.api import (
     group,
     inbox,
     items,
+    loot,
     mail,
     merchant,
     misc,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

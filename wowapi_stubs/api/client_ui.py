@@ -1,10 +1,11 @@
 """Small services the client offers its UI code: localized class names, saved UI
 variables, tutorials, portraits, the combat log filter, mirror timers (breath, fatigue),
-GM tickets, the bank, raid lockouts, and the party member query.
+GM tickets, the bank, raid lockouts, the party member query, and the played time.
 
 Modelled state: no mirror timer runs, no GM ticket is open (asking answers ``UPDATE_TICKET``
 without arguments, as the server does), the character owns no bank bag slot and has no raid
-lockout, and the combat log holds no entry (its filter is kept as set).
+lockout, and the combat log holds no entry (its filter is kept as set). The character has
+played (in total and at its level) the time since the session began.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from wowapi_stubs.world import CLASSES
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
-EVENTS = ("UPDATE_TICKET", "UPDATE_INSTANCE_INFO", "COMBAT_LOG_EVENT")
+EVENTS = ("UPDATE_TICKET", "UPDATE_INSTANCE_INFO", "COMBAT_LOG_EVENT", "TIME_PLAYED_MSG")
 MIRROR_TIMERS = 3
 SERVER_LATENCY = 0.1  # seconds before the server answers a query
 
@@ -101,6 +102,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         client.clock.call_later(SERVER_LATENCY,
                                 lambda: client.fire_internal("UPDATE_INSTANCE_INFO"))
 
+    def RequestTimePlayed() -> None:
+        """The server answers with ``TIME_PLAYED_MSG`` (total, this level; seconds)."""
+        def answer() -> None:
+            played = int(client.clock.elapsed)
+            client.fire_internal("TIME_PLAYED_MSG", played, played)
+
+        client.clock.call_later(SERVER_LATENCY, answer)
+
     def CombatLogAddFilter(*spec: Any) -> None:
         combat_log["filters"].append(spec)
 
@@ -125,6 +134,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetMirrorTimerInfo": GetMirrorTimerInfo,
         "GetGMTicket": GetGMTicket,
         "RequestRaidInfo": RequestRaidInfo,
+        "RequestTimePlayed": RequestTimePlayed,
         "GetNumSavedInstances": lambda: 0,
         "CombatLogAddFilter": CombatLogAddFilter,
         "CombatLogResetFilter": CombatLogResetFilter,

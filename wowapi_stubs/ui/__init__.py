@@ -10,12 +10,10 @@ pay for them. Only ``pairs(_G)``/``rawget`` see the difference (names not read y
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._bytecode import scan_names
+from wowapi_stubs._chunks import chunk_global, chunk_index
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.runtime import trusted_bytecode
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
@@ -124,21 +122,11 @@ def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
 LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua")
 
 
-@functools.cache
-def _chunk_index() -> dict[str, str]:
-    """Global name -> the chunk defining it (the globals each chunk's code assigns)."""
-    index: dict[str, str] = {}
-    for chunk in LUA_CHUNKS:
-        for name in scan_names(trusted_bytecode(chunk)).writes:
-            index.setdefault(name, chunk)
-    return index
-
-
 def provides(client: HeadlessClient, name: str) -> bool:
     """Whether the built-in UI defines global ``name`` (made or not yet made)."""
     return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
             or name in standard_fonts() or name in load_surface().framexml_frames
-            or constant(name)[0] or name in _chunk_index())
+            or constant(name)[0] or name in chunk_index(LUA_CHUNKS))
 
 
 def resolve(client: HeadlessClient, name: str) -> Any:
@@ -150,13 +138,7 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     found, value = constant(name)
     if found:
         return client.runtime.to_lua(value)
-    chunk = _chunk_index().get(name)
-    if chunk is None:
-        return None
-    if chunk not in client.loaded_chunks:
-        client.loaded_chunks.add(chunk)
-        client.runtime.run_trusted(chunk)
-    return client.runtime.fn.rawglobal(name.encode())
+    return chunk_global(client, LUA_CHUNKS, name)
 
 
 def is_known_template(client: HeadlessClient, name: str) -> bool:

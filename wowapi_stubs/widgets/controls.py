@@ -236,13 +236,20 @@ class EditBox(FontInstance, Frame):
 
 
 class _Valued(Frame):
-    """Minimum, maximum and value with OnValueChanged/OnMinMaxChanged (sliders, bars)."""
+    """Minimum, maximum and value with OnValueChanged/OnMinMaxChanged (sliders, bars).
+
+    As in the 3.3.5a client, the value exists only once a range is set: ``SetValue`` before
+    any ``SetMinMaxValues`` is ignored, and ``SetMinMaxValues`` re-clamps (and reports) a
+    value only once one was set. So a slider's ``OnLoad`` that sets its range does not run
+    its ``OnValueChanged`` before the addon's saved variables exist."""
 
     SCRIPTS: ClassVar[frozenset[str]] = VALUE_SCRIPTS
     minimum = 0.0
     maximum = 0.0
     value = 0.0
     orientation = "HORIZONTAL"
+    _range_set = False
+    _value_set = False
 
     def SetMinMaxValues(self, minimum: Any = None, maximum: Any = None) -> None:
         if minimum is None or maximum is None:
@@ -251,10 +258,13 @@ class _Valued(Frame):
         if low > high:
             raise WowApiError(f"{self.KIND}:SetMinMaxValues(): Min value must be less than "
                               "or equal to max value")
-        if (low, high) != (self.minimum, self.maximum):
-            self.minimum, self.maximum = float(low), float(high)
-            self.run_script("OnMinMaxChanged", self.minimum, self.maximum)
-        self._set_value(self.value)
+        if self._range_set and (low, high) == (self.minimum, self.maximum):
+            return
+        self.minimum, self.maximum = float(low), float(high)
+        self._range_set = True
+        self.run_script("OnMinMaxChanged", self.minimum, self.maximum)
+        if self._value_set:
+            self._set_value(self.value)
 
     def GetMinMaxValues(self) -> tuple[float, float]:
         return self.minimum, self.maximum
@@ -265,10 +275,13 @@ class _Valued(Frame):
         self._set_value(lua_number(value, what="value"))
 
     def _set_value(self, value: float) -> None:
+        if not self._range_set:
+            return
         clamped = float(min(max(value, self.minimum), self.maximum))
-        if clamped != self.value:
-            self.value = clamped
-            self.run_script("OnValueChanged", clamped)
+        if self._value_set and clamped == self.value:
+            return
+        self.value, self._value_set = clamped, True
+        self.run_script("OnValueChanged", clamped)
 
     def GetValue(self) -> float:
         return self.value

@@ -26,6 +26,7 @@ TOOLTIP_SCRIPTS = FRAME_SCRIPTS | {
     "OnTooltipSetUnit", "OnTooltipSetSpell", "OnTooltipSetQuest", "OnTooltipSetAchievement",
     "OnHyperlinkClick", "OnHyperlinkEnter", "OnHyperlinkLeave"}
 _LINK = re.compile(r"(?:\|H)?(?P<kind>[a-z]+):(?P<id>-?\d+)")
+_UNIT_LINK = re.compile(r"^(?:\|H)?unit:(?P<guid>0x[0-9A-Fa-f]{16})")
 _WHITE = (1.0, 1.0, 1.0)
 _NORMAL = (1.0, 0.82, 0.0)  # NORMAL_FONT_COLOR
 
@@ -235,7 +236,12 @@ class GameTooltip(Frame):
     def SetHyperlink(self, link: Any = None) -> None:
         if link is None:
             raise usage('GameTooltip:SetHyperlink("link")')
-        match = _LINK.search(lua_text(link))
+        text = lua_text(link)
+        unit = _UNIT_LINK.search(text)
+        if unit is not None:
+            self._show_unit_by_guid(unit["guid"])
+            return
+        match = _LINK.search(text)
         if match is None:
             raise WowApiError("GameTooltip:SetHyperlink(): Unknown link type")
         kind, number = match["kind"], int(match["id"])
@@ -264,6 +270,19 @@ class GameTooltip(Frame):
         item = world.equipped_item(lua_text(unit), int(lua_number(slot)))
         self._show_item(item, equipped=True)
         return (1, None, 0) if item else ()
+
+    def _show_unit_by_guid(self, guid: str) -> None:
+        """``unit:<GUID>`` links: the tooltip of a unit the client knows by that GUID (the
+        player, the target, the focus, a group member), else an empty tooltip."""
+        world = self._client.world
+        known = [(token, world.unit(token)) for token in ("player", "target", "focus", "pet")]
+        known += [(world.unit_token(member) or member.name, member) for member in world.group()]
+        for token, found in known:
+            if found is not None and found.guid.lower() == guid.lower():
+                self._show_subject(("unit", token, found.name), found.tooltip_lines(),
+                                   "OnTooltipSetUnit")
+                return
+        self._clear()
 
     def SetUnit(self, unit: Any = None) -> None:
         if unit is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._paths import AddonPathError, locate, read_file
+from wowapi_stubs._paths import _SEPARATORS, AddonPathError, locate, read_file
 from wowapi_stubs.xml import _frames
 from wowapi_stubs.xml._context import XmlContext
 from wowapi_stubs.xml._fonts import build_font
@@ -118,11 +118,31 @@ def _resolve(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> Path | 
                       "installed")
             return None
         addon_folder = entry.toc.folder
+    else:
+        sibling = _sibling_addon(ctx, relative)
+        if sibling is not None:
+            addon_folder, relative = sibling
     try:
         return locate(addon_folder, relative)
     except AddonPathError as exc:
         ctx.error(node, f'<{node.tag} file="{written}">: {exc.reason}')
         return None
+
+
+def _sibling_addon(ctx: XmlContext, relative: str) -> tuple[Path, str] | None:
+    """``..\\Other\\file.lua`` climbing from the addon folder into the AddOns folder names a
+    file of the installed addon ``Other`` (the client reads any file under
+    ``Interface\\AddOns``): that addon's folder and the path inside it (still confined to
+    it). ``None`` when the path does not climb out, or names no installed addon."""
+    parts = [part for part in _SEPARATORS.split(relative) if part not in ("", ".")]
+    depth = 0
+    for index, part in enumerate(parts):
+        depth += -1 if part == ".." else 1
+        if depth < 0:
+            rest = parts[index + 1:]
+            entry = ctx.client.addons.find(rest[0]) if rest and rest[0] != ".." else None
+            return (entry.toc.folder, "\\".join(rest[1:])) if entry is not None else None
+    return None
 
 
 def _script(ctx: XmlContext, toc: TocFile, folder: Path, node: Node) -> None:

@@ -1,0 +1,39 @@
+"""The client's own Lua chunks that define globals, each run the first time one of its
+globals is read: the C functions the headless client writes in Lua (served under both UIs,
+e.g. ``SecureCmdOptionParse``) and the built-in UI's helpers (:mod:`wowapi_stubs.ui`)."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs._bytecode import scan_names
+from wowapi_stubs.runtime import trusted_bytecode
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+C_FUNCTION_CHUNKS = ("c_functions.lua",)
+"""Chunks of C functions: the real client has them whichever UI it runs."""
+
+
+@functools.cache
+def chunk_index(chunks: tuple[str, ...]) -> dict[str, str]:
+    """Global name -> the chunk defining it (the globals each chunk's code assigns)."""
+    index: dict[str, str] = {}
+    for chunk in chunks:
+        for name in scan_names(trusted_bytecode(chunk)).writes:
+            index.setdefault(name, chunk)
+    return index
+
+
+def chunk_global(client: HeadlessClient, chunks: tuple[str, ...], name: str) -> Any:
+    """The value of global ``name`` when one of ``chunks`` defines it (the chunk runs now if
+    it has not run in this client), else ``None``."""
+    chunk = chunk_index(chunks).get(name)
+    if chunk is None:
+        return None
+    if chunk not in client.loaded_chunks:
+        client.loaded_chunks.add(chunk)
+        client.runtime.run_trusted(chunk)
+    return client.runtime.fn.rawglobal(name.encode())
