@@ -28,6 +28,7 @@ from typing import Any
 import lupa.lua51 as lua51
 
 from wowapi_stubs._bytecode import strip_local_names
+from wowapi_stubs._gc_time import gc_time_since
 from wowapi_stubs.errors import WowApiError
 
 _log = logging.getLogger(__name__)
@@ -151,6 +152,7 @@ class LuaRuntime:
                 b"resolve_global": resolve_global,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
                 b"trusted_bytecode": _trusted_bytecode_from_lua,
+                b"gc_time_since": gc_time_since,
             }
         )
         boot = _loaded(self._lua.execute(b"return loadstring(...)",

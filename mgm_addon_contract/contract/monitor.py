@@ -94,6 +94,8 @@ class _History:
     who_masked_by: str | None = None  # a defect that kept a /who answer of this run unjudged
     mail_desynced: bool = False  # after one mail failure, later mail checks would echo it
     self_armed: bool = False  # the addon filled and armed the Send Mail tab without a click
+    sent_unconfirmed: dict[str, int] = field(default_factory=dict)  # payout -> step of a
+    # success of a send of it that may be confirmed and was not
 
 
 class ContractMonitor:
@@ -610,9 +612,12 @@ class ContractMonitor:
     def _droppers(self, row: QueueRow) -> list[str]:
         """The clauses whose defect could have lost ``row`` from the queue, judged by what
         happened to that row (a failed send of it, a manual mail to its winner, a batch with
-        bad entries it came in), the latest event first."""
+        bad entries it came in, a send of it that succeeded without a CONFIRM: an addon that
+        took it for its armed send owed one), the latest event first."""
         history = self.history
         events: list[tuple[int, str]] = []
+        if row.payout in history.sent_unconfirmed:
+            events.append((history.sent_unconfirmed[row.payout], "MAIL-CONFIRM-ON-SUCCESS"))
         if row.payout in self.model.failed:
             events.append((history.failure_step, "MAIL-FAILURE-REQUEUES"))
         manual = [step for name, step in history.manual_to if names_equal(name, row.name)]
@@ -666,6 +671,7 @@ class ContractMonitor:
                           "succeeded without [MGM_CONFIRM]")
             elif open_rows:  # not confirmed, as allowed: the addon may still hold it armed
                 model.keep_for_retry(open_rows)
+                self.history.sent_unconfirmed.update((r.payout, self._step) for r in open_rows)
         for payout in remaining:
             if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")

@@ -312,12 +312,15 @@ class ReferenceModel:
 
     def mail_failed(self) -> None:
         """``MAIL_FAILED`` disarms; the payout stays queued for another try (sending the
-        prepared mail again may be confirmed)."""
+        prepared mail again may be confirmed). ``failed`` gains the payouts of the failed
+        send and those armed when it came (the event carries no arguments: an addon
+        cannot tell whose send failed, so it disarms whatever it holds armed)."""
         send = self.in_flight.pop(0) if self.in_flight else None
         if send is not None and send.kind in ("armed", "retry", "wrong-amount"):
             self.failed.update(r.payout for r in send.rows)
             self.retry = list(send.rows)
         if self.armed is not None:
+            self.failed.update(r.payout for r in self.armed.rows)
             self.retry = list(dict.fromkeys([*self.retry, *self.armed.rows]))
         self.armed = None
 

@@ -4,9 +4,10 @@ first; when several fit, a defect already found. The same for a missing ACCEPT."
 
 from __future__ import annotations
 
-from mgm_addon_contract._resources import broken_addons_dir
+from mgm_addon_contract._resources import broken_addons_dir, reference_addon_dir
 from mgm_addon_contract.scenarios.library import OPEN, PREPARE, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.runner import run_scenario
+from mgm_addon_contract.scenarios.steps import Step
 
 ROW = "2d2b7b2a-1111-2222-3333-444444444444"
 
@@ -24,6 +25,25 @@ def test_a_row_lost_after_a_manual_mail_to_its_winner() -> None:
     assert _failures("manual-mail-pops-row", steps, frozenset({"RECEIVEGOLD-PARSE"})) == [
         ("RECEIVEGOLD-PARSE", 5)]
 
+
+
+def test_a_row_lost_when_a_manual_mail_failed_while_it_was_armed() -> None:
+    # the streamer's own mail to someone else fails while the row is armed: an addon that
+    # drops the armed row on MAIL_FAILED loses it (the bad entry of its batch is no cause)
+    steps = [run(f'/run ReceiveGold("oops:entry;{ROW}:Norinn:10000000;")'), OPEN, PREPARE,
+             manual("Вас", 10_000_000), Step("advance", {"seconds": 3}), PREPARE]
+    assert _failures("failure-drops-row", steps) == [("MAIL-FAILURE-REQUEUES", 6)]
+
+
+def test_a_row_lost_after_a_send_of_it_succeeded_without_a_confirm() -> None:
+    # the armed send and the streamer's identical manual mail overlap: neither answer can be
+    # attributed, so no CONFIRM is owed; an addon that took one for its armed send and
+    # dropped the row owed a CONFIRM (the row's send, not a queue rule, is the defect)
+    steps = [run(f'/run ReceiveGold("{ROW}:Вася:10000000;")'), OPEN, PREPARE,
+             Step("click_send_mail"), manual("Вася", 10_000_000), Step("advance", {"seconds": 3}),
+             PREPARE]
+    assert _failures("no-confirm-tag", steps) == [("MAIL-CONFIRM-ON-SUCCESS", 7)]
+    assert run_scenario(reference_addon_dir(), steps).failures == []
 
 
 def test_a_reply_accepted_for_one_payout_but_not_for_an_older_one_spelled_otherwise() -> None:

@@ -111,3 +111,44 @@ def test_the_host_running_out_of_memory_is_lua_s_not_enough_memory(
           return select(2, pcall(fs.SetText, fs, "x"))""")
         assert got == "(eval):3: not enough memory"
         assert not client.runtime.internal_errors
+
+
+def test_the_cycle_collector_s_time_is_not_the_addon_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A collection that happens to run inside a host call (0.7 s here) must not push the
+    # running entry past its 0.5 s CPU deadline; the addon's own work still counts.
+    import gc
+    import time as clock
+
+    from wowapi_stubs.widgets.regions import FontString
+
+    slow = [False]
+
+    def slow_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and slow[0]:
+            until = clock.process_time() + 0.7
+            while clock.process_time() < until:
+                pass
+
+    def set_text_collecting(self: FontString, value: object = None) -> None:
+        slow[0] = True
+        try:
+            gc.collect()
+        finally:
+            slow[0] = False
+
+    monkeypatch.setattr(FontString, "SetText", set_text_collecting)
+    gc.callbacks.append(slow_collection)
+    try:
+        with HeadlessClient() as client:
+            client.eval_lua("""
+              local fs = UIParent:CreateFontString(nil, "OVERLAY", "GameFontNormal")
+              local x = 0
+              for i = 1, 1e5 do x = x + i end -- the entry's deadline is set by now
+              fs:SetText("x")
+              for i = 1, 1e5 do x = x + i end
+              DONE = true""")
+            assert client.global_value("DONE") is True, client.errors[-1].message
+            client.eval_lua("while true do end")
+            assert "script ran too long" in client.errors[-1].message
+    finally:
+        gc.callbacks.remove(slow_collection)
