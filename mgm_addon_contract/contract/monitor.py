@@ -598,7 +598,13 @@ class ContractMonitor:
                 and "RECEIVEGOLD-NO-DUPLICATES" not in self.known:
             return "MAIL-CONFIRM-ONCE"  # ambiguous: blame the defect already found
         if filled[0] and duplicate:
-            return "RECEIVEGOLD-NO-DUPLICATES"  # a second row for a known payout id
+            # a second row for a known payout id, or the addon never queued the first: it
+            # came in a batch with bad entries
+            first_lost = any(r.payout in history.bad_batch for r in history.duplicates
+                             if names_equal(r.name, filled[0]) and r.copper == filled[1])
+            suspects = ["RECEIVEGOLD-NO-DUPLICATES"] + ["RECEIVEGOLD-PARSE"] * first_lost
+            known = [c for c in suspects if c in self.known]
+            return (known or suspects)[0]  # ambiguous: blame a defect already found
         if filled[0] and again:
             return "MAIL-CONFIRM-ONCE"  # a confirmed payout is still on offer
         suspects = self._droppers(head) if head is not None else []

@@ -46,6 +46,16 @@ def test_a_row_lost_after_a_send_of_it_succeeded_without_a_confirm() -> None:
     assert run_scenario(reference_addon_dir(), steps).failures == []
 
 
+def test_a_repeated_payout_id_offered_after_its_first_batch_had_bad_entries() -> None:
+    # the first entry came in a batch with a bad entry; the same id again with another
+    # amount is offered: a duplicate queued, or the first batch dropped whole
+    steps = [run(f'/run ReceiveGold("oops:entry;{ROW}:Вася:10000000;")'), OPEN,
+             run(f'/run ReceiveGold("{ROW}:Вася:5000000;")'), PREPARE]
+    assert _failures("drops-bad-batch", steps) == [("RECEIVEGOLD-NO-DUPLICATES", 4)]
+    assert _failures("drops-bad-batch", steps, frozenset({"RECEIVEGOLD-PARSE"})) == [
+        ("RECEIVEGOLD-PARSE", 4)]
+
+
 def test_a_reply_accepted_for_one_payout_but_not_for_an_older_one_spelled_otherwise() -> None:
     later = "7a1c9e00-aaaa-4bbb-8ccc-0123456789ab"
     steps = [notify(ROW, "ВасЯ"), notify(later, "Вася"), whisper("Вася", "!twgold")]
