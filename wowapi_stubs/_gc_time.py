@@ -24,6 +24,12 @@ def _time_collection(phase: str, info: dict[str, int]) -> None:
         _SPANS.append((_began[0], time.process_time()))
 
 
+def last_collection_seconds() -> float:
+    """CPU seconds the collection that ended last took (for callbacks after this one)."""
+    began, ended = _SPANS[-1] if _SPANS else (0.0, 0.0)
+    return ended - began
+
+
 def gc_time_since(start: float) -> float:
     """CPU seconds taken by collections that began at process time ``start`` or later (the
     clock Lua's ``os.clock`` reads)."""
@@ -33,4 +39,4 @@ def gc_time_since(start: float) -> float:
 if _time_collection not in gc.callbacks:
     gc.callbacks.insert(0, _time_collection)
 
-__all__ = ["gc_time_since"]
+__all__ = ["gc_time_since", "last_collection_seconds"]

@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from wowapi_stubs import runtime
+from wowapi_stubs._gc_time import last_collection_seconds
 from wowapi_stubs.isolation import (
     _HEADER,
     _LABEL_AT,
@@ -37,20 +38,16 @@ class _EntryStatus:
         self._depth = 0
         self._count = 0
         self.trace_line = self._trace_line if tracing else None
-        self._collection_began = 0.0
-        gc.callbacks.append(self._collected)
+        gc.callbacks.append(self._collected)  # after the one timing collections
 
     def _collected(self, phase: str, info: dict[str, int]) -> None:
         """Python's cycle collector ran (inside a host call): its CPU time is the host's, so
         the running entry's start moves by it, as the client's own deadline does."""
-        if phase == "start":
-            self._collection_began = time.process_time()
-            return
-        if self._depth > 0:
+        if phase == "stop" and self._depth > 0:
             count, started, inside = _HEADER.unpack_from(self._status, 0)
             if inside:
-                spent = time.process_time() - self._collection_began
-                _HEADER.pack_into(self._status, 0, count, started + spent, 1)
+                _HEADER.pack_into(self._status, 0, count,
+                                  started + last_collection_seconds(), 1)
 
     def _trace_line(self, source: bytes, line: int) -> None:
         position = b"%s:%d" % (source[:_POSITION_BYTES - 12], line)

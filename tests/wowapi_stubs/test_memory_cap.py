@@ -152,3 +152,31 @@ def test_the_cycle_collector_s_time_is_not_the_addon_s(monkeypatch: pytest.Monke
             assert "script ran too long" in client.errors[-1].message
     finally:
         gc.callbacks.remove(slow_collection)
+
+
+def test_a_collection_moves_an_isolation_worker_s_entry_start_by_its_time() -> None:
+    # The worker watchdog measures an entry from the start the worker publishes.
+    import gc
+    import mmap
+    import time as clock
+
+    from wowapi_stubs._worker import _EntryStatus
+    from wowapi_stubs.isolation import _HEADER, _STATUS_BYTES
+
+    def slow_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            until = clock.process_time() + 0.05
+            while clock.process_time() < until:
+                pass
+
+    status = _EntryStatus(mmap.mmap(-1, _STATUS_BYTES))
+    gc.callbacks.append(slow_collection)
+    try:
+        status.enter(b"entry")
+        before = _HEADER.unpack_from(status._status, 0)[1]
+        gc.collect()
+        assert _HEADER.unpack_from(status._status, 0)[1] - before >= 0.05
+        status.leave()
+    finally:
+        gc.callbacks.remove(slow_collection)
+        gc.callbacks.remove(status._collected)
