@@ -49,6 +49,7 @@ from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
+from wowapi_stubs.widgets.frame import STRATA
 from wowapi_stubs.world import Aura, Unit, World
 from wowapi_stubs.xml.templates import apply_named_templates
 
@@ -479,7 +480,9 @@ class HeadlessClient:
         matches = [w for w in self.widgets.values()
                    if w.text == text and (w.is_visible() or not visible_only)
                    and type(w).__name__ != "FontString"]
-        visible = [w for w in matches if w.is_visible()]
+        # What a person sees on top: among visible matches, the highest strata first.
+        visible = sorted((w for w in matches if w.is_visible()),
+                         key=lambda w: -STRATA.index(getattr(w, "strata", "MEDIUM")))
         found = visible or matches
         if not found:
             raise LookupError(f"no frame shows the text {text!r}")
