@@ -105,6 +105,7 @@ class HeadlessClient:
         self._me = me
         self.clock = SimulatedClock(self.settings.start_time, self.settings.uptime_at_start)
         self._own_dir = self.settings.wow_dir is None
+        self._closed = False
         self.wow_dir = Path(self.settings.wow_dir or tempfile.mkdtemp(prefix="headless-wow-"))
         self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
                                      self.settings.chatlog_flush)
@@ -206,10 +207,14 @@ class HeadlessClient:
         return saved
 
     def close(self) -> None:
-        """Flush the chat log and remove the temporary WoW folder if the client made one."""
+        """Flush the chat log and remove the temporary WoW folder if the client made one;
+        a FrameXML client's memory is released soon after (``framexml.client_closed``)."""
         self.chatlog.flush()
         if self._own_dir:
             shutil.rmtree(self.wow_dir, ignore_errors=True)
+        if self.framexml is not None and not self._closed:
+            framexml.client_closed()
+        self._closed = True
 
     def __enter__(self) -> HeadlessClient:
         return self
