@@ -39,8 +39,7 @@ class ChatLogWriter:
         self._block = parse_flush_policy(policy)
         self._pending = bytearray()
         self._handle: BinaryIO | None = None
-        self.enabled = True
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.enabled = True  # the Logs folder is made with the first line written
 
     def write(self, when: datetime, text: str) -> None:
         """Record one displayed line (written now or later per the flush policy)."""
@@ -71,6 +70,7 @@ class ChatLogWriter:
             # Reopen when the user deleted the file; appending recreates it, as the client does.
             if self._handle is not None:
                 self._handle.close()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._handle = self.path.open("ab")
         self._handle.write(self._pending[:count])
         self._handle.flush()
