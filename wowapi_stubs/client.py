@@ -42,7 +42,7 @@ from wowapi_stubs.errors import (
     split_location,
 )
 from wowapi_stubs.report import LoadReport
-from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
+from wowapi_stubs.runtime import LUA_TABLE, LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
@@ -139,6 +139,9 @@ class HeadlessClient:
         self.chat_settings = ChatSettings()
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Any] = {}
+        # Widgets by the Python object of their Lua table (``widget.lua``): the host passing
+        # a widget's own table back (templates, font objects) finds it without asking Lua.
+        self._widgets_by_table: dict[Any, Any] = {}
         self.named: dict[str, Any] = _WidgetNames(me)
         self.focus_id: int | None = None  # the edit box with keyboard focus
         self._event_frames: dict[str, list[Frame]] = {}
@@ -529,6 +532,7 @@ class HeadlessClient:
             text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
+        self._widgets_by_table[widget.lua] = widget
         if widget.name:
             self.named[widget.name] = widget
         if template:
@@ -570,6 +574,10 @@ class HeadlessClient:
         apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
+        if value.__class__ is LUA_TABLE:
+            widget = self._widgets_by_table.get(value)
+            if widget is not None:
+                return widget
         widget_id = self.runtime.widget_id(value) if value is not None else None
         return self.widgets.get(widget_id) if widget_id is not None else None
 
