@@ -25,7 +25,7 @@ from typing import Any
 from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
-from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, chunk_global
+from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -167,6 +167,7 @@ class HeadlessClient:
                 method_names=method_names,
                 widget_kinds=widget_kinds,
                 resolve_global=functools.partial(HeadlessClient._resolve_global, me),
+                lazy_c_names=c_function_names(),
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
@@ -825,7 +826,8 @@ __all__ = ["ChatLine", "HeadlessClient"]
 
 
 # The client's own Lua files that implement functions the 3.3.5a client has in C.
-_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:")
+_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:",
+             "headless-lualib_extra:")
 
 
 def _as_c_functions(rows: list[str]) -> list[str]:

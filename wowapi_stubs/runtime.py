@@ -98,6 +98,7 @@ class LuaRuntime:
         cpu_limit_seconds: float,
         memory_limit_bytes: int,
         max_source_bytes: int = 16 * 1024 * 1024,
+        lazy_c_names: bytes = b"",
     ) -> None:
         self._lua = lua51.LuaRuntime(
             unpack_returned_tuples=True,
@@ -149,6 +150,7 @@ class LuaRuntime:
                 b"api_names": _numbered_names(tuple(self._api_names)),
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
+                b"lazy_c_names": lazy_c_names,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
                 b"trusted_bytecode": _trusted_bytecode_from_lua,
                 b"gc_time_since": gc_time_since,
