@@ -39,7 +39,8 @@ class ChatLogWriter:
         self._block = parse_flush_policy(policy)
         self._pending = bytearray()
         self._handle: BinaryIO | None = None
-        self.enabled = True  # the Logs folder is made with the first line written
+        self.enabled = True
+        path.parent.mkdir(parents=True, exist_ok=True)
 
     def write(self, when: datetime, text: str) -> None:
         """Record one displayed line (written now or later per the flush policy)."""
@@ -70,7 +71,6 @@ class ChatLogWriter:
             # Reopen when the user deleted the file; appending recreates it, as the client does.
             if self._handle is not None:
                 self._handle.close()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._handle = self.path.open("ab")
         self._handle.write(self._pending[:count])
         self._handle.flush()
