@@ -166,6 +166,54 @@ throttle:SetScript("OnUpdate", function()
 end)
 """
 
+TIMED_OUTBOX = """-- Chat output leaves 0.75 s after it was queued (a timer-driven outbox, as an
+-- AceTimer:ScheduleTimer(send, 0.75) or a throttle library would send it).
+local OUTBOX_DELAY = 0.75
+local outbox = {}
+local outboxFrame = CreateFrame("Frame")
+outboxFrame:SetScript("OnUpdate", function()
+  local now = GetTime()
+  while outbox[1] and outbox[1].due <= now do
+    table.remove(outbox, 1).send()
+  end
+end)
+
+local function later(send)
+  outbox[#outbox + 1] = { due = GetTime() + OUTBOX_DELAY, send = send }
+end
+
+local function say(text)
+  later(function() DEFAULT_CHAT_FRAME:AddMessage(text) end)
+end
+"""
+
+TIMED_WHISPER = """local function whisper(name, text)
+  later(function() SendChatMessage(text, "WHISPER", nil, name) end)
+end
+"""
+
+PACED_OUTPUT = """-- Chat output leaves one line every 0.2 s, in order (a paced queue that drains
+-- over time, the way ChatThrottleLib spreads a burst of lines).
+local LINE_INTERVAL = 0.2
+local lines, nextLineAt = {}, 0
+local pacer = CreateFrame("Frame")
+pacer:SetScript("OnUpdate", function()
+  local now = GetTime()
+  if lines[1] and now >= nextLineAt then
+    table.remove(lines, 1)()
+    nextLineAt = now + LINE_INTERVAL
+  end
+end)
+
+local function later(send)
+  lines[#lines + 1] = send
+end
+
+local function say(text)
+  later(function() DEFAULT_CHAT_FRAME:AddMessage(text) end)
+end
+"""
+
 # name: (what differs, why the SPEC allows it, edits)
 VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
     "prepare-disabled-while-sending": (
@@ -300,6 +348,23 @@ VARIANTS: dict[str, tuple[str, str, list[Edit]]] = {
         [(MAIN, between(MAIN, "local function say(text)", "\nend\n"), DEFERRED_OUTPUT),
          (MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
           DEFERRED_WHISPER)]),
+    "output-after-a-timer": (
+        "Prints its tags and sends its whispers 0.75 s after they were queued (an outbox "
+        "flushed by a timer, as AceTimer or a throttle library would), not in the frame "
+        "that caused them.",
+        "SPEC §8-§10 ask for the lines and whispers, not that they leave within one frame; "
+        "the Desktop reads the log whenever it is written.",
+        [(MAIN, between(MAIN, "local function say(text)", "\nend\n"), TIMED_OUTBOX),
+         (MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
+          TIMED_WHISPER)]),
+    "output-paced-queue": (
+        "Sends every tag line and whisper through one queue that lets out one line every "
+        "0.2 s, so a burst (two ACCEPTs, a CONFIRM and its whisper) drains over time.",
+        "SPEC §8-§10 ask for the lines and whispers in order, not when they leave; pacing "
+        "chat output is what real addons do to stay under the server's flood limits.",
+        [(MAIN, between(MAIN, "local function say(text)", "\nend\n"), PACED_OUTPUT),
+         (MAIN, between(MAIN, "local function whisper(name, text)", "\nend\n"),
+          TIMED_WHISPER)]),
     "who-reads-system-lines": (
         "Never calls SetWhoToUI: reads the /who answer from the client's system lines "
         "(CHAT_MSG_SYSTEM, 3 results or fewer) and from WHO_LIST_UPDATE (more).",

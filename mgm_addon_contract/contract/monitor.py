@@ -11,6 +11,7 @@ was blocked, disagreements in a step where the addon raised a Lua error.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,10 @@ from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_rol
 from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute, render_frame
 from wowapi_stubs import HeadlessClient, server_name
 
+RESPONSE_WINDOW = 2.0
+"""Seconds of simulated time a step's owed output (a whisper, a tag) may take to appear
+after the step's own frame: a timer-driven outbox (0.5-1 s in real addons) or a paced
+sender draining a short burst fits; an addon that needs more is reported."""
 WHO_DEADLINE = 15.0
 """Seconds within which a /who request must be answered by one [MGM_WHO] line."""
 MAIL_CLAUSES = frozenset({
@@ -96,6 +101,22 @@ class _History:
     self_armed: bool = False  # the addon filled and armed the Send Mail tab without a click
     sent_unconfirmed: dict[str, int] = field(default_factory=dict)  # payout -> step of a
     # success of a send of it that may be confirmed and was not
+    confirmable: dict[str, tuple[float, QueueRow]] = field(default_factory=dict)  # payout ->
+    # (time, row) of such a success: a deferred CONFIRM of it may still come
+
+
+@dataclass
+class _Reply:
+    """The latest whisper to the streamer and what it allows: ACCEPT lines (``allowed``
+    counts those not yet printed), GIFT_ACCEPT ids (``gifts``)."""
+
+    sender: str
+    text: str
+    allowed: Counter
+    expected: tuple[str, ...]
+    already: frozenset[str]
+    gifts: tuple[str, ...]
+    at: float  # when the reply came
 
 
 class ContractMonitor:
@@ -127,6 +148,10 @@ class ContractMonitor:
         self._cursor = self._positions()
         self.window = dict(self._cursor)  # start of the observations expect_* steps look at
         self._last_was_expect = False
+        self._missing: list[str] = []  # clauses whose owed output is missing (this judgment)
+        self._replies: list[_Reply] = []  # the latest whispers (see _recent_replies)
+        self._defers = False  # owed output of this addon appeared after its step's frame
+        self._step_started = client.uptime
 
     # -- observation ---------------------------------------------------------------------
     def _positions(self) -> dict[str, int]:
@@ -138,7 +163,9 @@ class ContractMonitor:
     def _new(self, name: str, items: list) -> list:  # noqa: ANN401
         return items[self._cursor[name]:]
 
-    def fail(self, clause: str, message: str) -> None:
+    def fail(self, clause: str, message: str, *, missing: bool = False) -> None:
+        """``clause`` is broken at this step; ``missing``: by owed output that has not
+        appeared (the step is judged again after more frames, see :meth:`_await_owed`)."""
         cause = self._step_cause or self._run_cause
         if cause and clause not in INDEPENDENT:
             self.mask(clause, cause, message)  # a consequence of that defect or client gap
@@ -149,6 +176,8 @@ class ContractMonitor:
                 return
             self.history.mail_desynced = True
         self.failures.append(Failure(clause, message, self._step))
+        if missing:
+            self._missing.append(clause)
 
     def ok(self, *clauses: str) -> None:
         self.exercised.update(clauses)
@@ -162,6 +191,7 @@ class ContractMonitor:
     def run(self, index: int, step: Step) -> None:
         """Execute ``step`` on the client and check what happened."""
         self._step = index
+        self._step_started = self.client.uptime
         if step.action.startswith("expect_"):
             from mgm_addon_contract.scenarios.expect import check_expectation
 
@@ -192,8 +222,57 @@ class ContractMonitor:
             self.model.close_mailbox()
         step = self._resolved(step)
         taken = execute(self.client, step, frame=False)
-        acted_fields = self._send_fields()  # before the next frame (a mail answer may reset them)
+        fields = (before_fields, self._send_fields())  # the second before the next frame (a
+        # mail answer may reset them)
         render_frame(self.client, step)
+        self._await_owed(step, taken, fields)
+        self._judge(step, taken, fields)
+        self._cursor = self._positions()
+
+    def _await_owed(self, step: Step, taken: bool,
+                    fields: tuple[tuple[str, int], tuple[str, int]]) -> None:
+        """Render further frames while the step owes output that has not appeared (a
+        whisper, a tag, a CONFIRM and its whisper), for up to :data:`RESPONSE_WINDOW`
+        seconds: the SPEC asks for the lines, not for them within one frame (an outbox on a
+        timer, a paced sender). A step that owes nothing, or whose output is complete after
+        its frame, takes no extra time. Each frame is judged on a copy of the monitor."""
+        interval, seen = self.client.settings.frame_interval, None
+        for frame in range(round(RESPONSE_WINDOW / interval)):
+            now = self._positions()
+            if now != seen:  # judged again only when something new was printed or fired
+                seen = now
+                if not self._trial(step, taken, fields):
+                    self._defers |= frame > 0
+                    return
+            self.client.advance(interval)
+
+    def _trial(self, step: Step, taken: bool,
+               fields: tuple[tuple[str, int], tuple[str, int]]) -> bool:
+        """Would judging the step now report owed output as missing?"""
+        if not self._may_owe(step):
+            return False
+        trial = copy.copy(self)
+        trial.model, trial.history, trial._replies = copy.deepcopy(
+            (self.model, self.history, self._replies))
+        trial.failures, trial.masked, trial.exercised = [], [], set()
+        trial._elsewhere_seen = dict(self._elsewhere_seen)
+        trial._missing = []
+        trial._judge(step, taken, fields)
+        return bool(trial._missing)
+
+    def _may_owe(self, step: Step) -> bool:
+        """Cheap test first: only typed lines, replies and mail answers create duties (a
+        CONFIRM seen owes its completion whisper)."""
+        if step.action in ("type_line", "whisper_from"):
+            return True
+        if any(e == "MAIL_SEND_SUCCESS" for e, _ in self._new("events", self.client.events_fired)):
+            return True
+        return any(line.kind == "addon" and "[MGM_CONFIRM:" in line.text
+                   for line in self._new("chat", self.client.chat))
+
+    def _judge(self, step: Step, taken: bool,
+               fields: tuple[tuple[str, int], tuple[str, int]]) -> None:
+        """Check what the step caused, everything seen since the last step's end."""
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
         tags = self._tags(lines) + self._tags_elsewhere()
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
@@ -207,10 +286,9 @@ class ContractMonitor:
         elif any(t.violations for t in tags):
             self._step_cause = "TAG-FORMAT"
         try:
-            self._after(step, taken, tags, whispers, (before_fields, acted_fields))
+            self._after(step, taken, tags, whispers, fields)
         finally:
             self._step_cause = None
-        self._cursor = self._positions()
 
     def _mailbox_closed(self) -> bool:
         """The client closed the mailbox during this step without a ``close_mailbox`` step:
@@ -245,6 +323,15 @@ class ContractMonitor:
                 self.mask("WHO-ONE-LINE", BLOCKED_CAUSE, message)
             else:
                 self.fail("WHO-ONE-LINE", message)
+
+    def drain(self) -> None:
+        """End of a scenario: let :data:`RESPONSE_WINDOW` seconds pass so what the last
+        steps deferred (a late wrong tag, a CONFIRM allowed but not owed) is judged too, as
+        part of the last step."""
+        fields, self._step_started = self._send_fields(), self.client.uptime
+        self.client.advance(RESPONSE_WINDOW)
+        self._judge(Step("advance", {"seconds": RESPONSE_WINDOW}), True, (fields, fields))
+        self._cursor = self._positions()
 
     def _tags(self, lines: list[str]) -> list[ParsedLine]:
         parsed = []
@@ -342,6 +429,8 @@ class ContractMonitor:
             elif clicked_frame(self.client, step.args) is not None:
                 self._prepare_refused()
             before_fields = self._send_fields()  # judged as Prepare Mail already
+        if action != "whisper_from":
+            self._late_replies(tags)
         self._sends()
         self._completions(tags, whispers)
         self._filled_by_addon(step, before_fields)
@@ -368,7 +457,8 @@ class ContractMonitor:
         if text.strip().lower() in ("/mgm update", "/mgm checkupdate"):
             count = sum(1 for t in tags if t.tag and t.tag.kind is TagKind.UPDATE_CHECK)
             if count != len(self.model.update_check().tags):
-                self.fail("UPDATE-CHECK", f"{text!r} printed {count} [MGM_UPDATE_CHECK] lines")
+                self.fail("UPDATE-CHECK", f"{text!r} printed {count} [MGM_UPDATE_CHECK] lines",
+                          missing=count == 0)
             else:
                 self.ok("UPDATE-CHECK")
             return
@@ -399,7 +489,7 @@ class ContractMonitor:
         if len(right) != 1:
             seen = "; ".join(f"to {t}: {x!r}" for t, x in whispers) or "none"
             self.fail("WHISPER-WINNER-TEXT", f"NotifyWinnerWhisper({payout}, {name}) whispered "
-                      f"{seen}; expected the exact §9 text once")
+                      f"{seen}; expected the exact §9 text once", missing=not right)
         else:
             self.ok("WHISPER-WINNER-TEXT")
 
@@ -414,23 +504,18 @@ class ContractMonitor:
         allowed = Counter(duties.ids(TagKind.ACCEPT) + duties.optional_ids(TagKind.ACCEPT))
         expected = duties.ids(TagKind.ACCEPT)
         self._gift_reply(sender, text, tags, duties, gift)
-        accepts = [t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.ACCEPT]
-        for payout in accepts:
-            if allowed[payout] > 0:
-                allowed[payout] -= 1
-                continue
-            if payout in already or payout in expected:
-                self.fail("ACCEPT-ONCE-PER-PAYOUT", f"second [MGM_ACCEPT:{payout}]")
-            elif not is_reply:
-                self.fail("ACCEPT-BODY-NORMALIZED", f"accepted {payout} on reply {text!r}")
-            else:
-                self.fail("ACCEPT-NOTIFIED-WINNER-ONLY",
-                          f"accepted {payout} on a reply from {sender!r}, not its winner")
+        gifts = Counter(duties.ids(TagKind.GIFT_ACCEPT) + duties.optional_ids(TagKind.GIFT_ACCEPT))
+        gifts.subtract(t.tag.id for t in tags if t.tag and t.tag.kind is TagKind.GIFT_ACCEPT)
+        self._replies = [*self._recent_replies(), _Reply(
+            sender, text, allowed, tuple(expected), frozenset(already),
+            tuple(g for g, n in gifts.items() if n > 0), self._step_started)]
+        accepts = self._accept_lines([t.tag.id for t in tags
+                                      if t.tag and t.tag.kind is TagKind.ACCEPT])
         for payout in expected:
             if payout not in accepts:
                 clause = self._blame_missing_accept(payout, sender, text, accepts)
                 self.fail(clause, f"no [MGM_ACCEPT:{payout}] after {sender!r} replied {text!r}"
-                          f" (notified as {spelled.get(payout, '?')!r})")
+                          f" (notified as {spelled.get(payout, '?')!r})", missing=True)
                 model.accepted.discard(payout)  # follow the addon: a later ACCEPT is its first
         if accepts:
             history.accepted_padded |= text != "!twgold"
@@ -446,6 +531,70 @@ class ContractMonitor:
             if len(model.notified) > 1 and expected:
                 self.ok("ACCEPT-ALL-NOTIFIED")
         model.accepted.update(p for p in accepts if p)  # follow the addon: report once
+
+    def _recent_replies(self) -> list[_Reply]:
+        """The whispers of the last :data:`RESPONSE_WINDOW` seconds (and the latest one):
+        the replies an [MGM_ACCEPT] or [MGM_GIFT_ACCEPT] printed now may answer."""
+        window = self._step_started - RESPONSE_WINDOW
+        return [r for r in self._replies[:-1] if r.at >= window] + self._replies[-1:]
+
+    def _accept_lines(self, payouts: list[str | None]) -> list[str | None]:
+        """Judge each [MGM_ACCEPT] line against the recent replies: fine while one of them
+        allows it (the newest one owing it first, else the oldest allowing it: a deferred
+        addon prints in order); else the clause it breaks. Returns the lines the newest
+        reply is answered by (lines that answer an older reply, printed late, are not)."""
+        replies, model = self._replies, self.model
+        newest = replies[-1] if replies else None
+        mine = []
+        for payout in payouts:
+            owner = next((r for r in reversed(replies)
+                          if payout in r.expected and r.allowed[payout] > 0), None) \
+                or next((r for r in replies if r.allowed[payout] > 0), None)
+            if owner is not None:
+                owner.allowed[payout] -= 1
+                if owner is newest:
+                    mine.append(payout)
+                else:
+                    model.accepted.add(payout)
+                continue
+            if any(payout in r.expected for r in replies[:-1]) and payout not in model.accepted:
+                model.accepted.add(payout)  # late, already reported missing: follow the addon
+                continue
+            self.fail(*self._unasked_accept(payout))
+            mine.append(payout)
+        return mine
+
+    def _unasked_accept(self, payout: str | None) -> tuple[str, str]:
+        """The clause an [MGM_ACCEPT] no recent reply allows breaks, and why: judged by the
+        newest reply; when the addon defers its output, by each recent reply, the oldest
+        first (the line is most likely its late answer), a clause already known to fail
+        winning."""
+        replies = self._replies if self._defers else self._replies[-1:]
+        suspects = [_accept_blame(payout, r) for r in replies] or [(
+            "ACCEPT-NOTIFIED-WINNER-ONLY", f"[MGM_ACCEPT:{payout}] printed before any reply")]
+        known = [s for s in suspects if s[0] in self.known]
+        return (known or suspects)[0]
+
+    def _late_replies(self, tags: list[ParsedLine]) -> None:
+        """[MGM_ACCEPT] and [MGM_GIFT_ACCEPT] lines printed in a step that is no reply: an
+        addon that defers its output prints them after the reply's step ended. Each is
+        judged against the recent replies (SPEC §9, §12: only a reply accepts)."""
+        self._replies = self._recent_replies()
+        accepts = self._accept_lines([t.tag.id for t in tags
+                                      if t.tag and t.tag.kind is TagKind.ACCEPT])
+        self.model.accepted.update(p for p in accepts if p)  # follow the addon: report once
+        for parsed in tags:
+            tag = parsed.tag
+            if tag is None or tag.kind is not TagKind.GIFT_ACCEPT:
+                continue
+            owner = next((r for r in self._replies if tag.id in r.gifts), None)
+            if owner is not None:
+                owner.gifts = tuple(g for g in owner.gifts if g != tag.id)
+                continue
+            after = f"after {self._replies[-1].text!r} from {self._replies[-1].sender!r}" \
+                if self._replies else "before any reply"
+            self.fail("GIFT-ACCEPT-GATED", f"[MGM_GIFT_ACCEPT:{tag.id}] printed {after} without "
+                      "a matching gift confirmation request")
 
     def _blame_missing_accept(self, payout: str, sender: str, text: str,
                               accepted: list[str]) -> str:
@@ -489,13 +638,15 @@ class ContractMonitor:
                 return
             if not accepts and text != "!twgift":
                 self.fail("ACCEPT-BODY-NORMALIZED", f"no [MGM_GIFT_ACCEPT:{allowed[0]}] after "
-                          f"{sender!r} replied {text!r} (the §9 reply rule, applied to !twgift)")
+                          f"{sender!r} replied {text!r} (the §9 reply rule, applied to !twgift)",
+                          missing=True)
             elif not accepts and gift is not None and short_name(sender) != gift.name:
                 self.fail("ACCEPT-NAME-MATCH", f"no [MGM_GIFT_ACCEPT:{allowed[0]}] after "
-                          f"{sender!r} replied {text!r} (the request named {gift.name!r})")
+                          f"{sender!r} replied {text!r} (the request named {gift.name!r})",
+                          missing=True)
             elif accepts != allowed:
                 self.fail("GIFT-ACCEPT-GATED", f"expected one [MGM_GIFT_ACCEPT:{allowed[0]}] "
-                          f"after !twgift from {sender}, saw {accepts}")
+                          f"after !twgift from {sender}, saw {accepts}", missing=not accepts)
             else:
                 self.ok("GIFT-ACCEPT-GATED")
             if accepts:
@@ -515,7 +666,8 @@ class ContractMonitor:
                 for key, slot in self.client.bags.contents.items()}
         expected = self.model.gift_items(bags)
         if len(items) != 1 or items[0].id != gift:
-            self.fail("GIFT-ITEMS-LIST", f"expected one [MGM_ITEMS:{gift}] line, saw {len(items)}")
+            self.fail("GIFT-ITEMS-LIST", f"expected one [MGM_ITEMS:{gift}] line, saw {len(items)}",
+                      missing=not items)
             return
         seen = sorted((i.get("id"), i.get("count"), i.get("bagId"), i.get("slotId"))
                       for i in items[0].payload if isinstance(i, dict))
@@ -683,10 +835,19 @@ class ContractMonitor:
                 self.ok("MAIL-CONFIRM-ON-SUCCESS", "MAIL-CONFIRM-ONCE", "MAIL-CONFIRM-ARMED-ONLY")
             elif outcome.kind == "confirm" and open_rows:
                 self.fail("MAIL-CONFIRM-ON-SUCCESS", f"armed send for {open_rows[0].payout} "
-                          "succeeded without [MGM_CONFIRM]")
+                          "succeeded without [MGM_CONFIRM]", missing=True)
             elif open_rows:  # not confirmed, as allowed: the addon may still hold it armed
                 model.keep_for_retry(open_rows)
                 self.history.sent_unconfirmed.update((r.payout, self._step) for r in open_rows)
+                self.history.confirmable.update((r.payout, (self.client.uptime, r))
+                                                for r in open_rows)
+        for payout in list(remaining):
+            late = self._late_confirm(payout)
+            if late is not None:  # a CONFIRM allowed for an earlier success, printed late
+                remaining.remove(payout)
+                model.confirm(late)
+                done.append(late)
+                self.ok("MAIL-CONFIRM-ONCE", "MAIL-CONFIRM-ARMED-ONLY")
         for payout in remaining:
             if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")
@@ -699,7 +860,7 @@ class ContractMonitor:
         for row in done:
             if not any(names_equal(t, row.name) and x == SENT_TEXT for t, x in whispers):
                 self.fail("MAIL-COMPLETION-WHISPER", f"no completion whisper to {row.name} after "
-                          f"[MGM_CONFIRM:{row.payout}]")
+                          f"[MGM_CONFIRM:{row.payout}]", missing=True)
             else:
                 self.ok("MAIL-COMPLETION-WHISPER")
         if wrong_amount and not set(confirms) & wrong_amount:
@@ -711,6 +872,16 @@ class ContractMonitor:
                           f"{sent_texts}")
             elif not confirms:
                 self.ok("MAIL-MANUAL-UNTOUCHED", "MAIL-CONFIRM-ARMED-ONLY")
+
+    def _late_confirm(self, payout: str) -> QueueRow | None:
+        """The row of ``payout`` when a CONFIRM of it may still come: a success of its send
+        that allowed (not required) a CONFIRM ended a step less than
+        :data:`RESPONSE_WINDOW` before this step began, and it is not confirmed."""
+        at, row = self.history.confirmable.get(payout, (None, None))
+        if at is None or payout in self.model.confirmed \
+                or self._step_started - at > RESPONSE_WINDOW:
+            return None
+        return row
 
     # -- /who (SPEC §8) -------------------------------------------------------------------
     def _who_request(self, spin: str, name: str) -> None:
@@ -794,6 +965,16 @@ def _streamer_edit(step: Step) -> bool:
         return False
     call = parse_run_call(step.args["text"])
     return call is None or call[0] not in ADDON_CALLS
+
+
+def _accept_blame(payout: str | None, reply: _Reply) -> tuple[str, str]:
+    """The clause an [MGM_ACCEPT] for ``payout`` breaks if it answers ``reply``."""
+    if payout in reply.already or payout in reply.expected:
+        return "ACCEPT-ONCE-PER-PAYOUT", f"second [MGM_ACCEPT:{payout}]"
+    if not reply_is(reply.text, "!twgold"):
+        return "ACCEPT-BODY-NORMALIZED", f"accepted {payout} on reply {reply.text!r}"
+    return ("ACCEPT-NOTIFIED-WINNER-ONLY",
+            f"accepted {payout} on a reply from {reply.sender!r}, not its winner")
 
 
 def client_gap(message: str) -> str | None:

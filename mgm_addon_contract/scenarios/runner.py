@@ -115,6 +115,7 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
         for index, step in enumerate(steps, start=1):
             monitor.run(index, step)
         monitor.finish()
+        monitor.drain()
         result.failures += monitor.failures
         result.masked = monitor.masked
         result.exercised = monitor.exercised | {"LOADS-IN-LUA51"}
