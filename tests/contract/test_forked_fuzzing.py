@@ -21,6 +21,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 @pytest.fixture(autouse=True)
 def framexml(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(FRAMEXML_VARIABLE, str(require_shared("MGM_FRAMEXML_DIR")))
+    runner.close_templates()  # none left by other tests of this process
     yield
     runner.close_templates()
 
