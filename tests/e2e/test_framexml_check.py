@@ -3,10 +3,10 @@ each broken variant on exactly its clause and passes each SPEC-conforming varian
 the built-in UI. Every client of these tests runs FrameXML (``MGM_FRAMEXML_DIR``); skipped
 with the reason when no extracted Interface folder is available.
 
-A FrameXML client costs seconds of CPU and a ``check`` makes one per shipped scenario and
-per fuzzed run (about 27 clients, 70 s of CPU today; hence the longer timeouts): the
-reference addon is fuzzed with one run per machine (the default budget with ``--long``), the
-variants too, on request (see ``framexml_variants.py``)."""
+A FrameXML client costs about a second of CPU; a ``check`` makes it once per addon and runs
+each scenario and fuzzed run on a forked copy (about 10 s per variant). The reference addon
+is fuzzed with one run per machine (the default budget with ``--long``), the variants too,
+a daily slice of them per run (see ``framexml_variants.py``)."""
 
 from __future__ import annotations
 
