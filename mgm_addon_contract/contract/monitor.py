@@ -103,6 +103,8 @@ class _History:
     # success of a send of it that may be confirmed and was not
     confirmable: dict[str, tuple[float, QueueRow]] = field(default_factory=dict)  # payout ->
     # (time, row) of such a success: a deferred CONFIRM of it may still come
+    mis_sent: dict[str, float] = field(default_factory=dict)  # payout -> time of a success of
+    # a send of it that did not carry the queued amount (a late CONFIRM of it is that defect)
 
 
 @dataclass
@@ -812,6 +814,7 @@ class ContractMonitor:
         manual = 0
         for outcome in outcomes:
             wrong_amount.update(outcome.wrong_amount)
+            self.history.mis_sent.update((p, self.client.uptime) for p in outcome.wrong_amount)
             if outcome.kind == "manual":
                 manual += 1
                 continue
@@ -842,7 +845,7 @@ class ContractMonitor:
         for payout in remaining:
             if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")
-            elif payout in wrong_amount:
+            elif payout in wrong_amount or self._recent(self.history.mis_sent.get(payout)):
                 self.fail("MAIL-CONFIRM-AMOUNT", f"[MGM_CONFIRM:{payout}] for a mail that did "
                           "not carry the queued amount")
             else:
@@ -869,10 +872,12 @@ class ContractMonitor:
         that allowed (not required) a CONFIRM ended a step less than
         :data:`RESPONSE_WINDOW` before this step began, and it is not confirmed."""
         at, row = self.history.confirmable.get(payout, (None, None))
-        if at is None or payout in self.model.confirmed \
-                or self._step_started - at > RESPONSE_WINDOW:
-            return None
-        return row
+        return row if self._recent(at) and payout not in self.model.confirmed else None
+
+    def _recent(self, at: float | None) -> bool:
+        """``at`` (a time) came less than :data:`RESPONSE_WINDOW` before this step began:
+        what it caused may still be printed now."""
+        return at is not None and self._step_started - at <= RESPONSE_WINDOW
 
     # -- /who (SPEC §8) -------------------------------------------------------------------
     def _who_request(self, spin: str, name: str) -> None:

@@ -116,8 +116,12 @@ def test_a_late_wrong_accept_in_a_step_that_owes_nothing_is_still_blamed(tmp_pat
 
 
 DEFERRED_BROKEN = ["accepts-twice", "accepts-wrong-sender", "case-sensitive-reply",
-                   "confirms-twice", "gift-accepts-anyone", "items-count-always-one",
-                   "latest-payout-only", "no-completion-whisper", "wrong-whisper-text"]
+                   "confirms-twice", "gift-accepts-anyone", "ignores-amount",
+                   "items-count-always-one", "latest-payout-only", "no-completion-whisper",
+                   "wrong-whisper-text"]
+"""Broken variants given the timer outbox (each defect's output reaches the log 0.75 s
+late); every other deferrable one is caught on its clause too except confirms-manual-mail,
+caught under MAIL-MANUAL-UNTOUCHED (docs/contract.md, Limits)."""
 
 
 @pytest.mark.parametrize("name", DEFERRED_BROKEN)
