@@ -13,7 +13,7 @@ from wowapi_stubs.runtime import trusted_bytecode
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
-C_FUNCTION_CHUNKS = ("c_functions.lua",)
+C_FUNCTION_CHUNKS = ("c_functions.lua", "lualib_extra.lua")
 """Chunks of C functions: the real client has them whichever UI it runs."""
 
 
@@ -27,13 +27,32 @@ def chunk_index(chunks: tuple[str, ...]) -> dict[str, str]:
     return index
 
 
+@functools.cache
+def c_function_names() -> bytes:
+    """The globals of :data:`C_FUNCTION_CHUNKS`, space-separated (``rawget(_G, name)`` makes
+    them, as reading them does)."""
+    return " ".join(sorted(chunk_index(C_FUNCTION_CHUNKS))).encode()
+
+
 def chunk_global(client: HeadlessClient, chunks: tuple[str, ...], name: str) -> Any:
     """The value of global ``name`` when one of ``chunks`` defines it (the chunk runs now if
-    it has not run in this client), else ``None``."""
+    it has not run in this client: :func:`run_keeping_globals`), else ``None``."""
     chunk = chunk_index(chunks).get(name)
     if chunk is None:
         return None
     if chunk not in client.loaded_chunks:
         client.loaded_chunks.add(chunk)
-        client.runtime.run_trusted(chunk)
+        run_keeping_globals(client, chunk)
     return client.runtime.fn.rawglobal(name.encode())
+
+
+def run_keeping_globals(client: HeadlessClient, chunk: str) -> None:
+    """Run the client chunk ``chunk`` (given the host's private table) now; a global it
+    defines that code already set keeps that code's value (as if the chunk had run at
+    start, before that code)."""
+    fn = client.runtime.fn
+    defined = {key: value for key in chunk_index((chunk,))
+               if (value := fn.rawglobal(key.encode())) is not None}
+    client.runtime.run_trusted(chunk, client.runtime.P)
+    for key, value in defined.items():
+        fn.setglobal(key.encode(), value)

@@ -25,7 +25,7 @@ from typing import Any
 from wowapi_stubs import _chatinput, _loader, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
-from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, chunk_global
+from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -42,7 +42,7 @@ from wowapi_stubs.errors import (
     split_location,
 )
 from wowapi_stubs.report import LoadReport
-from wowapi_stubs.runtime import LuaRuntime, from_lua, lupa_memory_error
+from wowapi_stubs.runtime import LUA_TABLE, LuaRuntime, from_lua, lupa_memory_error
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
@@ -139,6 +139,9 @@ class HeadlessClient:
         self.chat_settings = ChatSettings()
         self.widget_ids = itertools.count(1)  # widget ids, in creation order
         self.widgets: dict[int, Any] = {}
+        # Widgets by the Python object of their Lua table (``widget.lua``): the host passing
+        # a widget's own table back (templates, font objects) finds it without asking Lua.
+        self._widgets_by_table: dict[Any, Any] = {}
         self.named: dict[str, Any] = _WidgetNames(me)
         self.focus_id: int | None = None  # the edit box with keyboard focus
         self._event_frames: dict[str, list[Frame]] = {}
@@ -164,6 +167,7 @@ class HeadlessClient:
                 method_names=method_names,
                 widget_kinds=widget_kinds,
                 resolve_global=functools.partial(HeadlessClient._resolve_global, me),
+                lazy_c_names=c_function_names(),
                 on_error=functools.partial(HeadlessClient._record_error, me),
                 cpu_limit_seconds=self.settings.cpu_limit_seconds,
                 memory_limit_bytes=self.settings.memory_limit_bytes,
@@ -529,6 +533,7 @@ class HeadlessClient:
             text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
+        self._widgets_by_table[widget.lua] = widget
         if widget.name:
             self.named[widget.name] = widget
         if template:
@@ -570,6 +575,10 @@ class HeadlessClient:
         apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
+        if value.__class__ is LUA_TABLE:
+            widget = self._widgets_by_table.get(value)
+            if widget is not None:
+                return widget
         widget_id = self.runtime.widget_id(value) if value is not None else None
         return self.widgets.get(widget_id) if widget_id is not None else None
 
@@ -817,7 +826,8 @@ __all__ = ["ChatLine", "HeadlessClient"]
 
 
 # The client's own Lua files that implement functions the 3.3.5a client has in C.
-_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:")
+_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:",
+             "headless-lualib_extra:")
 
 
 def _as_c_functions(rows: list[str]) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import itertools
 import locale
 import logging
 import weakref
@@ -99,6 +98,7 @@ class LuaRuntime:
         cpu_limit_seconds: float,
         memory_limit_bytes: int,
         max_source_bytes: int = 16 * 1024 * 1024,
+        lazy_c_names: bytes = b"",
     ) -> None:
         self._lua = lua51.LuaRuntime(
             unpack_returned_tuples=True,
@@ -132,7 +132,7 @@ class LuaRuntime:
         self._err: Any = None
         self._pending: BaseException | None = None
         self.internal_errors: list[str] = []
-        self.api_counts = [0] * len(self._api_names)
+        self.api_counts: dict[int, int] = {}  # calls by API number (from 0), called ones
         self.method_counts: dict[str, int] = {}
         # Lua holds these callbacks; they refer to this object weakly so that the Lua state
         # and this object form no reference cycle (the state is freed with its owner).
@@ -150,6 +150,7 @@ class LuaRuntime:
                 b"api_names": _numbered_names(tuple(self._api_names)),
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
+                b"lazy_c_names": lazy_c_names,
                 b"trace_line": getattr(ENTRY_WATCH, "trace_line", None),
                 b"trusted_bytecode": _trusted_bytecode_from_lua,
                 b"gc_time_since": gc_time_since,
@@ -503,16 +504,16 @@ class LuaRuntime:
     def touched_apis(self) -> dict[str, int]:
         """Every WoW API and widget method addon code called, with call counts."""
         counts = {to_text(k): int(v) for k, v in self.P.lua_api_counts.items()}
-        api_counts, names = self.api_counts, self._api_names
-        for index in itertools.compress(range(len(api_counts)), api_counts):
-            counts[names[index]] = counts.get(names[index], 0) + api_counts[index]
+        names = self._api_names
+        for index, count in self.api_counts.items():
+            counts[names[index]] = counts.get(names[index], 0) + count
         for name, count in self.method_counts.items():
             counts[f":{name}"] = count
         return dict(sorted(counts.items()))
 
     def reset_counts(self) -> None:
         """Forget the API and widget-method call counts so far."""
-        self.api_counts[:] = [0] * len(self.api_counts)
+        self.api_counts.clear()
         self.method_counts.clear()
         self.fn.reset_counts()
 
@@ -536,6 +537,10 @@ class LuaRuntime:
     def is_table(self, value: Any) -> bool:
         return lua51.lua_type(value) == "table"
 
+
+LUA_TABLE: type = type(lua51.LuaRuntime(register_eval=False, register_builtins=False).table())
+"""The class of the Python objects that stand for Lua tables (each table Lua passes to
+Python arrives as a new one; the host's own ``widget.lua`` objects stay the same)."""
 
 ENTRY_WATCH: Any = None
 """Set in an isolation worker (:mod:`wowapi_stubs.isolation`): ``enter(label)`` and
@@ -606,7 +611,7 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callab
         return tuple(one(v) for v in result) if result.__class__ is tuple else one(result)
 
     def api_call(idx: int, *args: Any) -> Any:
-        api_counts[idx - 1] += 1
+        api_counts[idx - 1] = api_counts.get(idx - 1, 0) + 1
         try:
             fn = api_functions[idx - 1]
             if fn is None:

@@ -10,6 +10,7 @@ or directly here.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -337,22 +338,36 @@ class World:
         self.party: list[Unit] = []
         self.raid: list[Unit] = []
         self.leader: str | None = None
-        self.spells = SpellTable()
-        self.spellbook: list[tuple[str, list[Spell]]] = []
-        self._default_spellbook()
+        self._settings = settings
         self.equipment: dict[int, Item] = {}
-        self.cvars = CVars(settings.locale, settings.realm)
         self.modifiers: set[str] = set()
         self.cursor: tuple[Any, ...] | None = None
         self.cursor_position = (960.0, 540.0)
         self.zone = Zone()
         self._characters: dict[str, Unit] = {}
 
-    def _default_spellbook(self) -> None:
-        general = [self.spells.add(Spell(i, n, r, t)) for i, n, r, t in _GENERAL]
-        token = self.player.class_token
-        own = [self.spells.add(Spell(i, n, r, t)) for i, n, r, t in _CLASS_SPELLS.get(token, [])]
-        self.spellbook = [("General", general), (self.player.class_name, own)]
+    # Console variables and the spell tables are made on first use (most clients read none).
+    @functools.cached_property
+    def cvars(self) -> CVars:
+        return CVars(self._settings.locale, self._settings.realm)
+
+    @functools.cached_property
+    def spells(self) -> SpellTable:
+        """Every spell the client knows by id (the spellbook's included)."""
+        return self._spell_tables[0]
+
+    @functools.cached_property
+    def spellbook(self) -> list[tuple[str, list[Spell]]]:
+        """The spellbook's tabs: (name, spells)."""
+        return self._spell_tables[1]
+
+    @functools.cached_property
+    def _spell_tables(self) -> tuple[SpellTable, list[tuple[str, list[Spell]]]]:
+        spells = SpellTable()
+        general = [spells.add(Spell(i, n, r, t)) for i, n, r, t in _GENERAL]
+        own = [spells.add(Spell(i, n, r, t))
+               for i, n, r, t in _CLASS_SPELLS.get(self.player.class_token, [])]
+        return spells, [("General", general), (self.player.class_name, own)]
 
     # -- units --------------------------------------------------------------------------------
     def group(self) -> list[Unit]:

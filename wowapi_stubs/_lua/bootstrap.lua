@@ -31,9 +31,9 @@ local co_create, co_wrap, co_resume, co_running = coroutine.create, coroutine.wr
 local collectgarbage = collectgarbage
 
 -- What the 3.3.5a client does not offer (everything else of the Lua 5.1 base library is
--- copied into G).
+-- copied into G). print is the client's own (lualib_extra.lua, made when first read).
 local ABSENT = { io = true, os = true, require = true, package = true, loadfile = true,
-  dofile = true, debug = true, module = true, python = true, _G = true }
+  dofile = true, debug = true, module = true, python = true, _G = true, print = true }
 for name, value in pairs(HOST_G) do
   if not ABSENT[name] then
     G[name] = value
@@ -876,11 +876,29 @@ function P.complete_globals()
   whole_table(G)
   return G
 end
+-- The client's C functions written in Lua are made on first read too (the host runs the
+-- chunk defining one): rawget(_G, name) makes those it names as well.
+local lazy_c_names = " " .. host.lazy_c_names .. " "
+local host_resolve = host.resolve_global
+local function lazy_c_function(key)
+  if strfind(lazy_c_names, " " .. key .. " ", 1, true) then
+    local found = host_resolve(key)
+    if found ~= nil and found ~= true then
+      rawset(G, key, found)
+      return found
+    end
+  end
+  return nil
+end
 G.rawget = function(t, key)
   local value = rawget(t, key)
-  if value == nil and t == G and not api_complete and type(key) == "string"
-      and not strfind(key, " ", 1, true) then
-    return lazy_api(key)
+  if value == nil and t == G and type(key) == "string" and not strfind(key, " ", 1, true) then
+    if not api_complete then
+      value = lazy_api(key)
+    end
+    if value == nil then
+      value = lazy_c_function(key)
+    end
   end
   return value
 end

@@ -1,5 +1,7 @@
--- WoW 3.3.5a global aliases and the API functions the client implements in Lua itself
--- (string helpers, hooksecurefunc, securecall, debugstack, print).
+-- WoW 3.3.5a global aliases and the API functions the client implements in Lua itself that
+-- must exist at start (string.format as the client's, the string and table helpers the
+-- libraries hold, hooksecurefunc, securecall). The rest (debugstack, print, trigonometry...)
+-- is lualib_extra.lua, run the first time one of its globals is read.
 local P = ...
 local G = _G
 local touch = P.touch
@@ -62,54 +64,6 @@ for name, fn in pairs(aliases) do
   G[name] = fn
 end
 string.gfind = string.gmatch
-
--- The client's trigonometry globals work in degrees (math.* keeps radians).
-local msin, mcos, mtan, masin, macos, matan, matan2 = math.sin, math.cos, math.tan, math.asin,
-  math.acos, math.atan, math.atan2
-local rad, deg = math.rad, math.deg
-G.sin = function(x) return msin(rad(x)) end
-G.cos = function(x) return mcos(rad(x)) end
-G.tan = function(x) return mtan(rad(x)) end
-G.asin = function(x) return deg(masin(x)) end
-G.acos = function(x) return deg(macos(x)) end
-G.atan = function(x) return deg(matan(x)) end
-G.atan2 = function(y, x) return deg(matan2(y, x)) end
-G.deg, G.rad = deg, rad
-G.PI = math.pi
-
--- getglobal/setglobal: the addon-visible global table by name.
-G.getglobal = function(name)
-  touch("getglobal")
-  return G[name]
-end
-G.setglobal = function(name, value)
-  touch("setglobal")
-  G[name] = value
-end
-
--- scrub, strlenutf8, debuginfo.
-local SCRUBBED = { string = true, number = true, boolean = true }
-local function scrub_from(i, n, ...)
-  if i > n then
-    return
-  end
-  local value = (select(i, ...))
-  if not SCRUBBED[type(value)] then
-    value = nil
-  end
-  return value, scrub_from(i + 1, n, ...)
-end
--- scrub(...): the arguments with everything but strings, numbers and booleans made nil.
-G.scrub = function(...)
-  return scrub_from(1, select("#", ...), ...)
-end
--- strlenutf8(s): the number of UTF-8 characters (continuation bytes are not counted).
-G.strlenutf8 = function(s)
-  local _, continuation = string.gsub(s, "[\128-\191]", "")
-  return #s - continuation
-end
--- debuginfo(): the client's internal debugging hook; it does nothing in a release build.
-G.debuginfo = function() end
 
 local WHITESPACE = " \t\r\n"
 
@@ -242,111 +196,6 @@ G.issecurevariable = function()
 end
 G.forceinsecure = function()
   touch("forceinsecure")
-end
-
--- Stack lines as the client prints them: "Interface\AddOns\X\x.lua:12: in function `f'",
--- the client's own chunks left out (the client's C frames are invisible to addons too).
-local getinfo = P.getinfo
-
-local function stack_line(info)
-  local where = info.short_src .. ":" .. (info.currentline > 0 and (info.currentline .. ":") or "")
-  if info.what == "C" then
-    where = "[C]:"
-  elseif info.what == "tail" then
-    return "(tail call): ?"
-  end
-  if info.name then
-    return where .. " in function `" .. info.name .. "'"
-  elseif info.what == "main" then
-    return where .. " in main chunk"
-  elseif info.what == "C" then
-    return where .. " ?"
-  end
-  return where .. " in function <" .. info.short_src .. ":" .. info.linedefined .. ">"
-end
-
-local function is_client(info)
-  return strsub(info.source, 1, 10) == "=headless-"
-end
-
--- debugstack([thread,] [start [, count1 [, count2]]]): lines from level `start` (1: the
--- caller), the first count1 and the last count2 of them, "..." between when cut.
-G.debugstack = function(a, b, c, d)
-  touch("debugstack")
-  if type(a) == "thread" then
-    a, b, c = b, c, d
-  end
-  local start, count1, count2 = a or 1, b or 12, c or 10
-  local lines, plain = {}, {}
-  local level, skipped = 2, 0
-  while true do
-    local info = getinfo(level, "Snl")
-    if not info then
-      break
-    end
-    if not is_client(info) then
-      skipped = skipped + 1
-      if skipped >= start then
-        lines[#lines + 1] = stack_line(info)
-        plain[#lines] = info.what == "C" or info.what == "tail"
-      end
-    end
-    level = level + 1
-  end
-  -- The host's entry (C and tail-call frames at the bottom) is not the addon's stack.
-  while plain[#lines] do
-    lines[#lines] = nil
-  end
-  if #lines > count1 + count2 then
-    local cut = {}
-    for i = 1, count1 do
-      cut[#cut + 1] = lines[i]
-    end
-    cut[#cut + 1] = "..."
-    for i = #lines - count2 + 1, #lines do
-      cut[#cut + 1] = lines[i]
-    end
-    lines = cut
-  end
-  return concat(lines, "\n") .. (#lines > 0 and "\n" or "")
-end
-
--- debuglocals([level]): "name = value" for each local of the function at `level`
--- (1: the caller).
-local getlocal = P.getlocal
-G.debuglocals = function(level)
-  touch("debuglocals")
-  level = (tonumber(level) or 1) + 1
-  local out = {}
-  if not getinfo(level, "S") then
-    return nil
-  end
-  local i = 1
-  while true do
-    local name, value = getlocal(level, i)
-    if not name then
-      break
-    end
-    if strsub(name, 1, 1) ~= "(" then
-      local shown = type(value) == "string" and strformat("%q", value) or tostring(value)
-      out[#out + 1] = name .. " = " .. shown
-    end
-    i = i + 1
-  end
-  return concat(out, "\n") .. (#out > 0 and "\n" or "")
-end
-
-G.print = function(...)
-  touch("print")
-  local n = select("#", ...)
-  local parts = {}
-  for i = 1, n do
-    parts[i] = tostring((select(i, ...)))
-  end
-  local frame = G.DEFAULT_CHAT_FRAME
-  if frame then
-    frame:AddMessage(concat(parts, " "))
-  end
 end
 
 G.SlashCmdList = {}

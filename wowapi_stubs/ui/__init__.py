@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._chunks import chunk_global, chunk_index
+from wowapi_stubs._chunks import chunk_global, chunk_index, run_keeping_globals
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
@@ -73,12 +73,7 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
             make(EditBox, box, send_frame).auto_focus = False
         make(Frame, "SendMailMoney", send_frame).copper = 0
         make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
-        fn = client.runtime.fn
-        defined = {key: value for key in _framexml_globals()
-                   if (value := fn.rawglobal(key.encode())) is not None}
-        client.runtime.run_trusted("framexml.lua")
-        for key, value in defined.items():
-            fn.setglobal(key.encode(), value)
+        run_keeping_globals(client, "framexml.lua")
     return client.named.get(name)
 
 
