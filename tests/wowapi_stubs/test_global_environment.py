@@ -132,3 +132,28 @@ def test_a_thread_global_table_set_by_an_addon_never_reaches_the_host(
     assert len(client.errors) == 300 and client.errors[-1].message.endswith("x")
     client.runtime.setglobal("Still", 1)
     assert client.runtime.rawglobal("Still") == 1
+
+
+def test_c_functions_made_on_first_read_are_there_for_every_way_of_reading(
+        client: HeadlessClient) -> None:
+    # debugstack, print, the trigonometry globals... (_lua/lualib_extra.lua) are made when
+    # first read: a read, rawget(_G, name) and the host see them alike.
+    assert "lualib_extra.lua" not in client.loaded_chunks
+    assert client.eval_lua('return type(rawget(_G, "debuglocals")), sin(90), deg(math.pi)') == (
+        "function", 1, 180)
+    assert "lualib_extra.lua" in client.loaded_chunks
+    assert client.eval_lua("return getfenv(debugstack) == _G, type(print), PI == math.pi") == (
+        True, "function", True)
+    client.eval_lua('print("shown", 2)')
+    assert client.chat_texts()[-1] == "shown 2"
+
+
+def test_a_c_function_chunk_made_late_keeps_what_addon_code_defined_first(
+        client: HeadlessClient) -> None:
+    # As if the chunk had run at start, before the addon: the addon's print stays its own.
+    client.eval_lua("function print(...) PRINTED = select('#', ...) end")
+    assert client.eval_lua("return type(debugstack(1, 1, 0))") == "string"
+    client.eval_lua('print("a", "b")')
+    assert client.global_value("PRINTED") == 2
+    assert "a b" not in client.chat_texts()
+    assert client.eval_lua('return rawget(_G, "strlenutf8")("Привет")') == 6

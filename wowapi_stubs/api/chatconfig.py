@@ -131,15 +131,34 @@ def default_windows() -> list[ChatWindow]:
 class ChatSettings:
     """The character's chat configuration (see the module docstring)."""
 
-    windows: list[ChatWindow] = field(default_factory=default_windows)
     colors: dict[str, tuple[float, float, float]] = field(
         default_factory=lambda: dict(CHAT_COLORS))
     color_name_by_class: set[str] = field(default_factory=set)
+    _windows: list[ChatWindow] | None = field(default=None, repr=False)
+
+    @property
+    def windows(self) -> list[ChatWindow]:
+        """The ten chat windows (the defaults are made when first read)."""
+        if self._windows is None:
+            self._windows = default_windows()
+        return self._windows
+
+    @windows.setter
+    def windows(self, windows: list[ChatWindow]) -> None:
+        self._windows = windows
 
     def login_events(self) -> EventRun:
         """What the client sends once the character's settings arrive at login: every chat
         type's colour, then the windows (the same run for the same settings, made once)."""
+        if not self.color_name_by_class and self.colors == CHAT_COLORS:
+            return _default_login_events()
         return _login_events(tuple(self.colors.items()), frozenset(self.color_name_by_class))
+
+
+@functools.cache
+def _default_login_events() -> EventRun:
+    """:func:`_login_events` of the default settings (no key to hash)."""
+    return _login_events(tuple(CHAT_COLORS.items()), frozenset())
 
 
 @functools.lru_cache(maxsize=16)

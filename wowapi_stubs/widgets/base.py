@@ -250,7 +250,13 @@ class Anchor:
         self.x, self.y = x, y
 
 
+_POINT_BYTES = {name.encode(): name for name in POINTS}  # as addon code usually writes them
+
+
 def _point_name(value: Any) -> str:
+    name = _POINT_BYTES.get(value) if value.__class__ is bytes else None
+    if name is not None:
+        return name
     if not isinstance(value, TEXT_TYPES):
         raise usage(SET_POINT_USAGE)
     name = lua_text(value).upper()
