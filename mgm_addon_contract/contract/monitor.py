@@ -20,7 +20,7 @@ from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse
 from mgm_addon_contract.grammar.checks import is_character_name
 from mgm_addon_contract.grammar.model import Violation
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
-from mgm_addon_contract.model.names import reply_is, short_name
+from mgm_addon_contract.model.names import reply_is, short_name, trim
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
 from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_role_click
 from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute, render_frame
@@ -154,6 +154,7 @@ class ContractMonitor:
         self._replies: list[_Reply] = []  # the latest whispers (see _recent_replies)
         self._defers = False  # owed output of this addon appeared after its step's frame
         self._step_started = client.uptime
+        self._past_rosters: list[tuple[float, frozenset[str]]] = []  # (replaced at, online)
 
     # -- observation ---------------------------------------------------------------------
     def _positions(self) -> dict[str, int]:
@@ -220,6 +221,9 @@ class ContractMonitor:
             self.window = self._positions()
             self._last_was_expect = False
         before_fields = self._send_fields()
+        if step.action == "set_roster":
+            self._past_rosters.append((self.client.uptime, frozenset(
+                trim(e.name).casefold() for e in self.client.roster.online)))
         if step.action == "close_mailbox":
             self.model.close_mailbox()
         step = self._resolved(step)
@@ -583,6 +587,8 @@ class ContractMonitor:
             owner = next((r for r in self._replies if tag.id in r.gifts), None)
             if owner is not None:
                 owner.gifts = tuple(g for g in owner.gifts if g != tag.id)
+                if self.model.gift is not None and self.model.gift.gift == tag.id:
+                    self.model.gift = None  # follow the addon: its request is used up
                 continue
             after = f"after {self._replies[-1].text!r} from {self._replies[-1].sender!r}" \
                 if self._replies else "before any reply"
@@ -728,8 +734,11 @@ class ContractMonitor:
             self._nothing_offered("Prepare Mail is disabled")
 
     def _nothing_offered(self, what: str) -> None:
+        """Nothing offered while payouts are queued; a payout whose send just succeeded and
+        may still be confirmed late (a deferred CONFIRM on its way) is no lost row yet."""
         model = self.model
-        required = [r for r in model.queue if not r.optional]
+        required = [r for r in model.queue
+                    if not r.optional and self._late_confirm(r.payout) is None]
         if required:
             self.fail(self._blame(("", 0), required[0]),
                       f"{what}, but these payouts are queued: {self._queued()}")
@@ -918,7 +927,8 @@ class ContractMonitor:
                           f"{payload.get('characterName')}, asked {request.spin}/{request.name}")
                 continue
             self.ok("WHO-ONE-LINE")
-            if payload.get("online") is online:
+            if payload.get("online") in {online} | self._was_online(request.name,
+                                                                    request.started):
                 self.ok("WHO-ONLINE-EXACT")
                 continue
             message = (f"online={payload.get('online')} for {request.name}; the exact name is "
@@ -927,6 +937,13 @@ class ContractMonitor:
                 self.mask("WHO-ONLINE-EXACT", BLOCKED_CAUSE, message)
             else:
                 self.fail("WHO-ONLINE-EXACT", message)
+
+    def _was_online(self, name: str, since: float) -> set[bool]:
+        """Whether the exact ``name`` was online in each roster replaced since ``since``: an
+        addon whose /who answer reaches the log later (a deferred outbox) reports what the
+        server answered then, even if the player has logged off since."""
+        wanted = name.casefold()
+        return {wanted in names for at, names in self._past_rosters if at >= since}
 
     def _who_hint(self, since: float) -> str:
         """Why an addon waiting for WHO_LIST_UPDATE may have heard nothing (client fact)."""
