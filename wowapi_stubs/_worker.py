@@ -18,13 +18,15 @@ from typing import Any
 from wowapi_stubs import runtime
 from wowapi_stubs._gc_time import last_collection_seconds
 from wowapi_stubs.isolation import (
-    _HEADER,
+    _ENTRY,
+    _ENTRY_AT,
     _LABEL_AT,
     _LABEL_BYTES,
     _LENGTH,
     _MEMORY_EXIT,
     _POSITION_AT,
     _POSITION_BYTES,
+    _SEQUENCE,
 )
 
 
@@ -37,6 +39,7 @@ class _EntryStatus:
         self._status = status
         self._depth = 0
         self._count = 0
+        self._sequence = 0  # even: the entry fields are settled (see isolation._SEQUENCE)
         self.trace_line = self._trace_line if tracing else None
         gc.callbacks.append(self._collected)  # after the one timing collections
 
@@ -44,10 +47,17 @@ class _EntryStatus:
         """Python's cycle collector ran (inside a host call): its CPU time is the host's, so
         the running entry's start moves by it, as the client's own deadline does."""
         if phase == "stop" and self._depth > 0:
-            count, started, inside = _HEADER.unpack_from(self._status, 0)
+            count, started, inside = _ENTRY.unpack_from(self._status, _ENTRY_AT)
             if inside:
-                _HEADER.pack_into(self._status, 0, count,
-                                  started + last_collection_seconds(), 1)
+                self._publish(count, started + last_collection_seconds(), 1)
+
+    def _publish(self, count: int, started: float, inside: int) -> None:
+        status = self._status
+        self._sequence += 1
+        _SEQUENCE.pack_into(status, 0, self._sequence)
+        _ENTRY.pack_into(status, _ENTRY_AT, count, started, inside)
+        self._sequence += 1
+        _SEQUENCE.pack_into(status, 0, self._sequence)
 
     def _trace_line(self, source: bytes, line: int) -> None:
         position = b"%s:%d" % (source[:_POSITION_BYTES - 12], line)
@@ -61,12 +71,12 @@ class _EntryStatus:
             status = self._status
             status[_LABEL_AT:_LABEL_AT + _LABEL_BYTES] = label[:_LABEL_BYTES].ljust(
                 _LABEL_BYTES, b"\0")
-            _HEADER.pack_into(status, 0, self._count, time.process_time(), 1)
+            self._publish(self._count, time.process_time(), 1)
 
     def leave(self) -> None:
         self._depth -= 1
         if self._depth == 0:
-            _HEADER.pack_into(self._status, 0, self._count, 0.0, 0)
+            self._publish(self._count, 0.0, 0)
 
 
 def _limit(kind: int, value: int) -> None:

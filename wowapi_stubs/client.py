@@ -49,6 +49,7 @@ from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
 from wowapi_stubs.widgets.base import resolve_name
+from wowapi_stubs.widgets.frame import STRATA
 from wowapi_stubs.world import Aura, Unit, World
 from wowapi_stubs.xml.templates import apply_named_templates
 
@@ -104,6 +105,7 @@ class HeadlessClient:
         self._me = me
         self.clock = SimulatedClock(self.settings.start_time, self.settings.uptime_at_start)
         self._own_dir = self.settings.wow_dir is None
+        self._closed = False
         self.wow_dir = Path(self.settings.wow_dir or tempfile.mkdtemp(prefix="headless-wow-"))
         self.chatlog = ChatLogWriter(self.wow_dir / "Logs" / "WoWChatLog.txt",
                                      self.settings.chatlog_flush)
@@ -209,10 +211,14 @@ class HeadlessClient:
         return saved
 
     def close(self) -> None:
-        """Flush the chat log and remove the temporary WoW folder if the client made one."""
+        """Flush the chat log and remove the temporary WoW folder if the client made one;
+        a FrameXML client's memory is released soon after (``framexml.client_closed``)."""
         self.chatlog.flush()
         if self._own_dir:
             shutil.rmtree(self.wow_dir, ignore_errors=True)
+        if self.framexml is not None and not self._closed:
+            framexml.client_closed()
+        self._closed = True
 
     def __enter__(self) -> HeadlessClient:
         return self
@@ -483,7 +489,9 @@ class HeadlessClient:
         matches = [w for w in self.widgets.values()
                    if w.text == text and (w.is_visible() or not visible_only)
                    and type(w).__name__ != "FontString"]
-        visible = [w for w in matches if w.is_visible()]
+        # What a person sees on top: among visible matches, the highest strata first.
+        visible = sorted((w for w in matches if w.is_visible()),
+                         key=lambda w: -STRATA.index(getattr(w, "strata", "MEDIUM")))
         found = visible or matches
         if not found:
             raise LookupError(f"no frame shows the text {text!r}")

@@ -44,8 +44,13 @@ from typing import Any
 from wowapi_stubs import _safe_pickle
 
 GIB = 1024**3
-_HEADER = struct.Struct("<QdQ")  # entries so far, CPU time at entry start, in an entry
-_LABEL_AT, _LABEL_BYTES = _HEADER.size, 512
+# The worker writes the running entry while the parent's watchdog reads it, with no lock
+# between the processes: a sequence number, odd while the fields are being written, lets the
+# reader tell a torn read (a new "in an entry" with an old start time) from a settled one.
+_SEQUENCE = struct.Struct("<Q")
+_ENTRY = struct.Struct("<QdQ")  # entries so far, CPU time at entry start, in an entry
+_ENTRY_AT = _SEQUENCE.size
+_LABEL_AT, _LABEL_BYTES = _ENTRY_AT + _ENTRY.size, 512
 _POSITION_AT, _POSITION_BYTES = _LABEL_AT + _LABEL_BYTES, 512
 _STATUS_BYTES = _POSITION_AT + _POSITION_BYTES
 _LENGTH = struct.Struct("<Q")
@@ -233,10 +238,8 @@ class Worker:
 
     def _entry(self) -> str | None:
         status = self._status
-        if status is None:
-            return None
-        _, _, inside = _HEADER.unpack_from(status, 0)
-        if not inside:
+        entry = None if status is None else read_entry(status)
+        if entry is None or not entry[2]:
             return None
         label = bytes(status[_LABEL_AT:_STATUS_BYTES]).rstrip(b"\0")
         return label.decode("utf-8", "replace") or None
@@ -248,16 +251,30 @@ class Worker:
         text = bytes(status[_POSITION_AT:_STATUS_BYTES]).rstrip(b"\0")
         return text.decode("utf-8", "replace") or None
 
-    def entry_cpu(self, pid: int) -> float | None:
-        """CPU seconds the running Lua entry has used (None: no entry running)."""
+    def entry_cpu(self, pid: int) -> tuple[int, float] | None:
+        """The running Lua entry (its number) and the CPU seconds it has used (None: no
+        entry running, or its fields were being written)."""
         status = self._status
-        if status is None:
-            return None
-        _, started, inside = _HEADER.unpack_from(status, 0)
-        if not inside:
+        entry = None if status is None else read_entry(status)
+        if entry is None or not entry[2]:
             return None
         used = _process_cpu(pid)
-        return None if used is None else used - started
+        return None if used is None else (entry[0], used - entry[1])
+
+
+def read_entry(status: mmap.mmap) -> tuple[int, float, int] | None:
+    """The entry fields (entries so far, CPU time at its start, in an entry) as last written
+    whole; None when the worker is writing them (a few tries first)."""
+    for _ in range(_READ_TRIES):
+        (before,) = _SEQUENCE.unpack_from(status, 0)
+        fields = _ENTRY.unpack_from(status, _ENTRY_AT)
+        (after,) = _SEQUENCE.unpack_from(status, 0)
+        if before == after and not before & 1:
+            return fields
+    return None
+
+
+_READ_TRIES = 100
 
 
 _MEMORY_EXIT = 86  # the worker's exit status after a MemoryError outside any job
@@ -276,9 +293,13 @@ class _Watchdog(threading.Thread):
     def run(self) -> None:
         limits = self.worker.limits
         started = time.monotonic()
+        over: int | None = None  # the entry seen over its limit at the last look
         while not self._done.wait(0.05):
-            used = self.worker.entry_cpu(self.process.pid)
-            if used is not None and used > limits.entry_cpu_seconds:
+            entry = self.worker.entry_cpu(self.process.pid)
+            seen, over = over, None
+            if entry is not None and entry[1] > limits.entry_cpu_seconds:
+                over = entry[0]
+            if over is not None and over == seen:  # the same entry, two looks in a row
                 self.reason = (f"hung: one entry into Lua used more than "
                                f"{limits.entry_cpu_seconds:g} s of CPU (the watchdog ended "
                                "the worker)")

@@ -282,6 +282,8 @@ class ContractMonitor:
         lines = [line.text for line in self._new("chat", self.client.chat) if line.kind == "addon"]
         tags = self._tags(lines) + self._tags_elsewhere()
         whispers = [(w.target, w.text) for w in self._new("whispers", self.client.whispers_sent)]
+        if step.action != "close_mailbox" and self._mailbox_closed():
+            self.model.close_mailbox()
         gaps = self._check_errors()
         if gaps:
             self._step_cause = gaps[0]
@@ -293,6 +295,13 @@ class ContractMonitor:
             self._after(step, taken, tags, whispers, fields)
         finally:
             self._step_cause = None
+
+    def _mailbox_closed(self) -> bool:
+        """The client closed the mailbox during this step without a ``close_mailbox`` step:
+        the Send Mail tab's Cancel, or the addon calling ``CloseMail()``. The model follows
+        the client (SPEC §9: closing the mailbox disarms)."""
+        return any(event == "MAIL_CLOSED"
+                   for event, _ in self._new("events", self.client.events_fired))
 
     def _resolved(self, step: Step) -> Step:
         """``step`` as the client performs it: a Prepare Mail role click goes to the addon's

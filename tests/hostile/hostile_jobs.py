@@ -164,6 +164,21 @@ def spin_in_entry(label: bytes) -> None:
         pass
 
 
+def many_short_entries(seconds: float) -> int:
+    """Enter and leave Lua entries as fast as possible for ``seconds`` of CPU (a FrameXML
+    client runs thousands a second); how many."""
+    from wowapi_stubs import runtime
+
+    watch, count = runtime.ENTRY_WATCH, 0
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        for _ in range(100):
+            watch.enter(b"Frame:OnUpdate")
+            watch.leave()
+        count += 100
+    return count
+
+
 def allocate(gib: int) -> int:
     return len(bytearray(gib * 1024**3))
 

@@ -4,11 +4,12 @@ crash; nothing but plain data comes back."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import hostile_jobs as jobs
 
-from wowapi_stubs.isolation import Crash, Limits, Worker
+from wowapi_stubs.isolation import Crash, Limits, Worker, read_entry
 
 
 def test_a_crash_in_an_entry_is_reported_with_the_addon_file() -> None:
@@ -32,6 +33,28 @@ def test_a_hang_inside_an_entry_ends_at_the_entry_deadline_plus_one_second() -> 
         assert "more than 0.7 s of CPU" in crash.message
         assert time.monotonic() - started[1] < 10  # wall, on a busy machine
         assert worker.run(jobs.add, 1, 1) == 2
+
+
+def test_many_short_entries_are_never_read_as_one_long_one() -> None:
+    """The watchdog reads the running entry while the worker rewrites it; a torn read (the
+    new "in an entry" with the old start time 0) would look like an entry that has run as
+    long as the whole job, and end a worker that runs short entries for longer than the
+    entry limit."""
+    with Worker(Limits(entry_cpu_seconds=0.3)) as worker:
+        worker.start()
+        result: list[object] = []
+        job = threading.Thread(target=lambda: result.append(
+            worker.run(jobs.many_short_entries, 2.0)))
+        job.start()
+        reads = torn = 0
+        while job.is_alive():
+            entry = read_entry(worker._status) if worker._status is not None else None
+            if entry is not None:
+                reads += 1
+                torn += entry[2] == 1 and entry[1] == 0.0
+        job.join()
+        assert torn == 0 and reads > 1000
+        assert isinstance(result[0], int) and result[0] > 10_000, result
 
 
 def test_memory_and_cpu_limits_end_the_job_not_the_parent() -> None:

@@ -161,7 +161,7 @@ def test_a_collection_moves_an_isolation_worker_s_entry_start_by_its_time() -> N
     import time as clock
 
     from wowapi_stubs._worker import _EntryStatus
-    from wowapi_stubs.isolation import _HEADER, _STATUS_BYTES
+    from wowapi_stubs.isolation import _STATUS_BYTES, read_entry
 
     def slow_collection(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
@@ -173,9 +173,9 @@ def test_a_collection_moves_an_isolation_worker_s_entry_start_by_its_time() -> N
     gc.callbacks.append(slow_collection)
     try:
         status.enter(b"entry")
-        before = _HEADER.unpack_from(status._status, 0)[1]
+        before = read_entry(status._status)[1]
         gc.collect()
-        assert _HEADER.unpack_from(status._status, 0)[1] - before >= 0.05
+        assert read_entry(status._status)[1] - before >= 0.05
         status.leave()
     finally:
         gc.callbacks.remove(slow_collection)

@@ -172,3 +172,30 @@ def test_mail_send(clients, case: str) -> None:
            "unconfirmed": _mail(10_000, confirm=False)}[case]
     builtin, framexml = both(clients, act)
     assert builtin == framexml
+
+
+def test_cancel_answers_the_popup_on_top_then_closes_the_mailbox(clients) -> None:
+    def act(client: HeadlessClient) -> Any:
+        attempts = len(client.mail.attempts)
+        client.open_mailbox()
+        client.named["SendMailNameEditBox"].set_text("Norinn")
+        client.named["SendMailSubjectEditBox"].set_text("Gold")
+        client.eval_lua("MoneyInputFrame_SetCopper(SendMailMoney, 10000)")
+        client.settle()
+        client.click_send_mail(confirm=False)
+        on_top = client.find_frame(text="Cancel")
+        on_top.click()  # the SEND_MONEY popup's Cancel, drawn above the mail frame
+        after_popup = {"popup": client.popup("SEND_MONEY"), "open": client.mail.open,
+                       "send enabled": client.find_frame("SendMailMailButton").IsEnabled()}
+        client.find_frame(text="Cancel").click()  # the Send Mail tab's Cancel
+        return {"first": on_top.GetName(), "after popup": after_popup,
+                "open after tab cancel": client.mail.open,
+                "attempts": len(client.mail.attempts) - attempts}
+
+    builtin, framexml = both(clients, act)
+    assert builtin == framexml
+    assert builtin["result"]["first"] == "StaticPopup1Button2"
+    assert builtin["result"]["after popup"] == {"popup": None, "open": True, "send enabled": 1}
+    assert builtin["result"]["open after tab cancel"] is False
+    assert builtin["result"]["attempts"] == 0
+    assert [e for e, _ in builtin["events"]].count("MAIL_CLOSED") == 1

@@ -23,6 +23,8 @@ local function popupFrame(index, create)
     return dialog
   end
   dialog = CreateFrame("Frame", name, G.UIParent)
+  dialog:SetFrameStrata("DIALOG")  -- above the UI panels, as the client's popups are
+  dialog:SetToplevel(true)
   dialog:Hide()
   dialog:CreateFontString(name .. "Text", "ARTWORK", "GameFontHighlight")
   for button = 1, 2 do
@@ -155,6 +157,9 @@ G.SendMailMailButton:SetScript("OnClick", function(self)
   end
   G.SendMailFrame_SendMail()
 end)
+
+-- The tab's Cancel closes the mailbox (the client hides MailFrame, which closes the mail).
+G.SendMailCancelButton:SetScript("OnClick", function() G.CloseMail() end)
 
 G.SendMailNameEditBox:SetScript("OnTextChanged", function() G.SendMailFrame_CanSend() end)
 G.SendMailSubjectEditBox:SetScript("OnTextChanged", function() G.SendMailFrame_CanSend() end)

@@ -56,7 +56,7 @@ def create_standard_frames(client: HeadlessClient) -> None:
 
 # The Send Mail tab's frames, made together with the Lua that drives them.
 MAIL_FRAMES = ("MailFrame", "SendMailFrame", "SendMailNameEditBox", "SendMailSubjectEditBox",
-               "SendMailBodyEditBox", "SendMailMoney", "SendMailMailButton")
+               "SendMailBodyEditBox", "SendMailMoney", "SendMailMailButton", "SendMailCancelButton")
 MAIL_EVENTS = frozenset({"MAIL_SHOW", "MAIL_FAILED"})
 """The events the mail frames register for: the mail UI is made before one is delivered."""
 
@@ -73,6 +73,7 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
             make(EditBox, box, send_frame).auto_focus = False
         make(Frame, "SendMailMoney", send_frame).copper = 0
         make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
+        make(Button, "SendMailCancelButton", send_frame).SetText(b"Cancel")
         run_keeping_globals(client, "framexml.lua")
     return client.named.get(name)
 

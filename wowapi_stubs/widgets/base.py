@@ -459,19 +459,24 @@ class Region(ScriptObject):
         name = _point_name(point)
         relative: Region | None = self.parent
         relative_point, x, y = name, 0.0, 0.0
-        args = list(rest)
-        if args and isinstance(args[0], NUMBER_TYPES) and not isinstance(args[0], bool):
-            x, y = lua_number(args[0]), opt_number(args[1] if len(args) > 1 else None, 0.0)
-        elif args:
-            first = args.pop(0)
-            relative = self._relative(first) if first is not None else self.parent
-            if args and isinstance(args[0], TEXT_TYPES):
-                relative_point = _point_name(args.pop(0))
-            elif args and args[0] is None:
-                args.pop(0)
-            if args:
-                x = opt_number(args[0], 0.0, what="x")
-                y = opt_number(args[1] if len(args) > 1 else None, 0.0, what="y")
+        count = len(rest)
+        if count:
+            first = rest[0]
+            kind = first.__class__
+            if kind is int or kind is float or (kind is not bool
+                                                and isinstance(first, NUMBER_TYPES)):
+                x, y = lua_number(first), opt_number(rest[1] if count > 1 else None, 0.0)
+            else:  # (point, relativeTo [, relativePoint] [, x, y])
+                if first is not None:
+                    relative = self._relative(first)
+                at = 1
+                if count > 1 and (rest[1] is None or isinstance(rest[1], TEXT_TYPES)):
+                    if rest[1] is not None:
+                        relative_point = _point_name(rest[1])
+                    at = 2
+                if count > at:
+                    x = _offset(rest[at], "x")
+                    y = _offset(rest[at + 1], "y") if count > at + 1 else 0.0
         if relative is self:
             raise WowApiError(f"{self.KIND}:SetPoint(): Cannot anchor to itself")
         if relative is not None and _depends_on(relative, self):
@@ -587,6 +592,12 @@ class Region(ScriptObject):
     def StopAnimating(self) -> None:
         for group in self.animation_groups():
             group.Stop()
+
+
+def _offset(value: Any, what: str) -> float:
+    """A ``SetPoint`` offset (nil: 0)."""
+    kind = value.__class__
+    return value if kind is int or kind is float else opt_number(value, 0.0, what=what)
 
 
 def _depends_on(region: Any, target: Any, depth: int = 0) -> bool:
