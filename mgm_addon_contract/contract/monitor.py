@@ -103,6 +103,7 @@ class _History:
     # success of a send of it that may be confirmed and was not
     confirmable: dict[str, tuple[float, QueueRow]] = field(default_factory=dict)  # payout ->
     # (time, row) of such a success: a deferred CONFIRM of it may still come
+    sent_at: list[float] = field(default_factory=list)  # when each send in flight was made
     mis_sent: dict[str, float] = field(default_factory=dict)  # payout -> time of a success of
     # a send of it that did not carry the queued amount (a late CONFIRM of it is that defect)
 
@@ -808,6 +809,7 @@ class ContractMonitor:
     def _sends(self) -> None:
         for attempt in self._new("attempts", self.client.mail.attempts):
             send = self.model.mail_attempt(attempt.recipient, attempt.copper)
+            self.history.sent_at.append(self._step_started)
             if send.kind in ("manual", "retry") \
                     and self.model.queued_winner(attempt.recipient):
                 # a retry left unconfirmed is manual mail to the addon
@@ -820,19 +822,24 @@ class ContractMonitor:
         remaining = list(confirms)
         confirmed_before = set(model.confirmed)
         outcomes: list[MailOutcome] = []
+        answered_at: list[float] = []  # when each success came (its send + mail latency)
         for event, _ in self._new("events", self.client.events_fired):
+            if event not in ("MAIL_FAILED", "MAIL_SEND_SUCCESS"):
+                continue
+            sent = self.history.sent_at.pop(0) if self.history.sent_at else self._step_started
             if event == "MAIL_FAILED":
                 model.mail_failed()
                 self.history.failure_step = self._step
-            elif event == "MAIL_SEND_SUCCESS":
+            else:
                 outcomes.append(model.mail_success())
+                answered_at.append(sent + self.client.settings.mail_latency)
         self._sent_this_step = bool(outcomes)
         done: list[QueueRow] = []
         wrong_amount: set[str] = set()
         manual = 0
-        for outcome in outcomes:
+        for outcome, at in zip(outcomes, answered_at, strict=True):
             wrong_amount.update(outcome.wrong_amount)
-            self.history.mis_sent.update((p, self.client.uptime) for p in outcome.wrong_amount)
+            self.history.mis_sent.update((p, at) for p in outcome.wrong_amount)
             if outcome.kind == "manual":
                 manual += 1
                 continue
@@ -851,8 +858,7 @@ class ContractMonitor:
             elif open_rows:  # not confirmed, as allowed: the addon may still hold it armed
                 model.keep_for_retry(open_rows)
                 self.history.sent_unconfirmed.update((r.payout, self._step) for r in open_rows)
-                self.history.confirmable.update((r.payout, (self.client.uptime, r))
-                                                for r in open_rows)
+                self.history.confirmable.update((r.payout, (at, r)) for r in open_rows)
         for payout in list(remaining):
             late = self._late_confirm(payout)
             if late is not None:  # a CONFIRM allowed for an earlier success, printed late
