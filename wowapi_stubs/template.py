@@ -20,8 +20,10 @@ caller makes one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import shutil
 import signal
 import sys
 import tempfile
@@ -30,13 +32,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _safe_pickle
+from wowapi_stubs import _safe_pickle, runtime
 from wowapi_stubs.chatlog import ChatLogWriter
 from wowapi_stubs.client import HeadlessClient
-from wowapi_stubs.isolation import Crash
+from wowapi_stubs.isolation import _LENGTH, Crash, _read_message
 from wowapi_stubs.settings import ClientSettings
 
-__all__ = ["ClientTemplate", "JobResult"]
+__all__ = ["ClientTemplate", "JobResult", "Session", "SessionEnded"]
 
 _CHUNK = 1 << 16
 
@@ -86,6 +88,36 @@ class ClientTemplate:
         _, status = os.waitpid(pid, 0)
         return _outcome(data, status)
 
+    @classmethod
+    def adopt(cls, client: HeadlessClient) -> ClientTemplate:
+        """A template of ``client`` as it is now (an addon loaded, logged in...): every
+        copy starts from this state. The template owns the client and never runs it."""
+        if not hasattr(os, "fork"):
+            raise OSError("client templates need os.fork (Linux or macOS)")
+        template = cls.__new__(cls)
+        template.settings, template.client = client.settings, client
+        return template
+
+    def session(self, factory: Callable[..., Any], *args: Any) -> Session:
+        """``factory(client, *args)`` made in a child process holding a copy of the
+        template's client; :meth:`Session.call` runs its methods there, one at a time,
+        until :meth:`Session.close`. For work that goes step by step (a fuzzed run whose
+        next step depends on the last answer) rather than as one job."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        requests_in, requests_out = os.pipe()
+        replies_in, replies_out = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            for fd in (requests_out, replies_in, *_PARENT_ENDS):
+                with contextlib.suppress(OSError):
+                    os.close(fd)  # other sessions' ends too: they must see their own EOF
+            _serve(self.client, requests_in, replies_out, factory, args)
+        os.close(requests_in)
+        os.close(replies_out)
+        _PARENT_ENDS.update((requests_out, replies_in))
+        return Session(pid, os.fdopen(requests_out, "wb"), os.fdopen(replies_in, "rb"))
+
     def close(self) -> None:
         """Close the template's client (its temporary folder goes)."""
         self.client.close()
@@ -118,6 +150,119 @@ def _child(client: HeadlessClient, writer: int, requested: float, job: Callable[
         sys.stderr.flush()
     finally:
         os._exit(code)
+
+
+class SessionEnded(RuntimeError):
+    """A session's child process is gone (crashed, killed) or its object raised."""
+
+
+class Session:
+    """An object living in a child process forked from a template (see
+    :meth:`ClientTemplate.session`). Arguments go as pickles; answers come back as plain
+    data only (the isolation workers' allowlist)."""
+
+    def __init__(self, pid: int, requests: Any, replies: Any) -> None:
+        self.pid = pid
+        self._requests, self._replies = requests, replies
+        self._ended: str | None = None
+
+    def call(self, method: str, *args: Any) -> Any:
+        """``object.method(*args)`` in the child; its result. Raises :class:`SessionEnded`
+        when the child is gone or the method raised (the session is then over)."""
+        if self._ended is not None:
+            raise SessionEnded(self._ended)
+        request = pickle.dumps((method, args))
+        try:
+            self._requests.write(_LENGTH.pack(len(request)) + request)
+            self._requests.flush()
+            reply = _read_message(self._replies)
+        except OSError:
+            reply = None
+        if reply is None:
+            self._end(self._crash())
+        try:
+            kind, value = _safe_pickle.loads(reply)
+        except Exception as exc:  # noqa: BLE001 - a broken or unsafe reply ends the session
+            self._end(f"the answer to {method} could not be read: {exc}")
+        if kind != "ok":
+            self._end(f"{method} raised {value}")
+        return value
+
+    def _end(self, why: str) -> None:
+        self._ended = why
+        self.close()
+        raise SessionEnded(why)
+
+    def _crash(self) -> str:
+        with contextlib.suppress(ChildProcessError):
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = 0
+            crash = _outcome(b"", status)
+            if isinstance(crash, Crash):
+                return crash.message
+        return "the session's process ended"
+
+    def close(self) -> None:
+        """End the child (it removes its folder and exits; killed if it has not within
+        :data:`_EXIT_WAIT` seconds)."""
+        for stream in (self._requests, self._replies):
+            with contextlib.suppress(OSError, ValueError):
+                _PARENT_ENDS.discard(stream.fileno())
+            with contextlib.suppress(OSError):
+                stream.close()
+        if self.pid:
+            with contextlib.suppress(ChildProcessError):
+                deadline = time.monotonic() + _EXIT_WAIT
+                while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                    if time.monotonic() > deadline:
+                        os.kill(self.pid, signal.SIGKILL)
+                        os.waitpid(self.pid, 0)
+                        break
+                    time.sleep(0.001)
+            self.pid = 0
+
+
+_PARENT_ENDS: set[int] = set()
+"""This process's ends of open sessions' pipes (a new child closes its copies)."""
+_EXIT_WAIT = 10.0
+
+
+def _serve(client: HeadlessClient, requests_fd: int, replies_fd: int,
+           factory: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """The child of a session: make the object, answer calls until the parent closes the
+    pipe, remove the folder, exit (no clean-up of the copied process state)."""
+    code, folder = 0, None
+    try:
+        _die_with_parent()
+        runtime.ENTRY_WATCH = None  # the parent's entry status is the parent's
+        _own_folder(client)
+        folder = client.wow_dir
+        target = factory(client, *args)
+        with os.fdopen(requests_fd, "rb") as requests, os.fdopen(replies_fd, "wb") as replies:
+            while (request := _read_message(requests)) is not None:
+                method, call_args = pickle.loads(request)
+                try:
+                    reply = pickle.dumps(("ok", getattr(target, method)(*call_args)))
+                except Exception as exc:  # noqa: BLE001 - reported to the parent
+                    reply = pickle.dumps(("failed", f"{type(exc).__name__}: {exc}"))
+                replies.write(_LENGTH.pack(len(reply)) + reply)
+                replies.flush()
+    except BaseException:  # noqa: BLE001 - the parent sees the pipe close
+        code = 1
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Linux: the child is killed if its parent dies (a session never outlives it)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _own_folder(client: HeadlessClient) -> None:

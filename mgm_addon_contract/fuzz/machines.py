@@ -14,11 +14,17 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from mgm_addon_contract.contract.monitor import ContractMonitor, Failure
+from mgm_addon_contract.fuzz.forked import ForkedMonitor, Monitor
 from mgm_addon_contract.scenarios.library import GIFT, SPIN, manual, notify, run, whisper
 from mgm_addon_contract.scenarios.prepare import PREPARE_TEXT
-from mgm_addon_contract.scenarios.runner import login_errors, new_client, prepare_control
+from mgm_addon_contract.scenarios.runner import (
+    loaded_template,
+    login_errors,
+    new_client,
+    prepare_control,
+)
 from mgm_addon_contract.scenarios.steps import Step
-from wowapi_stubs import ClientSettings, server_name
+from wowapi_stubs import ClientSettings, HeadlessClient, server_name
 
 PAYOUTS = ("2d2b7b2a-1111-2222-3333-444444444444", "7a1c9e00-aaaa-4bbb-8ccc-0123456789ab",
            "0b1e2f3a-4c5d-4e6f-8a9b-c0d1e2f3a4b5")
@@ -86,9 +92,16 @@ class AddonMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.client, self.load = new_client(self.addon, self.settings)
-        self.monitor = ContractMonitor(self.client, known=self.skip,
-                                       prepare=prepare_control(self.addon, self.settings))
+        prepare = prepare_control(self.addon, self.settings)
+        template = loaded_template(self.addon, self.settings)
+        self.client: HeadlessClient | None = None
+        self.monitor: Monitor
+        if template is None:
+            self.client, self.load = new_client(self.addon, self.settings)
+            self.monitor = ContractMonitor(self.client, known=self.skip, prepare=prepare)
+        else:  # a FrameXML client: runs on copies of one loaded client (see .forked)
+            self.load = template[1]
+            self.monitor = ForkedMonitor(template[0], self.skip, prepare)
         self.steps: list[Step] = []
         self.recorder.runs += 1
 
@@ -114,7 +127,10 @@ class AddonMachine(RuleBasedStateMachine):
         self.do(Step("advance", {"seconds": seconds}))
 
     def teardown(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
+        else:
+            self.monitor.close()
 
 
 class MailGatingMachine(AddonMachine):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,9 @@ from mgm_addon_contract.contract.monitor import ContractMonitor, Failure, Masked
 from mgm_addon_contract.scenarios.prepare import PrepareControl, find_prepare_control
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, HeadlessClient, LoadReport, WhoEntry
+from wowapi_stubs.isolation import Crash
+from wowapi_stubs.settings import FRAMEXML_VARIABLE
+from wowapi_stubs.template import ClientTemplate
 
 DEFAULT_ROSTER = ("Norinn", "Norinna", "Вася", "Ёлка", "Bob")
 """Who is online when a scenario starts (recipients and /who targets)."""
@@ -96,12 +100,70 @@ def prepare_control(addon: Path, settings: ClientSettings | None = None,
     return _PREPARE[key]
 
 
+_TEMPLATES: dict[tuple[str, float, str, str], tuple[ClientTemplate, LoadReport]] = {}
+KEPT_TEMPLATES = 2
+"""Loaded-client templates kept per process (a FrameXML client holds about 100 MB)."""
+
+
+def loaded_template(addon: Path, settings: ClientSettings | None
+                    ) -> tuple[ClientTemplate, LoadReport] | None:
+    """A template of the client :func:`new_client` makes for ``addon`` (loaded, logged in),
+    with its load report, when that client runs FrameXML; None otherwise.
+
+    Under Blizzard's FrameXML making that client costs about a second of CPU, more than
+    most scenarios and fuzzed runs take, so it is made once per addon and process and each
+    run gets a copy in a child process (:class:`wowapi_stubs.template.ClientTemplate`): the
+    client a fresh :func:`new_client` would have made (same addon, settings and simulated
+    time), so verdicts do not change. A built-in UI client takes about a millisecond and
+    runs stay in this process."""
+    if not hasattr(os, "fork"):
+        return None
+    folder = Path(addon).resolve()
+    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+    key = (str(folder), stamp, repr(settings), os.environ.get(FRAMEXML_VARIABLE, ""))
+    if key not in _TEMPLATES:
+        client, load = new_client(addon, settings)
+        if client.framexml is None:
+            client.close()
+            return None
+        while len(_TEMPLATES) >= KEPT_TEMPLATES:
+            _TEMPLATES.pop(next(iter(_TEMPLATES)))[0].close()
+        _TEMPLATES[key] = (ClientTemplate.adopt(client), load)
+    return _TEMPLATES[key]
+
+
+def close_templates() -> None:
+    """Close every kept template (their clients' folders go)."""
+    while _TEMPLATES:
+        _, (template, _) = _TEMPLATES.popitem()
+        template.close()
+
+
 def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
                  settings: ClientSettings | None = None,
                  known: frozenset[str] = frozenset()) -> ScenarioResult:
     """Run ``steps`` on a fresh client with ``addon`` and check every step; ``known``:
-    clauses already found failing (an ambiguous observation is blamed on them)."""
+    clauses already found failing (an ambiguous observation is blamed on them). Under
+    FrameXML the client is a copy of a loaded template (:func:`loaded_template`)."""
+    template = loaded_template(addon, settings)
+    if template is not None and template[1].running:
+        prepare = prepare_control(addon, settings)
+        outcome = template[0].run(_checked_steps, steps, name, known, prepare, template[1])
+        if isinstance(outcome, Crash):
+            raise RuntimeError(f"scenario {name}: {outcome.describe()}")
+        return outcome.value
     client, report = new_client(addon, settings)
+    return _checked(client, report, steps, name, known, prepare_control(addon, settings))
+
+
+def _checked_steps(client: HeadlessClient, steps: list[Step], name: str,
+                   known: frozenset[str], prepare: PrepareControl | None,
+                   report: LoadReport) -> ScenarioResult:
+    return _checked(client, report, steps, name, known, prepare)
+
+
+def _checked(client: HeadlessClient, report: LoadReport, steps: list[Step], name: str,
+             known: frozenset[str], prepare: PrepareControl | None) -> ScenarioResult:
     result = ScenarioResult(name, list(steps), load=report)
     try:
         if not report.running:
@@ -111,7 +173,7 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
                                            or "the addon did not load", 0))
             return result
         result.failures += login_errors(report)
-        monitor = ContractMonitor(client, known, prepare_control(addon, settings))
+        monitor = ContractMonitor(client, known, prepare)
         for index, step in enumerate(steps, start=1):
             monitor.run(index, step)
         monitor.finish()

@@ -10,7 +10,7 @@ import pytest
 from tests.shared_data import require_shared
 from wowapi_stubs import ClientSettings, HeadlessClient
 from wowapi_stubs.isolation import Crash
-from wowapi_stubs.template import ClientTemplate, JobResult
+from wowapi_stubs.template import ClientTemplate, JobResult, SessionEnded
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -97,3 +97,44 @@ def test_each_job_loads_the_addon_into_its_own_copy(make_addon) -> None:
         report, runs, logged_in = result.value
         assert report.ok and report.addon == "JobAddon"
         assert (runs, logged_in) == (1, 1)
+
+
+class _Counter:
+    """A session object: state kept in the child between calls."""
+
+    def __init__(self, client: HeadlessClient, start: int) -> None:
+        self.client = client
+        client.eval_lua(f"COUNT = {start}")
+
+    def add(self, step: int) -> tuple[int, int]:
+        self.client.eval_lua(f"COUNT = COUNT + {step}")
+        return self.client.global_value("COUNT"), os.getpid()
+
+    def fail(self) -> None:
+        raise ValueError("no such payout")
+
+    def die(self) -> None:
+        os.kill(os.getpid(), 9)
+
+
+def test_a_session_keeps_its_copy_between_calls_and_ends_cleanly() -> None:
+    client = HeadlessClient()
+    client.eval_lua("COUNT = 100")
+    template = ClientTemplate.adopt(client)
+    try:
+        one, two = template.session(_Counter, 1), template.session(_Counter, 50)
+        assert one.call("add", 2)[0] == 3 and one.call("add", 3)[0] == 6
+        assert two.call("add", 1)[0] == 51  # a copy of its own
+        assert one.call("add", 0)[1] not in (os.getpid(), two.call("add", 0)[1])
+        assert client.global_value("COUNT") == 100  # the template never ran
+        one.close()
+        two.close()
+        with pytest.raises(SessionEnded, match="ValueError: no such payout"):
+            template.session(_Counter, 0).call("fail")
+        dying = template.session(_Counter, 0)
+        with pytest.raises(SessionEnded, match="SIGKILL"):
+            dying.call("die")
+        with pytest.raises(SessionEnded):
+            dying.call("add", 1)  # over
+    finally:
+        template.close()
