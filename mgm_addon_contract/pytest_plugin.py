@@ -98,6 +98,7 @@ def mgm_contract() -> Iterator[Any]:
     monitor = ContractMonitor(client)
     yield monitor
     monitor.finish()
+    monitor.drain()  # output the last steps deferred is judged too
     client.close()
     if monitor.failures:
         pytest.fail("contract clauses broken:\n" + "\n".join(

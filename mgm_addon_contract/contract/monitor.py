@@ -20,7 +20,7 @@ from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse
 from mgm_addon_contract.grammar.checks import is_character_name
 from mgm_addon_contract.grammar.model import Violation
 from mgm_addon_contract.model import SENT_TEXT, WINNER_TEXT, QueueRow, ReferenceModel, names_equal
-from mgm_addon_contract.model.names import reply_is, short_name
+from mgm_addon_contract.model.names import reply_is, short_name, trim
 from mgm_addon_contract.model.reference import Duties, GiftRequest, MailOutcome
 from mgm_addon_contract.scenarios.prepare import BY_TEXT, PrepareControl, is_role_click
 from mgm_addon_contract.scenarios.steps import Step, clicked_frame, execute, render_frame
@@ -103,6 +103,9 @@ class _History:
     # success of a send of it that may be confirmed and was not
     confirmable: dict[str, tuple[float, QueueRow]] = field(default_factory=dict)  # payout ->
     # (time, row) of such a success: a deferred CONFIRM of it may still come
+    sent_at: list[float] = field(default_factory=list)  # when each send in flight was made
+    mis_sent: dict[str, float] = field(default_factory=dict)  # payout -> time of a success of
+    # a send of it that did not carry the queued amount (a late CONFIRM of it is that defect)
 
 
 @dataclass
@@ -152,6 +155,7 @@ class ContractMonitor:
         self._replies: list[_Reply] = []  # the latest whispers (see _recent_replies)
         self._defers = False  # owed output of this addon appeared after its step's frame
         self._step_started = client.uptime
+        self._past_rosters: list[tuple[float, frozenset[str]]] = []  # (replaced at, online)
 
     # -- observation ---------------------------------------------------------------------
     def _positions(self) -> dict[str, int]:
@@ -218,6 +222,9 @@ class ContractMonitor:
             self.window = self._positions()
             self._last_was_expect = False
         before_fields = self._send_fields()
+        if step.action == "set_roster":
+            self._past_rosters.append((self.client.uptime, frozenset(
+                trim(e.name).casefold() for e in self.client.roster.online)))
         if step.action == "close_mailbox":
             self.model.close_mailbox()
         step = self._resolved(step)
@@ -590,6 +597,8 @@ class ContractMonitor:
             owner = next((r for r in self._replies if tag.id in r.gifts), None)
             if owner is not None:
                 owner.gifts = tuple(g for g in owner.gifts if g != tag.id)
+                if self.model.gift is not None and self.model.gift.gift == tag.id:
+                    self.model.gift = None  # follow the addon: its request is used up
                 continue
             after = f"after {self._replies[-1].text!r} from {self._replies[-1].sender!r}" \
                 if self._replies else "before any reply"
@@ -735,8 +744,11 @@ class ContractMonitor:
             self._nothing_offered("Prepare Mail is disabled")
 
     def _nothing_offered(self, what: str) -> None:
+        """Nothing offered while payouts are queued; a payout whose send just succeeded and
+        may still be confirmed late (a deferred CONFIRM on its way) is no lost row yet."""
         model = self.model
-        required = [r for r in model.queue if not r.optional]
+        required = [r for r in model.queue
+                    if not r.optional and self._late_confirm(r.payout) is None]
         if required:
             self.fail(self._blame(("", 0), required[0]),
                       f"{what}, but these payouts are queued: {self._queued()}")
@@ -797,6 +809,7 @@ class ContractMonitor:
     def _sends(self) -> None:
         for attempt in self._new("attempts", self.client.mail.attempts):
             send = self.model.mail_attempt(attempt.recipient, attempt.copper)
+            self.history.sent_at.append(self._step_started)
             if send.kind in ("manual", "retry") \
                     and self.model.queued_winner(attempt.recipient):
                 # a retry left unconfirmed is manual mail to the addon
@@ -809,18 +822,24 @@ class ContractMonitor:
         remaining = list(confirms)
         confirmed_before = set(model.confirmed)
         outcomes: list[MailOutcome] = []
+        answered_at: list[float] = []  # when each success came (its send + mail latency)
         for event, _ in self._new("events", self.client.events_fired):
+            if event not in ("MAIL_FAILED", "MAIL_SEND_SUCCESS"):
+                continue
+            sent = self.history.sent_at.pop(0) if self.history.sent_at else self._step_started
             if event == "MAIL_FAILED":
                 model.mail_failed()
                 self.history.failure_step = self._step
-            elif event == "MAIL_SEND_SUCCESS":
+            else:
                 outcomes.append(model.mail_success())
+                answered_at.append(sent + self.client.settings.mail_latency)
         self._sent_this_step = bool(outcomes)
         done: list[QueueRow] = []
         wrong_amount: set[str] = set()
         manual = 0
-        for outcome in outcomes:
+        for outcome, at in zip(outcomes, answered_at, strict=True):
             wrong_amount.update(outcome.wrong_amount)
+            self.history.mis_sent.update((p, at) for p in outcome.wrong_amount)
             if outcome.kind == "manual":
                 manual += 1
                 continue
@@ -839,8 +858,7 @@ class ContractMonitor:
             elif open_rows:  # not confirmed, as allowed: the addon may still hold it armed
                 model.keep_for_retry(open_rows)
                 self.history.sent_unconfirmed.update((r.payout, self._step) for r in open_rows)
-                self.history.confirmable.update((r.payout, (self.client.uptime, r))
-                                                for r in open_rows)
+                self.history.confirmable.update((r.payout, (at, r)) for r in open_rows)
         for payout in list(remaining):
             late = self._late_confirm(payout)
             if late is not None:  # a CONFIRM allowed for an earlier success, printed late
@@ -851,7 +869,7 @@ class ContractMonitor:
         for payout in remaining:
             if payout in confirmed_before or payout in model.confirmed:
                 self.fail("MAIL-CONFIRM-ONCE", f"second [MGM_CONFIRM:{payout}]")
-            elif payout in wrong_amount:
+            elif payout in wrong_amount or self._recent(self.history.mis_sent.get(payout)):
                 self.fail("MAIL-CONFIRM-AMOUNT", f"[MGM_CONFIRM:{payout}] for a mail that did "
                           "not carry the queued amount")
             else:
@@ -878,10 +896,12 @@ class ContractMonitor:
         that allowed (not required) a CONFIRM ended a step less than
         :data:`RESPONSE_WINDOW` before this step began, and it is not confirmed."""
         at, row = self.history.confirmable.get(payout, (None, None))
-        if at is None or payout in self.model.confirmed \
-                or self._step_started - at > RESPONSE_WINDOW:
-            return None
-        return row
+        return row if self._recent(at) and payout not in self.model.confirmed else None
+
+    def _recent(self, at: float | None) -> bool:
+        """``at`` (a time) came less than :data:`RESPONSE_WINDOW` before this step began:
+        what it caused may still be printed now."""
+        return at is not None and self._step_started - at <= RESPONSE_WINDOW
 
     # -- /who (SPEC §8) -------------------------------------------------------------------
     def _who_request(self, spin: str, name: str) -> None:
@@ -922,7 +942,8 @@ class ContractMonitor:
                           f"{payload.get('characterName')}, asked {request.spin}/{request.name}")
                 continue
             self.ok("WHO-ONE-LINE")
-            if payload.get("online") is online:
+            if payload.get("online") in {online} | self._was_online(request.name,
+                                                                    request.started):
                 self.ok("WHO-ONLINE-EXACT")
                 continue
             message = (f"online={payload.get('online')} for {request.name}; the exact name is "
@@ -931,6 +952,13 @@ class ContractMonitor:
                 self.mask("WHO-ONLINE-EXACT", BLOCKED_CAUSE, message)
             else:
                 self.fail("WHO-ONLINE-EXACT", message)
+
+    def _was_online(self, name: str, since: float) -> set[bool]:
+        """Whether the exact ``name`` was online in each roster replaced since ``since``: an
+        addon whose /who answer reaches the log later (a deferred outbox) reports what the
+        server answered then, even if the player has logged off since."""
+        wanted = name.casefold()
+        return {wanted in names for at, names in self._past_rosters if at >= since}
 
     def _who_hint(self, since: float) -> str:
         """Why an addon waiting for WHO_LIST_UPDATE may have heard nothing (client fact)."""
