@@ -80,7 +80,9 @@ class ClientTemplate:
         reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            os.close(reader)
+            for fd in (reader, *_PARENT_ENDS):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
             _child(self.client, writer, requested, job, args, kwargs)
         os.close(writer)
         with os.fdopen(reader, "rb") as pipe:
@@ -133,6 +135,7 @@ def _child(client: HeadlessClient, writer: int, requested: float, job: Callable[
            args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     code = 0
     try:
+        runtime.ENTRY_WATCH = None  # an isolation worker's entry status is the worker's
         _own_folder(client)
         ready = time.perf_counter() - requested
         try:
@@ -234,7 +237,7 @@ def _serve(client: HeadlessClient, requests_fd: int, replies_fd: int,
     code, folder = 0, None
     try:
         _die_with_parent()
-        runtime.ENTRY_WATCH = None  # the parent's entry status is the parent's
+        runtime.ENTRY_WATCH = None  # an isolation worker's entry status is the worker's
         _own_folder(client)
         folder = client.wow_dir
         target = factory(client, *args)
