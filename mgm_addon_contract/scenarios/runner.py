@@ -83,16 +83,23 @@ def login_errors(report: LoadReport) -> list[Failure]:
             if client_gap(e.message) is None] if report.running else []
 
 
-_PREPARE: dict[tuple[str, float, str], PrepareControl | None] = {}
+_AddonKey = tuple[str, float, str, str]
+_PREPARE: dict[_AddonKey, PrepareControl | None] = {}
+
+
+def _addon_key(addon: Path, settings: ClientSettings | None) -> _AddonKey:
+    """What a client made for ``addon`` depends on: the folder, its newest file, the
+    settings and the FrameXML folder of the environment (the settings' default)."""
+    folder = Path(addon).resolve()
+    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
+    return str(folder), stamp, repr(settings), os.environ.get(FRAMEXML_VARIABLE, "")
 
 
 def prepare_control(addon: Path, settings: ClientSettings | None = None,
                     ) -> PrepareControl | None:
     """The addon's Prepare Mail control (:func:`find_prepare_control`), found once per
-    addon folder, content and settings."""
-    folder = Path(addon).resolve()
-    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
-    key = (str(folder), stamp, repr(settings))
+    addon folder, content, settings and UI."""
+    key = _addon_key(addon, settings)
     if key not in _PREPARE:
         if len(_PREPARE) > 64:
             _PREPARE.clear()
@@ -100,7 +107,7 @@ def prepare_control(addon: Path, settings: ClientSettings | None = None,
     return _PREPARE[key]
 
 
-_TEMPLATES: dict[tuple[str, float, str, str], tuple[ClientTemplate, LoadReport]] = {}
+_TEMPLATES: dict[_AddonKey, tuple[ClientTemplate, LoadReport]] = {}
 KEPT_TEMPLATES = 2
 """Loaded-client templates kept per process (a FrameXML client holds about 100 MB)."""
 
@@ -118,9 +125,7 @@ def loaded_template(addon: Path, settings: ClientSettings | None
     runs stay in this process."""
     if not hasattr(os, "fork"):
         return None
-    folder = Path(addon).resolve()
-    stamp = max((p.stat().st_mtime for p in folder.rglob("*") if p.is_file()), default=0.0)
-    key = (str(folder), stamp, repr(settings), os.environ.get(FRAMEXML_VARIABLE, ""))
+    key = _addon_key(addon, settings)
     if key not in _TEMPLATES:
         client, load = new_client(addon, settings)
         if client.framexml is None:
@@ -148,18 +153,12 @@ def run_scenario(addon: Path, steps: list[Step], name: str = "scenario",
     template = loaded_template(addon, settings)
     if template is not None and template[1].running:
         prepare = prepare_control(addon, settings)
-        outcome = template[0].run(_checked_steps, steps, name, known, prepare, template[1])
+        outcome = template[0].run(_checked, template[1], steps, name, known, prepare)
         if isinstance(outcome, Crash):
             raise RuntimeError(f"scenario {name}: {outcome.describe()}")
         return outcome.value
     client, report = new_client(addon, settings)
     return _checked(client, report, steps, name, known, prepare_control(addon, settings))
-
-
-def _checked_steps(client: HeadlessClient, steps: list[Step], name: str,
-                   known: frozenset[str], prepare: PrepareControl | None,
-                   report: LoadReport) -> ScenarioResult:
-    return _checked(client, report, steps, name, known, prepare)
 
 
 def _checked(client: HeadlessClient, report: LoadReport, steps: list[Step], name: str,
