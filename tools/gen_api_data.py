@@ -28,10 +28,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
+
+from _framexml_tables import framexml_tables  # noqa: E402
 
 from wowapi_stubs._bytecode import ChunkNames, scan_names  # noqa: E402
 from wowapi_stubs.coverage import implemented_surface  # noqa: E402
 from wowapi_stubs.surface import SECTIONS, ApiSurface  # noqa: E402
+from wowapi_stubs.xml._schema import handler_params  # noqa: E402
 
 OUTPUT = REPO / "wowapi_stubs" / "data" / "api_335a.json"
 SUPPLEMENT = REPO / "tools" / "api335a_supplement.txt"
@@ -86,12 +90,29 @@ def _compile_all(folder: Path) -> ChunkNames:
     for path in sorted(folder.rglob("*.xml")):  # inline <Script> code runs at load too
         sources += [(path, element.text.encode()) for element in ET.parse(path).iter()
                     if _tag(element) == "Script" and (element.text or "").strip()]
+        sources += _handler_bodies(path)
     for path, code in sources:
         bytecode = dump(code, b"@" + path.name.encode())
         if bytecode is None:
             raise SystemExit(f"{path}: does not compile with Lua 5.1")
         names.update(scan_names(bytecode))
     return names
+
+
+def _handler_bodies(path: Path) -> list[tuple[Path, bytes]]:
+    """The bodies of the script handlers an XML file declares (``<Scripts><OnClick>...``),
+    each as the function the client compiles (its 3.3.5a parameters): the C functions
+    FrameXML calls only from handlers (``DoTradeSkill``, ``ClosePetition``) are known too."""
+    out = []
+    for scripts in ET.parse(path).iter():
+        if _tag(scripts) != "Scripts":
+            continue
+        for handler in scripts:
+            body = handler.text or ""
+            if isinstance(handler.tag, str) and body.strip():
+                params = handler_params(_tag(handler))
+                out.append((path, f"return function({params})\n{body}\nend".encode()))
+    return out
 
 
 # Element tags of the UI schema that make a widget (regions and frames).
@@ -302,7 +323,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     # (Lua's library and its WoW aliases are lower case).
     # XML handlers bound by name (<OnClick function="SignPetition"/>) call them too.
     calls = lua.calls | _xml_handler_functions(ui)
-    framexml_calls = {n for n in calls & uses_undefined if n[:1].isupper()}
+    # Handler-like names (``X_OnClick``) are FrameXML functions it calls but never defines.
+    framexml_calls = {n for n in calls & uses_undefined if n[:1].isupper() and "_On" not in n}
     functions = sorted(set(whoa) | framexml_calls | set(extra_functions))
     framexml_functions = sorted((lua.functions & defined) - set(functions))
     fonts, frames, templates = _xml_structure(ui)
@@ -312,6 +334,7 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
                               - widget_names)
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
     constants = _constant_values(ui / "FrameXML", set(framexml_globals))
+    tables = framexml_tables(ui / "FrameXML", set(framexml_globals))
     return {
         "about": {
             "generator": "tools/gen_api_data.py",
@@ -326,6 +349,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_globals": framexml_globals,
         "framexml_fonts": sorted(fonts & set(framexml_globals)),
         "framexml_values": constants,
+        # One compact JSON text (read on first use of a table).
+        "framexml_tables": json.dumps(tables, separators=(",", ":"), ensure_ascii=False),
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
         "framexml_templates": {name: " ".join(_entry(f) for f in parts)
                                for name, parts in sorted(templates.items())},
@@ -370,6 +395,7 @@ def names_from_data(path: Path) -> dict[str, object]:
     data = json.loads(path.read_text())
     out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"],
                               "framexml_values": data["framexml_values"],
+                              "framexml_tables": data["framexml_tables"],
                               "framexml_frames": data["framexml_frames"],
                               "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
@@ -406,6 +432,7 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
                                 for key, value in data["framexml_globals"].items()}
     data["framexml_fonts"] = names["framexml_fonts"]
     data["framexml_values"] = names["framexml_values"]
+    data["framexml_tables"] = names["framexml_tables"]
     data["framexml_frames"] = names["framexml_frames"]
     data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {

@@ -100,6 +100,15 @@ class ApiSurface:
         return self._data.get("framexml_values", {})
 
     @functools.cached_property
+    def framexml_tables(self) -> dict[str, Any]:
+        """The data tables FrameXML's Lua leaves in its globals (``StaticPopupDialogs``,
+        ``UIPARENT_MANAGED_FRAME_POSITIONS``...): numbers, booleans, token-like strings,
+        nested tables (numeric keys written ``"#n"``), ``"\\0g:NAME"`` for a global read
+        as is and ``"\\0f"`` for a function (see ``tools/_framexml_tables.py``)."""
+        text = self._data.get("framexml_tables")
+        return json.loads(text) if text else {}
+
+    @functools.cached_property
     def framexml_frames(self) -> dict[str, UiWidget]:
         """Every widget FrameXML's named frames make (template children and ``$parent``
         names included), by name."""

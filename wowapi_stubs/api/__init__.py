@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api import (
     actions,
     addons,
+    bindings,
     bitlib,
     calendar,
     character,
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -1,5 +1,5 @@
-"""The client itself: CVars, modifier keys and modified clicks, the cursor, the screen, key
-bindings, the game clock, network and frame-rate figures.
+"""The client itself: CVars, modifier keys and modified clicks, the cursor, the screen, the
+game clock, network and frame-rate figures.
 
 Modifier keys and the cursor are world state a test sets (``client.world.modifiers``,
 ``client.world.cursor``); by default no key is down and the cursor holds nothing.
@@ -164,10 +164,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsMacClient": lambda: None,
         "IsWindowsClient": lambda: 1,
         "IsLinuxClient": lambda: None,
-        "GetBindingKey": lambda *args: None,
-        "GetBindingAction": lambda *args: "",
-        "GetNumBindings": lambda: 0,
-        "GetCurrentBindingSet": lambda: 1,
         "GetExpansionLevel": lambda: 2,
         "GetAccountExpansionLevel": lambda: 2,
     }

@@ -1,5 +1,5 @@
-"""The trade window: what the player and the other side put in. No trade is open, so both
-sides offer no money."""
+"""The trade and petition windows: what the player and the other side put in. No trade is
+open, so both sides offer no money; no petition is open, so closing one does nothing."""
 
 from __future__ import annotations
 
@@ -14,4 +14,5 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     return {
         "GetPlayerTradeMoney": lambda: 0,
         "GetTargetTradeMoney": lambda: 0,
+        "ClosePetition": lambda *args: None,
     }

@@ -19,6 +19,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
+from wowapi_stubs.ui.tables import framexml_table, has_table
 from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
     Button,
@@ -75,7 +76,20 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
         make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
         make(Button, "SendMailCancelButton", send_frame).SetText(b"Cancel")
         run_keeping_globals(client, "framexml.lua")
+        _add_framexml_popups(client)
     return client.named.get(name)
+
+
+def _add_framexml_popups(client: HeadlessClient) -> None:
+    """FrameXML's own ``StaticPopupDialogs`` entries (see :mod:`wowapi_stubs.ui.tables`)
+    beside the built-in UI's and the ones addon code already made."""
+    dialogs = client.runtime.fn.rawglobal(b"StaticPopupDialogs")
+    framexml = framexml_table(client, "StaticPopupDialogs")
+    if dialogs is None or framexml is None:
+        return
+    for which, info in framexml.items():
+        if dialogs[which] is None:
+            dialogs[which] = info
 
 
 def make_mail_ui(client: HeadlessClient) -> None:
@@ -158,12 +172,13 @@ def provides(client: HeadlessClient, name: str) -> bool:
     return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
             or name in standard_fonts() or name in load_surface().framexml_frames
             or constant(name)[0] or name in _framexml_globals()
-            or name in chunk_index(LUA_CHUNKS))
+            or name in chunk_index(LUA_CHUNKS) or has_table(name))
 
 
 def resolve(client: HeadlessClient, name: str) -> Any:
     """The Lua value of built-in UI global ``name`` when it is one not made yet (a widget,
-    a constant, or a function of a Lua chunk, run now), else ``None``."""
+    a constant, a function of a Lua chunk, run now, or one of FrameXML's data tables),
+    else ``None``."""
     widget = materialize(client, name)
     if widget is not None:
         return widget.lua
@@ -173,7 +188,8 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     if name in _framexml_globals():
         _mail_ui(client, name)
         return client.runtime.fn.rawglobal(name.encode())
-    return chunk_global(client, LUA_CHUNKS, name)
+    value = chunk_global(client, LUA_CHUNKS, name)
+    return framexml_table(client, name) if value is None else value
 
 
 def is_known_template(client: HeadlessClient, name: str) -> bool:

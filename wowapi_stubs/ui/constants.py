@@ -192,7 +192,7 @@ def _tables() -> dict[str, Any]:
         "ChatTypeInfo": {k: {**_rgb(*v), "sticky": 0} for k, v in _CHAT_TYPES.items()},
         "TOOLTIP_DEFAULT_COLOR": _rgb(1.0, 1.0, 1.0),
         "TOOLTIP_DEFAULT_BACKGROUND_COLOR": _rgb(0.09, 0.09, 0.19),
-        "UIPanelWindows": {}, "UISpecialFrames": [], "UIPARENT_MANAGED_FRAME_POSITIONS": {},
+        "UIPanelWindows": {}, "UISpecialFrames": [],
         "UIMenus": [], "hash_SlashCmdList": {}, "MoneyTypeInfo": {},
         # The world map's state: transparency, locked, quest list size (FrameXML's start).
         "WORLDMAP_SETTINGS": {"opacity": 0, "locked": True, "selectedQuestId": 0,

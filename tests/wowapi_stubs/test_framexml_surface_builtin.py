@@ -1,0 +1,137 @@
+"""What FrameXML defines, known to the built-in UI: every FrameXML global function and every
+C function FrameXML calls (handler bodies included) can be hooked; FrameXML's data tables
+(``StaticPopupDialogs`` entries, ``UIPARENT_MANAGED_FRAME_POSITIONS``) read as FrameXML
+leaves them, their functions failing with a clear "not modelled" error; override bindings;
+closing a petition. Small addons in the style of real ones (Ace3-style hooks, popups reading
+Blizzard's entries, bar addons binding keys) load with no Lua error."""
+
+from __future__ import annotations
+
+from tests.shared_data import require_shared
+from tests.wowapi_stubs.conftest import AddonFactory
+from tests.wowapi_stubs.eval_clean import run
+from wowapi_stubs import HeadlessClient
+from wowapi_stubs.surface import load_surface
+
+
+def test_every_framexml_global_function_is_hookable(client: HeadlessClient) -> None:
+    """In the real client every FrameXML global function exists at addon load time, so
+    ``hooksecurefunc("Name", f)`` never fails; the built-in UI knows each name (from the
+    reference list, not only from the API data)."""
+    folder = require_shared("MGM_WOW335A_DIR")
+    defined = set((folder / "api" / "framexml-defines.txt").read_text().split())
+    functions = sorted(defined & set(load_surface().global_functions()))
+    assert len(functions) > 3000
+    client.runtime.setglobal("NAMES", client.runtime.to_lua(functions))
+    assert run(client, """
+      local failed = {}
+      for _, name in ipairs(NAMES) do
+        local ok = pcall(hooksecurefunc, name, function() end)
+        if not ok or type(_G[name]) ~= "function" then failed[#failed + 1] = name end
+      end
+      return table.concat(failed, " ")
+    """) == ""
+    assert not client.errors
+
+
+def test_c_functions_framexml_calls_from_handlers_are_known(client: HeadlessClient) -> None:
+    """``DoTradeSkill`` and ``ClosePetition`` are called only from XML handler bodies: known
+    (hookable, a clear error when called) or implemented."""
+    surface = load_surface()
+    assert "DoTradeSkill" in surface.functions and "ClosePetition" in surface.functions
+    assert run(client, """
+      local seen
+      hooksecurefunc("DoTradeSkill", function(index) seen = index end)
+      ClosePetition()
+      local ok, message = pcall(DoTradeSkill, 3, 1)
+      return type(DoTradeSkill), ok, message
+    """) == ("function", False, "(eval):5: WoW API DoTradeSkill is not implemented by the "
+             "headless client (at (eval):5)")
+
+
+def test_framexml_data_tables_read_as_framexml_leaves_them(client: HeadlessClient) -> None:
+    assert run(client, """
+      local y = UIPARENT_MANAGED_FRAME_POSITIONS.CONTAINER_OFFSET_Y
+      local motd = StaticPopupDialogs.SET_GUILDMOTD
+      return y.yOffset, y.reputation, y.isVar, motd.button1, motd.hasWideEditBox,
+        motd.maxLetters, type(motd.OnHide), StaticPopupDialogs.SEND_MONEY ~= nil
+    """) == (10, 9, "yAxis", "Accept", 1, 128, "function", True)
+    client.eval_lua("local f = StaticPopupDialogs.SET_GUILDMOTD.OnAccept\n\nf()")
+    assert client.errors[-1].message.endswith(
+        ":3: FrameXML's StaticPopupDialogs.SET_GUILDMOTD.OnAccept is not modelled by the "
+        "built-in UI")
+
+
+def test_override_bindings(client: HeadlessClient) -> None:
+    assert run(client, """
+      local bar = CreateFrame("Frame", "MyBar", UIParent)
+      local other = CreateFrame("Frame")
+      SetOverrideBindingClick(bar, false, "1", "MyButton")
+      SetOverrideBinding(other, true, "1", "JUMP")
+      SetOverrideBindingSpell(bar, false, "f", "Fireball")
+      local a, b, c = GetBindingAction("1", true), GetBindingAction("F", true), GetBindingAction("1")
+      ClearOverrideBindings(other)
+      return a, b, c, GetBindingAction("1", true)
+    """) == ("JUMP", "SPELL Fireball", "", "CLICK MyButton:LeftButton")
+    client.eval_lua("ClearOverrideBindings()")
+    assert "Usage: ClearOverrideBindings(owner)" in client.errors[-1].message
+
+
+ACE_STYLE_HOOKS = """
+local addon = { hooks = {} }
+-- An AceHook-style Hook: refuses a target that is not a function, as AceHook-3.0 does.
+function addon:Hook(name, handler)
+  local original = _G[name]
+  if type(original) ~= "function" then
+    error("Attempting to hook a non existing target: " .. tostring(name), 2)
+  end
+  self.hooks[name] = original
+  _G[name] = function(...) handler(...); return original(...) end
+end
+addon:Hook("DoTradeSkill", function() end)
+addon:Hook("ContainerFrameItemButton_OnModifiedClick", function() end)
+addon:Hook("UIDropDownMenu_CreateFrames", function() end)
+hooksecurefunc("ChatFrame_OnHyperlinkShow", function() end)
+hooksecurefunc("PaperDollItemSlotButton_Update", function() end)
+hooksecurefunc(GameTooltip, "SetBagItem", function() end)
+TrialHooks = addon
+"""
+
+POPUPS_AND_POSITIONS = """
+local base = StaticPopupDialogs["RENAME_GUILD"] or StaticPopupDialogs["SET_GUILDPLAYERNOTE"]
+StaticPopupDialogs["TRIAL_RENAME"] = {
+  text = "Rename", button1 = ACCEPT, button2 = CANCEL, hasEditBox = 1,
+  OnHide = base.OnHide, EditBoxOnEscapePressed = base.EditBoxOnEscapePressed,
+  timeout = 0, whileDead = 1, hideOnEscape = 1,
+}
+local offsets = {}
+for _, key in ipairs({"CONTAINER_OFFSET_Y", "CONTAINER_OFFSET_X", "PETACTIONBAR_YPOS"}) do
+  local entry = UIPARENT_MANAGED_FRAME_POSITIONS[key]
+  offsets[key] = (entry.yOffset or entry.baseX or entry.baseY) + (entry.reputation or 0)
+end
+for name, info in pairs(UIPanelWindows) do offsets[name] = info.area end
+TrialOffsets = offsets
+"""
+
+BAR_BINDINGS = """
+local bar = CreateFrame("Frame", "TrialBar", UIParent, "SecureHandlerStateTemplate")
+local button = CreateFrame("Button", "TrialBarButton1", bar, "SecureActionButtonTemplate")
+button:SetAttribute("type", "action")
+ClearOverrideBindings(bar)
+SetOverrideBindingClick(bar, false, "SHIFT-1", button:GetName())
+RegisterStateDriver(bar, "page", "[bonusbar:5] 11; 1")
+TrialBinding = GetBindingAction("SHIFT-1", true)
+"""
+
+
+def test_trial_addons_in_the_style_of_real_ones(make_addon: AddonFactory) -> None:
+    folders = [make_addon("TrialHooks", {"TrialHooks.lua": ACE_STYLE_HOOKS}),
+               make_addon("TrialPopups", {"TrialPopups.lua": POPUPS_AND_POSITIONS}),
+               make_addon("TrialBars", {"TrialBars.lua": BAR_BINDINGS})]
+    with HeadlessClient() as client:
+        reports = client.load_addons([folders[0].parent])
+        assert all(r.loaded for r in reports)
+        assert not client.errors, [e.message for e in client.errors]
+        offsets = client.global_value("TrialOffsets")
+        assert offsets["CONTAINER_OFFSET_Y"] == 19 and offsets["PETACTIONBAR_YPOS"] == 106
+        assert client.global_value("TrialBinding") == "CLICK TrialBarButton1:LeftButton"

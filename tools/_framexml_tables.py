@@ -1,0 +1,223 @@
+"""FrameXML's global data tables, as data (used by ``tools/gen_api_data.py``).
+
+Each Lua file of ``FrameXML/`` (the order of ``FrameXML.toc``, XML files' ``<Script
+file=>`` included) runs once in a sandbox where every global the sandbox lacks reads as a
+placeholder (calling, indexing or computing with one gives another). What the files leave
+in their global tables is kept when it is data: numbers, booleans, token-like strings (no
+whitespace: paths, tokens; player-facing texts are never kept, and ``GlobalStrings.lua``
+does not run), nested tables, a global read as is (``button1 = ACCEPT``, kept as a
+reference to that global) and functions (kept as a marker only: the built-in UI makes a
+function that says it is not modelled). Placeholders computed from unknown values are
+dropped. Names and values only; no code is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+FUNCTION = "\x00f"
+"""Marker of a function FrameXML's table holds."""
+REFERENCE = "\x00g:"
+"""Prefix of a reference to the global named after it."""
+
+_SKIP_FILES = {"GlobalStrings.lua"}  # player-facing texts
+_MAX_ENTRIES = 4000  # per table, nested entries counted
+
+_SANDBOX = b"""
+local FUNCTION, REFERENCE, MAX_ENTRIES = ...
+local placeholders = setmetatable({}, { __mode = "k" })  -- placeholder -> global name or false
+local meta = {}
+local function derived()
+  local p = setmetatable({}, meta)
+  placeholders[p] = false
+  return p
+end
+meta.__index = function() return derived() end
+meta.__newindex = function() end
+meta.__call = function() return derived() end
+for _, op in ipairs({"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm",
+                     "__concat", "__len"}) do
+  meta[op] = function() return derived() end
+end
+local lib = { string = string, table = table, math = math, pairs = pairs, ipairs = ipairs,
+  type = type, tonumber = tonumber, tostring = tostring, select = select, unpack = unpack,
+  next = next, rawget = rawget, rawset = rawset, setmetatable = setmetatable,
+  getmetatable = getmetatable, pcall = pcall, error = error, assert = assert,
+  format = string.format, strsub = string.sub, strlen = string.len, strupper = string.upper,
+  strlower = string.lower, strfind = string.find, gsub = string.gsub, strrep = string.rep,
+  tinsert = table.insert, tremove = table.remove, sort = table.sort, floor = math.floor,
+  ceil = math.ceil, abs = math.abs, min = math.min, max = math.max, mod = math.fmod }
+local function has_placeholder(...)
+  for i = 1, select("#", ...) do
+    if placeholders[(select(i, ...))] ~= nil then return true end
+  end
+end
+local function tolerant(fn)
+  return function(...)
+    if has_placeholder(...) then return derived() end
+    local results = { pcall(fn, ...) }
+    if not results[1] then return derived() end
+    return unpack(results, 2, table.maxn(results))
+  end
+end
+for key, value in pairs(lib) do
+  if type(value) == "function" and key ~= "pairs" and key ~= "ipairs" and key ~= "next"
+      and key ~= "type" and key ~= "pcall" and key ~= "setmetatable" and key ~= "rawset" then
+    lib[key] = tolerant(value)
+  elseif type(value) == "table" then
+    local copy = {}
+    for name, fn in pairs(value) do copy[name] = tolerant(fn) end
+    lib[key] = copy
+  end
+end
+local env = {}
+setmetatable(env, { __index = function(_, key)
+  local value = lib[key]
+  if value ~= nil then return value end
+  local p = setmetatable({}, meta)
+  placeholders[p] = key
+  return p
+end })
+env._G = env
+
+local function run(code, name)
+  local chunk = loadstring(code, name)
+  if not chunk then return end
+  setfenv(chunk, env)
+  pcall(chunk)
+end
+
+local function is_token(s)
+  return not string.find(s, "%s") and #s < 200
+end
+
+local function encode(value, seen, budget)
+  local kind = type(value)
+  if kind == "number" then
+    if value ~= value or value == 1/0 or value == -1/0 then return nil end
+    return value
+  elseif kind == "boolean" then
+    return value
+  elseif kind == "string" then
+    return is_token(value) and value or nil
+  elseif kind == "function" then
+    return FUNCTION
+  elseif kind ~= "table" then
+    return nil
+  end
+  local ref = placeholders[value]
+  if ref ~= nil then
+    return ref and (REFERENCE .. ref) or nil
+  end
+  if seen[value] or getmetatable(value) then return nil end
+  seen[value] = true
+  local out = {}
+  for k, v in pairs(value) do
+    budget.left = budget.left - 1
+    if budget.left < 0 then return nil end
+    local key_kind = type(k)
+    if (key_kind == "string" and is_token(k)) or key_kind == "number" then
+      local encoded = encode(v, seen, budget)
+      if encoded ~= nil then
+        out[k] = encoded
+      end
+    end
+  end
+  seen[value] = nil
+  return out
+end
+
+local function tables()
+  local out = {}
+  for name, value in pairs(env) do
+    if type(name) == "string" and type(value) == "table" and not placeholders[value]
+        and name ~= "_G" then
+      local encoded = encode(value, {}, { left = MAX_ENTRIES })
+      if encoded ~= nil and next(encoded) ~= nil then
+        out[name] = encoded
+      end
+    end
+  end
+  return out
+end
+return run, tables
+"""
+
+
+def _toc_files(folder: Path) -> list[Path]:
+    """FrameXML's Lua files in load order: the ``.toc``'s Lua files and the ``<Script
+    file=>`` of its XML files (includes followed)."""
+    out: list[Path] = []
+
+    def visit(path: Path) -> None:
+        if path.suffix.lower() == ".lua":
+            if path not in out:
+                out.append(path)
+            return
+        try:
+            root = ET.parse(path).getroot()
+        except (ET.ParseError, OSError):
+            return
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            target = element.get("file")
+            if tag in ("Script", "Include") and target:
+                found = _find(path.parent, target)
+                if found is not None:
+                    visit(found)
+
+    toc = folder / "FrameXML.toc"
+    for line in toc.read_text(encoding="utf-8-sig").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            found = _find(folder, line)
+            if found is not None:
+                visit(found)
+    return out
+
+
+def _find(folder: Path, relative: str) -> Path | None:
+    wanted = re.split(r"[\\/]", relative.strip())
+    path = folder
+    for part in wanted:
+        matches = [p for p in path.iterdir() if p.name.lower() == part.lower()] \
+            if path.is_dir() else []
+        if not matches:
+            return None
+        path = matches[0]
+    return path if path.is_file() else None
+
+
+def framexml_tables(frame_xml: Path, names: set[str]) -> dict[str, object]:
+    """The data tables FrameXML's Lua leaves in the globals ``names`` (see the module's
+    docstring), by name."""
+    import lupa.lua51 as lua51
+
+    runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
+    run, tables = runtime.execute(_SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES)
+    for path in _toc_files(frame_xml):
+        if path.name in _SKIP_FILES:
+            continue
+        run(path.read_bytes().removeprefix(b"\xef\xbb\xbf"), b"@" + path.name.encode())
+    found = tables()
+    return {name: _plain(found[name.encode()]) for name in sorted(names)
+            if found[name.encode()] is not None}
+
+
+def _plain(value: object) -> object:
+    """A Lua value of the sandbox as JSON-ready Python (keys: strings; numeric keys as
+    ``"#n"`` so that JSON keeps them apart)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, (int, float, bool)):
+        return value
+    out: dict[str, object] = {}
+    for key, item in value.items():  # type: ignore[attr-defined]
+        text = f"#{int(key) if isinstance(key, float) and key.is_integer() else key}" \
+            if isinstance(key, (int, float)) else key.decode("utf-8", "surrogateescape")
+        out[text] = _plain(item)
+    return dict(sorted(out.items()))

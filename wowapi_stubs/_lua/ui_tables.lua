@@ -1,0 +1,30 @@
+-- FrameXML's data tables for the built-in UI (wowapi_stubs/ui/tables.py builds the table from
+-- the API data; this turns its markers into values): a global FrameXML's table reads as is
+-- ("\0g:NAME") becomes that global's value in this client (nil when the built-in UI has
+-- none), a function ("\0f") becomes one that fails saying FrameXML's function is not
+-- modelled, at the caller's file:line.
+local G = _G
+local FUNCTION, REFERENCE = "\0f", "\0g:"
+local error, pairs, type, strsub = error, pairs, type, string.sub
+
+local function not_modelled(path)
+  return function()
+    error("FrameXML's " .. path .. " is not modelled by the built-in UI", 2)
+  end
+end
+
+local function convert(tbl, path)
+  for key, value in pairs(tbl) do
+    local here = type(key) == "number" and (path .. "[" .. key .. "]") or (path .. "." .. key)
+    if type(value) == "table" then
+      convert(value, here)
+    elseif value == FUNCTION then
+      tbl[key] = not_modelled(here)
+    elseif type(value) == "string" and strsub(value, 1, 3) == REFERENCE then
+      tbl[key] = G[strsub(value, 4)]
+    end
+  end
+  return tbl
+end
+
+return convert

@@ -1,0 +1,56 @@
+"""FrameXML's global data tables in the built-in UI (``StaticPopupDialogs`` entries,
+``UIPARENT_MANAGED_FRAME_POSITIONS``, ``UnitPopupButtons``...), made in a client the first
+time one is read.
+
+The API data records what FrameXML's Lua leaves in each such table at load (numbers,
+booleans, token-like strings, nested tables; no player-facing text): addons read these at
+load (Postal copies ``StaticPopupDialogs.SET_GUILDMOTD.OnHide``, Titan reads
+``UIPARENT_MANAGED_FRAME_POSITIONS.CONTAINER_OFFSET_Y``). A global FrameXML stores as is
+(``button1 = ACCEPT``) reads as this client's value of it; a function FrameXML stores is a
+function that fails, when called, with "FrameXML's StaticPopupDialogs.X.OnAccept is not
+modelled by the built-in UI" at the caller's file:line (hooking or copying it works, as
+in the client).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from wowapi_stubs.surface import load_surface
+
+if TYPE_CHECKING:
+    from wowapi_stubs.client import HeadlessClient
+
+
+def has_table(name: str) -> bool:
+    """Whether FrameXML defines global ``name`` as a data table."""
+    return name in load_surface().framexml_tables
+
+
+def framexml_table(client: HeadlessClient, name: str) -> Any:
+    """A new Lua table holding FrameXML's data table ``name`` in ``client``, or ``None``."""
+    spec = _spec(name)
+    if spec is None:
+        return None
+    table = client.runtime.to_lua(spec)
+    return client.runtime.run_trusted("ui_tables.lua")(table, name.encode())
+
+
+@functools.cache
+def _spec(name: str) -> dict[Any, Any] | None:
+    found = load_surface().framexml_tables.get(name)
+    return None if found is None else _with_keys(found)
+
+
+def _with_keys(value: Any) -> Any:
+    """The data's table with its ``"#n"`` keys as numbers."""
+    if not isinstance(value, dict):
+        return value
+    return {(_number(key[1:]) if key[:1] == "#" else key): _with_keys(item)
+            for key, item in value.items()}
+
+
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() else number
