@@ -25,8 +25,8 @@ REFERENCE = "\x00g:"
 _SKIP_FILES = {"GlobalStrings.lua"}  # player-facing texts
 _MAX_ENTRIES = 4000  # per table, nested entries counted
 
-_SANDBOX = b"""
-local FUNCTION, REFERENCE, MAX_ENTRIES = ...
+_SANDBOX = rb"""
+local FUNCTION, REFERENCE, MAX_ENTRIES, known = ...
 local placeholders = setmetatable({}, { __mode = "k" })  -- placeholder -> global name or false
 local meta = {}
 local function derived()
@@ -76,21 +76,27 @@ local env = {}
 setmetatable(env, { __index = function(_, key)
   local value = lib[key]
   if value ~= nil then return value end
+  if not known[key] then return nil end  -- a global the client does not have
   local p = setmetatable({}, meta)
   placeholders[p] = key
   return p
 end })
 env._G = env
 
+-- A file stops after STEPS instructions (a loop on a placeholder would never end).
+local STEPS = 20000000
 local function run(code, name)
   local chunk = loadstring(code, name)
   if not chunk then return end
   setfenv(chunk, env)
-  pcall(chunk)
+  local co = coroutine.create(chunk)
+  debug.sethook(co, function() error("too long") end, "", STEPS)
+  local ok, message = coroutine.resume(co)
+  return not ok and message or nil
 end
 
 local function is_token(s)
-  return not string.find(s, "%s") and #s < 200
+  return not string.find(s, "[ \t\r\n\f\v]") and #s < 200
 end
 
 local function encode(value, seen, budget)
@@ -190,13 +196,16 @@ def _find(folder: Path, relative: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def framexml_tables(frame_xml: Path, names: set[str]) -> dict[str, object]:
+def framexml_tables(frame_xml: Path, names: set[str], known: set[str]) -> dict[str, object]:
     """The data tables FrameXML's Lua leaves in the globals ``names`` (see the module's
-    docstring), by name."""
+    docstring), by name; ``known`` are the globals the client defines outside these files
+    (C functions, ``GlobalStrings.lua``'s texts): others read as nil."""
     import lupa.lua51 as lua51
 
     runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
-    run, tables = runtime.execute(_SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES)
+    known_table = runtime.table_from({name.encode(): True for name in known})
+    run, tables = runtime.execute(_SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES,
+                                  known_table)
     for path in _toc_files(frame_xml):
         if path.name in _SKIP_FILES:
             continue

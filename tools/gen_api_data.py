@@ -253,6 +253,22 @@ _EXPRESSION = re.compile(r"^[A-Za-z0-9_.+\-*/%() \t]+$|^\"[^\"\s]*\"$")
 _TEXT_FILES = {"GlobalStrings.lua"}
 
 
+# Format specifiers of a text (string.format's: flags, width, precision, conversion).
+_FORMAT = re.compile(r"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[cdeEfgGiouxXqs]")
+_TEXT = re.compile(r'^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*;?\s*$')
+
+
+def _text_formats(path: Path) -> dict[str, str]:
+    """The format specifiers of each text ``GlobalStrings.lua`` defines, in order and
+    comma-separated (``AUCTION_REMOVED_MAIL_SUBJECT`` -> ``%s``); the words are not kept."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
+        match = _TEXT.match(line.strip())
+        if match:
+            out[match[1]] = ",".join(_FORMAT.findall(match[2].replace("%%", "")))
+    return out
+
+
 def _constant_values(folder: Path, names: set[str]) -> dict[str, object]:
     """The values FrameXML's Lua gives global ``names`` at load: numbers, booleans and
     token-like strings (paths, ``EMOTE1_TOKEN``...; no player-facing text), from top-level
@@ -334,7 +350,9 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
                               - widget_names)
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
     constants = _constant_values(ui / "FrameXML", set(framexml_globals))
-    tables = framexml_tables(ui / "FrameXML", set(framexml_globals))
+    texts = _text_formats(ui / "FrameXML" / "GlobalStrings.lua")
+    tables = framexml_tables(ui / "FrameXML", set(framexml_globals),
+                             set(functions) | uses_undefined | set(texts))
     return {
         "about": {
             "generator": "tools/gen_api_data.py",
@@ -349,6 +367,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_globals": framexml_globals,
         "framexml_fonts": sorted(fonts & set(framexml_globals)),
         "framexml_values": constants,
+        "framexml_texts": " ".join(f"{name}:{formats}" if formats else name
+                                   for name, formats in sorted(texts.items())),
         # One compact JSON text (read on first use of a table).
         "framexml_tables": json.dumps(tables, separators=(",", ":"), ensure_ascii=False),
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
@@ -396,6 +416,7 @@ def names_from_data(path: Path) -> dict[str, object]:
     out: dict[str, object] = {"about": data["about"], "framexml_fonts": data["framexml_fonts"],
                               "framexml_values": data["framexml_values"],
                               "framexml_tables": data["framexml_tables"],
+                              "framexml_texts": data["framexml_texts"],
                               "framexml_frames": data["framexml_frames"],
                               "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
@@ -433,6 +454,7 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
     data["framexml_fonts"] = names["framexml_fonts"]
     data["framexml_values"] = names["framexml_values"]
     data["framexml_tables"] = names["framexml_tables"]
+    data["framexml_texts"] = names["framexml_texts"]
     data["framexml_frames"] = names["framexml_frames"]
     data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {

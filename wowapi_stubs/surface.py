@@ -109,6 +109,14 @@ class ApiSurface:
         return json.loads(text) if text else {}
 
     @functools.cached_property
+    def framexml_texts(self) -> dict[str, str]:
+        """The texts of FrameXML's ``GlobalStrings.lua`` by name, each as its format
+        specifiers in order, comma-separated (``AUCTION_REMOVED_MAIL_SUBJECT`` -> ``%s``);
+        the words are not recorded."""
+        return dict(entry.partition(":")[::2]
+                    for entry in self._data.get("framexml_texts", "").split())
+
+    @functools.cached_property
     def framexml_frames(self) -> dict[str, UiWidget]:
         """Every widget FrameXML's named frames make (template children and ``$parent``
         names included), by name."""

@@ -136,3 +136,16 @@ def test_trial_addons_in_the_style_of_real_ones(make_addon: AddonFactory) -> Non
         offsets = client.global_value("TrialOffsets")
         assert offsets["CONTAINER_OFFSET_Y"] == 19 and offsets["PETACTIONBAR_YPOS"] == 106
         assert client.global_value("TrialBinding") == "CLICK TrialBarButton1:LeftButton"
+
+
+def test_global_strings_texts_keep_their_format(client: HeadlessClient) -> None:
+    """A ``GlobalStrings.lua`` text the built-in UI does not state reads as its name and its
+    format specifiers: addons building patterns from it at load (Postal's mail subjects,
+    XPerl's durability line, XLoot's loot-roll texts) work; stated texts keep their words."""
+    assert run(client, """
+      local subject = gsub(AUCTION_REMOVED_MAIL_SUBJECT, "%%s", ".*")
+      local filled = format(CONFIRM_LOOT_DISTRIBUTION, "[Sword]", "Norinn")
+      return subject, filled, ACCEPT, type(SLASH_CAST1)
+    """) == ("AUCTION_REMOVED_MAIL_SUBJECT .*", "CONFIRM_LOOT_DISTRIBUTION [Sword] Norinn",
+             "Accept", "string")
+    assert client.eval_lua("return NOT_A_CLIENT_GLOBAL_XYZ") is None

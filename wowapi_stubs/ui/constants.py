@@ -218,7 +218,8 @@ def constant(name: str) -> tuple[bool, Any]:
     """``(True, value)`` when the built-in UI defines global ``name`` as a value (tables
     are new each call), else ``(False, None)``: the values stated here first, then the
     constants of FrameXML's Lua recorded in the API data (``MAX_PARTY_DEBUFFS``,
-    ``NUM_CONTAINER_FRAMES``...)."""
+    ``NUM_CONTAINER_FRAMES``...), then a stand-in for the other texts of
+    ``GlobalStrings.lua`` (:func:`text_stand_in`)."""
     scalars = _scalars()
     if name in scalars:
         return True, scalars[name]
@@ -227,4 +228,15 @@ def constant(name: str) -> tuple[bool, Any]:
     values = load_surface().framexml_values
     if name in values:
         return True, values[name]
+    formats = load_surface().framexml_texts.get(name)
+    if formats is not None:
+        return True, text_stand_in(name, formats)
     return False, None
+
+
+def text_stand_in(name: str, formats: str) -> str:
+    """What a text of FrameXML's ``GlobalStrings.lua`` not stated here reads as: its name,
+    then its format specifiers in order (``AUCTION_REMOVED_MAIL_SUBJECT %s``), so that
+    ``format`` and the string functions work on it as on the client's text; the client's
+    words are not copied."""
+    return " ".join([name, *formats.split(",")]) if formats else name
