@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mgm_addon_contract._resources import broken_addons_dir
-from mgm_addon_contract.fuzz.machines import AcceptanceMachine, ClauseBroken, Recorder
 from mgm_addon_contract.fuzz.forked import ForkedMonitor
+from mgm_addon_contract.fuzz.machines import AcceptanceMachine, ClauseBroken, Recorder
 from mgm_addon_contract.scenarios import runner
 from mgm_addon_contract.scenarios.library import P1
 from tests.contract.test_deferred_output import TIMER, _deferred
