@@ -6,15 +6,21 @@ placeholder (calling, indexing or computing with one gives another). What the fi
 in their global tables is kept when it is data: numbers, booleans, token-like strings (no
 whitespace: paths, tokens; player-facing texts are never kept, and ``GlobalStrings.lua``
 does not run), nested tables, a global read as is (``button1 = ACCEPT``, kept as a
-reference to that global) and functions (kept as a marker only: the built-in UI makes a
-function that says it is not modelled). Placeholders computed from unknown values are
-dropped. Names and values only; no code is kept.
+reference to that global), a FrameXML global function (kept as a reference to it by name)
+and other functions (kept as a marker only: the built-in UI makes a function that says it is
+not modelled). The ``OnLoad`` handlers of FrameXML's named frames (their own or their
+templates') then run with a placeholder of the frame that records the fields they set
+(``SpellBookFrame.bookType``, ``ContainerFrame1.bags``) and the frames they make with
+``CreateFrame`` and a name (``TargetFrameToT``); a FrameXML function failing on a
+placeholder returns one, so that the rest of the handler runs. Placeholders computed from
+unknown values are dropped. Names and values only; no code is kept.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 FUNCTION = "\x00f"
@@ -26,7 +32,7 @@ _SKIP_FILES = {"GlobalStrings.lua"}  # player-facing texts
 _MAX_ENTRIES = 4000  # per table, nested entries counted
 
 _SANDBOX = rb"""
-local FUNCTION, REFERENCE, MAX_ENTRIES, known = ...
+local FUNCTION, REFERENCE, MAX_ENTRIES, known, frame_names = ...
 local placeholders = setmetatable({}, { __mode = "k" })  -- placeholder -> global name or false
 local meta = {}
 local function derived()
@@ -72,10 +78,48 @@ for key, value in pairs(lib) do
     lib[key] = copy
   end
 end
+-- FrameXML's named frames: placeholders that record the fields code sets on them and
+-- answer GetName; CreateFrame with a name makes one and records the call.
+local frames, fields, created = {}, {}, {}
+local frame_meta = {}
+local function frame(name)
+  local p = frames[name]
+  if not p then
+    p = setmetatable({}, frame_meta)
+    placeholders[p], frames[name], fields[p] = name, p, {}
+  end
+  return p
+end
+frame_meta.__index = function(p, key)
+  if key == "GetName" then
+    return function() return placeholders[p] end
+  end
+  local value = fields[p][key]
+  if value ~= nil then return value end
+  return derived()
+end
+frame_meta.__newindex = function(p, key, value)
+  if type(key) == "string" then fields[p][key] = value end
+end
+frame_meta.__call = meta.__call
+for _, op in ipairs({"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm",
+                     "__concat", "__len"}) do
+  frame_meta[op] = meta[op]
+end
+lib.CreateFrame = function(kind, name, parent, template)
+  if type(name) ~= "string" or type(kind) ~= "string" then return derived() end
+  if not frames[name] and not frame_names[name] then
+    created[name] = { kind = kind, parent = placeholders[parent] or "",
+                      template = type(template) == "string" and template or "" }
+  end
+  return frame(name)
+end
+
 local env = {}
 setmetatable(env, { __index = function(_, key)
   local value = lib[key]
   if value ~= nil then return value end
+  if frame_names[key] or created[key] then return frame(key) end
   if not known[key] then return nil end  -- a global the client does not have
   local p = setmetatable({}, meta)
   placeholders[p] = key
@@ -95,6 +139,16 @@ local function run(code, name)
   return not ok and message or nil
 end
 
+-- FrameXML's global functions by value: a table or field holding one refers to it by name.
+local function_names = {}
+local function name_functions()
+  for key, value in pairs(env) do
+    if type(value) == "function" and type(key) == "string" then
+      function_names[value] = key
+    end
+  end
+end
+
 local function is_token(s)
   return not string.find(s, "[ \t\r\n\f\v]") and #s < 200
 end
@@ -109,7 +163,8 @@ local function encode(value, seen, budget)
   elseif kind == "string" then
     return is_token(value) and value or nil
   elseif kind == "function" then
-    return FUNCTION
+    local global = function_names[value]
+    return global and (REFERENCE .. global) or FUNCTION
   elseif kind ~= "table" then
     return nil
   end
@@ -136,6 +191,7 @@ local function encode(value, seen, budget)
 end
 
 local function tables()
+  name_functions()
   local out = {}
   for name, value in pairs(env) do
     if type(name) == "string" and type(value) == "table" and not placeholders[value]
@@ -148,14 +204,92 @@ local function tables()
   end
   return out
 end
-return run, tables
+-- Before the handlers run: a FrameXML function that fails (on a placeholder it cannot
+-- compare, say) returns a placeholder, so that the rest of the handler still runs.
+local guarded = false
+local function guard_functions()
+  guarded = true
+  for key, value in pairs(env) do
+    if type(value) == "function" then
+      function_names[value] = key
+      local wrapper = function(...)
+        local results = { pcall(value, ...) }
+        if not results[1] then return derived() end
+        return unpack(results, 2, table.maxn(results))
+      end
+      function_names[wrapper] = key
+      rawset(env, key, wrapper)
+    end
+  end
+end
+
+-- An XML OnLoad handler of a named frame, run with that frame.
+local function on_load(code, name, frame_name)
+  if not guarded then guard_functions() end
+  local chunk = loadstring(code, name)
+  if not chunk then return end
+  setfenv(chunk, env)
+  local co = coroutine.create(function() chunk()(frame(frame_name)) end)
+  debug.sethook(co, function() error("too long") end, "", STEPS)
+  coroutine.resume(co)
+end
+
+local function frame_data()
+  local out = {}
+  for name, p in pairs(frames) do
+    local encoded = encode(fields[p], {}, { left = MAX_ENTRIES })
+    if encoded ~= nil and next(encoded) ~= nil then
+      out[name] = encoded
+    end
+  end
+  return out, created
+end
+return run, tables, on_load, frame_data
 """
 
 
-def _toc_files(folder: Path) -> list[Path]:
-    """FrameXML's Lua files in load order: the ``.toc``'s Lua files and the ``<Script
-    file=>`` of its XML files (includes followed)."""
+def _toc_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
+    """FrameXML's Lua files in load order (the ``.toc``'s Lua files and the ``<Script
+    file=>`` of its XML files, includes followed), and the ``OnLoad`` handler bodies of
+    its XML's named frames (``(file, frame name, body)``, children first, not templates)."""
     out: list[Path] = []
+    handlers: list[tuple[Path, str, str]] = []
+
+    def tag_of(element: ET.Element) -> str:
+        return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+    templates: dict[str, ET.Element] = {}
+    named: list[tuple[Path, str, ET.Element]] = []
+
+    def frames(path: Path, element: ET.Element) -> None:
+        name = element.get("name") or ""
+        if element.get("virtual", "").lower() == "true":
+            templates[name.lower()] = element
+            return
+        for child in element:
+            frames(path, child)
+        if name and "$" not in name:
+            named.append((path, name, element))
+
+    def on_load(element: ET.Element, seen: frozenset[str] = frozenset()) -> str | None:
+        """The element's OnLoad body (its own, else its templates', later ones first)."""
+        for scripts in element:
+            if tag_of(scripts) != "Scripts":
+                continue
+            for handler in scripts:
+                if tag_of(handler) == "OnLoad":
+                    if handler.get("function"):
+                        return f"{handler.get('function')}(self, ...)"
+                    if (handler.text or "").strip():
+                        return handler.text or ""
+        for template in reversed([t.strip().lower() for t in
+                                  (element.get("inherits") or "").split(",") if t.strip()]):
+            found = templates.get(template)
+            if found is not None and template not in seen:
+                body = on_load(found, seen | {template})
+                if body is not None:
+                    return body
+        return None
 
     def visit(path: Path) -> None:
         if path.suffix.lower() == ".lua":
@@ -167,12 +301,13 @@ def _toc_files(folder: Path) -> list[Path]:
         except (ET.ParseError, OSError):
             return
         for element in root.iter():
-            tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            tag = tag_of(element)
             target = element.get("file")
             if tag in ("Script", "Include") and target:
                 found = _find(path.parent, target)
                 if found is not None:
                     visit(found)
+        frames(path, root)
 
     toc = folder / "FrameXML.toc"
     for line in toc.read_text(encoding="utf-8-sig").splitlines():
@@ -181,7 +316,11 @@ def _toc_files(folder: Path) -> list[Path]:
             found = _find(folder, line)
             if found is not None:
                 visit(found)
-    return out
+    for path, name, element in named:
+        body = on_load(element)
+        if body is not None:
+            handlers.append((path, name, body))
+    return out, handlers
 
 
 def _find(folder: Path, relative: str) -> Path | None:
@@ -196,23 +335,45 @@ def _find(folder: Path, relative: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def framexml_tables(frame_xml: Path, names: set[str], known: set[str]) -> dict[str, object]:
-    """The data tables FrameXML's Lua leaves in the globals ``names`` (see the module's
-    docstring), by name; ``known`` are the globals the client defines outside these files
-    (C functions, ``GlobalStrings.lua``'s texts): others read as nil."""
+@dataclass
+class FrameXmlData:
+    """What FrameXML's Lua leaves at load: its global data tables, the fields its code
+    (files and named frames' ``OnLoad`` handlers) sets on its named frames, and the named
+    frames it makes with ``CreateFrame`` (name -> type, parent, template)."""
+
+    tables: dict[str, object]
+    frame_fields: dict[str, object]
+    created_frames: dict[str, list[str]]
+
+
+def framexml_data(frame_xml: Path, names: set[str], known: set[str],
+                  frame_names: set[str]) -> FrameXmlData:
+    """FrameXML's data (see the module's docstring): ``names`` are its global values,
+    ``frame_names`` its named frames; ``known`` are the globals the client defines outside
+    these files (C functions, ``GlobalStrings.lua``'s texts): others read as nil."""
     import lupa.lua51 as lua51
 
     runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
     known_table = runtime.table_from({name.encode(): True for name in known})
-    run, tables = runtime.execute(_SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES,
-                                  known_table)
-    for path in _toc_files(frame_xml):
-        if path.name in _SKIP_FILES:
-            continue
-        run(path.read_bytes().removeprefix(b"\xef\xbb\xbf"), b"@" + path.name.encode())
+    frames_table = runtime.table_from({name.encode(): True for name in frame_names})
+    run, tables, on_load, frame_data = runtime.execute(
+        _SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES, known_table, frames_table)
+    files, handlers = _toc_files(frame_xml)
+    for path in files:
+        if path.name not in _SKIP_FILES:
+            run(path.read_bytes().removeprefix(b"\xef\xbb\xbf"), b"@" + path.name.encode())
+    for path, frame, body in handlers:
+        on_load(f"return function(self, ...)\n{body}\nend".encode(),
+                f"@{path.name}".encode(), frame.encode())
     found = tables()
-    return {name: _plain(found[name.encode()]) for name in sorted(names)
-            if found[name.encode()] is not None}
+    fields, created = frame_data()
+    return FrameXmlData(
+        tables={name: _plain(found[name.encode()]) for name in sorted(names)
+                if found[name.encode()] is not None},
+        frame_fields={key.decode(): _plain(value) for key, value in sorted(fields.items())},
+        created_frames={key.decode(): [value[b"kind"].decode(), value[b"parent"].decode(),
+                                       value[b"template"].decode()]
+                        for key, value in sorted(created.items())})
 
 
 def _plain(value: object) -> object:

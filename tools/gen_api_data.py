@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from _framexml_tables import framexml_tables  # noqa: E402
+from _framexml_tables import framexml_data  # noqa: E402
 
 from wowapi_stubs._bytecode import ChunkNames, scan_names  # noqa: E402
 from wowapi_stubs.coverage import implemented_surface  # noqa: E402
@@ -351,8 +351,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
     constants = _constant_values(ui / "FrameXML", set(framexml_globals))
     texts = _text_formats(ui / "FrameXML" / "GlobalStrings.lua")
-    tables = framexml_tables(ui / "FrameXML", set(framexml_globals),
-                             set(functions) | uses_undefined | set(texts))
+    found = framexml_data(ui / "FrameXML", set(framexml_globals),
+                          set(functions) | uses_undefined | set(texts), widget_names & defined)
     return {
         "about": {
             "generator": "tools/gen_api_data.py",
@@ -370,7 +370,9 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_texts": " ".join(f"{name}:{formats}" if formats else name
                                    for name, formats in sorted(texts.items())),
         # One compact JSON text (read on first use of a table).
-        "framexml_tables": json.dumps(tables, separators=(",", ":"), ensure_ascii=False),
+        "framexml_tables": _compact(found.tables),
+        "framexml_frame_fields": _compact(found.frame_fields),
+        "framexml_created_frames": _compact(found.created_frames),
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
         "framexml_templates": {name: " ".join(_entry(f) for f in parts)
                                for name, parts in sorted(templates.items())},
@@ -417,6 +419,8 @@ def names_from_data(path: Path) -> dict[str, object]:
                               "framexml_values": data["framexml_values"],
                               "framexml_tables": data["framexml_tables"],
                               "framexml_texts": data["framexml_texts"],
+                              "framexml_frame_fields": data["framexml_frame_fields"],
+                              "framexml_created_frames": data["framexml_created_frames"],
                               "framexml_frames": data["framexml_frames"],
                               "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
@@ -455,6 +459,8 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
     data["framexml_values"] = names["framexml_values"]
     data["framexml_tables"] = names["framexml_tables"]
     data["framexml_texts"] = names["framexml_texts"]
+    data["framexml_frame_fields"] = names["framexml_frame_fields"]
+    data["framexml_created_frames"] = names["framexml_created_frames"]
     data["framexml_frames"] = names["framexml_frames"]
     data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {
@@ -469,6 +475,10 @@ def _flagged(names: object, is_done: Callable[[object], bool]) -> dict[str, list
     ordered = sorted(names)  # type: ignore[call-overload]
     return {"implemented": [n for n in ordered if is_done(n)],
             "missing": [n for n in ordered if not is_done(n)]}
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def render(data: dict[str, object]) -> str:

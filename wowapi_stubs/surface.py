@@ -109,6 +109,20 @@ class ApiSurface:
         return json.loads(text) if text else {}
 
     @functools.cached_property
+    def framexml_frame_fields(self) -> dict[str, Any]:
+        """The fields FrameXML's code (files and ``OnLoad`` handlers) sets on its named
+        frames at load, by frame, encoded as :attr:`framexml_tables`."""
+        text = self._data.get("framexml_frame_fields")
+        return json.loads(text) if text else {}
+
+    @functools.cached_property
+    def framexml_created_frames(self) -> dict[str, tuple[str, str, str]]:
+        """The named frames FrameXML's Lua makes at load with ``CreateFrame``: name ->
+        (type, parent, template)."""
+        text = self._data.get("framexml_created_frames")
+        return {name: tuple(spec) for name, spec in json.loads(text).items()} if text else {}
+
+    @functools.cached_property
     def framexml_texts(self) -> dict[str, str]:
         """The texts of FrameXML's ``GlobalStrings.lua`` by name, each as its format
         specifiers in order, comma-separated (``AUCTION_REMOVED_MAIL_SUBJECT`` -> ``%s``);

@@ -116,6 +116,8 @@ TrialOffsets = offsets
 
 BAR_BINDINGS = """
 local bar = CreateFrame("Frame", "TrialBar", UIParent, "SecureHandlerStateTemplate")
+assert(type(bar.WrapScript) == "function" and type(bar.SetFrameRef) == "function")
+local tot = TargetFrameToT:GetName() .. (SpellBookFrame.bookType or "?")
 local button = CreateFrame("Button", "TrialBarButton1", bar, "SecureActionButtonTemplate")
 button:SetAttribute("type", "action")
 ClearOverrideBindings(bar)
@@ -149,3 +151,28 @@ def test_global_strings_texts_keep_their_format(client: HeadlessClient) -> None:
     """) == ("AUCTION_REMOVED_MAIL_SUBJECT .*", "CONFIRM_LOOT_DISTRIBUTION [Sword] Norinn",
              "Accept", "string")
     assert client.eval_lua("return NOT_A_CLIENT_GLOBAL_XYZ") is None
+
+
+def test_fields_framexml_sets_on_its_frames_and_frames_its_lua_makes(
+        client: HeadlessClient) -> None:
+    """What FrameXML's OnLoad handlers leave: fields on its named frames (a FrameXML global
+    function stored there is that function in this client) and the frames its Lua makes
+    with ``CreateFrame`` (``TargetFrameToT`` with its template's children)."""
+    assert run(client, """
+      return SpellBookFrame.bookType, #ContainerFrame1.bags, TargetFrame.unit,
+        TargetFrame.healthbar == TargetFrameHealthBar,
+        SendMailMoney.onValueChangedFunc == SendMailFrame_CanSend,
+        TargetFrameToTDebuff1:GetParent():GetName(), TargetFrameToT.unit
+    """) == ("spell", 0, "target", True, True, "TargetFrameToT", "targettarget")
+
+
+def test_secure_handler_templates_give_their_methods(client: HeadlessClient) -> None:
+    """``WrapScript`` and the other SecureHandler methods exist on a frame made with the
+    templates; the restricted environment is not modelled, which calling one says at the
+    caller's line."""
+    client.eval_lua('local h = CreateFrame("Frame", "H", UIParent, "SecureHandlerStateTemplate")'
+                    '\nlocal b = CreateFrame("Button", nil, h)'
+                    '\nh:WrapScript(b, "OnClick", "return nil")')
+    assert client.errors[-1].message == (
+        "(eval):3: WoW API SecureHandlerWrapScript is not implemented by the headless client "
+        "(at (eval):3)")

@@ -290,3 +290,22 @@ function UnregisterStateDriver(frame, state)
     end
   end
 end
+
+-- The SecureHandler templates give their frame Execute, WrapScript, UnwrapScript and
+-- SetFrameRef, as FrameXML's SecureHandler_OnLoad does. The restricted environment their
+-- snippets run in is not modelled: each method tail-calls the global it stands for
+-- (SecureHandlerWrapScript...), which fails with "not implemented" at the caller's line.
+function SecureHandler_OnLoad(self)
+  self.Execute = function(frame, body)
+    return _G.SecureHandlerExecute(frame, body)
+  end
+  self.WrapScript = function(frame, target, script, pre, post)
+    return _G.SecureHandlerWrapScript(target, script, frame, pre, post)
+  end
+  self.UnwrapScript = function(frame, target, script)
+    return _G.SecureHandlerUnwrapScript(target, script)
+  end
+  self.SetFrameRef = function(frame, id, ref)
+    return _G.SecureHandlerSetFrameRef(frame, id, ref)
+  end
+end

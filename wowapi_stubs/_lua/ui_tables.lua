@@ -1,11 +1,12 @@
--- FrameXML's data tables for the built-in UI (wowapi_stubs/ui/tables.py builds the table from
--- the API data; this turns its markers into values): a global FrameXML's table reads as is
+-- FrameXML's data tables and the fields its code sets on its frames, for the built-in UI
+-- (wowapi_stubs/ui/tables.py builds the table from the API data; this turns its markers into
+-- values): a global FrameXML's table reads as is
 -- ("\0g:NAME") becomes that global's value in this client (nil when the built-in UI has
 -- none), a function ("\0f") becomes one that fails saying FrameXML's function is not
 -- modelled, at the caller's file:line.
 local G = _G
 local FUNCTION, REFERENCE = "\0f", "\0g:"
-local error, pairs, type, strsub = error, pairs, type, string.sub
+local error, pairs, type, strsub, rawget, rawset = error, pairs, type, string.sub, rawget, rawset
 
 local function not_modelled(path)
   return function()
@@ -27,4 +28,16 @@ local function convert(tbl, path)
   return tbl
 end
 
-return convert
+-- convert(tbl, path [, into]): tbl converted; with `into` (a frame), its fields are also set
+-- there, except the ones the frame already holds.
+return function(tbl, path, into)
+  convert(tbl, path)
+  if into then
+    for key, value in pairs(tbl) do
+      if rawget(into, key) == nil then
+        rawset(into, key, value)
+      end
+    end
+  end
+  return tbl
+end

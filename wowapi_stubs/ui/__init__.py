@@ -19,7 +19,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
-from wowapi_stubs.ui.tables import framexml_table, has_table
+from wowapi_stubs.ui.tables import framexml_table, has_table, set_frame_fields
 from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
     Button,
@@ -77,6 +77,8 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
         make(Button, "SendMailCancelButton", send_frame).SetText(b"Cancel")
         run_keeping_globals(client, "framexml.lua")
         _add_framexml_popups(client)
+        for frame in MAIL_FRAMES:
+            set_frame_fields(client, client.named[frame])
     return client.named.get(name)
 
 

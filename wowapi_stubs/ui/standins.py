@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs import ui
 from wowapi_stubs.surface import UiWidget, load_surface
-from wowapi_stubs.widgets import WIDGET_CLASSES, Button, FontString, Frame, Texture
+from wowapi_stubs.ui.tables import set_frame_fields
+from wowapi_stubs.widgets import (
+    WIDGET_CLASSES,
+    Button,
+    FontString,
+    Frame,
+    Texture,
+    creatable_class,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -63,18 +71,51 @@ def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     with the children its parent keys name (``frame.icon``), as FrameXML makes them with
     the frame."""
     spec = load_surface().framexml_frames.get(name)
-    if spec is None or depth > MAX_DEPTH:
+    if depth > MAX_DEPTH:
         return None
+    if spec is None:
+        return _created(client, name, depth)
     parent = None
     if spec.parent:
         parent = client.named.get(spec.parent) or _made(client, spec.parent, depth + 1)
     widget = client.named.get(name)  # made with its parent, by a parent key
     if widget is None:
         widget = build(client, spec, name, parent)
+        set_frame_fields(client, widget)
     for child in _keyed_children().get(name, ()):
         if child not in client.named:
             _made(client, child, depth + 1)
     return widget
+
+
+def _created(client: HeadlessClient, name: str, depth: int) -> Any:
+    """A frame FrameXML's Lua makes at load with ``CreateFrame`` (``TargetFrameToT``), or
+    one its template adds (``TargetFrameToTDebuff1``), made now with its template."""
+    created = load_surface().framexml_created_frames
+    root = name if name in created else _created_children().get(name)
+    if root is None:
+        return None
+    if root not in client.named:
+        kind, parent_name, template = created[root]
+        parent = (_made(client, parent_name, depth + 1) if parent_name else None) \
+            or client.named.get("UIParent")
+        cls = creatable_class(kind) or Frame
+        widget = client._create_region(cls, root, parent, template or None)
+        set_frame_fields(client, widget)
+    return client.named.get(name)
+
+
+@functools.cache
+def _created_children() -> dict[str, str]:
+    """Named widget a created frame's template adds -> that created frame."""
+    surface = load_surface()
+    out: dict[str, str] = {}
+    for root, (_, _, template) in surface.framexml_created_frames.items():
+        for part in (t.strip() for t in template.split(",")):
+            for spec in (surface.framexml_template(part) or [])[1:] if part else []:
+                if spec.name:
+                    out.setdefault(spec.name.replace("$P", root), root)
+    return out
 
 
 @functools.cache

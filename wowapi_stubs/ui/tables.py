@@ -1,6 +1,7 @@
 """FrameXML's global data tables in the built-in UI (``StaticPopupDialogs`` entries,
 ``UIPARENT_MANAGED_FRAME_POSITIONS``, ``UnitPopupButtons``...), made in a client the first
-time one is read.
+time one is read, and the fields FrameXML's code sets on its named frames at load
+(``SpellBookFrame.bookType``, ``ContainerFrame1.bags``), set on a stand-in when it is made.
 
 The API data records what FrameXML's Lua leaves in each such table at load (numbers,
 booleans, token-like strings, nested tables; no player-facing text): addons read these at
@@ -35,6 +36,21 @@ def framexml_table(client: HeadlessClient, name: str) -> Any:
         return None
     table = client.runtime.to_lua(spec)
     return client.runtime.run_trusted("ui_tables.lua")(table, name.encode())
+
+
+def set_frame_fields(client: HeadlessClient, widget: Any) -> None:
+    """Set on FrameXML stand-in ``widget`` the fields FrameXML's code gives that frame at
+    load (a field the frame already holds is kept)."""
+    spec = _frame_spec(widget.name) if widget.name else None
+    if spec is not None:
+        table = client.runtime.to_lua(spec)
+        client.runtime.run_trusted("ui_tables.lua")(table, widget.name.encode(), widget.lua)
+
+
+@functools.cache
+def _frame_spec(name: str) -> dict[Any, Any] | None:
+    found = load_surface().framexml_frame_fields.get(name)
+    return None if found is None else _with_keys(found)
 
 
 @functools.cache

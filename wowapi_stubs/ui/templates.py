@@ -31,13 +31,23 @@ def _secure(client: HeadlessClient, widget: Any) -> None:
     widget.protected = True
 
 
+def _secure_handler(client: HeadlessClient, widget: Any) -> None:
+    """A SecureHandler template: protected, with the handler methods (``WrapScript``...)
+    its OnLoad gives the frame (``SecureHandler_OnLoad`` of ``_lua/ui_misc.lua``)."""
+    widget.protected = True
+    client.runtime.rawglobal("SecureHandler_OnLoad")(widget.lua)
+
+
 BUILTIN_TEMPLATES: dict[str, Template] = {
     name.lower(): template for template, names in (
         (_tooltip_lines, ("GameTooltipTemplate",)),
         (_secure, ("SecureActionButtonTemplate", "SecureUnitButtonTemplate",
-                   "SecureHandlerBaseTemplate", "SecureFrameTemplate",
-                   "SecureHandlerStateTemplate", "SecureHandlerClickTemplate",
-                   "SecureHandlerAttributeTemplate")),
+                   "SecureFrameTemplate")),
+        (_secure_handler, ("SecureHandlerBaseTemplate", "SecureHandlerStateTemplate",
+                           "SecureHandlerClickTemplate", "SecureHandlerAttributeTemplate",
+                           "SecureHandlerDragTemplate", "SecureHandlerMouseUpDownTemplate",
+                           "SecureHandlerMouseWheelTemplate", "SecureHandlerEnterLeaveTemplate",
+                           "SecureHandlerShowHideTemplate", "SecureHandlerDoubleClickTemplate")),
     ) for name in names
 }
 """The built-in UI's behaviour for templates, by lower-case name (applied after the
