@@ -1298,6 +1298,10 @@ P.getlocal = debug.getlocal
 function P.memory_kib()
   return collectgarbage("count")
 end
+-- The collector's pause (the host sets a long one while the client's own start-up runs).
+function P.set_gc_pause(percent)
+  collectgarbage("setpause", percent)
+end
 function P.collect()
   collectgarbage("collect")
 end
