@@ -122,7 +122,7 @@ class LuaRuntime:
         self._raised = False
         self._other_values = False
         self._resolve_global = resolve_global
-        self._api_names = list(api)
+        self._api_names = api_names = _name_tuple(api)
         # Looked up on first call: a lazy mapping installs what is used only.
         self._api_source = api
         self._api: list[ApiFunction | None] = [None] * len(self._api_names)
@@ -137,6 +137,7 @@ class LuaRuntime:
         # Lua holds these callbacks; they refer to this object weakly so that the Lua state
         # and this object form no reference cycle (the state is freed with its owner).
         api_call, method_call, self._widget_call = _host_calls(weakref.proxy(self))
+        numbered_names, library_members = _api_name_lists(api_names)
         host = self._lua.table_from(
             {
                 b"api_call": api_call,
@@ -147,7 +148,8 @@ class LuaRuntime:
                 b"max_source_bytes": max_source_bytes,
                 b"room_limit_kib": (memory_limit_bytes - self.host_reserve) / 1024
                 if memory_limit_bytes else -1,
-                b"api_names": _numbered_names(tuple(self._api_names)),
+                b"api_names": numbered_names,
+                b"api_library_members": library_members,
                 b"widget_method": _method_finder(tuple(self._method_names), widget_kinds),
                 b"resolve_global": resolve_global,
                 b"lazy_c_names": lazy_c_names,
@@ -743,10 +745,28 @@ def _method_finder(
 _LAST_FINDER: tuple[Any, tuple[str, ...], Callable[[bytes, bytes], int | None]] | None = None
 
 
-@functools.cache
-def _numbered_names(names: tuple[str, ...]) -> bytes:
-    """``Name=1 Other=2 ...``: how Lua finds an API function's number."""
-    return " ".join(f"{name}={idx}" for idx, name in enumerate(names, 1)).encode()
+def _name_tuple(api: Mapping[str, ApiFunction]) -> tuple[str, ...]:
+    """The API's names in order (the tuple the mapping keeps for every client, if it has
+    one: see :class:`wowapi_stubs.api.LazyApi`)."""
+    names = getattr(api, "names", None)
+    return names if names.__class__ is tuple else tuple(api)
+
+
+def _api_name_lists(names: tuple[str, ...]) -> tuple[bytes, bytes]:
+    """``Name=1 Other=2 ...`` (how Lua finds an API function's number) and the same for
+    the library members alone (``bit.band=12 ...``, installed at once). Every client of a
+    process passes the same tuple: the last lists are kept for it."""
+    global _LAST_NAME_LISTS
+    if _LAST_NAME_LISTS is not None and _LAST_NAME_LISTS[0] is names:
+        return _LAST_NAME_LISTS[1]
+    numbered = [f"{name}={idx}" for idx, name in enumerate(names, 1)]
+    lists = (" ".join(numbered).encode(),
+             " ".join(entry for entry in numbered if "." in entry.partition("=")[0]).encode())
+    _LAST_NAME_LISTS = (names, lists)
+    return lists
+
+
+_LAST_NAME_LISTS: tuple[tuple[str, ...], tuple[bytes, bytes]] | None = None
 
 
 def _locale_is_8_bit() -> bool:
