@@ -23,6 +23,9 @@ class _MonitorInChild:
     def run(self, index: int, step: Step) -> None:
         self.monitor.run(index, step)
 
+    def drain(self) -> None:
+        self.monitor.drain()
+
     def finish(self) -> list[tuple[str, str, int]]:
         self.monitor.finish()
         return [(f.clause, f.message, f.step) for f in self.monitor.failures]
@@ -30,7 +33,7 @@ class _MonitorInChild:
 
 class ForkedMonitor:
     """A :class:`ContractMonitor` of one run, living in a child process on a copy of the
-    template's client; the same ``run``/``finish``/``failures`` surface."""
+    template's client; the same ``run``/``drain``/``finish``/``failures`` surface."""
 
     def __init__(self, template: ClientTemplate, known: frozenset[str],
                  prepare: PrepareControl | None) -> None:
@@ -39,6 +42,10 @@ class ForkedMonitor:
 
     def run(self, index: int, step: Step) -> None:
         self._session.call("run", index, step)
+
+    def drain(self) -> None:
+        """The run's end: the response window (:meth:`ContractMonitor.drain`)."""
+        self._session.call("drain")
 
     def finish(self) -> None:
         self.failures = [Failure(*f) for f in self._session.call("finish")]
