@@ -89,6 +89,21 @@ VARIANTS: dict[str, tuple[str, str, str, str, str, str]] = {
         "MGM_PopQueueAfterSuccessfulSend()",
         "MAIL_FAILED removes the payout from the queue instead of keeping it.",
         "SPEC §9 arming", "MAIL-FAILURE-REQUEUES"),
+    "failed-row-dropped-on-close": (
+        MAIN, "      MGM_ClearArmedMailSend() -- the row stays queued for another try\n",
+        "      local failedId = state.armed.id\n"
+        "      MGM_ClearArmedMailSend() -- the row stays queued for another try\n"
+        "      local drop = CreateFrame(\"Frame\") -- ...until the mailbox closes\n"
+        "      drop:RegisterEvent(\"MAIL_CLOSED\")\n"
+        "      drop:SetScript(\"OnEvent\", function(self)\n"
+        "        self:UnregisterAllEvents()\n"
+        "        for i, entry in ipairs(state.queue) do\n"
+        "          if entry.id == failedId then table.remove(state.queue, i) break end\n"
+        "        end\n"
+        "        MGM_RefreshQueuePanel()\n"
+        "      end)\n",
+        "After MAIL_FAILED the payout stays queued only until the mailbox closes: closing it "
+        "drops the payout whose send failed.", "SPEC §9 arming", "MAIL-FAILURE-REQUEUES"),
     "queues-duplicates": (
         MAIN, "elseif state.known[id] then", "elseif false then",
         "ReceiveGold queues the same payout id again.", "SPEC §9 ReceiveGold",

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from mgm_addon_contract.contract.send_fields import FieldWrites
 from mgm_addon_contract.grammar import ParsedLine, TagKind, parse_message, parse_run_call
 from mgm_addon_contract.grammar.checks import is_character_name
 from mgm_addon_contract.grammar.model import Violation
@@ -155,6 +156,8 @@ class ContractMonitor:
         self._replies: list[_Reply] = []  # the latest whispers (see _recent_replies)
         self._defers = False  # owed output of this addon appeared after its step's frame
         self._step_started = client.uptime
+        self._writes = FieldWrites(client)  # code writing into the Send Mail fields
+        self._writes_at_step = self._writes.count
         self._past_rosters: list[tuple[float, frozenset[str]]] = []  # (replaced at, online)
 
     # -- observation ---------------------------------------------------------------------
@@ -196,6 +199,7 @@ class ContractMonitor:
         """Execute ``step`` on the client and check what happened."""
         self._step = index
         self._step_started = self.client.uptime
+        self._writes_at_step = self._writes.count
         if step.action.startswith("expect_"):
             from mgm_addon_contract.scenarios.expect import check_expectation
 
@@ -336,6 +340,7 @@ class ContractMonitor:
         steps deferred (a late wrong tag, a CONFIRM allowed but not owed) is judged too, as
         part of the last step."""
         fields, self._step_started = self._send_fields(), self.client.uptime
+        self._writes_at_step = self._writes.count
         self.client.advance(RESPONSE_WINDOW)
         self._judge(Step("advance", {"seconds": RESPONSE_WINDOW}), True, (fields, fields))
         self._cursor = self._positions()
@@ -416,6 +421,17 @@ class ContractMonitor:
 
     def _send_fields(self) -> tuple[str, int]:
         return self.client.send_mail_fields()
+
+    def _refilled(self) -> bool:
+        """Code wrote into the Send Mail fields during this step: fields that did not change
+        were filled anew (with what they showed), not only kept by the client."""
+        return self._writes.count > self._writes_at_step
+
+    def _armed_with(self, fields: tuple[str, int]) -> bool:
+        """The model holds armed a payout of this winner and amount."""
+        armed = self.model.armed
+        return armed is not None and any(names_equal(r.name, fields[0])
+                                         and r.copper == fields[1] for r in armed.rows)
 
     def _after(self, step: Step, taken: bool, tags: list[ParsedLine],
                whispers: list[tuple[str, str]],
@@ -693,7 +709,10 @@ class ContractMonitor:
         model, history = self.model, self.history
         if not model.mailbox_open:
             return
-        filled = after != before or bool(model.matching(*after))
+        # unchanged fields count only when the click wrote them anew or the payout they show
+        # is still armed: after MAIL_FAILED or a closed mailbox the client keeps them
+        filled = after != before or bool(model.matching(*after)) and (
+            self._refilled() or self._armed_with(after))
         if not filled:
             self._nothing_offered("Prepare Mail filled nothing")
             return
@@ -723,13 +742,13 @@ class ContractMonitor:
         after = self._send_fields()
         if not self.model.mailbox_open or _streamer_edit(step):
             return
-        if after == before and not (_may_fill(step) or self._sent_this_step):
-            # unchanged; an addon may fill the same fields again only on these steps (or
-            # right after a send went out: the next payout may hold the same name and amount)
+        if after == before and not ((_may_fill(step) or self._sent_this_step)
+                                    and self._refilled()):
+            # unchanged: what the client kept (after MAIL_FAILED, across a closed mailbox),
+            # unless the addon wrote them anew on a step where it may fill them (or right
+            # after a send went out: the next payout may hold the same name and amount)
             return
-        armed = self.model.armed
-        if armed is not None and any(names_equal(r.name, after[0]) and r.copper == after[1]
-                                     for r in armed.rows):
+        if self._armed_with(after):
             return
         if self.model.matching(*after) and self.model.prepare(*after) is not None:
             self.model.armed.clean = False
