@@ -1,5 +1,5 @@
-"""After MAIL_FAILED, and across a closed and reopened mailbox, the client keeps what the Send
-Mail tab showed: fields that still show a payout prove no arming (SPEC §9: MAIL_FAILED and
+"""After MAIL_FAILED the client keeps what the Send Mail tab showed (across a closed mailbox,
+the money): fields that still show a payout prove no arming (SPEC §9: MAIL_FAILED and
 closing the mailbox disarm); only the addon writing them anew does."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def _failures(addon: Path, steps: list[Step]) -> list[tuple[str, int]]:
 
 
 def test_the_client_keeps_the_fields_after_a_failure_and_a_closed_mailbox() -> None:
-    # the premise (3.3.5a: MAIL_FAILED clears nothing; closing the mailbox keeps the money):
-    # what a dropped row leaves behind looks like an armed payout
+    # the premise (3.3.5a: MAIL_FAILED clears nothing; closing the mailbox clears the
+    # recipient and keeps the money): what a dropped row leaves behind looks armed
     client, _ = new_client(broken("failure-drops-row"))
     try:
         for step in FAILED_SEND:
@@ -38,9 +38,16 @@ def test_the_client_keeps_the_fields_after_a_failure_and_a_closed_mailbox() -> N
         assert client.send_mail_fields() == ("Norinn", GOLD)
         for step in (CLOSE, OPEN):
             execute(client, step)
-        assert client.send_mail_fields()[1] == GOLD
+        assert client.send_mail_fields() == ("", GOLD)
     finally:
         client.close()
+
+
+def test_fields_kept_after_a_failure_are_no_arming_when_the_mailbox_shows_again() -> None:
+    # the mailbox shown again while open (a step where an addon may fill the tab): the
+    # fields still show the failed payout, which the addon dropped; nothing wrote them
+    steps = [*FAILED_SEND, OPEN, PREPARE]
+    assert _failures(broken("failure-drops-row"), steps) == [("MAIL-FAILURE-REQUEUES", 8)]
 
 
 @pytest.mark.parametrize("name", ["failure-drops-row", "failed-row-dropped-on-close"])
@@ -68,5 +75,6 @@ def test_conforming_addons_retry_after_the_mailbox_reopens(addon: Path) -> None:
     # an addon filling the same payout anew when the mailbox opens armed it: its CONFIRM of
     # the kept-looking fields is its own send's
     for steps in ([*REOPENED, PREPARE, SEND, WAIT], [*REOPENED, SEND, WAIT],
-                  [*FAILED_SEND, PREPARE, SEND, WAIT]):
+                  [*FAILED_SEND, PREPARE, SEND, WAIT], [*FAILED_SEND, OPEN, SEND, WAIT],
+                  [*FAILED_SEND, OPEN, PREPARE, SEND, WAIT]):
         assert _failures(addon, steps) == [], steps

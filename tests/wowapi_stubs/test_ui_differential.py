@@ -199,3 +199,28 @@ def test_cancel_answers_the_popup_on_top_then_closes_the_mailbox(clients) -> Non
     assert builtin["result"]["open after tab cancel"] is False
     assert builtin["result"]["attempts"] == 0
     assert [e for e, _ in builtin["events"]].count("MAIL_CLOSED") == 1
+
+
+def test_closing_the_mailbox_clears_the_recipient_and_keeps_the_money(clients) -> None:
+    # after MAIL_FAILED nothing is cleared; hiding the mail frame clears the recipient,
+    # subject and body, not the money (FrameXML's MailFrame OnHide)
+    def act(client: HeadlessClient) -> Any:
+        client.open_mailbox()
+        client.fail_next_mail("Internal mail error")
+        client.eval_lua('SendMailNameEditBox:SetText("Norinn") '
+                        'SendMailSubjectEditBox:SetText("Gold") '
+                        "MoneyInputFrame_SetCopper(SendMailMoney, 10000)")
+        client.settle()
+        client.click_send_mail()
+        client.advance(1)
+        failed = client.send_mail_fields()
+        client.close_mailbox()
+        client.open_mailbox()
+        reopened = (client.send_mail_fields(), client.named["SendMailSubjectEditBox"].text)
+        client.close_mailbox()
+        return {"after failure": failed, "reopened": reopened}
+
+    builtin, framexml = both(clients, act)
+    assert builtin == framexml
+    assert builtin["result"] == {"after failure": ("Norinn", 10000),
+                                 "reopened": (("", 10000), "")}

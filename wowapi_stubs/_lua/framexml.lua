@@ -161,6 +161,14 @@ end)
 -- The tab's Cancel closes the mailbox (the client hides MailFrame, which closes the mail).
 G.SendMailCancelButton:SetScript("OnClick", function() G.CloseMail() end)
 
+-- Hiding the mail frame (the mailbox closed) clears the recipient, subject and body, as
+-- FrameXML's MailFrame OnHide does; the money stays.
+G.MailFrame:SetScript("OnHide", function()
+  G.SendMailNameEditBox:SetText("")
+  G.SendMailSubjectEditBox:SetText("")
+  G.SendMailBodyEditBox:SetText("")
+end)
+
 G.SendMailNameEditBox:SetScript("OnTextChanged", function() G.SendMailFrame_CanSend() end)
 G.SendMailSubjectEditBox:SetScript("OnTextChanged", function() G.SendMailFrame_CanSend() end)
 G.SendMailFrame_CanSend()
