@@ -7,6 +7,7 @@ writes) or ``"logout"`` (everything at logout). The file is appended to across s
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -40,7 +41,8 @@ class ChatLogWriter:
         self._pending = bytearray()
         self._handle: BinaryIO | None = None
         self.enabled = True
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.isdir(path.parent):  # (one stat; mkdir of an existing folder raises)
+            path.parent.mkdir(parents=True, exist_ok=True)
 
     def write(self, when: datetime, text: str) -> None:
         """Record one displayed line (written now or later per the flush policy)."""

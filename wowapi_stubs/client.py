@@ -48,7 +48,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
-from wowapi_stubs.widgets.base import resolve_name
+from wowapi_stubs.widgets.base import ScriptObject, resolve_name
 from wowapi_stubs.widgets.frame import STRATA
 from wowapi_stubs.world import Aura, Unit, World
 from wowapi_stubs.xml.templates import apply_named_templates
@@ -541,12 +541,17 @@ class HeadlessClient:
             text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)
         self.widgets[widget.id] = widget
-        self._widgets_by_table[widget.lua] = widget
         if widget.name:
             self.named[widget.name] = widget
         if template:
             self.apply_templates(widget, template)
         return widget
+
+    def _new_lua_table(self, widget: Any) -> Any:
+        """The Lua table of ``widget`` (a named one's name becomes a global), made now."""
+        table = self.runtime.new_widget(widget.KIND, widget.id, widget.name)
+        self._widgets_by_table[table] = widget
+        return table
 
     def lookup_named(self, name: str) -> Any:
         """The widget a global name holds in the built-in UI or from ``CreateFrame`` (made
@@ -583,10 +588,14 @@ class HeadlessClient:
         apply_named_templates(self, widget, templates)
 
     def _widget_from_lua(self, value: Any) -> Any:
+        """The widget a Lua value is (its table, or a table holding its ``[0]``); the
+        client's own code may pass the widget itself (its table need not exist)."""
         if value.__class__ is LUA_TABLE:
             widget = self._widgets_by_table.get(value)
             if widget is not None:
                 return widget
+        elif isinstance(value, ScriptObject):
+            return value
         widget_id = self.runtime.widget_id(value) if value is not None else None
         return self.widgets.get(widget_id) if widget_id is not None else None
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import shutil
 import signal
 import sys
@@ -155,6 +156,16 @@ def _child(client: HeadlessClient, writer: int, requested: float, job: Callable[
         os._exit(code)
 
 
+SESSION_CALL_LIMIT = 300.0
+"""Wall seconds one :meth:`Session.call` may take (a fuzzed step, a run's end)."""
+
+
+def _answer_within(replies: Any, seconds: float) -> bool:
+    """Whether the child's answer starts arriving within ``seconds`` (its pipe readable:
+    data, or the end of a child that died)."""
+    return bool(select.select([replies.fileno()], [], [], seconds)[0])
+
+
 class SessionEnded(RuntimeError):
     """A session's child process is gone (crashed, killed) or its object raised."""
 
@@ -169,15 +180,22 @@ class Session:
         self._requests, self._replies = requests, replies
         self._ended: str | None = None
 
-    def call(self, method: str, *args: Any) -> Any:
+    def call(self, method: str, *args: Any, limit: float | None = SESSION_CALL_LIMIT) -> Any:
         """``object.method(*args)`` in the child; its result. Raises :class:`SessionEnded`
-        when the child is gone or the method raised (the session is then over)."""
+        when the child is gone, the method raised, or no answer came within ``limit``
+        seconds of wall time (the child is then killed: the copy does not run on its own
+        watchdog, so a hang below Lua, where no CPU deadline reaches, ends here). The
+        session is then over."""
         if self._ended is not None:
             raise SessionEnded(self._ended)
         request = pickle.dumps((method, args))
         try:
             self._requests.write(_LENGTH.pack(len(request)) + request)
             self._requests.flush()
+            if limit is not None and not _answer_within(self._replies, limit):
+                self._kill()
+                self._end(f"no answer to {method} within {limit:g} s of wall time: the copy "
+                          "was killed")
             reply = _read_message(self._replies)
         except OSError:
             reply = None
@@ -195,6 +213,14 @@ class Session:
         self._ended = why
         self.close()
         raise SessionEnded(why)
+
+    def _kill(self) -> None:
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
     def _crash(self) -> str:
         with contextlib.suppress(ChildProcessError):

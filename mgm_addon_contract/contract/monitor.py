@@ -711,8 +711,8 @@ class ContractMonitor:
             return
         # unchanged fields count only when the click wrote them anew or the payout they show
         # is still armed: after MAIL_FAILED or a closed mailbox the client keeps them
-        filled = after != before or bool(model.matching(*after)) and (
-            self._refilled() or self._armed_with(after))
+        filled = after != before or (bool(model.matching(*after)) and (
+            self._refilled() or self._armed_with(after)))
         if not filled:
             self._nothing_offered("Prepare Mail filled nothing")
             return

@@ -30,10 +30,8 @@ class FieldWrites:
 
     def __init__(self, client: HeadlessClient) -> None:
         self.count = 0
-        boxes = [client.named[RECIPIENT]]
-        if client.framexml is not None:
-            boxes += [box for name in MONEY_BOXES if (box := client.named.get(name))]
-        for box in boxes:
+        names = (RECIPIENT, *MONEY_BOXES) if client.framexml is not None else (RECIPIENT,)
+        for box in filter(None, map(client.lookup_named, names)):
             for method in WRITES:
                 if callable(getattr(type(box), method, None)):
                     setattr(box, method, self._counted(getattr(box, method)))

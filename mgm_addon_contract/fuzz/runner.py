@@ -22,6 +22,7 @@ from mgm_addon_contract.hypothesis_profiles import register_profiles
 from mgm_addon_contract.scenarios.steps import Step
 from mgm_addon_contract.scenarios.toml_io import Scenario, dump_scenario
 from wowapi_stubs import ClientSettings
+from wowapi_stubs.template import SessionEnded
 
 DEFAULT_STEPS = 20
 """Steps per fuzzed run (Hypothesis ``stateful_step_count``)."""
@@ -135,8 +136,35 @@ def run_machine(machine: str | type[AddonMachine], addon: Path, *, budget: int |
         finding = FuzzFinding(name, steps, recorder.failures, recorder.runs)
         return FuzzRun(name, recorder.runs, finding)
     except Exception as exc:  # noqa: BLE001 - an addon-independent crash is reported, not raised
-        return FuzzRun(name, recorder.runs, errors=[f"{type(exc).__name__}: {exc}"])
+        return FuzzRun(name, recorder.runs, errors=[error_text(exc)])
     return FuzzRun(name, recorder.runs)
+
+
+def error_text(exc: BaseException) -> str:
+    """How a fuzz error reads: the client's process ending (a forked run's child killed or
+    crashed) is named first, with its reason, whatever Hypothesis wrapped it in (it calls a
+    run that failed once and not on replay "flaky"); anything else as it was raised."""
+    ended = _session_end(exc, set())
+    text = f"{type(exc).__name__}: {exc}"
+    if ended is None:
+        return text
+    return f"the client's process ended: {ended} (reported by Hypothesis as {text})"
+
+
+def _session_end(exc: BaseException, seen: set[int]) -> SessionEnded | None:
+    """The :class:`SessionEnded` inside ``exc`` (a group's members, causes), if any."""
+    if id(exc) in seen:
+        return None
+    seen.add(id(exc))
+    if isinstance(exc, SessionEnded):
+        return exc
+    inner: list[BaseException] = list(getattr(exc, "exceptions", ()))
+    inner += [e for e in (exc.__cause__, exc.__context__) if e is not None]
+    for each in inner:
+        found = _session_end(each, seen)
+        if found is not None:
+            return found
+    return None
 
 
 def save_finding(finding: FuzzFinding, directory: Path) -> Path | None:

@@ -180,3 +180,26 @@ def test_a_collection_moves_an_isolation_worker_s_entry_start_by_its_time() -> N
     finally:
         gc.callbacks.remove(slow_collection)
         gc.callbacks.remove(status._collected)
+
+
+@pytest.mark.parametrize("cap", [0, 256 * 1024 * 1024, 2 * 1024 * 1024])
+def test_the_collector_runs_with_lua_s_default_pause_once_started(cap: int) -> None:
+    # The long pause is the client's own start-up's only: addon code, and every client under
+    # a small cap, sees Lua's default (setpause returns the pause it replaces).
+    with HeadlessClient(ClientSettings(memory_limit_bytes=cap)) as client:
+        assert client.eval_lua('return collectgarbage("setpause", 200)') == 200
+
+
+def test_garbage_after_start_up_is_collected_below_a_megabyte() -> None:
+    # The first cycle after start-up comes once, below 1 MiB of heap; later ones keep the
+    # heap near twice the live data.
+    with HeadlessClient() as client:
+        peak = client.eval_lua("""
+          local peak = 0
+          for i = 1, 200000 do
+            local garbage = { i, i }
+            peak = math.max(peak, collectgarbage("count"))
+          end
+          return peak
+        """)
+        assert peak < 1024

@@ -116,6 +116,10 @@ class _Counter:
     def die(self) -> None:
         os.kill(os.getpid(), 9)
 
+    def hang(self) -> None:
+        while True:  # below Lua: no CPU deadline reaches a copy's Python or C code
+            pass
+
 
 def test_a_session_keeps_its_copy_between_calls_and_ends_cleanly() -> None:
     client = HeadlessClient()
@@ -136,5 +140,20 @@ def test_a_session_keeps_its_copy_between_calls_and_ends_cleanly() -> None:
             dying.call("die")
         with pytest.raises(SessionEnded):
             dying.call("add", 1)  # over
+    finally:
+        template.close()
+
+
+def test_a_session_call_without_an_answer_in_time_kills_the_copy() -> None:
+    template = ClientTemplate.adopt(HeadlessClient())
+    try:
+        stuck = template.session(_Counter, 0)
+        pid = stuck.pid
+        with pytest.raises(SessionEnded, match=r"no answer to hang within 0.5 s"):
+            stuck.call("hang", limit=0.5)
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # killed and reaped
+        with pytest.raises(SessionEnded, match="no answer to hang"):
+            stuck.call("add", 1)  # over
     finally:
         template.close()

@@ -104,3 +104,15 @@ def test_a_lua_table_passes_back_as_itself_whatever_fields_it_holds() -> None:
           f:SetAttribute("x", t)
           return f:GetAttribute("x") == t, type(f:GetAttribute("x"))
         """) == (True, "table")
+
+
+def test_a_template_texture_reaches_lua_only_when_read(client: HeadlessClient) -> None:
+    client.eval_lua('B = CreateFrame("Button", "TemplateButton", UIParent, "UIPanelButtonTemplate")'
+                    ' B:SetNormalTexture("Interface\\\\Buttons\\\\UI-Panel-Button-Up")')
+    button = client.named["TemplateButton"]
+    texture = button._slot_texture("Normal")
+    assert texture is not None and "lua" not in vars(texture)  # no Lua table made yet
+    got = client.eval_lua("local t = B:GetNormalTexture()"
+                          " return t:GetObjectType(), t:GetTexture(), t:GetParent() == B")
+    assert got == ("Texture", "Interface\\Buttons\\UI-Panel-Button-Up", True)
+    assert "lua" in vars(texture) and client._widget_from_lua(texture.lua) is texture

@@ -903,23 +903,9 @@ G.rawget = function(t, key)
   end
   return value
 end
-do
-  local position = 1
-  while true do
-    local dot = strfind(api_numbers, ".", position, true)
-    if not dot then
-      break
-    end
-    local first = dot
-    while strsub(api_numbers, first - 1, first - 1) ~= " " do
-      first = first - 1
-    end
-    local equals = strfind(api_numbers, "=", dot, true)
-    local stop = strfind(api_numbers, " ", equals, true)
-    install_api(tonumber(strsub(api_numbers, equals + 1, stop - 1)),
-      strsub(api_numbers, first, equals - 1))
-    position = stop
-  end
+-- (The host lists the library members apart: "bit.band=12 bit.bor=13 ...".)
+for name, idx in gmatch(host.api_library_members, "([^ =]+)=(%d+)") do
+  install_api(tonumber(idx), name)
 end
 
 -- Widget ids by widget table and by the userdata at its index 0: as in the 3.3.5a client, a
@@ -1298,6 +1284,10 @@ P.getlocal = debug.getlocal
 function P.memory_kib()
   return collectgarbage("count")
 end
+-- The collector's pause (the host sets a long one while the client's own start-up runs).
+function P.set_gc_pause(percent)
+  collectgarbage("setpause", percent)
+end
 function P.collect()
   collectgarbage("collect")
 end
@@ -1340,7 +1330,16 @@ end
 local SORT_IN_C = 20000
 -- (Compiled as its own chunk: the CPU hook spares only this file's code, and the comparator
 -- must be stoppable.)
-local less_than = loadstring("return function(a, b) return a < b end", "=headless-sort")()
+-- Made by the first large sort.
+local less_than
+local function make_less_than()
+  local chunk = loadstring("return function(a, b) return a < b end", "=headless-sort")
+  if not chunk then  -- the state's memory cap
+    error(caller_position() .. "not enough memory", 0)
+  end
+  less_than = chunk()
+  return less_than
+end
 -- Errors read as C's: run protected (called from pcall, C names no place), then "bad
 -- argument" and "invalid order function" are raised at the caller's file:line as luaL_error
 -- would; a comparison error stays without a place, a comparator's own error unchanged.
@@ -1360,7 +1359,7 @@ local function sort_failed(err)
 end
 table.sort = function(list, comp)
   if comp == nil and type(list) == "table" and #list > SORT_IN_C then
-    comp = less_than
+    comp = less_than or make_less_than()
   end
   local ok, err = pcall(sort, list, comp)
   if not ok then

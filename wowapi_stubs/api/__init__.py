@@ -78,8 +78,9 @@ class LazyApi(Mapping[str, Callable[..., Any]]):
                 self._functions.update(installed)
                 _LAYOUT.update(dict.fromkeys(installed, index))
         self._extra = dict(extra or {})
-        self._names = ([*(n for n in _LAYOUT if n not in self._extra), *self._extra]
-                       if self._extra else list(_LAYOUT))
+        self.names: tuple[str, ...] = (
+            (*(n for n in _LAYOUT if n not in self._extra), *self._extra) if self._extra
+            else _layout_names())
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
         found = self._extra.get(name) or self._functions.get(name)
@@ -89,10 +90,20 @@ class LazyApi(Mapping[str, Callable[..., Any]]):
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
+        return iter(self.names)
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self.names)
+
+
+_LAYOUT_NAMES: list[tuple[str, ...]] = []
+
+
+def _layout_names() -> tuple[str, ...]:
+    """Every API name in module order, one tuple per process (clients share it)."""
+    if not _LAYOUT_NAMES:
+        _LAYOUT_NAMES.append(tuple(_LAYOUT))
+    return _LAYOUT_NAMES[0]
 
 
 def providers() -> dict[str, list[str]]:

@@ -60,7 +60,7 @@ def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any)
     if spec.hidden:
         widget.shown = False
     if setter is not None and hasattr(parent, setter):
-        getattr(parent, setter)(widget.lua)
+        getattr(parent, setter)(widget)  # the widget itself: its Lua table is made on use
     if spec.key and parent is not None:
         parent.lua[spec.key.encode()] = widget.lua
     return widget

@@ -266,12 +266,26 @@ def _point_name(value: Any) -> str:
 
 
 # -- the object hierarchy -----------------------------------------------------------------------
+class _OwnLuaTable:
+    """``widget.lua``: the widget's own Lua table, made the first time it is read. A named
+    widget's is made at once (its name is a global); an unnamed one (a template's texture,
+    a button's font string) may never reach Lua code, and then costs the Lua state nothing."""
+
+    def __get__(self, widget: Any, owner: type | None = None) -> Any:
+        if widget is None:
+            return self
+        table = widget._client._new_lua_table(widget)
+        widget.__dict__["lua"] = table  # read from the instance from now on
+        return table
+
+
 class ScriptObject:
     """Anything addon code can hold: a name, a parent, a Lua table of its own."""
 
     KIND: ClassVar[str] = "ScriptObject"
     parent: Any = None
     shown = True
+    lua: Any = _OwnLuaTable()
 
     def __init__(self, client: Host, name: str | None, parent: Any) -> None:
         self._client = client
@@ -282,7 +296,8 @@ class ScriptObject:
         self._child_ids: list[int] = []
         if parent is not None:
             parent._child_ids.append(self.id)
-        self.lua = client.runtime.new_widget(self.KIND, self.id, name)
+        if name:
+            self.__dict__["lua"] = client._new_lua_table(self)
 
     @property
     def children(self) -> list[Any]:
