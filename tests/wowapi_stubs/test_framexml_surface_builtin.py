@@ -176,3 +176,19 @@ def test_secure_handler_templates_give_their_methods(client: HeadlessClient) -> 
     assert client.errors[-1].message == (
         "(eval):3: WoW API SecureHandlerWrapScript is not implemented by the headless client "
         "(at (eval):3)")
+
+
+def test_framexml_popup_entries_are_made_when_first_read(client: HeadlessClient) -> None:
+    """The mail UI (made for every client whose addon mails) does not build FrameXML's 150
+    popup entries up front; an entry exists once read, and the built-in UI's own and an
+    addon's entries stay as they are."""
+    assert run(client, """
+      StaticPopupDialogs.DELETE_ITEM = { text = "mine" }
+      local before = 0
+      for _ in pairs(StaticPopupDialogs) do before = before + 1 end
+      local motd = StaticPopupDialogs.SET_GUILDMOTD
+      local after = 0
+      for _ in pairs(StaticPopupDialogs) do after = after + 1 end
+      return before, after, StaticPopupDialogs.DELETE_ITEM.text, motd.maxLetters,
+        StaticPopupDialogs.NOT_A_DIALOG
+    """) == (2, 3, "mine", 128, None)

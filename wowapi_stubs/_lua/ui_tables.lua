@@ -7,6 +7,7 @@
 local G = _G
 local FUNCTION, REFERENCE = "\0f", "\0g:"
 local error, pairs, type, strsub, rawget, rawset = error, pairs, type, string.sub, rawget, rawset
+local setmetatable = setmetatable
 
 local function not_modelled(path)
   return function()
@@ -28,9 +29,29 @@ local function convert(tbl, path)
   return tbl
 end
 
+-- lazy(tbl, build): a key tbl lacks is asked of build(key) once (FrameXML's entries of a
+-- large table, made when first read); what it gives is kept in tbl.
+local function lazy(tbl, build)
+  local asked = {}
+  return setmetatable(tbl, { __index = function(t, key)
+    if asked[key] or type(key) ~= "string" then
+      return nil
+    end
+    asked[key] = true
+    local value = build(key)
+    if value ~= nil then
+      rawset(t, key, value)
+    end
+    return value
+  end })
+end
+
 -- convert(tbl, path [, into]): tbl converted; with `into` (a frame), its fields are also set
 -- there, except the ones the frame already holds.
-return function(tbl, path, into)
+return function(tbl, path, into, build)
+  if build then
+    return lazy(tbl, build)
+  end
   convert(tbl, path)
   if into then
     for key, value in pairs(tbl) do

@@ -19,7 +19,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
-from wowapi_stubs.ui.tables import framexml_table, has_table, set_frame_fields
+from wowapi_stubs.ui.tables import framexml_table, has_table, lazy_entries, set_frame_fields
 from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
     Button,
@@ -76,22 +76,12 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
         make(Button, "SendMailMailButton", send_frame).SetText(b"Send")
         make(Button, "SendMailCancelButton", send_frame).SetText(b"Cancel")
         run_keeping_globals(client, "framexml.lua")
-        _add_framexml_popups(client)
+        # FrameXML's own entries beside the built-in UI's, each made when first read.
+        lazy_entries(client, client.runtime.fn.rawglobal(b"StaticPopupDialogs"),
+                     "StaticPopupDialogs")
         for frame in MAIL_FRAMES:
             set_frame_fields(client, client.named[frame])
     return client.named.get(name)
-
-
-def _add_framexml_popups(client: HeadlessClient) -> None:
-    """FrameXML's own ``StaticPopupDialogs`` entries (see :mod:`wowapi_stubs.ui.tables`)
-    beside the built-in UI's and the ones addon code already made."""
-    dialogs = client.runtime.fn.rawglobal(b"StaticPopupDialogs")
-    framexml = framexml_table(client, "StaticPopupDialogs")
-    if dialogs is None or framexml is None:
-        return
-    for which, info in framexml.items():
-        if dialogs[which] is None:
-            dialogs[which] = info
 
 
 def make_mail_ui(client: HeadlessClient) -> None:

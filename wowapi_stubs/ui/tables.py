@@ -16,6 +16,7 @@ in the client).
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.surface import load_surface
@@ -36,6 +37,26 @@ def framexml_table(client: HeadlessClient, name: str) -> Any:
         return None
     table = client.runtime.to_lua(spec)
     return client.runtime.run_trusted("ui_tables.lua")(table, name.encode())
+
+
+def lazy_entries(client: HeadlessClient, table: Any, name: str) -> None:
+    """Give Lua table ``table`` the entries of FrameXML's table ``name``, each made the first
+    time it is read (``StaticPopupDialogs.SET_GUILDMOTD``); an entry the table holds stays.
+    ``pairs`` sees an entry once it was read."""
+    spec = _spec(name)
+    if spec is None:
+        return
+    runtime_ref = weakref.ref(client.runtime)  # the Lua state holds build: no cycle
+
+    def build(key: bytes) -> Any:
+        runtime = runtime_ref()
+        entry = spec.get(key.decode("utf-8", "surrogateescape"))
+        if runtime is None or not isinstance(entry, dict):
+            return entry if runtime is not None and not isinstance(entry, dict) else None
+        return runtime.run_trusted("ui_tables.lua")(runtime.to_lua(entry),
+                                                   f"{name}.".encode() + key)
+
+    client.runtime.run_trusted("ui_tables.lua")(table, name.encode(), None, build)
 
 
 def set_frame_fields(client: HeadlessClient, widget: Any) -> None:
