@@ -797,6 +797,20 @@ class HeadlessClient:
         self.fire_internal("ADDON_ACTION_FORBIDDEN", addon or "", f"{function}()")
         return False
 
+    def combat_blocked(self, function: str) -> bool:
+        """Insecure code called a function the client refuses during combat lockdown
+        (override bindings...): True when it must not run; ``ADDON_ACTION_BLOCKED`` fires
+        with the culprit addon and a ``combat-call-blocked`` finding is recorded."""
+        if not self.in_combat:
+            return False
+        location, addon = self._culprit()
+        self.add_finding("combat-call-blocked",
+                         f"{function}() is refused to insecure code in combat "
+                         "(InCombatLockdown); the 3.3.5a client blocks it (ADDON_ACTION_BLOCKED)",
+                         location=location, addon=addon, function=function)
+        self.fire_internal("ADDON_ACTION_BLOCKED", addon or "", f"{function}()")
+        return True
+
     def _culprit(self) -> tuple[str | None, str | None]:
         stack = self.runtime.stack_sources()
         for source, line in stack:

@@ -78,6 +78,24 @@ def test_override_bindings(client: HeadlessClient) -> None:
     assert "Usage: ClearOverrideBindings(owner)" in client.errors[-1].message
 
 
+def test_override_bindings_are_refused_in_combat(client: HeadlessClient) -> None:
+    run(client, """
+      BLOCKED = {}
+      local watcher = CreateFrame("Frame")
+      watcher:RegisterEvent("ADDON_ACTION_BLOCKED")
+      watcher:SetScript("OnEvent", function(_, _, addon, fn) BLOCKED[#BLOCKED + 1] = fn end)
+      CreateFrame("Frame", "CombatBar")
+      SetOverrideBinding(CombatBar, false, "2", "JUMP")
+    """)
+    client.enter_combat()
+    assert run(client, """
+      SetOverrideBinding(CombatBar, false, "3", "JUMP")
+      ClearOverrideBindings(CombatBar)
+      return GetBindingAction("2", true), GetBindingAction("3", true), #BLOCKED, BLOCKED[2]
+    """) == ("JUMP", "", 2, "ClearOverrideBindings()")
+    assert [f.kind for f in client.findings].count("combat-call-blocked") == 2
+
+
 ACE_STYLE_HOOKS = """
 local addon = { hooks = {} }
 -- An AceHook-style Hook: refuses a target that is not a function, as AceHook-3.0 does.
@@ -192,3 +210,24 @@ def test_framexml_popup_entries_are_made_when_first_read(client: HeadlessClient)
       return before, after, StaticPopupDialogs.DELETE_ITEM.text, motd.maxLetters,
         StaticPopupDialogs.NOT_A_DIALOG
     """) == (2, 3, "mine", 128, None)
+
+
+def test_every_framexml_table_frame_field_and_made_frame_reads(client: HeadlessClient) -> None:
+    """Each data table, frame with fields and frame FrameXML's Lua makes, in the data, reads
+    in the built-in UI without an error (references resolved, functions callable or failing
+    clearly), and the tables are tables."""
+    surface = load_surface()
+    client.runtime.setglobal("TABLES", client.runtime.to_lua(sorted(surface.framexml_tables)))
+    client.runtime.setglobal("FRAMES", client.runtime.to_lua(
+        sorted({*surface.framexml_frame_fields, *surface.framexml_created_frames})))
+    assert run(client, """
+      local wrong = {}
+      for _, name in ipairs(TABLES) do
+        if type(_G[name]) ~= "table" then wrong[#wrong + 1] = name end
+      end
+      for _, name in ipairs(FRAMES) do
+        local frame = _G[name]
+        if type(frame) ~= "table" or frame:GetName() ~= name then wrong[#wrong + 1] = name end
+      end
+      return table.concat(wrong, " ")
+    """) == ""

@@ -5,6 +5,8 @@
 ``ClearOverrideBindings(owner)`` drops the owner's. ``GetBindingAction("KEY", true)`` sees
 overrides (a priority one first), as in the 3.3.5a client; without the flag only the
 player's bindings count. Bar addons (Bartender4's pet and vehicle bars) set these at load.
+In combat the client refuses them to insecure code: nothing changes and
+``ADDON_ACTION_BLOCKED`` fires (``combat-call-blocked`` finding).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from wowapi_stubs.widgets.base import lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
+
+EVENTS = ("ADDON_ACTION_BLOCKED",)
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
@@ -33,6 +37,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             frame = owner_id(owner, usage)
             if key is None:
                 raise WowApiError(f"Usage: {usage}")
+            if client.combat_blocked(name):
+                return
             text = lua_text(key).upper()
             value = rest[0] if rest else None
             owned = overrides.setdefault(frame, {})
@@ -45,7 +51,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return bind
 
     def ClearOverrideBindings(owner: Any = None) -> None:
-        overrides.pop(owner_id(owner, "ClearOverrideBindings(owner)"), None)
+        frame = owner_id(owner, "ClearOverrideBindings(owner)")
+        if not client.combat_blocked("ClearOverrideBindings"):
+            overrides.pop(frame, None)
 
     def GetBindingAction(key: Any = None, check_override: Any = None) -> str:
         if key is None:
