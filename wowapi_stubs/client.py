@@ -783,18 +783,16 @@ class HeadlessClient:
 
     def protected_call(self, function: str) -> bool:
         """Insecure code called a protected function: block it (or allow it, visibly)."""
-        location, addon = self._culprit()
         if self.settings.allow_protected_calls:
+            location, addon = self._culprit()
             self.add_finding("protected-call-allowed",
                              f"{function}() ran from insecure code because allow_protected_calls"
                              " is set; the 3.3.5a client would block it",
                              location=location, addon=addon, function=function)
             return True
-        self.add_finding("protected-call-blocked",
-                         f"{function}() is protected; the 3.3.5a client blocks it when insecure "
-                         "code calls it (ADDON_ACTION_FORBIDDEN)",
-                         location=location, addon=addon, function=function)
-        self.fire_internal("ADDON_ACTION_FORBIDDEN", addon or "", f"{function}()")
+        self._refused("protected-call-blocked", "ADDON_ACTION_FORBIDDEN", function,
+                      f"{function}() is protected; the 3.3.5a client blocks it when insecure "
+                      "code calls it (ADDON_ACTION_FORBIDDEN)")
         return False
 
     def combat_blocked(self, function: str) -> bool:
@@ -803,13 +801,17 @@ class HeadlessClient:
         with the culprit addon and a ``combat-call-blocked`` finding is recorded."""
         if not self.in_combat:
             return False
-        location, addon = self._culprit()
-        self.add_finding("combat-call-blocked",
-                         f"{function}() is refused to insecure code in combat "
-                         "(InCombatLockdown); the 3.3.5a client blocks it (ADDON_ACTION_BLOCKED)",
-                         location=location, addon=addon, function=function)
-        self.fire_internal("ADDON_ACTION_BLOCKED", addon or "", f"{function}()")
+        self._refused("combat-call-blocked", "ADDON_ACTION_BLOCKED", function,
+                      f"{function}() is refused to insecure code in combat (InCombatLockdown);"
+                      " the 3.3.5a client blocks it (ADDON_ACTION_BLOCKED)")
         return True
+
+    def _refused(self, kind: str, event: str, function: str, message: str) -> None:
+        """The client refused ``function`` to insecure code: a ``kind`` finding naming the
+        culprit addon and its line, and ``event`` with the addon and the function."""
+        location, addon = self._culprit()
+        self.add_finding(kind, message, location=location, addon=addon, function=function)
+        self.fire_internal(event, addon or "", f"{function}()")
 
     def _culprit(self) -> tuple[str | None, str | None]:
         stack = self.runtime.stack_sources()
