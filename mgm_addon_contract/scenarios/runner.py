@@ -13,7 +13,7 @@ from mgm_addon_contract.scenarios.prepare import PrepareControl, find_prepare_co
 from mgm_addon_contract.scenarios.steps import Step
 from wowapi_stubs import ClientSettings, HeadlessClient, LoadReport, WhoEntry
 from wowapi_stubs.isolation import Crash
-from wowapi_stubs.settings import FRAMEXML_VARIABLE
+from wowapi_stubs.settings import FRAMEXML_VARIABLE, framexml_from_environment
 from wowapi_stubs.template import ClientTemplate
 
 DEFAULT_ROSTER = ("Norinn", "Norinna", "Вася", "Ёлка", "Bob")
@@ -123,8 +123,9 @@ def loaded_template(addon: Path, settings: ClientSettings | None
     client a fresh :func:`new_client` would have made (same addon, settings and simulated
     time), so verdicts do not change. A built-in UI client takes about a millisecond and
     runs stay in this process."""
-    if not hasattr(os, "fork"):
-        return None
+    framexml_dir = settings.framexml_dir if settings is not None else framexml_from_environment()
+    if framexml_dir is None or not hasattr(os, "fork"):
+        return None  # the built-in UI: no client is made to find that out
     key = _addon_key(addon, settings)
     if key not in _TEMPLATES:
         client, load = new_client(addon, settings)
