@@ -130,6 +130,7 @@ class LuaRuntime:
         self._method_names = list(method_names)
         self._on_error = on_error
         self._err: Any = None
+        self._trusted_results: dict[str, Any] = {}  # see trusted_function
         self._pending: BaseException | None = None
         self.internal_errors: list[str] = []
         self.api_counts: dict[int, int] = {}  # calls by API number (from 0), called ones
@@ -184,6 +185,14 @@ class LuaRuntime:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
         chunk = _loaded(self.fn.load_trusted(trusted_bytecode(name)))
         return chunk(*args)
+
+    def trusted_function(self, name: str) -> Any:
+        """The function one of the client's own Lua files returns, run once in this state
+        (for a file the host calls into again and again)."""
+        found = self._trusted_results.get(name)
+        if found is None:
+            found = self._trusted_results[name] = self.run_trusted(name)
+        return found
 
     # -- calls from Lua -----------------------------------------------------------------------
     def _failure(self, name: str, exc: BaseException) -> tuple[Any, bytes]:

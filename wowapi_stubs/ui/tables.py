@@ -36,7 +36,7 @@ def framexml_table(client: HeadlessClient, name: str) -> Any:
     if spec is None:
         return None
     table = client.runtime.to_lua(spec)
-    return client.runtime.run_trusted("ui_tables.lua")(table, name.encode())
+    return _convert(client.runtime)(table, name.encode())
 
 
 def lazy_entries(client: HeadlessClient, table: Any, name: str) -> None:
@@ -50,13 +50,14 @@ def lazy_entries(client: HeadlessClient, table: Any, name: str) -> None:
 
     def build(key: bytes) -> Any:
         runtime = runtime_ref()
+        if runtime is None:
+            return None
         entry = spec.get(key.decode("utf-8", "surrogateescape"))
-        if runtime is None or not isinstance(entry, dict):
-            return entry if runtime is not None and not isinstance(entry, dict) else None
-        return runtime.run_trusted("ui_tables.lua")(runtime.to_lua(entry),
-                                                   f"{name}.".encode() + key)
+        if not isinstance(entry, dict):
+            return entry
+        return _convert(runtime)(runtime.to_lua(entry), f"{name}.".encode() + key)
 
-    client.runtime.run_trusted("ui_tables.lua")(table, name.encode(), None, build)
+    _convert(client.runtime)(table, name.encode(), None, build)
 
 
 def set_frame_fields(client: HeadlessClient, widget: Any) -> None:
@@ -65,7 +66,12 @@ def set_frame_fields(client: HeadlessClient, widget: Any) -> None:
     spec = _frame_spec(widget.name) if widget.name else None
     if spec is not None:
         table = client.runtime.to_lua(spec)
-        client.runtime.run_trusted("ui_tables.lua")(table, widget.name.encode(), widget.lua)
+        _convert(client.runtime)(table, widget.name.encode(), widget.lua)
+
+
+def _convert(runtime: Any) -> Any:
+    """``_lua/ui_tables.lua``'s function in ``runtime`` (its markers turned into values)."""
+    return runtime.trusted_function("ui_tables.lua")
 
 
 @functools.cache
