@@ -244,8 +244,7 @@ class Session:
                 deadline = time.monotonic() + _EXIT_WAIT
                 while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
                     if time.monotonic() > deadline:
-                        os.kill(self.pid, signal.SIGKILL)
-                        os.waitpid(self.pid, 0)
+                        self._kill()
                         break
                     time.sleep(0.001)
             self.pid = 0
