@@ -18,10 +18,11 @@ unknown values are dropped. Names and values only; no code is kept.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from wowapi_stubs.toc import resolve_case_insensitive
 
 FUNCTION = "\x00f"
 """Marker of a function FrameXML's table holds."""
@@ -304,7 +305,7 @@ def _toc_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
             tag = tag_of(element)
             target = element.get("file")
             if tag in ("Script", "Include") and target:
-                found = _find(path.parent, target)
+                found = resolve_case_insensitive(path.parent, target.strip())
                 if found is not None:
                     visit(found)
         frames(path, root)
@@ -313,7 +314,7 @@ def _toc_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
     for line in toc.read_text(encoding="utf-8-sig").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            found = _find(folder, line)
+            found = resolve_case_insensitive(folder, line)
             if found is not None:
                 visit(found)
     for path, name, element in named:
@@ -321,18 +322,6 @@ def _toc_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
         if body is not None:
             handlers.append((path, name, body))
     return out, handlers
-
-
-def _find(folder: Path, relative: str) -> Path | None:
-    wanted = re.split(r"[\\/]", relative.strip())
-    path = folder
-    for part in wanted:
-        matches = [p for p in path.iterdir() if p.name.lower() == part.lower()] \
-            if path.is_dir() else []
-        if not matches:
-            return None
-        path = matches[0]
-    return path if path.is_file() else None
 
 
 @dataclass
