@@ -231,3 +231,32 @@ def test_every_framexml_table_frame_field_and_made_frame_reads(client: HeadlessC
       end
       return table.concat(wrong, " ")
     """) == ""
+
+
+def test_plain_frame_fields_read_as_the_data_gives_them(client: HeadlessClient) -> None:
+    """FrameXML stand-ins whose fields are all numbers, booleans and words get them set in
+    one call (no conversion in Lua): every such field reads back as the data gives it, and a
+    field the frame already holds is kept. (The built-in UI's own frames, made at start or
+    by their own builders, are not stand-ins.)"""
+    from wowapi_stubs.ui import LAZY_FRAMES
+
+    fields = load_surface().framexml_frame_fields
+    own = set(client.named) | set(LAZY_FRAMES)
+    plain = {name: spec for name, spec in fields.items() if name not in own
+             and all(isinstance(v, (bool, int, float)) or (isinstance(v, str)
+                                                          and not v.startswith("\0"))
+                    for v in spec.values())}
+    assert len(plain) > 100
+    wrong = []
+    for name, spec in sorted(plain.items()):
+        for key, value in spec.items():
+            index = f"[{key[1:]}]" if key.startswith("#") else f"[{key!r}]"
+            if client.eval_lua(f"return {name}{index}") != value:
+                wrong.append(f"{name}.{key}")
+    assert wrong == [], wrong
+    from wowapi_stubs.ui.tables import set_frame_fields
+
+    minimap = client.lookup_named("Minimap")
+    client.eval_lua("Minimap.timer = 'mine'")
+    set_frame_fields(client, minimap)
+    assert client.eval_lua("return Minimap.timer") == "mine"

@@ -1285,6 +1285,17 @@ function P.memory_kib()
   return collectgarbage("count")
 end
 -- The collector's pause (the host sets a long one while the client's own start-up runs).
+-- Fields given to a frame as FrameXML's code gives them at load (key, value, key, value...),
+-- each unless the frame holds that field already.
+function P.set_new_fields(into, ...)
+  for i = 1, select("#", ...), 2 do
+    local key, value = select(i, ...)
+    if rawget(into, key) == nil then
+      rawset(into, key, value)
+    end
+  end
+end
+
 function P.set_gc_pause(percent)
   collectgarbage("setpause", percent)
 end

@@ -64,9 +64,14 @@ def set_frame_fields(client: HeadlessClient, widget: Any) -> None:
     """Set on FrameXML stand-in ``widget`` the fields FrameXML's code gives that frame at
     load (a field the frame already holds is kept)."""
     spec = _frame_spec(widget.name) if widget.name else None
-    if spec is not None:
-        table = client.runtime.to_lua(spec)
-        _convert(client.runtime)(table, widget.name.encode(), widget.lua)
+    if spec is None:
+        return
+    plain = _plain_fields(widget.name)
+    if plain is not None:  # numbers, booleans and words only: set as they are, in one call
+        client.runtime.fn.set_new_fields(widget.lua, *plain)
+        return
+    table = client.runtime.to_lua(spec)
+    _convert(client.runtime)(table, widget.name.encode(), widget.lua)
 
 
 def _convert(runtime: Any) -> Any:
@@ -78,6 +83,23 @@ def _convert(runtime: Any) -> Any:
 def _frame_spec(name: str) -> dict[Any, Any] | None:
     found = load_surface().framexml_frame_fields.get(name)
     return None if found is None else _with_keys(found)
+
+
+@functools.cache
+def _plain_fields(name: str) -> tuple[Any, ...] | None:
+    """The frame's fields as ``key, value, key, value...`` when every value is a number, a
+    boolean or a string that is no marker (no conversion in Lua needed), else ``None``."""
+    spec = _frame_spec(name) or {}
+    flat: list[Any] = []
+    for key, value in spec.items():
+        if isinstance(value, str):
+            if value.startswith("\0"):
+                return None
+            value = value.encode("utf-8", "surrogateescape")
+        elif not isinstance(value, (bool, int, float)):
+            return None
+        flat += (key.encode("utf-8", "surrogateescape") if isinstance(key, str) else key, value)
+    return tuple(flat)
 
 
 @functools.cache
