@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
+from _framexml_geometry import framexml_geometry  # noqa: E402
 from _framexml_tables import framexml_data  # noqa: E402
 
 from wowapi_stubs._bytecode import ChunkNames, scan_names  # noqa: E402
@@ -374,6 +375,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_frame_fields": _compact(found.frame_fields),
         "framexml_created_frames": _compact(found.created_frames),
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
+        "framexml_geometry": framexml_geometry(
+            ui, {str(f[0]) for f in frames if f[0] in defined} | set(found.created_frames)),
         "framexml_templates": {name: " ".join(_entry(f) for f in parts)
                                for name, parts in sorted(templates.items())},
         "events": events,
@@ -422,6 +425,7 @@ def names_from_data(path: Path) -> dict[str, object]:
                               "framexml_frame_fields": data["framexml_frame_fields"],
                               "framexml_created_frames": data["framexml_created_frames"],
                               "framexml_frames": data["framexml_frames"],
+                              "framexml_geometry": data.get("framexml_geometry", ""),
                               "framexml_templates": data["framexml_templates"]}
     for section in SECTIONS:
         flagged = data[section]
@@ -462,6 +466,7 @@ def _split(names: dict[str, object], is_done: Callable[[str, object], bool]
     data["framexml_frame_fields"] = names["framexml_frame_fields"]
     data["framexml_created_frames"] = names["framexml_created_frames"]
     data["framexml_frames"] = names["framexml_frames"]
+    data["framexml_geometry"] = names["framexml_geometry"]
     data["framexml_templates"] = names["framexml_templates"]
     data["widgets"] = {
         kind: {"inherits": spec["inherits"], "creatable": spec["creatable"],

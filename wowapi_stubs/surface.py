@@ -123,6 +123,14 @@ class ApiSurface:
         return {name: tuple(spec) for name, spec in json.loads(text).items()} if text else {}
 
     @functools.cached_property
+    def framexml_geometry(self) -> dict[str, str]:
+        """The size, scale and anchors FrameXML gives its named frames at load, by frame,
+        encoded ``width:height:scale:POINT,Relative,RELPOINT,x,y;...`` (see
+        ``tools/_framexml_geometry.py``; read by :mod:`wowapi_stubs.ui.standins`)."""
+        return dict(entry.partition(":")[::2]
+                    for entry in self._data.get("framexml_geometry", "").split())
+
+    @functools.cached_property
     def framexml_texts(self) -> dict[str, str]:
         """The texts of FrameXML's ``GlobalStrings.lua`` by name, each as its format
         specifiers in order, comma-separated (``AUCTION_REMOVED_MAIL_SUBJECT`` -> ``%s``);
