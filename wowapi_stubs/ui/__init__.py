@@ -19,6 +19,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
 from wowapi_stubs.ui.constants import constant
 from wowapi_stubs.ui.fonts import font_spec, standard_fonts
+from wowapi_stubs.ui.geometry import place
 from wowapi_stubs.ui.tables import framexml_table, has_table, lazy_entries, set_frame_fields
 from wowapi_stubs.ui.templates import BUILTIN_TEMPLATES, REPLACING_TEMPLATES
 from wowapi_stubs.widgets import (
@@ -50,6 +51,7 @@ def create_standard_frames(client: HeadlessClient) -> None:
     ui_parent = make(Frame, "UIParent", None)
     ui_parent.SetAllPoints()
     chat = make(ScrollingMessageFrame, "ChatFrame1", ui_parent)
+    place(client, chat, functools.partial(materialize, client))
     client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
     client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
     make(MessageFrame, "UIErrorsFrame", ui_parent)
@@ -81,6 +83,7 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
                      "StaticPopupDialogs")
         for frame in MAIL_FRAMES:
             set_frame_fields(client, client.named[frame])
+            place(client, client.named[frame], functools.partial(materialize, client))
     return client.named.get(name)
 
 
@@ -99,6 +102,7 @@ def _framexml_globals() -> frozenset[str]:
 def _chat_frame(client: HeadlessClient, name: str) -> Any:
     frame = client._create_region(ScrollingMessageFrame, name, client.named["UIParent"])
     frame.shown = name == "ChatFrame2"  # the combat log tab is docked and shown
+    place(client, frame, functools.partial(materialize, client))
     return frame
 
 
@@ -106,6 +110,7 @@ def _item_ref_tooltip(client: HeadlessClient, name: str) -> Any:
     tooltip = client._create_region(GameTooltip, name, client.named["UIParent"],
                                     "GameTooltipTemplate")
     tooltip.shown = False
+    place(client, tooltip, functools.partial(materialize, client))
     return tooltip
 
 

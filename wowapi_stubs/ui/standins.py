@@ -1,5 +1,6 @@
 """Stand-ins for FrameXML's widgets, built from the widget tree in the API data: the right
-type, parent, visibility, parent key, slot and font, and nothing of FrameXML's scripts.
+type, parent, visibility, parent key, slot, font, size and anchors (see
+:mod:`wowapi_stubs.ui.geometry`), and nothing of FrameXML's scripts.
 
 Named FrameXML widgets are made one at a time when first read (their parents first);
 ``CreateFrame(..., "SomeTemplate")`` with a FrameXML template makes every widget the
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs import ui
 from wowapi_stubs.surface import UiWidget, load_surface
+from wowapi_stubs.ui.geometry import place
 from wowapi_stubs.ui.tables import set_frame_fields
 from wowapi_stubs.widgets import (
     WIDGET_CLASSES,
@@ -82,6 +84,7 @@ def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     if widget is None:
         widget = build(client, spec, name, parent)
         set_frame_fields(client, widget)
+        place(client, widget, lambda other: _made(client, other, depth + 1))
     for child in _keyed_children().get(name, ()):
         if child not in client.named:
             _made(client, child, depth + 1)
@@ -102,6 +105,7 @@ def _created(client: HeadlessClient, name: str, depth: int) -> Any:
         cls = creatable_class(kind) or Frame
         widget = client._create_region(cls, root, parent, template or None)
         set_frame_fields(client, widget)
+        place(client, widget, lambda other: _made(client, other, depth + 1))
     return client.named.get(name)
 
 
