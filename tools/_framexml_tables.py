@@ -12,8 +12,10 @@ not modelled). The ``OnLoad`` handlers of FrameXML's named frames (their own or 
 templates') then run with a placeholder of the frame that records the fields they set
 (``SpellBookFrame.bookType``, ``ContainerFrame1.bags``) and the frames they make with
 ``CreateFrame`` and a name (``TargetFrameToT``); a FrameXML function failing on a
-placeholder returns one, so that the rest of the handler runs. Placeholders computed from
-unknown values are dropped. Names and values only; no code is kept.
+placeholder returns one, so that the rest of the handler runs; a frame's ``GetWidth`` and
+``GetHeight`` return the size FrameXML gives it (``OptionsList_OnLoad`` counts its buttons
+from its height), when known. Placeholders computed from unknown values are dropped. Names
+and values only; no code is kept.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ _SKIP_FILES = {"GlobalStrings.lua"}  # player-facing texts
 _MAX_ENTRIES = 4000  # per table, nested entries counted
 
 _SANDBOX = rb"""
-local FUNCTION, REFERENCE, MAX_ENTRIES, known, frame_names = ...
+local FUNCTION, REFERENCE, MAX_ENTRIES, known, frame_names, sizes = ...
 local placeholders = setmetatable({}, { __mode = "k" })  -- placeholder -> global name or false
 local meta = {}
 local function derived()
@@ -79,6 +81,13 @@ for key, value in pairs(lib) do
     lib[key] = copy
   end
 end
+-- Inserting a placeholder into a real table keeps it there (a list of made buttons).
+local function insert(t, ...)
+  if type(t) ~= "table" or placeholders[t] ~= nil or not pcall(table.insert, t, ...) then
+    return derived()
+  end
+end
+lib.tinsert, lib.table.insert = insert, insert
 -- FrameXML's named frames: placeholders that record the fields code sets on them and
 -- answer GetName; CreateFrame with a name makes one and records the call.
 local frames, fields, created = {}, {}, {}
@@ -94,6 +103,13 @@ end
 frame_meta.__index = function(p, key)
   if key == "GetName" then
     return function() return placeholders[p] end
+  end
+  local size = sizes[placeholders[p]]
+  if size and (key == "GetWidth" or key == "GetHeight" or key == "GetSize") then
+    return function()
+      if key == "GetWidth" then return size[1] elseif key == "GetHeight" then return size[2] end
+      return size[1], size[2]
+    end
   end
   local value = fields[p][key]
   if value ~= nil then return value end
@@ -262,13 +278,15 @@ def _toc_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
     templates: dict[str, ET.Element] = {}
     named: list[tuple[Path, str, ET.Element]] = []
 
-    def frames(path: Path, element: ET.Element) -> None:
+    def frames(path: Path, element: ET.Element, parent: str = "") -> None:
         name = element.get("name") or ""
         if element.get("virtual", "").lower() == "true":
             templates[name.lower()] = element
             return
+        if parent and name[:7].lower() == "$parent":  # "$parentCategories": its parent's name
+            name = parent + name[7:]
         for child in element:
-            frames(path, child)
+            frames(path, child, name or parent)
         if name and "$" not in name:
             named.append((path, name, element))
 
@@ -336,17 +354,22 @@ class FrameXmlData:
 
 
 def framexml_data(frame_xml: Path, names: set[str], known: set[str],
-                  frame_names: set[str]) -> FrameXmlData:
+                  frame_names: set[str],
+                  sizes: dict[str, tuple[float, float]] | None = None) -> FrameXmlData:
     """FrameXML's data (see the module's docstring): ``names`` are its global values,
     ``frame_names`` its named frames; ``known`` are the globals the client defines outside
-    these files (C functions, ``GlobalStrings.lua``'s texts): others read as nil."""
+    these files (C functions, ``GlobalStrings.lua``'s texts): others read as nil; ``sizes``:
+    what named frames' ``GetWidth``/``GetHeight`` return."""
     import lupa.lua51 as lua51
 
     runtime = lua51.LuaRuntime(encoding=None, register_eval=False)
     known_table = runtime.table_from({name.encode(): True for name in known})
     frames_table = runtime.table_from({name.encode(): True for name in frame_names})
+    sizes_table = runtime.table_from({name.encode(): runtime.table_from(list(size))
+                                      for name, size in (sizes or {}).items()})
     run, tables, on_load, frame_data = runtime.execute(
-        _SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES, known_table, frames_table)
+        _SANDBOX, FUNCTION.encode(), REFERENCE.encode(), _MAX_ENTRIES, known_table, frames_table,
+        sizes_table)
     files, handlers = _toc_files(frame_xml)
     for path in files:
         if path.name not in _SKIP_FILES:

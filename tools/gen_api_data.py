@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from _framexml_geometry import framexml_geometry  # noqa: E402
+from _framexml_geometry import framexml_layout  # noqa: E402
 from _framexml_tables import framexml_data  # noqa: E402
 
 from wowapi_stubs._bytecode import ChunkNames, scan_names  # noqa: E402
@@ -352,8 +352,10 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
     events = sorted(set(_names(api / "events.txt")) | set(_names(api / "events-framexml.txt")))
     constants = _constant_values(ui / "FrameXML", set(framexml_globals))
     texts = _text_formats(ui / "FrameXML" / "GlobalStrings.lua")
+    layout = framexml_layout(ui)
     found = framexml_data(ui / "FrameXML", set(framexml_globals),
-                          set(functions) | uses_undefined | set(texts), widget_names & defined)
+                          set(functions) | uses_undefined | set(texts), widget_names & defined,
+                          layout.sizes)
     return {
         "about": {
             "generator": "tools/gen_api_data.py",
@@ -375,8 +377,8 @@ def names_from_reference(wow_dir: Path) -> dict[str, object]:
         "framexml_frame_fields": _compact(found.frame_fields),
         "framexml_created_frames": _compact(found.created_frames),
         "framexml_frames": " ".join(_entry(f) for f in frames if f[0] in defined),
-        "framexml_geometry": framexml_geometry(
-            ui, {str(f[0]) for f in frames if f[0] in defined} | set(found.created_frames)),
+        "framexml_geometry": layout.encode(
+            {str(f[0]) for f in frames if f[0] in defined} | set(found.created_frames)),
         "framexml_templates": {name: " ".join(_entry(f) for f in parts)
                                for name, parts in sorted(templates.items())},
         "events": events,

@@ -260,3 +260,17 @@ def test_plain_frame_fields_read_as_the_data_gives_them(client: HeadlessClient) 
     client.eval_lua("Minimap.timer = 'mine'")
     set_frame_fields(client, minimap)
     assert client.eval_lua("return Minimap.timer") == "mine"
+
+
+def test_option_lists_hold_the_buttons_framexml_makes_from_their_height(
+        client: HeadlessClient) -> None:
+    """Frames named ``$parentX`` keep what their OnLoad sets too, and OnLoad code that
+    computes from a frame's size uses FrameXML's: ``OptionsList_OnLoad`` makes as many
+    buttons as ``InterfaceOptionsFrameCategories`` is high (what LibBetterBlizzOptions
+    counts at load)."""
+    assert run(client, """
+      local f = InterfaceOptionsFrameCategories
+      local rows = (f:GetTop() - f:GetBottom() - 8) / f.buttonHeight
+      return #f.buttons, f.buttons[1]:GetName(), f.buttons[23]:GetObjectType(),
+        math.floor(rows), f.scrollFrame == InterfaceOptionsFrameCategoriesList
+    """) == (23, "InterfaceOptionsFrameCategoriesButton1", "Button", 23, True)
