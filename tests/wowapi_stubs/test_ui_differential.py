@@ -224,3 +224,21 @@ def test_closing_the_mailbox_clears_the_recipient_and_keeps_the_money(clients) -
     assert builtin == framexml
     assert builtin["result"] == {"after failure": ("Norinn", 10000),
                                  "reopened": (("", 10000), "")}
+
+
+def test_inbox_update_shows_the_empty_inbox_alike(clients) -> None:
+    """``InboxFrame_Update`` (Postal calls it) at an open mailbox with no mail: every mail
+    button hidden, both page buttons disabled, in both UIs."""
+    def act(client: HeadlessClient) -> Any:
+        client.open_mailbox()
+        client.eval_lua("InboxFrame_Update()")
+        state = client.eval_lua(
+            "local shown = 0 for i = 1, INBOXITEMS_TO_DISPLAY do"
+            " if _G['MailItem' .. i .. 'Button']:IsShown() then shown = shown + 1 end end"
+            " return shown, InboxPrevPageButton:IsEnabled(), InboxNextPageButton:IsEnabled()")
+        client.close_mailbox()
+        return state
+
+    builtin, framexml = both(clients, act)
+    assert builtin == framexml
+    assert builtin["result"] == (0, None, None) and builtin["lua_errors"] == []

@@ -232,3 +232,36 @@ function FauxScrollFrame_Update(frame, numItems, numToDisplay, valueStep, button
   end
   return show
 end
+
+-- InboxFrame_Update(): the inbox page lists the mails the server has sent
+-- (GetInboxNumItems, GetInboxHeaderInfo): a MailItem button for each mail of the current
+-- page, the other buttons hidden; a page button is enabled when there is a page that way.
+function InboxFrame_Update()
+  local shown = GetInboxNumItems()
+  local per_page = INBOXITEMS_TO_DISPLAY
+  local first = ((InboxFrame.pageNum or 1) - 1) * per_page
+  for i = 1, per_page do
+    local index = first + i
+    local button = _G["MailItem" .. i .. "Button"]
+    if index <= shown then
+      local _, _, sender, subject = GetInboxHeaderInfo(index)
+      _G["MailItem" .. i .. "Sender"]:SetText(sender or UNKNOWN)
+      _G["MailItem" .. i .. "Subject"]:SetText(subject)
+      button.index = index
+      button:Show()
+    else
+      button.index = nil
+      button:Hide()
+    end
+  end
+  if first > 0 then
+    InboxPrevPageButton:Enable()
+  else
+    InboxPrevPageButton:Disable()
+  end
+  if first + per_page < shown then
+    InboxNextPageButton:Enable()
+  else
+    InboxNextPageButton:Disable()
+  end
+end
