@@ -42,7 +42,7 @@ from wowapi_stubs.errors import (
     split_location,
 )
 from wowapi_stubs.report import LoadReport
-from wowapi_stubs.runtime import LUA_TABLE, LuaRuntime, from_lua, lupa_memory_error
+from wowapi_stubs.runtime import LUA_TABLE, LuaRuntime, from_lua, lupa_memory_error, to_text
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
@@ -285,12 +285,12 @@ class HeadlessClient:
         The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
         ``Вася``)."""
         sender = server_name(sender)
-        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
-            self.show_line(f"[{sender}] whispers: {text}", kind="whisper-in")
         self._line_id += 1
-        self.fire_internal("CHAT_MSG_WHISPER", text, sender, language, "",
-                           self.settings.character_name, "", 0, 0, "", 0, self._line_id,
-                           f"0x0{zlib.crc32(sender.encode()) % 10**15:015d}")
+        args = (text, sender, language, "", self.settings.character_name, "", 0, 0, "", 0,
+                self._line_id, f"0x0{zlib.crc32(sender.encode()) % 10**15:015d}")
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
+            self.show_chat_event("CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in")
+        self.fire_internal("CHAT_MSG_WHISPER", *args)
         self._settle()
 
     def chat_texts(self) -> list[str]:
@@ -743,12 +743,37 @@ class HeadlessClient:
         else:
             self._add_message(frame, text, kind=kind)
 
+    def show_chat_event(self, event: str, args: tuple[Any, ...], line: str, kind: str
+                        ) -> None:
+        """The built-in UI's chat frame shows chat event ``event``: its arguments go through
+        the message filters addons added (``ChatFrame_AddMessageEventFilter``, as FrameXML's
+        chat frame runs them), then ``line`` (``str.format`` of the arguments) is shown
+        and logged, unless a filter hid it. Addons' handlers of the event get the arguments
+        unchanged."""
+        shown = self._through_chat_filters(event, args)
+        if shown is not None:
+            self.show_line(line.format(*shown), kind=kind)
+
+    def _through_chat_filters(self, event: str, args: tuple[Any, ...]
+                              ) -> tuple[Any, ...] | None:
+        """``args`` as the message filters leave them, or ``None`` when one hid the line
+        (or failed: the chat frame's handler stops there, as FrameXML's does)."""
+        if "ui_misc.lua" not in self.loaded_chunks:  # no filter can have been added
+            return args
+        ok, results = self.runtime.safecall(f"ChatFrame1:OnEvent({event}) message filters",
+                                            self.runtime.fn.chat_filters,
+                                            self.named["ChatFrame1"], event, *args)
+        if not ok or not results or not results[0]:
+            return None
+        values = [to_text(v) if isinstance(v, bytes) else v for v in results[1:]]
+        return tuple(values) + ("",) * (len(args) - len(values))
+
     def system_message(self, text: str) -> None:
         """A line from the client or server (``/who`` lists, "No player named ..."): shown,
         logged and fired as ``CHAT_MSG_SYSTEM`` (arg1 = the text), which addons read."""
-        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_SYSTEM
-            self.show_line(text, kind="system")
         args = (text, "", "", "", "", "", 0, 0, "", 0, 0, "")
+        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_SYSTEM
+            self.show_chat_event("CHAT_MSG_SYSTEM", args, "{0}", "system")
         # Delivered from the clock, never inside the API call that caused it (the server's
         # answer comes later; Lua is not re-entered from a running function).
         self.clock.call_later(0.0, lambda: self.fire_internal("CHAT_MSG_SYSTEM", *args))

@@ -242,3 +242,31 @@ def test_inbox_update_shows_the_empty_inbox_alike(clients) -> None:
     builtin, framexml = both(clients, act)
     assert builtin == framexml
     assert builtin["result"] == (0, None, None) and builtin["lua_errors"] == []
+
+
+def test_chat_message_filters_hide_and_rewrite_lines_alike(clients) -> None:
+    """Message filters addons add (``ChatFrame_AddMessageEventFilter``) run on the chat
+    frame's lines in both UIs: a filter returning true hides a whisper (not shown, not
+    logged), one returning new arguments rewrites the line; addons' own handlers of the
+    event still get the whisper as sent."""
+    def act(client: HeadlessClient) -> Any:
+        client.eval_lua("""
+          DIFF_SEEN = {}
+          local f = CreateFrame("Frame")
+          f:RegisterEvent("CHAT_MSG_WHISPER")
+          f:SetScript("OnEvent", function(_, _, text) DIFF_SEEN[#DIFF_SEEN + 1] = text end)
+          DIFF_HIDE = function(_, _, text) return text:find("^!hide") ~= nil end
+          DIFF_LOUD = function(_, _, text, ...) return false, text:upper(), ... end
+          ChatFrame_AddMessageEventFilter("CHAT_MSG_WHISPER", DIFF_HIDE)
+          ChatFrame_AddMessageEventFilter("CHAT_MSG_WHISPER", DIFF_LOUD)""")
+        client.whisper_from("Norinn", "!hide this")
+        client.whisper_from("Norinn", "shout this")
+        client.eval_lua("""
+          ChatFrame_RemoveMessageEventFilter("CHAT_MSG_WHISPER", DIFF_HIDE)
+          ChatFrame_RemoveMessageEventFilter("CHAT_MSG_WHISPER", DIFF_LOUD)""")
+        return client.eval_lua("return table.concat(DIFF_SEEN, '|')")
+
+    builtin, framexml = both(clients, act)
+    assert builtin == framexml
+    assert builtin["chat"] == ["[Norinn] whispers: SHOUT THIS"]
+    assert builtin["result"] == "!hide this|shout this" and builtin["lua_errors"] == []

@@ -198,8 +198,36 @@ function ColorPicker_GetPreviousValues()
   return ColorPickerFrame.previousValues
 end
 
+local P = ...
+
 -- Chat message filters: each event keeps its filters in the order they were added.
 local message_filters = {}
+
+-- The host shows a chat event's line through them (the built-in UI's chat frame does what
+-- FrameXML's does): each filter is called with the chat frame, the event and the event's
+-- arguments; one that returns true hides the line (the rest are not called); one that
+-- returns more values gives the arguments the next filters and the line see. Returns false
+-- when the line is hidden, else true and the arguments. The event itself is not changed.
+function P.chat_filters(frame, event, ...)
+  local list = message_filters[event]
+  if not list then
+    return true, ...
+  end
+  local n = select("#", ...)
+  local args = { ... }
+  for _, filter in ipairs({ unpack(list) }) do
+    local results = { filter(frame, event, unpack(args, 1, n)) }
+    if results[1] then
+      return false
+    end
+    if results[2] ~= nil then
+      for i = 1, n do
+        args[i] = results[i + 1]
+      end
+    end
+  end
+  return true, unpack(args, 1, n)
+end
 
 function ChatFrame_AddMessageEventFilter(event, filter)
   assert(event and filter)

@@ -70,12 +70,26 @@ def send_chat_message(
         if online is None:
             client.system_message(f"No player named '{target}' is currently playing.")
         else:
-            client.show_line(f"To [{online.name}]: {text}", kind="whisper-out")
+            _show(client, "CHAT_MSG_WHISPER_INFORM", text, online.name, "To [{1}]: {0}",
+                  "whisper-out")
         return
     template = _CHANNEL_FORMATS.get(chat_type)
     if template is None:
         raise WowApiError(f"SendChatMessage(): unsupported chat type {chat_type!r}")
-    client.show_line(template.format(me=client.settings.character_name, text=text), kind="chat-out")
+    me = client.settings.character_name
+    _show(client, f"CHAT_MSG_{chat_type}", text, me,
+          template.replace("{me}", "{1}").replace("{text}", "{0}"), "chat-out")
+
+
+def _show(client: HeadlessClient, event: str, text: str, author: str, line: str,
+          kind: str) -> None:
+    """The chat frame's line for the message (the built-in UI runs addons' message filters
+    on it: :meth:`HeadlessClient.show_chat_event`)."""
+    if client.framexml is None:
+        client.show_chat_event(event, (text, author, "", "", client.settings.character_name,
+                                       "", 0, 0, "", 0, 0, ""), line, kind)
+    else:
+        client.show_line(line.format(text, author), kind=kind)
 
 
 def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
