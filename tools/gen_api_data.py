@@ -237,7 +237,15 @@ def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],
             for child, child_kind in tree.children(step):
                 tree.build(child, child_kind, "#0", parts, 1)
         templates[element.get("name") or ""] = parts
-    return tree.fonts, [f for f in frames if f[0]], templates
+    # A named frame's unnamed slot regions (``<NormalTexture file=.../>``, its own or its
+    # templates'): written with the frame, as the slots it fills.
+    slots: dict[str, list[str]] = {}
+    for name, kind, parent, *_ in frames:
+        if not name and kind in _SLOTS and isinstance(parent, str) and parent \
+                and not parent.startswith("#") and kind not in slots.get(parent, []):
+            slots.setdefault(parent, []).append(str(kind))
+    return tree.fonts, [[*f, ",".join(slots.get(str(f[0]), []))] for f in frames if f[0]], \
+        templates
 
 
 def _xml_handler_functions(folder: Path) -> set[str]:
@@ -320,12 +328,14 @@ def _constant_values(folder: Path, names: set[str]) -> dict[str, object]:
 
 
 def _entry(fields: list[object]) -> str:
-    """``name:type:parent:hidden:parentKey:font``; a parent whose name begins the widget's
-    is written ``^N`` (its first N characters), an unnamed one ``#i`` (the list's i-th)."""
+    """``name:type:parent:hidden:parentKey:font[:slots]``; a parent whose name begins the
+    widget's is written ``^N`` (its first N characters), an unnamed one ``#i`` (the list's
+    i-th); slots: the unnamed slot regions of a named frame (``NormalTexture,...``)."""
     name, kind, parent, hidden, key, font = (str(v) for v in fields[:6])
     if parent and not parent.startswith("#") and name.startswith(parent) and name != parent:
         parent = f"^{len(parent)}"
-    return f"{name}:{kind}:{parent}:{hidden}:{key}:{font}"
+    slots = str(fields[7]) if len(fields) > 7 and fields[7] else ""
+    return f"{name}:{kind}:{parent}:{hidden}:{key}:{font}" + (f":{slots}" if slots else "")
 
 
 def names_from_reference(wow_dir: Path) -> dict[str, object]:

@@ -28,7 +28,8 @@ SECTIONS = ("functions", "framexml_functions", "framexml_globals", "events")
 class UiWidget:
     """A widget of FrameXML's tree: type (or the button/slider slot a region fills),
     parent (a name, or ``#i``: the i-th widget of its template), hidden flag, the key its
-    parent holds it under, and its font object (a button's normal font)."""
+    parent holds it under, its font object (a button's normal font), and the slots unnamed
+    regions of a named frame fill (``NormalTexture``...)."""
 
     name: str
     kind: str
@@ -36,6 +37,7 @@ class UiWidget:
     hidden: bool
     key: str
     font: str
+    slots: tuple[str, ...] = ()
 
 
 def _widgets(text: str) -> list[UiWidget]:
@@ -43,10 +45,11 @@ def _widgets(text: str) -> list[UiWidget]:
     for entry in text.split(" "):
         if not entry:
             continue
-        name, kind, parent, hidden, key, font = entry.split(":")
+        name, kind, parent, hidden, key, font, *slots = entry.split(":")
         if parent.startswith("^"):
             parent = name[: int(parent[1:])]
-        out.append(UiWidget(name, kind, parent, hidden == "1", key, font))
+        out.append(UiWidget(name, kind, parent, hidden == "1", key, font,
+                            tuple(slots[0].split(",")) if slots else ()))
     return out
 
 

@@ -78,6 +78,16 @@ def test_override_bindings(client: HeadlessClient) -> None:
     assert "Usage: ClearOverrideBindings(owner)" in client.errors[-1].message
 
 
+def test_an_unbound_command_has_no_binding_keys(client: HeadlessClient) -> None:
+    """``GetBindingKey`` returns one value per key bound to the command: none at all for an
+    unbound one (bar addons loop ``for k = 1, select("#", GetBindingKey(cmd))``)."""
+    assert run(client, """
+      local keys = 0
+      for k = 1, select("#", GetBindingKey("BONUSACTIONBUTTON1")) do keys = keys + 1 end
+      return keys, select("#", GetBindingKey("ACTIONBUTTON1"))
+    """) == (0, 0)
+
+
 def test_override_bindings_are_refused_in_combat(client: HeadlessClient) -> None:
     run(client, """
       BLOCKED = {}
@@ -274,3 +284,15 @@ def test_option_lists_hold_the_buttons_framexml_makes_from_their_height(
       return #f.buttons, f.buttons[1]:GetName(), f.buttons[23]:GetObjectType(),
         math.floor(rows), f.scrollFrame == InterfaceOptionsFrameCategoriesList
     """) == (23, "InterfaceOptionsFrameCategoriesButton1", "Button", 23, True)
+
+
+def test_blizzard_buttons_have_their_unnamed_slot_textures(client: HeadlessClient) -> None:
+    """A FrameXML button's textures written without a name (``<NormalTexture file=.../>``,
+    its own or its template's) exist on the stand-in, in their slots (skinning addons and
+    bar addons read them at load)."""
+    assert run(client, """
+      local b = VehicleMenuBarPitchUpButton
+      local normal, pushed = b:GetNormalTexture(), b:GetPushedTexture()
+      return normal:GetObjectType(), normal:GetParent() == b, pushed ~= normal,
+        b:GetDisabledTexture() == nil
+    """) == ("Texture", True, True, True)

@@ -88,7 +88,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             lambda value, _: f"MACRO {lua_text(value)}"),
         "ClearOverrideBindings": ClearOverrideBindings,
         "GetBindingAction": GetBindingAction,
-        "GetBindingKey": lambda *args: None,
+        # One value per key bound to the command: none are (no value at all, so that
+        # ``select("#", GetBindingKey(command))`` is 0, as in the client).
+        "GetBindingKey": lambda *args: (),
         "GetNumBindings": lambda: 0,
         "GetCurrentBindingSet": lambda: 1,
     }

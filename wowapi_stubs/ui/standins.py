@@ -65,6 +65,8 @@ def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any)
         getattr(parent, setter)(widget)  # the widget itself: its Lua table is made on use
     if spec.key and parent is not None:
         parent.lua[spec.key.encode()] = widget.lua
+    for slot in spec.slots:  # its unnamed slot regions (a button's NormalTexture)
+        build(client, UiWidget("", slot, "", False, "", ""), None, widget)
     return widget
 
 
