@@ -215,9 +215,23 @@ class LuaRuntime:
 
     def _report_error(self, message: Any, traceback: Any, context: Any) -> None:
         try:
-            self._on_error(to_text(message), to_text(traceback), to_text(context))
+            text = (self._bridge_failure(message) if isinstance(message, BaseException)
+                    else "(error object is a userdata value)" if lua51.lua_type(message)
+                    else to_text(message))
+            self._on_error(text, to_text(traceback), to_text(context))
         except BaseException as exc:  # noqa: BLE001 - never reaches Lua as an object
             self._failure("error handler", exc)
+
+    def _bridge_failure(self, exc: BaseException) -> str:
+        """A Python exception raised between Lua and a host function (not inside one),
+        as the error Lua code meets: the call stack's limit as the client's C stack's."""
+        if isinstance(exc, RecursionError):
+            return "stack overflow (calls nested too deeply between Lua and the client)"
+        if isinstance(exc, MemoryError):
+            return "not enough memory"
+        message = f"internal error in the headless client's call bridge: {exc!r}"
+        self.internal_errors.append(message)
+        return message
 
     def _interrupt(self, exc: BaseException) -> bytes:
         """A ``KeyboardInterrupt`` or ``SystemExit`` reached a host call: the running entry

@@ -76,6 +76,15 @@ CORPUS: dict[str, Hostile] = {
                                        'error("kind " .. type(e))'}, "kind string"),
     "deep-recursion": Hostile({"a.lua": 'local function f(n) return 1 + f(n + 1) end f(1)'},
                               "a.lua:1: stack overflow"),
+    "script-reruns-itself-through-the-api": Hostile(
+        {"a.lua": 'local f = CreateFrame("Frame") f:Hide() f:SetScript("OnShow", '
+                  'function(self) self:Hide() self:Show() end) f:Show()'},
+        "stack overflow (calls nested too deeply between Lua and the client)"),
+    "chat-filter-sends-what-it-filters": Hostile(
+        {"a.lua": 'ChatFrame_AddMessageEventFilter("CHAT_MSG_SYSTEM", function() '
+                  'SendChatMessage("x", "WHISPER", nil, "Nobody") end) '
+                  'SendChatMessage("x", "WHISPER", nil, "Nobody")'},
+        "stack overflow (calls nested too deeply between Lua and the client)"),
     "gsub-replacement-recursion": Hostile({"a.lua": 'local function f(s) return (s:gsub(".", '
                                           'f)) end f(string.rep("a", 100))'},
                                           "C stack overflow"),

@@ -243,10 +243,18 @@ local function error_text(msg)
   return "(error object is a " .. kind .. " value)"
 end
 
+-- What the host gets of an error: its text, or a userdata as it is (a failure of the host's
+-- own bridge arrives as one; the host words it).
+local function reported_error(msg)
+  return type(msg) == "userdata" and msg or error_text(msg)
+end
+
 local function error_handler(msg)
-  reported = true
   local ok_tb, tb = pcall(traceback, "", 2)
-  report_error(error_text(msg), ok_tb and tb or "", context)
+  report_error(reported_error(msg), ok_tb and tb or "", context)
+  -- Only once the host has it: calls nested as deep as the C stack allows fail again here
+  -- ("error in error handling"), and leaving the entry then reports the error instead.
+  reported = true
   local handler = user_handler
   if handler then
     call_handler(handler, msg)
@@ -443,7 +451,13 @@ local function leave(label, outer, saved_context, saved_f, saved_args, saved_n, 
       collectgarbage("collect")
     end
     if not reported then
-      report_error(error_text(msg), "", label)
+      if msg == "error in error handling" then
+        -- The handler itself failed: at the C stack's limit (calls between Lua and the
+        -- host nested about a hundred deep, a script that reruns itself through the API).
+        msg = "error in error handling (the handler could not run: calls nested too deeply,"
+          .. " or no memory left)"
+      end
+      report_error(reported_error(msg), "", label)
     end
   end
 end
