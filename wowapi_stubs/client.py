@@ -89,6 +89,9 @@ class ChatLine:
     kind: str
 
 
+SETTLE_LIMIT = 256
+"""Callbacks run at one simulated instant before the rest wait for the next frame."""
+
 class HeadlessClient:
     """A headless WoW 3.3.5a client; see ``docs/headless-client.md``."""
 
@@ -133,6 +136,7 @@ class HeadlessClient:
         self.money = self.settings.money
         self.in_combat = False
         self.logged_in = False
+        self._deferral_reported = False
         self.roster = Roster()
         self.who = WhoService(me)
         self.mail = MailService(me)
@@ -685,8 +689,26 @@ class HeadlessClient:
         log.extend_sized(run[logged:], run.ends[-1] - run.ends[logged])
 
     def _settle(self) -> None:
+        """Run the callbacks due now: server replies, events and script calls the client
+        makes "later". Ones that keep scheduling more for the same instant (a handler of a
+        server reply that asks again, an OnTextChanged that sets its own text) run at most
+        :data:`SETTLE_LIMIT` in one step; the rest wait for the next frame, as in the client,
+        where a reply or the next frame comes later (a finding says so, once)."""
+        ran = 0
         while (callback := self.clock.pop_due()) is not None:
             callback()
+            ran += 1
+            if ran >= SETTLE_LIMIT and self.clock.next_due() is not None \
+                    and self.clock.next_due() <= self.clock.elapsed + 1e-9:
+                waiting = self.clock.defer_due(self.settings.frame_interval)
+                if not self._deferral_reported:
+                    self._deferral_reported = True
+                    self.add_finding(
+                        "callbacks-deferred", f"{ran} callbacks ran at one instant and "
+                        f"{waiting} more were due (code that answers a server reply or "
+                        "OnTextChanged by causing another); the rest run with the next frame",
+                        waiting=waiting)
+                return
 
     def _record_error(self, message: str, traceback: str, context: str) -> None:
         file, line, _ = split_location(message)

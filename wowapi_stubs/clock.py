@@ -47,6 +47,15 @@ class SimulatedClock:
             return heapq.heappop(self._queue)[2]
         return None
 
+    def defer_due(self, delay: float) -> int:
+        """Move every callback due now ``delay`` seconds later (their order kept); how many."""
+        due = []
+        while self._queue and self._queue[0][0] <= self.elapsed + 1e-9:
+            due.append(heapq.heappop(self._queue))
+        for _, sequence, callback in due:
+            heapq.heappush(self._queue, (self.elapsed + delay, sequence, callback))
+        return len(due)
+
     def move_to(self, elapsed: float) -> None:
         self.elapsed = max(self.elapsed, elapsed)
 

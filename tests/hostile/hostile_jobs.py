@@ -80,6 +80,15 @@ CORPUS: dict[str, Hostile] = {
         {"a.lua": 'local f = CreateFrame("Frame") f:Hide() f:SetScript("OnShow", '
                   'function(self) self:Hide() self:Show() end) f:Show()'},
         "stack overflow (calls nested too deeply between Lua and the client)"),
+    "server-reply-answered-by-asking-again": Hostile(
+        {"a.lua": 'local f = CreateFrame("Frame") f:RegisterEvent("CHAT_MSG_SYSTEM") '
+                  'f:SetScript("OnEvent", function() SendChatMessage("x", "WHISPER", nil, '
+                  '"Nobody") end) SendChatMessage("x", "WHISPER", nil, "Nobody")'},
+        "the rest run with the next frame"),
+    "text-changed-sets-its-own-text": Hostile(
+        {"a.lua": 'local e = CreateFrame("EditBox") e:SetScript("OnTextChanged", '
+                  'function(self) self:SetText(self:GetText() .. "x") end) e:SetText("a")'},
+        "the rest run with the next frame"),
     "chat-filter-sends-what-it-filters": Hostile(
         {"a.lua": 'ChatFrame_AddMessageEventFilter("CHAT_MSG_SYSTEM", function() '
                   'SendChatMessage("x", "WHISPER", nil, "Nobody") end) '
