@@ -711,6 +711,9 @@ class HeadlessClient:
                 return
 
     def _record_error(self, message: str, traceback: str, context: str) -> None:
+        # A position inside the client's own Lua (an error its code met on behalf of the
+        # caller, a stack overflow in a wrapper) is the client's C code to addon authors.
+        message = _OWN_POSITION.sub("", message)
         file, line, _ = split_location(message)
         traceback = "\n".join(_as_c_functions([
             row for row in traceback.splitlines()
@@ -879,6 +882,7 @@ class HeadlessClient:
 
 
 _PLAYER_LINK = re.compile(r"\|Hplayer:[^|]*\|h(\[[^|]*\])\|h")
+_OWN_POSITION = re.compile(r"(?<![^\s:])headless-[a-z_]+:\d+: ")
 """A player name link as FrameXML's chat frames show senders: ``|Hplayer:N:1|h[N]|h``."""
 
 

@@ -80,6 +80,10 @@ CORPUS: dict[str, Hostile] = {
         {"a.lua": 'local f = CreateFrame("Frame") f:Hide() f:SetScript("OnShow", '
                   'function(self) self:Hide() self:Show() end) f:Show()'},
         "stack overflow (calls nested too deeply between Lua and the client)"),
+    "hook-reruns-its-target": Hostile(
+        {"a.lua": 'hooksecurefunc("CreateFrame", function() CreateFrame("Frame") end) '
+                  'CreateFrame("Frame")'},
+        "Hostile\\a.lua:1: stack overflow"),  # the client's own wrapper is not named
     "server-reply-answered-by-asking-again": Hostile(
         {"a.lua": 'local f = CreateFrame("Frame") f:RegisterEvent("CHAT_MSG_SYSTEM") '
                   'f:SetScript("OnEvent", function() SendChatMessage("x", "WHISPER", nil, '
