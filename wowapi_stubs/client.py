@@ -42,7 +42,14 @@ from wowapi_stubs.errors import (
     split_location,
 )
 from wowapi_stubs.report import LoadReport
-from wowapi_stubs.runtime import LUA_TABLE, LuaRuntime, from_lua, lupa_memory_error, to_text
+from wowapi_stubs.runtime import (
+    LUA_TABLE,
+    LuaRuntime,
+    from_lua,
+    lua_type_name,
+    lupa_memory_error,
+    to_text,
+)
 from wowapi_stubs.settings import ClientSettings
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
@@ -791,7 +798,18 @@ class HeadlessClient:
         if not ok or not results or not results[0]:
             return None
         values = [to_text(v) if isinstance(v, bytes) else v for v in results[1:]]
-        return tuple(values) + ("",) * (len(args) - len(values))
+        values += [""] * (len(args) - len(values))
+        for index, what in enumerate(("message", "author")):
+            value = values[index]
+            if isinstance(value, float) and value.is_integer():
+                values[index] = int(value)  # as Lua writes a whole number
+            elif not isinstance(value, str | int | float) or isinstance(value, bool):
+                self._record_error(f"ChatFrame1:OnEvent({event}): a message filter left the "
+                                   f"{what} a {lua_type_name(value)} value; the line is not "
+                                   "shown", "",
+                                   f"ChatFrame1:OnEvent({event})")
+                return None
+        return tuple(values)
 
     def system_message(self, text: str) -> None:
         """A line from the client or server (``/who`` lists, "No player named ..."): shown,

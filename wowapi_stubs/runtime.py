@@ -844,6 +844,19 @@ def lupa_memory_error() -> type[BaseException]:
     return lua51.LuaMemoryError
 
 
+def lua_type_name(value: Any) -> str:
+    """What Lua's ``type`` says of a value that came from Lua."""
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, bytes | str):
+        return "string"
+    return lua51.lua_type(value) or type(value).__name__
+
+
 def to_text(value: Any) -> str:
     """Lua value -> Python text (bytes decoded as UTF-8, invalid bytes kept as escapes).
     Tables, functions and userdata become ``(table value)`` etc.: no ``__tostring`` an

@@ -122,3 +122,21 @@ def test_chatlog_command_toggles_logging(tmp_path: Path) -> None:
     client.eval_lua('print("logged")')
     raw = client.chatlog_path.read_bytes()
     assert b"not logged" not in raw and b"logged" in raw
+
+
+def test_a_message_filter_leaving_no_text_hides_the_line_with_an_error(
+        client: HeadlessClient) -> None:
+    """A filter that leaves the message a table (or the author nil) gets the line not shown
+    and an error named after the chat frame's handler, as FrameXML's chat frame fails on it;
+    a number is written as Lua writes it."""
+    client.eval_lua('F1 = function(_, _, t, ...) return false, {}, ... end'
+                    ' ChatFrame_AddMessageEventFilter("CHAT_MSG_WHISPER", F1)')
+    client.whisper_from("Norinn", "hello")
+    client.eval_lua('ChatFrame_RemoveMessageEventFilter("CHAT_MSG_WHISPER", F1)'
+                    ' ChatFrame_AddMessageEventFilter("CHAT_MSG_WHISPER",'
+                    ' function() return false, 12, "Norinn" end)')
+    client.whisper_from("Norinn", "hello")
+    assert client.chat_texts()[-1] == "[Norinn] whispers: 12"
+    assert [e.message for e in client.errors] == [
+        "ChatFrame1:OnEvent(CHAT_MSG_WHISPER): a message filter left the message a table "
+        "value; the line is not shown"]
