@@ -99,6 +99,7 @@ class ChatLine:
 SETTLE_LIMIT = 256
 """Callbacks run at one simulated instant before the rest wait for the next frame."""
 
+
 class HeadlessClient:
     """A headless WoW 3.3.5a client; see ``docs/headless-client.md``."""
 
@@ -900,8 +901,9 @@ class HeadlessClient:
 
 
 _PLAYER_LINK = re.compile(r"\|Hplayer:[^|]*\|h(\[[^|]*\])\|h")
-_OWN_POSITION = re.compile(r"(?<![^\s:])headless-[a-z_]+:\d+: ")
 """A player name link as FrameXML's chat frames show senders: ``|Hplayer:N:1|h[N]|h``."""
+_OWN_POSITION = re.compile(r"(?<![^\s:])headless-[a-z_]+:\d+: ")
+"""A position in the client's own Lua chunks (``headless-bootstrap:1011: ``)."""
 
 
 def _cap_too_small(cap: int) -> HeadlessClientError:

@@ -229,6 +229,8 @@ class LuaRuntime:
             return "stack overflow (calls nested too deeply between Lua and the client)"
         if isinstance(exc, MemoryError):
             return "not enough memory"
+        if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit: raised again
+            return self._interrupt(exc).decode()
         message = f"internal error in the headless client's call bridge: {exc!r}"
         self.internal_errors.append(message)
         return message

@@ -1298,7 +1298,6 @@ P.getlocal = debug.getlocal
 function P.memory_kib()
   return collectgarbage("count")
 end
--- The collector's pause (the host sets a long one while the client's own start-up runs).
 -- Fields given to a frame as FrameXML's code gives them at load (key, value, key, value...),
 -- each unless the frame holds that field already.
 function P.set_new_fields(into, ...)
@@ -1310,6 +1309,7 @@ function P.set_new_fields(into, ...)
   end
 end
 
+-- The collector's pause (the host sets a long one while the client's own start-up runs).
 function P.set_gc_pause(percent)
   collectgarbage("setpause", percent)
 end
