@@ -63,9 +63,10 @@ from wowapi_stubs.xml.templates import apply_named_templates
 _log = logging.getLogger(__name__)
 
 # Events the client itself fires (see wowapi_stubs.coverage).
-EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER", "CHAT_MSG_SYSTEM",
-          "MAIL_SHOW", "MAIL_CLOSED", "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED",
-          "UI_ERROR_MESSAGE", "ADDON_ACTION_FORBIDDEN")
+EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER",
+          "CHAT_MSG_WHISPER_INFORM", "CHAT_MSG_SYSTEM", "MAIL_SHOW", "MAIL_CLOSED",
+          "PLAYER_REGEN_DISABLED", "PLAYER_REGEN_ENABLED", "UI_ERROR_MESSAGE",
+          "ADDON_ACTION_FORBIDDEN")
 
 # What a fresh client's Lua state holds before any addon loads (measured, rounded up).
 STARTUP_MEMORY = 320 * 1024
@@ -304,6 +305,22 @@ class HeadlessClient:
             self.show_chat_event("CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in")
         self.fire_internal("CHAT_MSG_WHISPER", *args)
         self._settle()
+
+    def whisper_echo(self, text: str, target: str) -> None:
+        """The server's echo of a whisper the character sent to an online player: shown
+        (``To [Name]: text``), logged and fired as ``CHAT_MSG_WHISPER_INFORM``, when it
+        arrives (later than the call that sent it, as every server answer)."""
+        self._line_id += 1
+        args = (text, target, "Common", "", self.settings.character_name, "", 0, 0, "", 0,
+                self._line_id, f"0x0{zlib.crc32(target.encode()) % 10**15:015d}")
+
+        def arrive() -> None:
+            if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER_INFORM
+                self.show_chat_event("CHAT_MSG_WHISPER_INFORM", args, "To [{1}]: {0}",
+                                     "whisper-out")
+            self.fire_internal("CHAT_MSG_WHISPER_INFORM", *args)
+
+        self.clock.call_later(0.0, arrive)
 
     def chat_texts(self) -> list[str]:
         """Text of every line shown in the default chat frame, in order."""

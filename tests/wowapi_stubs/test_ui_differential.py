@@ -113,6 +113,12 @@ def test_whisper_out(clients, line: str) -> None:
     builtin, framexml = both(clients, lambda c: (c.type_line(line), c.advance(0.5)))
     assert builtin == framexml
     assert len(builtin["whispers"]) == 1
+    informed = [args for event, args in builtin["events"] if event == "CHAT_MSG_WHISPER_INFORM"]
+    if "Nobody" in line:
+        assert informed == []
+    else:  # the server's echo: shown from the event, which addons get too
+        assert [args[:2] for args in informed] == [(line.split(" ", 2)[2], "Norinn")]
+        assert builtin["chat"] == [f"To [Norinn]: {line.split(' ', 2)[2]}"]
 
 
 def test_whisper_in_with_the_sender_capitalised(clients) -> None:

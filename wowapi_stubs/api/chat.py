@@ -70,8 +70,7 @@ def send_chat_message(
         if online is None:
             client.system_message(f"No player named '{target}' is currently playing.")
         else:
-            _show(client, "CHAT_MSG_WHISPER_INFORM", text, online.name, "To [{1}]: {0}",
-                  "whisper-out")
+            client.whisper_echo(text, online.name)
         return
     template = _CHANNEL_FORMATS.get(chat_type)
     if template is None:
