@@ -51,7 +51,7 @@ def create_standard_frames(client: HeadlessClient) -> None:
     ui_parent = make(Frame, "UIParent", None)
     ui_parent.SetAllPoints()
     chat = make(ScrollingMessageFrame, "ChatFrame1", ui_parent)
-    place(client, chat, functools.partial(materialize, client))
+    _place(client, chat)
     client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
     client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
     make(MessageFrame, "UIErrorsFrame", ui_parent)
@@ -83,7 +83,7 @@ def _mail_ui(client: HeadlessClient, name: str) -> Any:
                      "StaticPopupDialogs")
         for frame in MAIL_FRAMES:
             set_frame_fields(client, client.named[frame])
-            place(client, client.named[frame], functools.partial(materialize, client))
+            _place(client, client.named[frame])
     return client.named.get(name)
 
 
@@ -99,10 +99,16 @@ def _framexml_globals() -> frozenset[str]:
     return frozenset(chunk_index(("framexml.lua",)))
 
 
+def _place(client: HeadlessClient, widget: Any) -> None:
+    """Place one of the built-in UI's own frames as FrameXML places it (frames it is
+    anchored to are made when needed: :func:`wowapi_stubs.ui.geometry.place`)."""
+    place(client, widget, functools.partial(materialize, client))
+
+
 def _chat_frame(client: HeadlessClient, name: str) -> Any:
     frame = client._create_region(ScrollingMessageFrame, name, client.named["UIParent"])
     frame.shown = name == "ChatFrame2"  # the combat log tab is docked and shown
-    place(client, frame, functools.partial(materialize, client))
+    _place(client, frame)
     return frame
 
 
@@ -110,7 +116,7 @@ def _item_ref_tooltip(client: HeadlessClient, name: str) -> Any:
     tooltip = client._create_region(GameTooltip, name, client.named["UIParent"],
                                     "GameTooltipTemplate")
     tooltip.shown = False
-    place(client, tooltip, functools.partial(materialize, client))
+    _place(client, tooltip)
     return tooltip
 
 

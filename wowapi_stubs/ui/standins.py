@@ -85,12 +85,18 @@ def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     widget = client.named.get(name)  # made with its parent, by a parent key
     if widget is None:
         widget = build(client, spec, name, parent)
-        set_frame_fields(client, widget)
-        place(client, widget, lambda other: _made(client, other, depth + 1))
+        _as_at_load(client, widget, depth)
     for child in _keyed_children().get(name, ()):
         if child not in client.named:
             _made(client, child, depth + 1)
     return widget
+
+
+def _as_at_load(client: HeadlessClient, widget: Any, depth: int) -> None:
+    """Give a stand-in just made what FrameXML gives that frame at load: the fields its
+    code sets, its size and its anchors (frames it is anchored to are made first)."""
+    set_frame_fields(client, widget)
+    place(client, widget, lambda other: _made(client, other, depth + 1))
 
 
 def _created(client: HeadlessClient, name: str, depth: int) -> Any:
@@ -106,8 +112,7 @@ def _created(client: HeadlessClient, name: str, depth: int) -> Any:
             or client.named.get("UIParent")
         cls = creatable_class(kind) or Frame
         widget = client._create_region(cls, root, parent, template or None)
-        set_frame_fields(client, widget)
-        place(client, widget, lambda other: _made(client, other, depth + 1))
+        _as_at_load(client, widget, depth)
     return client.named.get(name)
 
 
