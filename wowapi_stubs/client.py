@@ -298,9 +298,7 @@ class HeadlessClient:
         The sender arrives as the server spells names (:func:`server_name`: ``вася`` ->
         ``Вася``)."""
         sender = server_name(sender)
-        self._line_id += 1
-        args = (text, sender, language, "", self.settings.character_name, "", 0, 0, "", 0,
-                self._line_id, f"0x0{zlib.crc32(sender.encode()) % 10**15:015d}")
+        args = self._whisper_args(text, sender, language)
         if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
             self.show_chat_event("CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in")
         self.fire_internal("CHAT_MSG_WHISPER", *args)
@@ -310,9 +308,7 @@ class HeadlessClient:
         """The server's echo of a whisper the character sent to an online player: shown
         (``To [Name]: text``), logged and fired as ``CHAT_MSG_WHISPER_INFORM``, when it
         arrives (later than the call that sent it, as every server answer)."""
-        self._line_id += 1
-        args = (text, target, "Common", "", self.settings.character_name, "", 0, 0, "", 0,
-                self._line_id, f"0x0{zlib.crc32(target.encode()) % 10**15:015d}")
+        args = self._whisper_args(text, target, "Common")
 
         def arrive() -> None:
             if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER_INFORM
@@ -321,6 +317,13 @@ class HeadlessClient:
             self.fire_internal("CHAT_MSG_WHISPER_INFORM", *args)
 
         self.clock.call_later(0.0, arrive)
+
+    def _whisper_args(self, text: str, other: str, language: str) -> tuple[Any, ...]:
+        """A whisper event's 12 arguments (in or out): text, the other player, language,
+        this character, a new line id and the other player's GUID."""
+        self._line_id += 1
+        return (text, other, language, "", self.settings.character_name, "", 0, 0, "", 0,
+                self._line_id, f"0x0{zlib.crc32(other.encode()) % 10**15:015d}")
 
     def chat_texts(self) -> list[str]:
         """Text of every line shown in the default chat frame, in order."""
