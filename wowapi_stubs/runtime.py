@@ -216,8 +216,8 @@ class LuaRuntime:
     def _report_error(self, message: Any, traceback: Any, context: Any) -> None:
         try:
             text = (self._bridge_failure(message) if isinstance(message, BaseException)
-                    else "(error object is a userdata value)" if lua51.lua_type(message)
-                    else to_text(message))
+                    else f"(error object is a {lua_type_name(message)} value)"
+                    if lua51.lua_type(message) else to_text(message))
             self._on_error(text, to_text(traceback), to_text(context))
         except BaseException as exc:  # noqa: BLE001 - never reaches Lua as an object
             self._failure("error handler", exc)
@@ -869,7 +869,7 @@ def to_text(value: Any) -> str:
         return ""
     if isinstance(value, bool | int | float | str):
         return str(value)
-    return f"({lua51.lua_type(value) or type(value).__name__} value)"
+    return f"({lua_type_name(value)} value)"
 
 
 def from_lua(value: Any, _depth: int = 0) -> Any:

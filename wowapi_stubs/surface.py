@@ -129,7 +129,7 @@ class ApiSurface:
     def framexml_geometry(self) -> dict[str, str]:
         """The size, scale and anchors FrameXML gives its named frames at load, by frame,
         encoded ``width:height:scale:POINT,Relative,RELPOINT,x,y;...`` (see
-        ``tools/_framexml_geometry.py``; read by :mod:`wowapi_stubs.ui.standins`)."""
+        ``tools/_framexml_geometry.py``; read by :mod:`wowapi_stubs.ui.geometry`)."""
         return dict(entry.partition(":")[::2]
                     for entry in self._data.get("framexml_geometry", "").split())
 
