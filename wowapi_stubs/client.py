@@ -14,6 +14,7 @@ import logging
 import re
 import shutil
 import tempfile
+import time
 import weakref
 import zlib
 from collections.abc import Callable, Mapping
@@ -61,6 +62,8 @@ from wowapi_stubs.world import Aura, Unit, World
 from wowapi_stubs.xml.templates import apply_named_templates
 
 _log = logging.getLogger(__name__)
+# The clock a frame's OnUpdate work is measured with (see ClientSettings.slow_frame_seconds).
+cpu_time = time.process_time
 
 # Events the client itself fires (see wowapi_stubs.coverage).
 EVENTS = ("PLAYER_LEAVING_WORLD", "PLAYER_LOGOUT", "CHAT_MSG_WHISPER",
@@ -146,6 +149,7 @@ class HeadlessClient:
         self.in_combat = False
         self.logged_in = False
         self._deferral_reported = False
+        self._slow_frames_reported = False
         self.roster = Roster()
         self.who = WhoService(me)
         self.mail = MailService(me)
@@ -159,9 +163,11 @@ class HeadlessClient:
         self._widgets_by_table: dict[Any, Any] = {}
         self.named: dict[str, Any] = _WidgetNames(me)
         self.focus_id: int | None = None  # the edit box with keyboard focus
-        self._event_frames: dict[str, list[Frame]] = {}
-        self._update_frames: list[Frame] = []
-        self._animations: list[Any] = []  # playing animation groups
+        # Ordered sets (dicts): adding and removing one of 100,000 frames costs the same
+        # as one of ten. The Lua side holds each event's delivery order.
+        self._event_frames: dict[str, dict[Frame, None]] = {}
+        self._update_frames: dict[Frame, None] = {}
+        self._animations: dict[Any, None] = {}  # playing animation groups
         self._line_id = 0
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
@@ -256,22 +262,42 @@ class HeadlessClient:
             raise ValueError("time only moves forward")
         target = self.clock.elapsed + seconds
         self._settle()
+        frame_length = self.settings.frame_interval
         while self.clock.elapsed < target - 1e-9:
             updating = [f for f in self._update_frames if f.is_visible()]
             animating = [g for g in self._animations if g.is_visible()]
             if updating or animating:
-                step = min(self.settings.frame_interval, target - self.clock.elapsed)
+                step = min(frame_length, target - self.clock.elapsed)
                 self.clock.move_to(self.clock.elapsed + step)
                 self._settle()
+                started = cpu_time()
                 for frame in updating:
                     if "OnUpdate" in frame.scripts and frame.is_visible():
                         self._run_script(frame, "OnUpdate", step)
                 for group in animating:
                     group.tick(step)
+                frame_length = self._next_frame_length(cpu_time() - started,
+                                                       len(updating))
             else:
                 due = self.clock.next_due()
                 self.clock.move_to(target if due is None else min(due, target))
             self._settle()
+
+    def _next_frame_length(self, busy: float, updating: int) -> float:
+        """How long the next frame lasts after one whose work took ``busy`` CPU seconds:
+        ``frame_interval``, or as long as the work took when that passes the setting
+        ``slow_frame_seconds`` (the client's frame rate drops under heavy ``OnUpdate`` work)."""
+        interval, limit = self.settings.frame_interval, self.settings.slow_frame_seconds
+        if limit is None or busy <= limit or busy <= interval:
+            return interval
+        if not self._slow_frames_reported:
+            self._slow_frames_reported = True
+            self.add_finding(
+                "slow-frames", f"one frame's OnUpdate work ({updating:,} frames) took "
+                f"{busy:.2f} s of CPU time: the client's frame rate drops, and simulated time "
+                "moves on by what each slow frame takes (setting slow_frame_seconds)",
+                seconds=round(busy, 3), frames=updating)
+        return busy
 
     def settle(self) -> None:
         """Run everything due at the current simulated time."""
@@ -632,36 +658,29 @@ class HeadlessClient:
         return self.widgets.get(widget_id) if widget_id is not None else None
 
     def _register_event(self, frame: Frame, event: str) -> None:
-        frames = self._event_frames.setdefault(event, [])
+        self._event_frames.setdefault(event, {})[frame] = None
         front = self.settings.event_order == "reverse"
-        if front:
-            frames.insert(0, frame)
-        else:
-            frames.append(frame)
         self.runtime.fn.register_event(frame.lua, event.encode(), frame.label, front)
 
     def _unregister_event(self, frame: Frame, event: str) -> None:
-        frames = self._event_frames.get(event, [])
-        if frame in frames:
-            frames.remove(frame)
+        self._event_frames.get(event, {}).pop(frame, None)
         self.runtime.fn.unregister_event(frame.lua, event.encode())
 
     def _scripts_changed(self, frame: Any) -> None:
         self.runtime.fn.set_on_event(frame.lua, frame.scripts.get("OnEvent"))
         if not isinstance(frame, Frame):
             return
-        has_update = "OnUpdate" in frame.scripts
-        if has_update and frame not in self._update_frames:
-            self._update_frames.append(frame)
-        elif not has_update and frame in self._update_frames:
-            self._update_frames.remove(frame)
+        if "OnUpdate" in frame.scripts:
+            self._update_frames.setdefault(frame, None)
+        else:
+            self._update_frames.pop(frame, None)
 
     def animation_playing(self, group: Any, playing: bool) -> None:
         """An animation group started or stopped playing (the client ticks playing ones)."""
-        if playing and group not in self._animations:
-            self._animations.append(group)
-        elif not playing and group in self._animations:
-            self._animations.remove(group)
+        if playing:
+            self._animations.setdefault(group, None)
+        else:
+            self._animations.pop(group, None)
 
     def _run_script(self, frame: Any, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         scripts = getattr(frame, "scripts", None)

@@ -40,7 +40,13 @@ class ClientSettings:
         start_time: simulated wall clock at start-up (aware datetime).
         utc_offset_minutes: local time zone of the simulated PC (``date()``, chat-log stamps).
         uptime_at_start: ``GetTime()`` at start-up, in seconds.
-        frame_interval: seconds per rendered frame (``OnUpdate`` cadence).
+        frame_interval: seconds per rendered frame (``OnUpdate`` cadence): the shortest a
+            frame lasts.
+        slow_frame_seconds: a frame whose ``OnUpdate`` and animation work takes more CPU time
+            than this makes the next frame come that much later in simulated time, as a
+            busy client's frame rate drops (runaway ``OnUpdate`` code cannot make a few
+            simulated seconds take hours); reported once as a ``slow-frames`` finding.
+            ``None``: every frame lasts ``frame_interval``, whatever its work costs.
         cpu_limit_seconds: CPU time one entry into Lua may use before it is stopped with
             "script ran too long" (the 3.3.5a client does the same for runaway scripts).
         memory_limit_bytes: cap on the Lua state's memory; allocation beyond it fails with
@@ -98,6 +104,7 @@ class ClientSettings:
     utc_offset_minutes: int = 0
     uptime_at_start: float = 3600.0
     frame_interval: float = 1.0 / 30.0
+    slow_frame_seconds: float | None = 0.25
     cpu_limit_seconds: float = 0.5
     memory_limit_bytes: int = 256 * MIB
     wow_dir: Path | None = None

@@ -596,10 +596,16 @@ end
 
 -- Event dispatch: frames registered per event and their OnEvent scripts live here too, so
 -- one entry from the host delivers an event to every frame (each under its own safecall).
-local event_frames = {}
+-- Each event's frames sit in registration order in a list with holes (false) where frames
+-- unregistered, and each frame's slot is kept: registering and unregistering one of 100,000
+-- frames costs what it costs for one of ten; the list is compacted once half of it is holes.
+local event_frames = {}  -- event -> { [i] = frame or false, n = slots used, holes = k }
+local event_slots = {}   -- event -> { [frame] = i }
+local newest_first = false  -- the client's event_order setting is "reverse"
 local registered = setmetatable({}, { __mode = "k" })
 local on_event = setmetatable({}, { __mode = "k" })
 local frame_labels = setmetatable({}, { __mode = "k" })
+local MIN_COMPACTED_HOLES = 16
 
 -- owner[key], made an empty table on first use.
 local function subtable(owner, key)
@@ -611,19 +617,38 @@ local function subtable(owner, key)
   return found
 end
 
+local function compact(list, slots)
+  local kept = 0
+  for i = 1, list.n do
+    local frame = list[i]
+    if frame then
+      kept = kept + 1
+      list[kept] = frame
+      slots[frame] = kept
+    end
+  end
+  for i = kept + 1, list.n do
+    list[i] = nil
+  end
+  list.n, list.holes = kept, 0
+end
+
 function P.register_event(frame, event, label, front)
-  local list = subtable(event_frames, event)
   local events = subtable(registered, frame)
   if events[event] then
     return
   end
   events[event] = true
   frame_labels[frame] = label
-  if front then
-    tinsert(list, 1, frame)
-  else
-    list[#list + 1] = frame
+  newest_first = front and true or false
+  local list = event_frames[event]
+  if not list then
+    list = { n = 0, holes = 0 }
+    event_frames[event], event_slots[event] = list, {}
   end
+  local n = list.n + 1
+  list[n], list.n = frame, n
+  event_slots[event][frame] = n
 end
 
 function P.unregister_event(frame, event)
@@ -632,11 +657,14 @@ function P.unregister_event(frame, event)
     events[event] = nil
   end
   local list = event_frames[event]
-  if list then
-    for i = #list, 1, -1 do
-      if list[i] == frame then
-        tremove(list, i)
-      end
+  local slots = event_slots[event]
+  local slot = slots and slots[frame]
+  if slot then
+    list[slot], slots[frame] = false, nil
+    local holes = list.holes + 1
+    list.holes = holes
+    if holes >= MIN_COMPACTED_HOLES and holes * 2 >= list.n then
+      compact(list, slots)
     end
   end
 end
@@ -658,17 +686,19 @@ local function event_label(frame, event)
 end
 
 -- One table holds the handler arguments (frame, event, ...) for every frame; only the frame
--- changes between calls.
+-- changes between calls. The frames registered when the event arrives hear it, in
+-- registration order (newest first with the "reverse" setting); one a handler unregisters
+-- before its turn does not.
 function P.dispatch(event, ...)
   local list = event_frames[event]
   if not list then
     return 0
   end
-  local n = #list
+  local n = list.n
   local args, count = { false, event, ... }, select("#", ...) + 2
   if n == 1 then
     local frame = list[1]
-    local fn = on_event[frame]
+    local fn = frame and on_event[frame]
     if fn then
       args[1] = frame
       call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
@@ -676,12 +706,21 @@ function P.dispatch(event, ...)
     end
     return 1
   end
-  local snapshot = { unpack(list, 1, n) }
+  local snapshot = {}
+  if newest_first then
+    for i = 1, n do
+      snapshot[i] = list[n + 1 - i]
+    end
+  else
+    for i = 1, n do
+      snapshot[i] = list[i]
+    end
+  end
   for i = 1, n do
     local frame = snapshot[i]
-    local fn = on_event[frame]
-    local events = registered[frame]
-    if fn and events and events[event] then
+    local fn = frame and on_event[frame]
+    local events = fn and registered[frame]
+    if events and events[event] then
       args[1] = frame
       call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
         count)

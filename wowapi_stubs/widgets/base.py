@@ -322,7 +322,30 @@ class ScriptObject:
         return self.shown
 
     def _visibility_changed(self, visible: bool) -> None:
-        """This object became visible or hidden through its own flag or an ancestor's."""
+        """This object became visible or hidden through its own flag or an ancestor's: it
+        and each shown descendant hear it, parents before children (an explicit walk: a
+        hierarchy may be deeper than Python's recursion limit)."""
+        pending: list[tuple[Any, bool]] = [(self, False)]
+        while pending:
+            widget, subtree_done = pending.pop()
+            if subtree_done:
+                widget._subtree_visibility_changed(visible)
+                continue
+            if widget is not self and not widget.shown:
+                continue
+            widget._own_visibility_changed(visible)
+            pending.append((widget, True))
+            pending.extend((child, False) for child in reversed(widget._visibility_children()))
+
+    def _own_visibility_changed(self, visible: bool) -> None:
+        """Hook: this object's own reaction (frames run OnShow/OnHide)."""
+
+    def _subtree_visibility_changed(self, visible: bool) -> None:
+        """Hook: after every shown descendant heard it (edit boxes move the focus)."""
+
+    def _visibility_children(self) -> list[Any]:
+        """The objects a visibility change reaches next (a frame's children)."""
+        return []
 
     def __repr__(self) -> str:
         return f"<{self.KIND} {self.name or '(anonymous)'}>"
@@ -374,7 +397,7 @@ class Region(ScriptObject):
     def rect(self) -> tuple[float, float, float, float] | None:
         """``(left, bottom, width, height)`` on screen (UI units at scale 1), or ``None``
         while the anchors do not place it."""
-        return _layout(self, 0)
+        return _layout(self)
 
     def _on_size_changed(self) -> None:
         """Hook for frames (``OnSizeChanged``)."""
@@ -615,16 +638,23 @@ def _offset(value: Any, what: str) -> float:
     return value if kind is int or kind is float else opt_number(value, 0.0, what=what)
 
 
-def _depends_on(region: Any, target: Any, depth: int = 0) -> bool:
-    """Whether ``region``'s placement depends on ``target`` (anchor chains)."""
-    if depth > 64:
-        return True
+def _depends_on(region: Any, target: Any) -> bool:
+    """Whether ``region``'s placement depends on ``target`` (anchor chains of any length,
+    each region visited once: rows anchored to the row before by two points are a DAG)."""
     widgets = region._client.widgets
-    for anchor in region._anchors or ():
-        relative = widgets.get(anchor.relative_id) if anchor.relative_id is not None else None
-        if relative is target or (relative is not None and _depends_on(relative, target,
-                                                                       depth + 1)):
-            return True
+    seen: set[int] = set()
+    pending = [region]
+    while pending:
+        for anchor in pending.pop()._anchors or ():
+            relative_id = anchor.relative_id
+            if relative_id is None or relative_id in seen:
+                continue
+            relative = widgets.get(relative_id)
+            if relative is target:
+                return True
+            if relative is not None:
+                seen.add(relative_id)
+                pending.append(relative)
     return False
 
 
@@ -634,11 +664,42 @@ def screen_rect(client: Host) -> tuple[float, float, float, float]:
     return 0.0, 0.0, SCREEN_HEIGHT * width / height, SCREEN_HEIGHT
 
 
-def _layout(region: Any, depth: int) -> tuple[float, float, float, float] | None:
+def _layout(region: Any) -> tuple[float, float, float, float] | None:
     """Resolve ``region``'s anchors to a screen rect (each axis separately: two anchors
-    on an axis fix both edges; one anchor and a size fix the rest)."""
+    on an axis fix both edges; one anchor and a size fix the rest).
+
+    Every region of the anchor graph is placed once, relatives first, by an explicit walk:
+    a chain of any length resolves (rows anchored to the row before by two points would
+    otherwise be placed 2^n times), and a cycle leaves the regions on it unplaced."""
+    widgets = region._client.widgets
+    placed: dict[int, tuple[float, float, float, float] | None] = {}
+    on_path: set[int] = set()
+    pending = [region]
+    while pending:
+        current = pending[-1]
+        if current.id in placed:
+            pending.pop()
+            continue
+        waiting = [relative for anchor in current._anchors or ()
+                   if anchor.relative_id is not None
+                   and (relative := widgets.get(anchor.relative_id)) is not None
+                   and relative.id not in placed]
+        if waiting and current.id not in on_path:
+            on_path.add(current.id)
+            pending.extend(waiting)
+            continue
+        pending.pop()
+        on_path.discard(current.id)
+        placed[current.id] = None if waiting else _place(current, placed)
+    return placed[region.id]
+
+
+def _place(region: Any, placed: dict[int, tuple[float, float, float, float] | None]
+           ) -> tuple[float, float, float, float] | None:
+    """``region``'s rect from its relatives' rects (``placed``, by id; the screen for an
+    anchor without a relative), or ``None`` while one of them is unplaced."""
     anchors = region._anchors
-    if not anchors or depth > 32:
+    if not anchors:
         return None
     scale = region.effective_scale()
     widgets = region._client.widgets
@@ -646,8 +707,7 @@ def _layout(region: Any, depth: int) -> tuple[float, float, float, float] | None
     ys: dict[float, float] = {}
     for anchor in anchors:
         relative = widgets.get(anchor.relative_id) if anchor.relative_id is not None else None
-        target = screen_rect(region._client) if relative is None else _layout(relative,
-                                                                              depth + 1)
+        target = screen_rect(region._client) if relative is None else placed.get(relative.id)
         if target is None:
             return None
         fx, fy = _POINT_FRACTIONS[anchor.relative_point]

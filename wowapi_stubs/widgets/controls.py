@@ -199,8 +199,7 @@ class EditBox(FontInstance, Frame):
     def HasFocus(self) -> int | None:
         return flag_result(self.focused)
 
-    def _visibility_changed(self, visible: bool) -> None:
-        super()._visibility_changed(visible)
+    def _subtree_visibility_changed(self, visible: bool) -> None:
         if not visible:
             self.ClearFocus()
         elif self.auto_focus:

@@ -135,11 +135,11 @@ class Frame(Scripted, Region):
         return (self.name or self.KIND).encode("utf-8", "surrogateescape")
 
     # -- visibility and size hooks -----------------------------------------------------------
-    def _visibility_changed(self, visible: bool) -> None:
+    def _own_visibility_changed(self, visible: bool) -> None:
         self.run_script("OnShow" if visible else "OnHide")
-        for child in self.children:
-            if child.shown:
-                child._visibility_changed(visible)
+
+    def _visibility_children(self) -> list[Any]:
+        return self.children
 
     def _on_size_changed(self) -> None:
         if "OnSizeChanged" in self.scripts:
