@@ -594,6 +594,10 @@ START_UP_PAUSE_MIN_CAP = 16 * 1024 * 1024
 ENTRY_SLACK = 16 * 1024
 HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)
 LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
+# Lua 5.1 holds at most 8,000 values on a C function's stack (LUAI_MAXCSTACK); a function of
+# the client returning more (GetRegions of a frame with 9,000 textures) fails in Lua as
+# "stack overflow" at its caller, and so does one of ours (a few slots stay for the caller).
+MAX_RESULTS = 7900
 COMPILED_CACHE_SIZE = 8192  # chunks (FrameXML: ~330 files and ~2,000 XML handlers)
 COMPILED_CACHE_BYTES = 64 * 1024 * 1024  # their source and bytecode
 _COMPILED: OrderedDict[tuple[bytes, bytes], bytes] = OrderedDict()
@@ -651,7 +655,11 @@ def _host_calls(me: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callab
         return lua_table if lua_table is not None else me.to_lua(value)
 
     def to_lua(result: Any) -> Any:  # a tuple is several return values
-        return tuple(one(v) for v in result) if result.__class__ is tuple else one(result)
+        if result.__class__ is not tuple:
+            return one(result)
+        if len(result) > MAX_RESULTS:
+            raise WowApiError(f"stack overflow (too many results: {len(result):,})")
+        return tuple(one(v) for v in result)
 
     def api_call(idx: int, *args: Any) -> Any:
         api_counts[idx - 1] = api_counts.get(idx - 1, 0) + 1

@@ -176,3 +176,16 @@ def test_without_the_slow_frame_rule_every_frame_lasts_the_frame_interval(monkey
         client.advance(1.0)
         assert run(client, "return calls, elapsed") == (30, pytest.approx(1.0))
         assert not client.findings
+
+
+def test_more_results_than_lua_holds_fail_at_the_caller_as_a_stack_overflow(
+        client: HeadlessClient) -> None:
+    assert run(client, """
+      F = CreateFrame("Frame")
+      for i = 1, 7000 do F:CreateTexture() end
+      return select("#", F:GetRegions())
+    """) == 7000
+    client.eval_lua("for i = 1, 2000 do F:CreateTexture() end\n"
+                    "local n = select('#', F:GetRegions())")
+    assert client.errors[-1].message == (
+        "(eval):2: stack overflow (too many results: 9,000)")
