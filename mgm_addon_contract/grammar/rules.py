@@ -23,6 +23,10 @@ RULES: tuple[GrammarRule, ...] = (
     GrammarRule("LINE-TIMESTAMP", "SPEC §10",
                 "A line holding [MGM is a chat-log line: M/D HH:MM:SS.mmm, two spaces, text."),
     GrammarRule("LINE-UTF8", "SPEC §10", "The chat log is valid UTF-8 text."),
+    GrammarRule("LINE-NUL", "SPEC §10; client facts: the log is appended across sessions",
+                "The chat log holds no NUL bytes (a run of them is what a writer that stopped "
+                "abruptly leaves; the text after it is read as a line of its own).",
+                level="warning"),
     GrammarRule("LINE-TOO-LONG", "SPEC §10; client facts: chat message length",
                 "A chat-log line stays within the reader's line-length limit (default 256 KiB); "
                 "a longer one is read from its prefix only."),

@@ -36,6 +36,7 @@ def count_newlines(buffer: bytearray | bytes, start: int, end: int) -> int:
     return int(np.count_nonzero(view == NEWLINE))
 
 
+_NUL_RUN = re.compile(b"\x00+")
 STAMP_BYTES = 20  # the longest "M/D HH:MM:SS.mmm" plus its two spaces
 
 
@@ -161,9 +162,10 @@ class LogScanner:
                                               self._offset + start, number,
                                               stop - start - self.max_line_bytes))
                     continue
-                parsed = self._parse(buffer[start:stop], self._offset + start, number)
-                if parsed.tag or parsed.violations or parsed.spoofed or parsed.info_line:
-                    out.append(parsed)
+                out += [parsed for parsed in self._lines_of(buffer[start:stop],
+                                                             self._offset + start, number)
+                        if parsed.tag or parsed.violations or parsed.spoofed
+                        or parsed.info_line]
             self._line += newlines
             self.lines_seen += newlines
         del buffer[:end]
@@ -219,7 +221,7 @@ class LogScanner:
                                           self._offset + start, self._line,
                                           stop - start - self.max_line_bytes))
             else:
-                out.append(self._parse(buffer[start:stop], self._offset + start, self._line))
+                out += self._lines_of(buffer[start:stop], self._offset + start, self._line)
             start = stop + 1
         return out
 
@@ -287,9 +289,9 @@ class LogScanner:
         self._scanned = 0
         self._line += 1
         self.lines_seen += 1
-        line = self._parse(raw, self._offset, self._line)
+        lines = self._lines_of(raw, self._offset, self._line)
         self._offset += len(raw)
-        return [line]
+        return lines
 
     def _too_long(self, kept: bytes | bytearray, offset: int, number: int,
                   rest: int) -> ParsedLine:
@@ -305,6 +307,39 @@ class LogScanner:
             number, 1, (), excerpt(text, 1), self.source)
         return ParsedLine(number, self.source, prefix.timestamp, prefix.message, None,
                           (violation,), prefix.spoofed, offset)
+
+    def _lines_of(self, raw: bytes | bytearray, offset: int, number: int) -> list[ParsedLine]:
+        """One complete line: itself, or, when runs of NUL bytes sit in it, the text around
+        them as lines of their own and each run reported (``LINE-NUL``).
+
+        The client never writes a NUL. A writer that stopped abruptly (a crash, a power cut)
+        can leave the file longer than what it wrote, the gap read as zeros, and the client
+        started again appends its next line right after them: that line is read whole
+        (same line number, its own byte offset), as the Desktop's search anywhere in the
+        line would find its tag."""
+        if b"\x00" not in raw:
+            return [self._parse(raw, offset, number)]
+        lines: list[ParsedLine] = []
+        position = 0
+        for run in _NUL_RUN.finditer(raw):
+            if run.start() > position:
+                lines.append(self._parse(raw[position:run.start()], offset + position, number))
+            lines.append(self._nul_run(raw, run.start(), run.end(), offset, number))
+            position = run.end()
+        if position < len(raw) and raw[position:] != b"\r":
+            lines.append(self._parse(raw[position:], offset + position, number))
+        return lines
+
+    def _nul_run(self, raw: bytes | bytearray, start: int, stop: int, offset: int,
+                 number: int) -> ParsedLine:
+        """``LINE-NUL`` for ``raw[start:stop]``, a run of NUL bytes."""
+        column = len(bytes(raw[:start]).decode("utf-8", "replace")) + 1
+        violation = Violation(
+            "LINE-NUL", f"{stop - start:,} NUL bytes at byte offset {offset + start} of the "
+            "file (what a writer that stopped abruptly leaves; the client never writes them):"
+            " skipped, the text after them read as a line of its own",
+            number, column, (), "", self.source)
+        return ParsedLine(number, self.source, None, "", None, (violation,), (), offset + start)
 
     def _parse(self, raw: bytes | bytearray, offset: int, number: int) -> ParsedLine:
         if raw.endswith(b"\r"):

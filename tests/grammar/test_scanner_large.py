@@ -76,3 +76,23 @@ def test_a_long_line_is_searched_once_not_once_per_chunk() -> None:
         assert scanner._scanned == len(scanner._buffer) == count * 4096
     (parsed,) = scanner.feed(b"[MGM_CONFIRM:x]\n", plain_lines=False)
     assert parsed.line == 1 and scanner._scanned == 0
+
+
+@pytest.mark.parametrize("plain_lines", [True, False])
+def test_a_run_of_nul_bytes_splits_a_line_and_is_reported(plain_lines: bool) -> None:
+    cut = b"4/6 18:40:12.345  [MGM_CONF"
+    after = f"4/6 18:41:00.000  [MGM_CONFIRM:{U}]".encode()
+    data = b"4/6 18:40:00.000  hello\r\n" + cut + b"\x00" * 700 + after + b"\r\nnext\r\n"
+    scanner = LogScanner("log")
+    lines = scanner.feed(data, plain_lines=plain_lines) + scanner.finish()
+    found = [(p.line, p.byte_offset, p.tag.kind.value if p.tag else None,
+              [v.rule_id for v in p.violations]) for p in lines]
+    nul_at, after_at = 25 + len(cut), 25 + len(cut) + 700
+    expected = [(2, 25, None, ["TAG-UNKNOWN"]), (2, nul_at, None, ["LINE-NUL"]),
+                (2, after_at, "MGM_CONFIRM", [])]
+    if plain_lines:
+        expected = [(1, 0, None, []), *expected, (3, after_at + len(after) + 2, None, [])]
+    assert found == expected
+    nul = next(v for p in lines for v in p.violations if v.rule_id == "LINE-NUL")
+    assert nul.message.startswith(f"700 NUL bytes at byte offset {nul_at} of the file")
+    assert scanner.line_number == 3

@@ -5,7 +5,9 @@ A schedule plays a game client writing ``WoWChatLog.txt`` (tags for seeded payou
 noise, spoofed whispers, duplicates, ids in upper case, a /who report) while it SIGKILLs and
 restarts the consumer (also while a tag is in retry back-off), rotates the log by renaming
 it under a writer that finishes its line in the old file, truncates it (mid-line too) and
-rewrites it, splits writes inside UTF-8 sequences, and makes the EBS fail (5xx, 429, a
+rewrites it, splits writes inside UTF-8 sequences, crashes the game mid-line (the file keeps
+zeros where the last write never landed, the next session appends after them), and makes the
+EBS fail (5xx, 429, a
 refused key, unknown payouts that appear later, stalls longer than the consumer's timeout).
 At the end the EBS state is compared with the tags in the log: every effect happened once
 (none lost, none doubled) and spoofed tags had no effect.
@@ -60,6 +62,7 @@ class Totals:
     truncations: int = 0
     rewrites: int = 0
     split_writes: int = 0
+    crashes: int = 0
     faults: int = 0
     stalls: int = 0
     late_payouts: int = 0
@@ -77,7 +80,8 @@ class Totals:
                 f"{self.kills} kill -9 ({self.kills_in_backoff} during a retry back-off), "
                 f"{self.refused_key_restarts} refused-key stops, {self.rotations} rotations, "
                 f"{self.truncations} truncations, {self.rewrites} rewrites, "
-                f"{self.split_writes} split writes, {self.faults} EBS 5xx/429 faults, "
+                f"{self.split_writes} split writes, {self.crashes} game crashes (NUL padding), "
+                f"{self.faults} EBS 5xx/429 faults, "
                 f"{self.stalls} stalls, {self.late_payouts} late payouts, {self.spoofed} "
                 f"spoofed tags; lost {len(self.lost)}, duplicated {len(self.duplicated)}, "
                 f"spoofed with effect {len(self.spoof_effects)}")
@@ -341,6 +345,12 @@ class Schedule:
             self.writer.write(data[:cut])
             self._gap()
             self.writer.write(data[cut:])
+        elif roll < 0.40:  # the game dies mid-line: the file keeps zeros where its last write
+            self.totals.crashes += 1  # never landed; started again, it writes the line whole
+            cut = self.rng.randint(0, len(data) - 1)
+            self.writer.write(data[:cut] + b"\x00" * self.rng.randint(1, 4096))
+            self._gap()
+            self.writer.write(data)
         else:
             self.writer.write(data)
         if self.rng.random() < 0.3:

@@ -572,3 +572,22 @@ def test_a_saved_position_only_vouches_for_bytes_it_read(setup: Setup) -> None:
     again = TrackedFile.open(setup.log, max_line_bytes=1 << 16)
     assert again is not None and not again.matches(mark)
     again.close()
+
+
+def test_the_line_after_a_crash_padding_of_nul_bytes_keeps_its_tag(setup: Setup) -> None:
+    """A game that died leaves zeros where its last write never landed; started again, it
+    appends its next line right after them (no line break between)."""
+    consumer = setup.consumer()
+    setup.append(line(ACCEPT1) + b"4/4 12:00:01.000  [MGM_CONF" + b"\x00" * 4096)
+    consumer.poll_once()
+    setup.append(line(ACCEPT2, 3) + line(CONFIRM2, 4))
+    consumer.poll_once()
+    assert setup.effects() == [("POST", f"/api/payouts/{P1}/confirm-acceptance", 200),
+                               ("POST", f"/api/payouts/{P2}/confirm-acceptance", 200),
+                               (*PATCH2, 200)]
+    problems = [(e["rule"], e["line"]) for e in setup.events() if e["event"] == "invalid-line"]
+    assert problems == [("TAG-UNKNOWN", 2), ("LINE-NUL", 2)]  # the cut tag is reported
+    consumer.close()
+    again = setup.consumer()  # resumes past the padding: nothing repeated
+    again.poll_once()
+    assert len(setup.effects()) == 3

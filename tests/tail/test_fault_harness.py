@@ -41,6 +41,7 @@ def test_no_tag_lost_no_effect_doubled_under_seeded_faults(
     print(summary)
     assert totals.schedules == count
     assert totals.kills > 0 and totals.rotations > 0 and totals.truncations > 0
+    assert totals.crashes > 0
     assert not totals.lost, "\n".join(totals.lost[:20])
     assert not totals.duplicated, "\n".join(totals.duplicated[:20])
     assert not totals.spoof_effects, "\n".join(totals.spoof_effects[:20])
