@@ -45,3 +45,33 @@ def test_c_functions_written_in_lua_are_there_under_framexml(framexml: HeadlessC
     """SecureStateDriver.lua and ChatFrame.lua call SecureCmdOptionParse, a C function."""
     assert framexml.eval_lua('return SecureCmdOptionParse("[combat] a; [@player] b")') == (
         "b", "player")
+
+
+def test_secure_handlers_run_an_addons_snippets_in_blizzards_restricted_environment(
+        framexml: HeadlessClient) -> None:
+    """An addon's SecureHandlerExecute and WrapScript reach FrameXML's restricted code
+    through a protected frame's attributes; the snippets run there, secure."""
+    before = len(framexml.errors)
+    assert framexml.eval_lua("""
+      local header = CreateFrame("Frame", "SnippetHeader", UIParent, "SecureHandlerStateTemplate")
+      local button = CreateFrame("Button", "SnippetButton", UIParent, "SecureActionButtonTemplate")
+      SecureHandlerExecute(header, [[ self:SetAttribute("ran", "execute") ]])
+      SecureHandlerWrapScript(button, "OnClick", header, [[ owner:SetAttribute("clicks", 1) ]])
+      local protected, explicit = header:IsProtected()
+      local addon_secure = issecure()
+      return header:GetAttribute("ran"), protected, explicit, addon_secure
+    """) == ("execute", 1, 1, None)
+    assert framexml.find_frame("SnippetButton").click()
+    assert framexml.eval_lua('return SnippetHeader:GetAttribute("clicks")') == 1
+    assert [e.message for e in framexml.errors[before:]] == []
+
+
+def test_blizzard_code_is_secure_and_an_addon_in_the_call_makes_it_insecure(
+        framexml: HeadlessClient) -> None:
+    assert framexml.eval_lua("""
+      local from_addon = issecure()
+      local through_blizzard = securecall(issecure)  -- securecall is the client's own
+      return from_addon, through_blizzard
+    """) == (None, None)
+    # FrameXML's own code, started by the client (a frame's OnLoad from FrameXML's XML):
+    assert framexml.eval_lua("return SecureHandlersUpdateFrame:IsProtected()") == (1, 1)

@@ -329,3 +329,19 @@ def test_a_failing_method_is_located_the_same_way_for_own_and_replaced_methods(
     expected = ('Interface\\AddOns\\XmlAddon\\ui.xml:2: Frame:SetPoint: Region:SetPoint(): '
                 'Unknown region point "NOWHERE"')
     assert messages == [[expected], [expected]]
+
+
+def test_protected_frames_and_their_templates_are_explicitly_protected(make_addon) -> None:
+    client, report = _load(make_addon, """
+<Frame name="GuardedTemplate" protected="true" virtual="true"/>
+<Frame name="Guarded" inherits="GuardedTemplate"/>
+<Frame name="Direct" protected="true"/>
+<Frame name="Open"/>""")
+    with client:
+        assert report.ok, (report.errors, report.findings)
+        assert client.eval_lua("""
+          local a, b = Guarded:IsProtected()
+          local c, d = Direct:IsProtected()
+          local e, f = Open:IsProtected()
+          return a, b, c, d, e, f, issecure()
+        """) == (1, 1, 1, 1, None, None, None)

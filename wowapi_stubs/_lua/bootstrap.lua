@@ -507,6 +507,9 @@ function P.safecall(label, f, ...)
     xpcall(trampoline, error_handler))
 end
 
+-- Where each execution the client starts begins on the stack (issecure looks no further).
+P.entry_points = setmetatable({ [enter] = true, [P.safecall] = true }, { __mode = "k" })
+
 -- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
 -- arg1..arg9 (the handler's arguments after self), set around every handler call and
 -- restored after it, nested handlers included. Setting eleven globals per call would be

@@ -185,10 +185,57 @@ G.securecall = function(fn, ...)
   return securecall_results(pcall(fn, ...))
 end
 
--- Addon code is never secure in the headless client (there is no Blizzard code to taint).
+-- issecure(): 1 while the running execution is Blizzard's alone. The client starts each
+-- execution (a script handler, a file, an event) with the taint of the code it runs, and an
+-- addon function taints the execution it runs in. Here: the Lua functions on the stack from
+-- the caller back to where the client began this execution are Blizzard's: from FrameXML or a Blizzard_ addon by their file; an XML handler
+-- (its chunk is named like any addon's, "Name:OnLoad") marked so by the XML loader; or code
+-- Blizzard's code compiled (the restricted environment's snippets: a function is as secure
+-- as the execution that made it). The built-in UI is the client's own code. Not traced: a
+-- value an addon wrote, and a function that tail-called (`return f()`), which leaves no
+-- frame: code reached that way counts as its caller's caller's (FrameXML tail-calls a lot).
+local getinfo = P.getinfo
+local blizzard_functions = setmetatable({}, { __mode = "k" })
+local blizzard_chunks, blizzard_chunk_count, MAX_BLIZZARD_CHUNKS = {}, 0, 4096
+function P.mark_blizzard(fn)
+  blizzard_functions[fn] = true
+end
+local function blizzard_source(source)
+  return strsub(source, 1, 20) == "@Interface\\FrameXML\\"
+    or strsub(source, 1, 27) == "@Interface\\AddOns\\Blizzard_" or blizzard_chunks[source]
+end
+-- Whether the stack from `level` up to the start of the execution (the client's entry that
+-- began it) runs Blizzard's code only; the client's own functions on the way (API functions
+-- written in Lua, wrappers) take the taint of their caller.
+local entry_points = P.entry_points
+local function secure_from(level)
+  while true do
+    local info = getinfo(level, "Sf")
+    if not info or entry_points[info.func] then
+      return true
+    end
+    if info.what ~= "C" and info.what ~= "tail" and strsub(info.source, 1, 10) ~= "=headless-"
+        and not blizzard_source(info.source) and not blizzard_functions[info.func] then
+      return false
+    end
+    level = level + 1
+  end
+end
 G.issecure = function()
   touch("issecure")
-  return nil
+  return secure_from(3) and 1 or nil
+end
+local loadstring_unmarked = G.loadstring
+G.loadstring = function(code, chunkname)
+  local fn, message = loadstring_unmarked(code, chunkname)
+  if fn and blizzard_chunk_count < MAX_BLIZZARD_CHUNKS and secure_from(3) then
+    local source = chunkname or code
+    if not blizzard_chunks[source] then
+      blizzard_chunks[source], blizzard_chunk_count = true, blizzard_chunk_count + 1
+    end
+    blizzard_functions[fn] = true
+  end
+  return fn, message
 end
 G.issecurevariable = function()
   touch("issecurevariable")

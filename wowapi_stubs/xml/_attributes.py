@@ -65,6 +65,8 @@ def apply_attributes(ctx: XmlContext, widget: Region, node: Node) -> None:
         elif attr == "registerForClicks":
             ctx.call(widget, "RegisterForClicks", node,
                      *[p.strip() for p in raw.split(",") if p.strip()])
+        elif attr == "protected":  # XML only: secure templates make explicitly protected
+            widget.protected = is_true(raw)  # frames (IsProtected() -> 1, 1)
         elif attr == "scale" and widget.KIND in MODEL_KINDS:
             ctx.call(widget, "SetModelScale", node, number(ctx, node, attr, 1))
     if "minValue" in attrs or "maxValue" in attrs:

@@ -17,6 +17,9 @@ from wowapi_stubs.xml._schema import handler_params
 if TYPE_CHECKING:
     from wowapi_stubs.widgets import Region
 
+BLIZZARD_FOLDERS = ("Interface\\FrameXML\\", "Interface\\AddOns\\Blizzard_")
+"""Where Blizzard's own UI code lives (its handlers run secure, see ``issecure``)."""
+
 
 def apply_scripts(ctx: XmlContext, widget: Region, scripts: Node) -> None:
     """Set every handler of a ``<Scripts>`` element on ``widget``."""
@@ -55,6 +58,8 @@ def handler_function(ctx: XmlContext, widget: Region, node: Node) -> Any:
         ctx.error(node, f"<{node.tag}>: {error}")
         return None
     fn = chunk()
+    if node.file.startswith(BLIZZARD_FOLDERS):  # Blizzard's code: secure (see issecure)
+        runtime.fn.mark_blizzard(fn)
     if node.in_template:
         ctx.registry.compiled[key] = (node, fn)
     return fn
