@@ -46,7 +46,6 @@ from wowapi_stubs.report import LoadReport
 from wowapi_stubs.runtime import (
     LUA_TABLE,
     LuaRuntime,
-    from_lua,
     lua_type_name,
     lupa_memory_error,
     to_text,
@@ -224,7 +223,15 @@ class HeadlessClient:
         saved: dict[str, Any] = {}
         for toc in self.loaded_addons.values():
             for name in toc.saved_variables():
-                saved[name] = from_lua(self.runtime.rawglobal(name))
+                table_keys: list[int] = []
+                saved[name] = self.runtime.plain_value(self.runtime.rawglobal(name),
+                                                       table_keys=table_keys)
+                if table_keys:
+                    self.add_finding(
+                        "saved-variable-table-keys", f"{name}: {len(table_keys):,} entries "
+                        "have a table as their key; a saved variable keeps string, number and "
+                        "boolean keys, so they are not in what logout returns",
+                        addon=toc.addon_name, entries=len(table_keys))
         self.chatlog.flush()
         self.logged_in = False
         return saved
@@ -567,7 +574,7 @@ class HeadlessClient:
             raise LookupError(f"Lua global {name!r} is not a function")
         ok, results = self.runtime.safecall(name, fn, *args)
         self._settle()
-        return tuple(from_lua(r) for r in results) if ok else ()
+        return tuple(self.runtime.plain_value(r) for r in results) if ok else ()
 
     def eval_lua(self, code: str) -> Any:
         """Run Lua source as typed ``/run`` code would; returns its results as Python values."""
@@ -578,12 +585,12 @@ class HeadlessClient:
             return None
         ok, results = self.runtime.safecall("eval_lua", fn)
         self._settle()
-        values = tuple(from_lua(r) for r in results) if ok else ()
+        values = tuple(self.runtime.plain_value(r) for r in results) if ok else ()
         return values[0] if len(values) == 1 else (values or None)
 
     def global_value(self, name: str) -> Any:
         """A Lua global as a Python value (tables become dicts/lists)."""
-        return from_lua(self.runtime.rawglobal(name))
+        return self.runtime.plain_value(self.runtime.rawglobal(name))
 
     def memory_used(self) -> int:
         return self.runtime.memory_used()

@@ -268,12 +268,70 @@ class LuaRuntime:
             return lua_table
         if isinstance(value, _CONTAINER_TYPES) and not self.has_room(_table_size(value)):
             raise WowApiError("not enough memory")
-        if isinstance(value, Mapping):
-            return self._lua.table_from({self.to_lua(k): self.to_lua(v) for k, v in value.items()})
-        if isinstance(value, _SEQUENCE_TYPES):
-            return self._lua.table_from({i + 1: self.to_lua(v) for i, v in enumerate(value)})
+        items = _items(value)
+        if items is not None:
+            if any(isinstance(k, _CONTAINER_TYPES) or isinstance(v, _CONTAINER_TYPES)
+                   for k, v in items):
+                return self._tables_from(value)
+            return self._lua.table_from({self.to_lua(k): self.to_lua(v) for k, v in items})
         # Addon code never receives a Python object (lupa would wrap it as userdata).
         raise TypeError(f"the client passed a Python {type(value).__name__} to Lua")
+
+    def plain_value(self, value: Any, *, table_keys: list[int] | None = None) -> Any:
+        """A Lua value as plain Python, tables to any depth: a table with keys 1..n becomes a
+        list, another a dict; each table once (one reached twice is the same Python object,
+        a cycle stays a cycle); strings become str; functions and userdata stay Lua values.
+        An entry whose key is a table has no plain form: it is left out and counted in
+        ``table_keys`` when given."""
+        if lua51.lua_type(value) != "table":
+            return from_lua(value)
+        try:
+            graph = self.fn.table_graph(value)
+        finally:
+            self._lower_limit()
+        flats = [list(flat.values()) for flat in graph.values()]
+        made: list[Any] = []
+        for flat in flats:
+            keys = flat[0::4]
+            count = len(keys)
+            is_list = count > 0 and not any(flat[1::4]) and all(
+                k.__class__ is int for k in keys) and set(keys) == set(range(1, count + 1))
+            made.append([None] * count if is_list else {})
+        for made_one, flat in zip(made, flats, strict=True):
+            for at in range(0, len(flat), 4):
+                key, key_table, item, item_table = flat[at:at + 4]
+                if key_table:
+                    if table_keys is not None:
+                        table_keys.append(key)
+                    continue
+                item = made[item - 1] if item_table else from_lua(item)
+                if made_one.__class__ is list:
+                    made_one[key - 1] = item
+                else:
+                    made_one[from_lua(key)] = item
+        return made[0]
+
+    def _tables_from(self, root: Mapping[Any, Any] | list[Any] | tuple[Any, ...]) -> Any:
+        """:meth:`to_lua` of a container holding containers: one Lua table per container,
+        each made once (a container reached twice is the same table, a cycle stays a
+        cycle), to any depth."""
+        tables: dict[int, Any] = {}
+        order: list[Any] = []
+        pending: list[Any] = [root]
+        while pending:
+            container = pending.pop()
+            if id(container) in tables:
+                continue
+            tables[id(container)] = self._lua.table()
+            order.append(container)  # holds it: ids stay unique while tables is in use
+            pending.extend(x for pair in _items(container) or () for x in pair
+                           if isinstance(x, _CONTAINER_TYPES) and id(x) not in tables)
+        for container in order:
+            table = tables[id(container)]
+            for key, item in _items(container) or ():
+                table[tables[id(key)] if isinstance(key, _CONTAINER_TYPES) else self.to_lua(key)] \
+                    = tables[id(item)] if isinstance(item, _CONTAINER_TYPES) else self.to_lua(item)
+        return tables[id(root)]
 
     def to_lua_args(self, values: tuple[Any, ...]) -> list[Any]:
         """:meth:`to_lua` for an argument list: a fast path for short text and numbers; long
@@ -829,14 +887,31 @@ def _pushed_size(values: Any) -> int:
     return 64 * len(values) + len(b"".join([v for v in values if v.__class__ is bytes]))
 
 
-def _table_size(value: Any, depth: int = 0) -> int:
-    """Roughly what a Lua table made of ``value`` takes (nested containers included)."""
-    if isinstance(value, str | bytes):
-        return 32 + len(value)
-    if depth > 32 or not isinstance(value, Mapping | list | tuple):
-        return 32
-    items = value.items() if isinstance(value, Mapping) else enumerate(value)
-    return 64 + sum(_table_size(k, depth + 1) + _table_size(v, depth + 1) for k, v in items)
+def _items(value: Any) -> list[tuple[Any, Any]] | None:
+    """A Python container's entries as Lua will hold them (sequences from 1), else None."""
+    if isinstance(value, Mapping):
+        return list(value.items())
+    if isinstance(value, _SEQUENCE_TYPES):
+        return list(enumerate(value, 1))
+    return None
+
+
+def _table_size(value: Any) -> int:
+    """Roughly what the Lua tables made of ``value`` take (each nested container once)."""
+    size, seen, pending = 0, set(), [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str | bytes):
+            size += 32 + len(item)
+            continue
+        entries = _items(item) if id(item) not in seen else None
+        if entries is None:
+            size += 32
+            continue
+        seen.add(id(item))
+        size += 64
+        pending.extend(x for pair in entries for x in pair)
+    return size
 
 
 def _loaded(result: Any) -> Any:

@@ -95,6 +95,40 @@ def test_events_at_login_in_order_with_saved_variables_restored_first(make_addon
         assert client.logout() == {"DB": {"n": 42}}
 
 
+def test_saved_variables_of_any_depth_with_shared_tables_and_cycles_survive_a_session(
+        make_addon) -> None:
+    code = """
+    local deep = {}
+    Deep = deep
+    for i = 1, 5000 do deep.next = {} deep = deep.next end
+    local shared = {"s"}
+    Graph = {a = shared, b = shared, list = {1, 2, 3}, [true] = "yes"}
+    Graph.self = Graph
+    Graph[{}] = "a table as a key"
+    """
+    folder = make_addon("Deep", {"d.lua": code}, toc_extra="## SavedVariables: Deep, Graph")
+    with HeadlessClient() as client:
+        client.load_addon(folder)
+        saved = client.logout()
+        graph = saved["Graph"]
+        assert graph["a"] is graph["b"] == ["s"] and graph["self"] is graph
+        assert graph["list"] == [1, 2, 3] and graph[True] == "yes" and len(graph) == 5
+        assert [f.kind for f in client.findings] == ["saved-variable-table-keys"]
+        depth, table = 0, saved["Deep"]
+        while table:
+            depth, table = depth + 1, table["next"]
+        assert depth == 5000
+    with HeadlessClient() as client:  # the next session gets them back, cycles and all
+        client.load_addon(folder.parent / "Deep", saved_variables={"Graph": graph,
+                                                                   "Deep": saved["Deep"]})
+        assert client.eval_lua("""
+          local d, n = Deep, 0
+          while d.next do d, n = d.next, n + 1 end
+          return n, Graph.self == Graph, Graph.a == Graph.b, Graph.list[3]
+        """) == (5000, True, True, 3)
+        assert not client.errors
+
+
 def test_apis_touched_are_listed(make_addon) -> None:
     folder = make_addon("Apis", {"x.lua": 'local f = CreateFrame("Frame"); f:Hide();'
                                          ' strtrim(" a "); GetTime(); f:SetPoint("CENTER");'

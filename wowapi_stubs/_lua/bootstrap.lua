@@ -1071,6 +1071,41 @@ function P.own_method(widget, name)
   return fn
 end
 
+-- The tables reachable from `root` for the host, each once (shared tables and cycles kept):
+-- a list whose entry i is table number i (root is 1) as a flat list of key, key-is-a-table,
+-- value, value-is-a-table, ...; a table key or value stands as its number.
+function P.table_graph(root)
+  local numbers, tables, graph = { [root] = 1 }, { root }, {}
+  local count, i = 1, 1
+  while i <= count do
+    local flat, n = {}, 0
+    for key, value in next, tables[i] do
+      local key_table, value_table = type(key) == "table", type(value) == "table"
+      if key_table then
+        local number = numbers[key]
+        if not number then
+          count = count + 1
+          number, numbers[key], tables[count] = count, count, key
+        end
+        key = number
+      end
+      if value_table then
+        local number = numbers[value]
+        if not number then
+          count = count + 1
+          number, numbers[value], tables[count] = count, count, value
+        end
+        value = number
+      end
+      flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4] = key, key_table, value, value_table
+      n = n + 4
+    end
+    graph[i] = flat
+    i = i + 1
+  end
+  return graph
+end
+
 function P.widget_id(value)
   if type(value) == "table" then
     return ids[value] or surrogate_id(value)
