@@ -345,3 +345,18 @@ def test_protected_frames_and_their_templates_are_explicitly_protected(make_addo
           local e, f = Open:IsProtected()
           return a, b, c, d, e, f, issecure()
         """) == (1, 1, 1, 1, None, None, None)
+
+
+def test_template_chains_of_any_depth_and_expansions_are_bounded(make_addon) -> None:
+    chain = "".join(f'<Frame name="T{i}" virtual="true" inherits="T{i + 1}"/>'
+                    for i in range(2000))
+    lattice = "".join(f'<Frame name="L{i}" virtual="true" inherits="L{i + 1}, L{i + 1}"/>'
+                      for i in range(40))
+    client, report = _load(make_addon, chain + '<Frame name="T2000" virtual="true" id="9"/>'
+                           '<Frame name="Deep" inherits="T0"/>' + lattice +
+                           '<Frame name="L40" virtual="true"/><Frame name="Wide" inherits="L0"/>')
+    with client:
+        assert client.eval_lua("return Deep:GetID(), Wide ~= nil") == (9, True)
+        assert [f.message for f in client.findings if f.kind == "xml-error"] == [
+            "Interface\\AddOns\\XmlAddon\\ui.xml:2: inherits templates that expand to more "
+            "than 10,000 steps; the templates are skipped"]

@@ -8,6 +8,7 @@ overrides what it inherits. ``OnLoad`` runs once the frame and all its children 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wowapi_stubs.errors import WowApiError
@@ -27,30 +28,48 @@ if TYPE_CHECKING:
 Step = Node | str
 
 
-def template_chain(ctx: XmlContext, node: Node, stack: tuple[str, ...] = ()) -> list[Step]:
+MAX_TEMPLATE_STEPS = 10_000
+"""Templates one element may expand to, inherited ones included (a lattice of templates each
+inheriting the next twice would otherwise expand to 2^n)."""
+
+
+def template_chain(ctx: XmlContext, node: Node, within: tuple[str, ...] = ()) -> list[Step]:
     """What to apply for ``node``: its templates (each after its own) and then itself.
-    Unknown templates are reported and skipped; a template inheriting itself is an error."""
-    inherits = node.attrs.get("inherits")
-    if not inherits:
-        return [node]
+    Unknown templates are reported and skipped; a template inheriting itself (or one of
+    ``within``, the names ``node`` is expanded for) is an error. Walked with an explicit
+    stack: chains of any depth, expansions bounded."""
     steps: list[Step] = []
-    for name in names(inherits):
+    path: list[str] = list(within)  # the templates being expanded, outermost first
+    pending: list[tuple[Node, Iterator[str]]] = [(node, iter(names(node.attrs.get("inherits")
+                                                                   or "")))]
+    while pending:
+        current, inherited = pending[-1]
+        name = next(inherited, None)
+        if name is None:
+            steps.append(current)
+            pending.pop()
+            if current is not node:
+                path.pop()
+            if len(steps) > MAX_TEMPLATE_STEPS:
+                ctx.error(node, f"inherits templates that expand to more than "
+                          f"{MAX_TEMPLATE_STEPS:,} steps; the templates are skipped")
+                return [node]
+            continue
         template = ctx.registry.find(name)
         if template is None:
             if is_known_template(ctx.client, name):
                 steps.append(name)
             else:
                 ctx.client.add_finding(
-                    "unknown-template", f"{node.where}: inherits {name!r}, which no loaded "
+                    "unknown-template", f"{current.where}: inherits {name!r}, which no loaded "
                     "XML defines as a virtual template (the client logs \"Couldn't find "
-                    "inherited node\" and goes on without it)", location=node.where,
+                    "inherited node\" and goes on without it)", location=current.where,
                     addon=ctx.addon, template=name)
-        elif name.lower() in (s.lower() for s in stack):
-            cycle = " -> ".join([*stack, name])
-            ctx.error(node, f"template cycle: {cycle}")
+        elif name.lower() in (entry.lower() for entry in path):
+            ctx.error(current, f"template cycle: {' -> '.join([*path, name])}")
         else:
-            steps += template_chain(ctx, template, (*stack, name))
-    steps.append(node)
+            path.append(name)
+            pending.append((template, iter(names(template.attrs.get("inherits") or ""))))
     return steps
 
 
