@@ -11,6 +11,7 @@ dependency is missing or disabled is not loaded, with the client's reason
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,8 +104,28 @@ class AddonCatalog:
 
     def plan(self, entry: AddonEntry, order: list[AddonEntry],
              visiting: list[AddonEntry]) -> bool:
-        """Append ``entry`` after its dependencies to ``order``; False when it cannot load."""
-        if entry.loaded or entry in order:
+        """Append ``entry`` after its dependencies to ``order``; False when it cannot load.
+        Dependency chains of any length are walked with an explicit stack (each step of
+        :meth:`_plan_steps` asks for one dependency's plan)."""
+        placed = {id(e) for e in order}
+        steps = [self._plan_steps(entry, order, visiting, placed)]
+        result: bool | None = None
+        while steps:
+            try:
+                dependency = steps[-1].send(result)
+            except StopIteration as done:
+                steps.pop()
+                result = done.value
+                continue
+            steps.append(self._plan_steps(dependency, order, visiting, placed))
+            result = None
+        return bool(result)
+
+    def _plan_steps(self, entry: AddonEntry, order: list[AddonEntry],
+                    visiting: list[AddonEntry], placed: set[int]
+                    ) -> Generator[AddonEntry, bool | None, bool]:
+        """:meth:`plan` of one addon: yields each dependency to plan, is sent its result."""
+        if entry.loaded or id(entry) in placed:
             return True
         if entry.reason is not None and entry.reason != "DISABLED":
             return False
@@ -126,16 +147,17 @@ class AddonCatalog:
                 if not dep.enabled:
                     return self._refuse(entry, "DEP_DISABLED",
                                         f"requires {dep.name}, which is disabled")
-                if not self.plan(dep, order, visiting):
+                if not (yield dep):
                     return self._refuse(entry, "DEP_" + (dep.reason or "MISSING").removeprefix(
                         "DEP_"), f"requires {dep.name}, which cannot load ({dep.detail})")
             for dep_name in entry.toc.optional_deps:
                 dep = self.find(dep_name)
                 if dep is not None and dep.enabled and not self.is_demand_loaded(dep):
-                    self.plan(dep, order, visiting)
+                    yield dep
         finally:
             visiting.pop()
-        if entry not in order:
+        if id(entry) not in placed:
+            placed.add(id(entry))
             order.append(entry)
         return True
 

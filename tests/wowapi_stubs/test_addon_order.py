@@ -172,3 +172,17 @@ def test_errors_during_login_go_to_the_addon_that_raised_them(make_addon, tmp_pa
     assert reports["Good"].ok
     assert [e.message for e in reports["Bad"].errors] == [
         "Interface\\AddOns\\Bad\\main.lua:2: at login"]
+
+
+def test_a_dependency_chain_longer_than_pythons_recursion_limit_loads_in_order(
+        make_addon, tmp_path) -> None:
+    count = 1200
+    for i in range(count):
+        extra = f"## Dependencies: Link{i + 1:04d}" if i + 1 < count else ""
+        make_addon(f"Link{i:04d}", {"l.lua": f"ORDER = (ORDER or '') .. ' {i}'"},
+                   toc_extra=extra)
+    with HeadlessClient() as client:
+        reports = client.load_addons([tmp_path / "AddOns"])
+        assert len(reports) == count and all(r.ok for r in reports)
+        order = client.global_value("ORDER").split()
+        assert order == [str(i) for i in reversed(range(count))]
