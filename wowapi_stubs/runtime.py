@@ -287,6 +287,8 @@ class LuaRuntime:
             return from_lua(value)
         try:
             graph = self.fn.table_graph(value)
+        except lupa_errors():  # no room in the state for the walk's lists: the plain way
+            return from_lua(value)
         finally:
             self._lower_limit()
         flats = [list(flat.values()) for flat in graph.values()]

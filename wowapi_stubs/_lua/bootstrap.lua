@@ -508,7 +508,7 @@ function P.safecall(label, f, ...)
 end
 
 -- Where each execution the client starts begins on the stack (issecure looks no further).
-P.entry_points = setmetatable({ [enter] = true, [P.safecall] = true }, { __mode = "k" })
+P.entry_points = { [enter] = true, [P.safecall] = true }
 
 -- Script handlers see the 3.3.5a globals `this` (the frame), `event` (OnEvent) and
 -- arg1..arg9 (the handler's arguments after self), set around every handler call and
@@ -690,8 +690,8 @@ end
 
 -- One table holds the handler arguments (frame, event, ...) for every frame; only the frame
 -- changes between calls. The frames registered when the event arrives hear it, in
--- registration order (newest first with the "reverse" setting); one a handler unregisters
--- before its turn does not.
+-- registration order (newest first with the "reverse" setting); a frame that a handler
+-- unregisters before its turn does not.
 function P.dispatch(event, ...)
   local list = event_frames[event]
   if not list then

@@ -187,13 +187,14 @@ end
 
 -- issecure(): 1 while the running execution is Blizzard's alone. The client starts each
 -- execution (a script handler, a file, an event) with the taint of the code it runs, and an
--- addon function taints the execution it runs in. Here: the Lua functions on the stack from
--- the caller back to where the client began this execution are Blizzard's: from FrameXML or a Blizzard_ addon by their file; an XML handler
--- (its chunk is named like any addon's, "Name:OnLoad") marked so by the XML loader; or code
--- Blizzard's code compiled (the restricted environment's snippets: a function is as secure
--- as the execution that made it). The built-in UI is the client's own code. Not traced: a
--- value an addon wrote, and a function that tail-called (`return f()`), which leaves no
--- frame: code reached that way counts as its caller's caller's (FrameXML tail-calls a lot).
+-- addon function taints the execution it runs in. Here: every Lua function on the stack,
+-- from the caller back to the client's entry that began this execution, is Blizzard's: from
+-- FrameXML or a Blizzard_ addon by its file; an XML handler of theirs (its chunk is named
+-- like any addon's, "Name:OnLoad") as the XML loader marks it; or code that Blizzard's code
+-- compiled (the restricted environment's snippets: a function is as secure as the execution
+-- that made it). The client's own functions (the built-in UI, API functions written in Lua)
+-- take their caller's taint. Not traced: a value an addon wrote, and a function that
+-- returned by a tail call (`return f()`), which leaves no frame on the stack.
 local getinfo = P.getinfo
 local blizzard_functions = setmetatable({}, { __mode = "k" })
 local blizzard_chunks, blizzard_chunk_count, MAX_BLIZZARD_CHUNKS = {}, 0, 4096
