@@ -1075,29 +1075,22 @@ end
 -- a list whose entry i is table number i (root is 1) as a flat list of key, key-is-a-table,
 -- value, value-is-a-table, ...; a table key or value stands as its number.
 function P.table_graph(root)
-  local numbers, tables, graph = { [root] = 1 }, { root }, {}
-  local count, i = 1, 1
+  local numbers, tables, graph, count = { [root] = 1 }, { root }, {}, 1
+  local function number_of(t)
+    local number = numbers[t]
+    if not number then
+      count = count + 1
+      number, numbers[t], tables[count] = count, count, t
+    end
+    return number
+  end
+  local i = 1
   while i <= count do
     local flat, n = {}, 0
     for key, value in next, tables[i] do
       local key_table, value_table = type(key) == "table", type(value) == "table"
-      if key_table then
-        local number = numbers[key]
-        if not number then
-          count = count + 1
-          number, numbers[key], tables[count] = count, count, key
-        end
-        key = number
-      end
-      if value_table then
-        local number = numbers[value]
-        if not number then
-          count = count + 1
-          number, numbers[value], tables[count] = count, count, value
-        end
-        value = number
-      end
-      flat[n + 1], flat[n + 2], flat[n + 3], flat[n + 4] = key, key_table, value, value_table
+      flat[n + 1], flat[n + 2] = key_table and number_of(key) or key, key_table
+      flat[n + 3], flat[n + 4] = value_table and number_of(value) or value, value_table
       n = n + 4
     end
     graph[i] = flat
