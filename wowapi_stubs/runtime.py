@@ -339,6 +339,8 @@ class LuaRuntime:
         """:meth:`to_lua` for an argument list: a fast path for short text and numbers; long
         text, bytes and other values go through :meth:`_large_or_other`, which marks the
         list for an exact size check in :meth:`_args_fit`."""
+        if len(values) > MAX_RESULTS:  # as many as a call into Lua can carry
+            raise WowApiError(f"stack overflow (too many arguments: {len(values):,})")
         small = _SMALL_TYPES
         self._other_values = False
         try:
@@ -656,7 +658,8 @@ HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_roo
 LARGE_VALUE = 4 * 1024  # results this long are checked against the cap before the push
 # Lua 5.1 holds at most 8,000 values on a C function's stack (LUAI_MAXCSTACK); a function of
 # the client returning more (GetRegions of a frame with 9,000 textures) fails in Lua as
-# "stack overflow" at its caller, and so does one of ours (a few slots stay for the caller).
+# "stack overflow" at its caller, and so does one of ours (a few slots stay for the caller);
+# the host passes no more arguments into Lua either.
 MAX_RESULTS = 7900
 COMPILED_CACHE_SIZE = 8192  # chunks (FrameXML: ~330 files and ~2,000 XML handlers)
 COMPILED_CACHE_BYTES = 64 * 1024 * 1024  # their source and bytecode

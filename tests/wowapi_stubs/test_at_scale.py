@@ -10,6 +10,7 @@ import pytest
 from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import ClientSettings, HeadlessClient
 from wowapi_stubs import client as client_module
+from wowapi_stubs.errors import WowApiError
 
 ROWS = """
   rows = {}
@@ -189,3 +190,13 @@ def test_more_results_than_lua_holds_fail_at_the_caller_as_a_stack_overflow(
                     "local n = select('#', F:GetRegions())")
     assert client.errors[-1].message == (
         "(eval):2: stack overflow (too many results: 9,000)")
+
+
+def test_more_arguments_than_lua_holds_are_refused_with_the_same_words(
+        client: HeadlessClient) -> None:
+    run(client, 'local f = CreateFrame("Frame") f:RegisterEvent("BAG_UPDATE") '
+                'f:SetScript("OnEvent", function(_, _, ...) N = select("#", ...) end)')
+    client.fire("BAG_UPDATE", *range(7000))
+    assert client.global_value("N") == 7000
+    with pytest.raises(WowApiError, match=r"stack overflow \(too many arguments: 9,000\)"):
+        client.fire("BAG_UPDATE", *range(9000))
