@@ -73,5 +73,6 @@ def test_blizzard_code_is_secure_and_an_addon_in_the_call_makes_it_insecure(
       local through_blizzard = securecall(issecure)  -- securecall is the client's own
       return from_addon, through_blizzard
     """) == (None, None)
+    assert framexml.eval_lua("return issecure()") is None  # a tail call leaves no frame
     # FrameXML's own code, started by the client (a frame's OnLoad from FrameXML's XML):
     assert framexml.eval_lua("return SecureHandlersUpdateFrame:IsProtected()") == (1, 1)

@@ -345,6 +345,7 @@ def test_protected_frames_and_their_templates_are_explicitly_protected(make_addo
           local e, f = Open:IsProtected()
           return a, b, c, d, e, f, issecure()
         """) == (1, 1, 1, 1, None, None, None)
+        assert client.eval_lua("return issecure()") is None
 
 
 def test_template_chains_of_any_depth_and_expansions_are_bounded(make_addon) -> None:

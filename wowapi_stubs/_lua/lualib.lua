@@ -194,7 +194,8 @@ end
 -- compiled (the restricted environment's snippets: a function is as secure as the execution
 -- that made it). The client's own functions (the built-in UI, API functions written in Lua)
 -- take their caller's taint. Not traced: a value an addon wrote, and a function that
--- returned by a tail call (`return f()`), which leaves no frame on the stack.
+-- returned by a tail call (`return f()`) further down the stack, which leaves no frame
+-- (FrameXML tail-calls between its secure functions); `return issecure()` itself is nil.
 local getinfo = P.getinfo
 local blizzard_functions = setmetatable({}, { __mode = "k" })
 local blizzard_chunks, blizzard_chunk_count, MAX_BLIZZARD_CHUNKS = {}, 0, 4096
@@ -224,6 +225,9 @@ local function secure_from(level)
 end
 G.issecure = function()
   touch("issecure")
+  if getinfo(2, "S").what == "tail" then
+    return nil  -- `return issecure()`: its caller left no frame (FrameXML never does this)
+  end
   return secure_from(3) and 1 or nil
 end
 local loadstring_unmarked = G.loadstring
