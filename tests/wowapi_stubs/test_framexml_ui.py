@@ -74,5 +74,19 @@ def test_blizzard_code_is_secure_and_an_addon_in_the_call_makes_it_insecure(
       return from_addon, through_blizzard
     """) == (None, None)
     assert framexml.eval_lua("return issecure()") is None  # a tail call leaves no frame
+    # Code named like one of Blizzard's files is not Blizzard's, even when the client calls
+    # it directly (a script handler); its messages keep the name.
+    framexml.eval_lua(r"""
+      local handler = loadstring("SPOOF_SECURE = issecure() or false",
+                                 "@Interface\\FrameXML\\Fake.lua")
+      local f = CreateFrame("Frame")
+      f:RegisterEvent("BAG_UPDATE")
+      f:SetScript("OnEvent", handler)
+    """)
+    framexml.fire("BAG_UPDATE", 0)
+    assert framexml.eval_lua(r"""
+      local g = loadstring("error('x')", "@Interface\\FrameXML\\Fake.lua")
+      return SPOOF_SECURE, select(2, pcall(g))
+    """) == (False, "Interface\\FrameXML\\Fake.lua:1: x")
     # FrameXML's own code, started by the client (a frame's OnLoad from FrameXML's XML):
     assert framexml.eval_lua("return SecureHandlersUpdateFrame:IsProtected()") == (1, 1)

@@ -189,7 +189,7 @@ end
 -- execution (a script handler, a file, an event) with the taint of the code it runs, and an
 -- addon function taints the execution it runs in. Here: every Lua function on the stack,
 -- from the caller back to the client's entry that began this execution, is Blizzard's: from
--- FrameXML or a Blizzard_ addon by its file; an XML handler of theirs (its chunk is named
+-- a file of FrameXML or of a Blizzard_ addon of its Interface folder; an XML handler of theirs (its chunk is named
 -- like any addon's, "Name:OnLoad") as the XML loader marks it; or code that Blizzard's code
 -- compiled (the restricted environment's snippets: a function is as secure as the execution
 -- that made it). The client's own functions (the built-in UI, API functions written in Lua)
@@ -202,9 +202,27 @@ local blizzard_chunks, blizzard_chunk_count, MAX_BLIZZARD_CHUNKS = {}, 0, 4096
 function P.mark_blizzard(fn)
   blizzard_functions[fn] = true
 end
+-- The client's own UI, when it runs Blizzard's (see P.set_blizzard_ui): FrameXML and the
+-- Blizzard_ addons of its Interface folder (an addon of the user's named Blizzard_X is not).
+local framexml_runs, blizzard_addons = false, {}
+function P.set_blizzard_ui(addon_names)
+  framexml_runs = true
+  for name in string.gmatch(addon_names, "%S+") do
+    blizzard_addons[name] = true
+  end
+end
+local function blizzard_file(source)
+  if not framexml_runs then
+    return false
+  end
+  if strsub(source, 1, 20) == "@Interface\\FrameXML\\" then
+    return true
+  end
+  local addon = string.match(source, "^@Interface\\AddOns\\([^\\]+)\\")
+  return addon ~= nil and blizzard_addons[string.lower(addon)] == true
+end
 local function blizzard_source(source)
-  return strsub(source, 1, 20) == "@Interface\\FrameXML\\"
-    or strsub(source, 1, 27) == "@Interface\\AddOns\\Blizzard_" or blizzard_chunks[source]
+  return blizzard_file(source) or blizzard_chunks[source]
 end
 -- Whether the stack from `level` up to the start of the execution (the client's entry that
 -- began it) runs Blizzard's code only; the client's own functions on the way (API functions
@@ -232,8 +250,14 @@ G.issecure = function()
 end
 local loadstring_unmarked = G.loadstring
 G.loadstring = function(code, chunkname)
+  local secure = secure_from(3)
+  if not secure and type(chunkname) == "string" and blizzard_file(chunkname) then
+    -- Named like one of Blizzard's files by insecure code: "=" shows the same name in
+    -- messages, and the chunk is not taken for Blizzard's.
+    chunkname = "=" .. strsub(chunkname, 2)
+  end
   local fn, message = loadstring_unmarked(code, chunkname)
-  if fn and blizzard_chunk_count < MAX_BLIZZARD_CHUNKS and secure_from(3) then
+  if fn and blizzard_chunk_count < MAX_BLIZZARD_CHUNKS and secure then
     local source = chunkname or code
     if not blizzard_chunks[source] then
       blizzard_chunks[source], blizzard_chunk_count = true, blizzard_chunk_count + 1

@@ -92,6 +92,8 @@ def load_framexml(client: HeadlessClient, folder: InterfaceFolder) -> LoadReport
     from wowapi_stubs import _loader
 
     toc = framexml_toc(folder)
+    client.runtime.fn.set_blizzard_ui(
+        " ".join(addon.name.lower() for addon in folder.blizzard_addons).encode())
     for addon in folder.blizzard_addons:
         try:
             client.addons.add_secure(parse_toc(addon))
