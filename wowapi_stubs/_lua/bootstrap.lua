@@ -603,9 +603,8 @@ end
 -- unregistered, and each frame's slot is kept: registering and unregistering one of 100,000
 -- frames costs what it costs for one of ten; the list is compacted once half of it is holes.
 local event_frames = {}  -- event -> { [i] = frame or false, n = slots used, holes = k }
-local event_slots = {}   -- event -> { [frame] = i }
+local event_slots = {}   -- event -> { [frame] = i }: the frames registered for it
 local newest_first = false  -- the client's event_order setting is "reverse"
-local registered = setmetatable({}, { __mode = "k" })
 local on_event = setmetatable({}, { __mode = "k" })
 local frame_labels = setmetatable({}, { __mode = "k" })
 local MIN_COMPACTED_HOLES = 16
@@ -637,30 +636,22 @@ local function compact(list, slots)
 end
 
 function P.register_event(frame, event, label, front)
-  local events = subtable(registered, frame)
-  if events[event] then
+  local list, slots = event_frames[event], event_slots[event]
+  if not list then
+    list, slots = { n = 0, holes = 0 }, {}
+    event_frames[event], event_slots[event] = list, slots
+  elseif slots[frame] then
     return
   end
-  events[event] = true
   frame_labels[frame] = label
   newest_first = front and true or false
-  local list = event_frames[event]
-  if not list then
-    list = { n = 0, holes = 0 }
-    event_frames[event], event_slots[event] = list, {}
-  end
   local n = list.n + 1
   list[n], list.n = frame, n
-  event_slots[event][frame] = n
+  slots[frame] = n
 end
 
 function P.unregister_event(frame, event)
-  local events = registered[frame]
-  if events then
-    events[event] = nil
-  end
-  local list = event_frames[event]
-  local slots = event_slots[event]
+  local list, slots = event_frames[event], event_slots[event]
   local slot = slots and slots[frame]
   if slot then
     list[slot], slots[frame] = false, nil
@@ -709,7 +700,7 @@ function P.dispatch(event, ...)
     end
     return 1
   end
-  local snapshot = {}
+  local slots, snapshot = event_slots[event], {}
   if newest_first then
     for i = 1, n do
       snapshot[i] = list[n + 1 - i]
@@ -722,8 +713,7 @@ function P.dispatch(event, ...)
   for i = 1, n do
     local frame = snapshot[i]
     local fn = frame and on_event[frame]
-    local events = fn and registered[frame]
-    if events and events[event] then
+    if fn and slots[frame] then  -- still registered when its turn comes
       args[1] = frame
       call_handler(frame, event, args, 3, count - 2, enter, event_label(frame, event), fn, args,
         count)
