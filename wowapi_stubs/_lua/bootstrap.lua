@@ -726,6 +726,7 @@ end
 local function is_client_source(source)
   return strsub(source, 1, 10) == "=headless-"
 end
+P.is_client_source = is_client_source
 
 -- Where an API error should point: the first Lua frame outside the client's own chunks and
 -- C code (so a method implemented in Lua blames its caller's file:line, as the client does).

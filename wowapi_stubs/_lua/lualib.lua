@@ -189,13 +189,14 @@ end
 -- execution (a script handler, a file, an event) with the taint of the code it runs, and an
 -- addon function taints the execution it runs in. Here: every Lua function on the stack,
 -- from the caller back to the client's entry that began this execution, is Blizzard's: from
--- a file of FrameXML or of a Blizzard_ addon of its Interface folder; an XML handler of theirs (its chunk is named
--- like any addon's, "Name:OnLoad") as the XML loader marks it; or code that Blizzard's code
--- compiled (the restricted environment's snippets: a function is as secure as the execution
--- that made it). The client's own functions (the built-in UI, API functions written in Lua)
--- take their caller's taint. Not traced: a value an addon wrote, and a function that
--- returned by a tail call (`return f()`) further down the stack, which leaves no frame
--- (FrameXML tail-calls between its secure functions); `return issecure()` itself is nil.
+-- a file of FrameXML or of a Blizzard_ addon of its Interface folder; an XML handler of
+-- theirs (its chunk is named like any addon's, "Name:OnLoad") as the XML loader marks it;
+-- or code that Blizzard's code compiled (the restricted environment's snippets: a function
+-- is as secure as the execution that made it). The client's own functions (the built-in
+-- UI, API functions written in Lua) take their caller's taint. Not traced: a value an addon
+-- wrote, and a function that returned by a tail call (`return f()`) further down the stack,
+-- which leaves no frame (FrameXML tail-calls between its secure functions); `return
+-- issecure()` itself is nil.
 local getinfo = P.getinfo
 local blizzard_functions = setmetatable({}, { __mode = "k" })
 local blizzard_chunks, blizzard_chunk_count, MAX_BLIZZARD_CHUNKS = {}, 0, 4096
@@ -227,14 +228,14 @@ end
 -- Whether the stack from `level` up to the start of the execution (the client's entry that
 -- began it) runs Blizzard's code only; the client's own functions on the way (API functions
 -- written in Lua, wrappers) take the taint of their caller.
-local entry_points = P.entry_points
+local entry_points, is_client_source = P.entry_points, P.is_client_source
 local function secure_from(level)
   while true do
     local info = getinfo(level, "Sf")
     if not info or entry_points[info.func] then
       return true
     end
-    if info.what ~= "C" and info.what ~= "tail" and strsub(info.source, 1, 10) ~= "=headless-"
+    if info.what ~= "C" and info.what ~= "tail" and not is_client_source(info.source)
         and not blizzard_source(info.source) and not blizzard_functions[info.func] then
       return false
     end

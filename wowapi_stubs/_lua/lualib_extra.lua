@@ -78,8 +78,9 @@ local function stack_line(info)
   return where .. " in function <" .. info.short_src .. ":" .. info.linedefined .. ">"
 end
 
+local is_client_source = P.is_client_source
 local function is_client(info)
-  return strsub(info.source, 1, 10) == "=headless-"
+  return is_client_source(info.source)
 end
 
 -- debugstack([thread,] [start [, count1 [, count2]]]): lines from level `start` (1: the

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
 from collections.abc import Iterator
@@ -39,6 +40,20 @@ class InterfaceFolder:
     root: Path
     framexml_toc: Path
     blizzard_addons: tuple[Path, ...]
+
+    @functools.cached_property
+    def addon_names(self) -> frozenset[str]:
+        """The client's own addons' names, in lower case."""
+        return frozenset(addon.name.lower() for addon in self.blizzard_addons)
+
+    def holds(self, client_path: str) -> bool:
+        """Whether the file the client names ``client_path`` (``Interface\\...``) is this
+        UI's: FrameXML's or one of the client's own addons' (not a user's addon so named)."""
+        if client_path.startswith(FRAMEXML_CLIENT_DIR + "\\"):
+            return True
+        addon, _, rest = client_path.removeprefix("Interface\\AddOns\\").partition("\\")
+        return bool(rest) and client_path.startswith("Interface\\AddOns\\") \
+            and addon.lower() in self.addon_names
 
 
 def locate_interface(path: Path | str) -> InterfaceFolder:
@@ -92,8 +107,7 @@ def load_framexml(client: HeadlessClient, folder: InterfaceFolder) -> LoadReport
     from wowapi_stubs import _loader
 
     toc = framexml_toc(folder)
-    client.runtime.fn.set_blizzard_ui(
-        " ".join(addon.name.lower() for addon in folder.blizzard_addons).encode())
+    client.runtime.fn.set_blizzard_ui(" ".join(folder.addon_names).encode())
     for addon in folder.blizzard_addons:
         try:
             client.addons.add_secure(parse_toc(addon))

@@ -56,21 +56,10 @@ def handler_function(ctx: XmlContext, widget: Region, node: Node) -> Any:
         ctx.error(node, f"<{node.tag}>: {error}")
         return None
     fn = chunk()
-    if _blizzards(ctx, node.file):  # Blizzard's code: secure (see issecure)
+    interface = ctx.client.framexml
+    if interface is not None and interface.holds(node.file):  # Blizzard's: secure (issecure)
         runtime.fn.mark_blizzard(fn)
     if node.in_template:
         ctx.registry.compiled[key] = (node, fn)
     return fn
 
-
-def _blizzards(ctx: XmlContext, file: str) -> bool:
-    """Whether the XML file (its client path) is part of the client's own UI: FrameXML or a
-    Blizzard_ addon of the Interface folder the client runs (not a user's addon so named)."""
-    interface = ctx.client.framexml
-    if interface is None:
-        return False
-    if file.startswith("Interface\\FrameXML\\"):
-        return True
-    addon = file.removeprefix("Interface\\AddOns\\").partition("\\")[0].lower()
-    return file.startswith("Interface\\AddOns\\") and any(
-        path.name.lower() == addon for path in interface.blizzard_addons)
