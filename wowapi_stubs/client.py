@@ -752,8 +752,8 @@ class HeadlessClient:
         while (callback := self.clock.pop_due()) is not None:
             callback()
             ran += 1
-            if ran >= SETTLE_LIMIT and self.clock.next_due() is not None \
-                    and self.clock.next_due() <= self.clock.elapsed + 1e-9:
+            if ran >= SETTLE_LIMIT and (due := self.clock.next_due()) is not None \
+                    and due <= self.clock.elapsed + 1e-9:
                 waiting = self.clock.defer_due(self.settings.frame_interval)
                 if not self._deferral_reported:
                     self._deferral_reported = True

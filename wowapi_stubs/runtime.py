@@ -318,19 +318,20 @@ class LuaRuntime:
         each made once (a container reached twice is the same table, a cycle stays a
         cycle), to any depth."""
         tables: dict[int, Any] = {}
-        order: list[Any] = []
+        order: list[tuple[Any, list[tuple[Any, Any]]]] = []
         pending: list[Any] = [root]
         while pending:
             container = pending.pop()
             if id(container) in tables:
                 continue
             tables[id(container)] = self._lua.table()
-            order.append(container)  # holds it: ids stay unique while tables is in use
-            pending.extend(x for pair in _items(container) or () for x in pair
+            items = _items(container) or []
+            order.append((container, items))  # holds it: ids stay unique while in use
+            pending.extend(x for pair in items for x in pair
                            if isinstance(x, _CONTAINER_TYPES) and id(x) not in tables)
-        for container in order:
+        for container, items in order:
             table = tables[id(container)]
-            for key, item in _items(container) or ():
+            for key, item in items:
                 table[tables[id(key)] if isinstance(key, _CONTAINER_TYPES) else self.to_lua(key)] \
                     = tables[id(item)] if isinstance(item, _CONTAINER_TYPES) else self.to_lua(item)
         return tables[id(root)]
