@@ -914,7 +914,7 @@ class HeadlessClient:
         """Insecure code called a function the client refuses during combat lockdown
         (override bindings...): True when it must not run; ``ADDON_ACTION_BLOCKED`` fires
         with the culprit addon and a ``combat-call-blocked`` finding is recorded."""
-        if not self.in_combat:
+        if not self.in_combat or self.runtime.secure_execution():
             return False
         self._refused("combat-call-blocked", "ADDON_ACTION_BLOCKED", function,
                       f"{function}() is refused to insecure code in combat (InCombatLockdown);"

@@ -589,6 +589,11 @@ class LuaRuntime:
         """The id of the widget ``value`` is (its table, or a table holding its ``[0]``)."""
         return self.fn.widget_id(value)
 
+    def secure_execution(self) -> bool:
+        """Whether the Lua code that called into the host runs securely (Blizzard's code and
+        the client's own, no addon frame on the way back to the client's entry)."""
+        return bool(self.fn.secure_execution())
+
     def stack_sources(self) -> list[tuple[str, int]]:
         """Lua frames on the stack (innermost first) as ``(source, line)``."""
         flat = self.fn.stack_sources()

@@ -1050,6 +1050,19 @@ function P.new_widget(kind, id, name)
   return widget
 end
 
+-- The client's own method `name` as widgets of `kind` have it (a kind inherits its parents'
+-- methods), whatever a widget's table or metatable put in front of it; nil when the kind has
+-- no such method.
+function P.client_method(kind, name)
+  local idx = widget_method(kind, name)
+  if idx == nil then
+    return nil
+  elseif idx == 0 then
+    return not_implemented(kind .. ":" .. name)
+  end
+  return method_closure(name, idx)
+end
+
 -- For the XML loader: true when `widget[name]` is the client's own method (the one a call
 -- from Lua would reach: no override on the widget, its metatable or its kind's method
 -- table), so the host may call it without the round trip; otherwise what the lookup gave
@@ -1287,6 +1300,8 @@ end
 
 -- Every function the client compiles or loads runs in G (or the thread's global table set
 -- with setfenv(0, t)).
+P.raw_setfenv = setfenv
+
 local function in_globals(fn, err)
   if fn then
     return setfenv(fn, current_globals())

@@ -242,6 +242,11 @@ local function secure_from(level)
     level = level + 1
   end
 end
+-- For the host: whether the execution that called into it is secure (a protected frame's
+-- attribute may change in combat then).
+function P.secure_execution()
+  return secure_from(2)
+end
 G.issecure = function()
   touch("issecure")
   if getinfo(2, "S").what == "tail" then

@@ -312,7 +312,8 @@ class Frame(Scripted, Region):
     def SetAttribute(self, name: Any = None, value: Any = None) -> None:
         if name is None:
             raise usage(f'{self.KIND}:SetAttribute("name", value)')
-        if self.protected and self._client.in_combat:
+        if self.protected and self._client.in_combat \
+                and not self._client.runtime.secure_execution():
             self._client.protected_call(f"{self.name or self.KIND}:SetAttribute")
             return
         key = lua_text(name).lower()
