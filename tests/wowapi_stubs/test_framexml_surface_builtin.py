@@ -196,14 +196,15 @@ def test_fields_framexml_sets_on_its_frames_and_frames_its_lua_makes(
 
 def test_secure_handler_templates_give_their_methods(client: HeadlessClient) -> None:
     """``WrapScript`` and the other SecureHandler methods exist on a frame made with the
-    templates; the restricted environment is not modelled, which calling one says at the
-    caller's line."""
-    client.eval_lua('local h = CreateFrame("Frame", "H", UIParent, "SecureHandlerStateTemplate")'
-                    '\nlocal b = CreateFrame("Button", nil, h)'
-                    '\nh:WrapScript(b, "OnClick", "return nil")')
-    assert client.errors[-1].message == (
-        "(eval):3: WoW API SecureHandlerWrapScript is not implemented by the headless client "
-        "(at (eval):3)")
+    templates and act (the restricted environment: ``test_secure_handlers.py``)."""
+    assert run(client, """
+      local h = CreateFrame("Frame", "H", UIParent, "SecureHandlerStateTemplate")
+      local b = CreateFrame("Button", nil, h)
+      h:WrapScript(b, "OnClick", "return nil")
+      h:SetFrameRef("button", b)
+      h:Execute([[ self:SetAttribute("seen", self:GetFrameRef("button"):GetObjectType()) ]])
+      return type(h.UnwrapScript), type(b:GetScript("OnClick")), h:GetAttribute("seen")
+    """) == ("function", "function", "Button")
 
 
 def test_framexml_popup_entries_are_made_when_first_read(client: HeadlessClient) -> None:

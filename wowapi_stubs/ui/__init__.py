@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs._chunks import chunk_global, chunk_index, run_keeping_globals
+from wowapi_stubs._chunks import UI_CHUNKS, chunk_global, chunk_index, run_keeping_globals
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.ui import standins
@@ -167,7 +167,7 @@ def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
 
 
 # Lua chunks of the built-in UI, each run the first time one of its globals is read.
-LUA_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua")
+LUA_CHUNKS = UI_CHUNKS
 
 
 def provides(client: HeadlessClient, name: str) -> bool:

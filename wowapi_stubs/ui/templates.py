@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._chunks import UI_CHUNKS, chunk_global
 from wowapi_stubs.widgets import GameTooltip
 
 if TYPE_CHECKING:
@@ -31,24 +32,59 @@ def _secure(client: HeadlessClient, widget: Any) -> None:
     widget.protected = True
 
 
-def _secure_handler(client: HeadlessClient, widget: Any) -> None:
-    """A SecureHandler template: protected, with the handler methods (``WrapScript``...)
-    its OnLoad gives the frame (``SecureHandler_OnLoad`` of ``_lua/ui_misc.lua``)."""
-    widget.protected = True
-    client.runtime.rawglobal("SecureHandler_OnLoad")(widget.lua)
+_ACTION_BUTTON_ATTRIBUTES = {"showgrid": 0, "type": b"action", "checkselfcast": True,
+                             "checkfocuscast": True, "useparent-unit": True,
+                             "useparent-actionpage": True}
 
+
+def _action_button(client: HeadlessClient, widget: Any) -> None:
+    """The action bar button templates: protected, with the attributes, flash counters and
+    drag and click buttons their OnLoad gives a button (addons read ``showgrid`` as a
+    number); no action slot is bound until the addon sets one."""
+    widget.protected = True
+    widget._attributes = {**_ACTION_BUTTON_ATTRIBUTES, **(widget._attributes or {})}
+    widget.lua[b"flashing"] = 0
+    widget.lua[b"flashtime"] = 0
+    widget.RegisterForDrag(b"LeftButton", b"RightButton")
+    widget.RegisterForClicks(b"AnyUp")
+
+
+def _secure_handler(kind: str | None) -> Template:
+    """A SecureHandler template: protected, with the handler methods (``WrapScript``...)
+    its OnLoad gives the frame (``SecureHandler_OnLoad`` of ``_lua/ui_misc.lua``) and, but
+    for the base template, the script handlers that run its snippets (``_onstate-<id>``,
+    ``_onclick``...: ``_lua/ui_secure.lua``) where the frame type has those scripts."""
+
+    def apply(client: HeadlessClient, widget: Any) -> None:
+        widget.protected = True
+        client.runtime.rawglobal("SecureHandler_OnLoad")(widget.lua)
+        if kind is None:
+            return
+        chunk_global(client, UI_CHUNKS, "SecureHandlerExecute")  # the snippets' chunk runs
+        handlers = client.runtime.P[b"secure_template_handlers"][kind.encode()]
+        for script, handler in handlers.items():
+            if script.decode() in widget.SCRIPTS:
+                widget.SetScript(script, handler)
+
+    return apply
+
+
+_SECURE_HANDLER_TEMPLATES = {
+    "Base": None, "State": "state", "Attribute": "attribute", "Click": "click",
+    "DoubleClick": "doubleclick", "Drag": "drag", "MouseUpDown": "mouseupdown",
+    "MouseWheel": "mousewheel", "EnterLeave": "enterleave", "ShowHide": "showhide",
+}
 
 BUILTIN_TEMPLATES: dict[str, Template] = {
-    name.lower(): template for template, names in (
+    **{name.lower(): template for template, names in (
         (_tooltip_lines, ("GameTooltipTemplate",)),
         (_secure, ("SecureActionButtonTemplate", "SecureUnitButtonTemplate",
                    "SecureFrameTemplate")),
-        (_secure_handler, ("SecureHandlerBaseTemplate", "SecureHandlerStateTemplate",
-                           "SecureHandlerClickTemplate", "SecureHandlerAttributeTemplate",
-                           "SecureHandlerDragTemplate", "SecureHandlerMouseUpDownTemplate",
-                           "SecureHandlerMouseWheelTemplate", "SecureHandlerEnterLeaveTemplate",
-                           "SecureHandlerShowHideTemplate", "SecureHandlerDoubleClickTemplate")),
-    ) for name in names
+        (_action_button, ("ActionBarButtonTemplate", "BonusActionButtonTemplate",
+                          "VehicleActionButtonTemplate")),
+    ) for name in names},
+    **{f"securehandler{name.lower()}template": _secure_handler(kind)
+       for name, kind in _SECURE_HANDLER_TEMPLATES.items()},
 }
 """The built-in UI's behaviour for templates, by lower-case name (applied after the
 widgets FrameXML's template of the same name adds)."""
