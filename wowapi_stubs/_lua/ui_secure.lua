@@ -98,6 +98,8 @@ local function handle(frame)
   return found
 end
 
+P.frame_handle = handle -- the group headers' "frameref-child<n>" attributes
+
 local function is_widget(value)
   return type(value) == "table" and P.widget_id(value) ~= nil
 end
