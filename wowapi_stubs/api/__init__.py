@@ -27,10 +27,12 @@ from wowapi_stubs.api import (
     inbox,
     items,
     loot,
+    macros,
     mail,
     merchant,
     misc,
     options,
+    profiling,
     pvp,
     quests,
     secure,
@@ -49,7 +51,8 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
+           profiling, macros)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
