@@ -24,6 +24,7 @@ from wowapi_stubs.api import (
     container,
     frames,
     group,
+    group_actions,
     inbox,
     items,
     loot,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
-           profiling, macros)
+           profiling, macros, group_actions)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
