@@ -23,6 +23,7 @@ from wowapi_stubs.api import (
     combat,
     container,
     frames,
+    friends,
     group,
     group_actions,
     inbox,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
-           profiling, macros, group_actions)
+           profiling, macros, group_actions, friends)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
