@@ -19,6 +19,7 @@ from wowapi_stubs.api import (
     character,
     chat,
     chatconfig,
+    client_actions,
     client_ui,
     combat,
     container,
@@ -33,6 +34,7 @@ from wowapi_stubs.api import (
     mail,
     merchant,
     misc,
+    modified_clicks,
     options,
     profiling,
     pvp,
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
-           profiling, macros, group_actions, friends)
+           profiling, macros, group_actions, friends, modified_clicks, client_actions)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
