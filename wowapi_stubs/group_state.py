@@ -27,11 +27,14 @@ class GroupState:
     subgroups: dict[str, int] = field(default_factory=dict)  # raid members moved, by name
     loot_method: str = "group"
     master_looter: str | None = None
+    loot_threshold: int = 2  # uncommon, the group default
+    roster_selection: int = 0  # the raid member selected in the raid panel
     ready_check: ReadyCheck | None = None
     invited: list[str] = field(default_factory=list)  # invitations sent, newest last
     invitation_from: str | None = None  # an invitation to the character's group
     duel_from: str | None = None  # a duel request not yet answered
     duel_with: str | None = None  # a duel accepted
+    duel_asked: str | None = None  # a duel the character asked for
 
 
 @dataclass

@@ -299,3 +299,31 @@ def test_ignore_list(client: HeadlessClient) -> None:
         "Grom is no longer being ignored.", "Player not found."]
     assert run(client, "return GetNumIgnores(), GetSelectedIgnore()") == (1, 1)
     assert client.global_value("SEEN") == ["IGNORELIST_UPDATE"] * 3
+
+
+def test_leader_threshold_duel_request_and_leaving(client: HeadlessClient) -> None:
+    client.set_raid(["Norinn", "Grom"])
+    watch(client, "PARTY_LEADER_CHANGED", "PARTY_LOOT_METHOD_CHANGED")
+    run(client, 'SetLootThreshold(4) PromoteToAssistant("Grom") StartDuel("raid2")')
+    assert run(client, "SetRaidRosterSelection(3) return GetLootThreshold(), "
+                       "UnitIsRaidOfficer('Grom'), UnitIsRaidOfficer('Norinn'), "
+                       "GetRaidRosterSelection()") == (4, 1, None, 3)
+    run(client, 'PromoteToLeader("Norinn")')
+    assert run(client, "return IsRealRaidLeader(), UnitIsPartyLeader('Norinn')") == (None, 1)
+    run(client, "LeaveParty()")
+    assert run(client, "return GetNumRaidMembers(), GetNumPartyMembers()") == (0, 0)
+    assert client.chat_texts() == ["You have requested a duel.",
+                                   "Norinn is now the group leader.",
+                                   "You have left the raid group."]
+    assert client.global_value("SEEN") == ["PARTY_LOOT_METHOD_CHANGED", "PARTY_LEADER_CHANGED",
+                                           "PARTY_LEADER_CHANGED"]
+
+
+def test_the_debug_stopwatch_measures_real_time(client: HeadlessClient) -> None:
+    elapsed = run(client, """
+      debugprofilestart()
+      local x = 0
+      for i = 1, 200000 do x = x + i end
+      return debugprofilestop()
+    """)
+    assert isinstance(elapsed, float) and 0 < elapsed < 5000

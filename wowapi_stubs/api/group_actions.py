@@ -1,5 +1,6 @@
-"""Group actions: inviting and removing members, converting to a raid, assistants,
-subgroups, the loot method, ready checks, answering an invitation or a duel.
+"""Group actions: inviting and removing members, leaving, the leader, converting to a raid,
+assistants, subgroups, the loot method and threshold, ready checks, asking for and answering
+a duel, answering an invitation.
 
 They act on the world's group (:class:`~wowapi_stubs.world.World` and its
 :class:`~wowapi_stubs.group_state.GroupState`) as the server answers: a moment after the
@@ -181,6 +182,54 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if not others:
             say("Your group has been disbanded.")
 
+    def LeaveParty() -> None:
+        if not in_group(world):
+            return
+        raid = bool(world.raid)
+        state.assistants.clear()
+        state.subgroups.clear()
+        state.loot_method, state.master_looter, state.ready_check = "group", None, None
+        later(client, lambda: regroup(client, [], raid=False, leader=None))
+        say("You have left the raid group." if raid else "You leave the group.")
+
+    def PromoteToLeader(unit: Any = None, *_: Any) -> None:
+        member = member_named(unit, 'PromoteToLeader("unit")')
+        if not may_lead() or member is None or member is world.player:
+            return
+        others = [u for u in world.group() if u is not world.player]
+        state.assistants.discard(member.name)
+        later(client, lambda: regroup(client, others, raid=bool(world.raid),
+                                      leader=member.name))
+        say(f"{member.name} is now the group leader.")
+
+    def SetLootThreshold(threshold: Any = None) -> None:
+        if threshold is None:
+            raise WowApiError("Usage: SetLootThreshold(threshold)")
+        quality = int(lua_number(threshold, what="threshold"))
+        if not may_lead() or not 2 <= quality <= 6:
+            return
+        state.loot_threshold = quality
+        later(client, lambda: client.fire_internal("PARTY_LOOT_METHOD_CHANGED"))
+
+    def StartDuel(unit: Any = None, *_: Any) -> None:
+        if unit is None:
+            raise WowApiError('Usage: StartDuel("unit")')
+        found = world.unit(lua_text(unit))
+        if found is None or not found.is_player or found is world.player:
+            return
+        state.duel_asked = found.name
+        say("You have requested a duel.")
+
+    def UnitIsRaidOfficer(unit: Any = None) -> int | None:
+        """A raid assistant (the leader's rank is its own)."""
+        member = member_named(unit, 'UnitIsRaidOfficer("unit")')
+        return flag_result(member is not None and bool(world.raid)
+                           and member.name in state.assistants)
+
+    def SetRaidRosterSelection(index: Any = None) -> None:
+        number = int(lua_number(index, what="index")) if index is not None else 0
+        state.roster_selection = number if 1 <= number <= len(world.raid) else 0
+
     def ConvertToRaid() -> None:
         if not may_lead() or world.raid:
             return
@@ -304,9 +353,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             state.duel_with, state.duel_from = state.duel_from, None
 
     def CancelDuel() -> None:
-        if state.duel_from is None and state.duel_with is None:
+        if state.duel_from is None and state.duel_with is None and state.duel_asked is None:
             return
-        state.duel_from = state.duel_with = None
+        state.duel_from = state.duel_with = state.duel_asked = None
         later(client, lambda: client.fire_internal("DUEL_FINISHED"))
 
     def IsRealRaidLeader() -> int | None:
@@ -316,6 +365,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "InviteUnit": InviteUnit,
         "UninviteUnit": UninviteUnit,
         "ConvertToRaid": ConvertToRaid,
+        "LeaveParty": LeaveParty,
+        "PromoteToLeader": PromoteToLeader,
+        "SetLootThreshold": SetLootThreshold,
+        "StartDuel": StartDuel,
+        "GetRaidRosterSelection": lambda: state.roster_selection,
+        "SetRaidRosterSelection": SetRaidRosterSelection,
+        "UnitIsRaidOfficer": UnitIsRaidOfficer,
         "PromoteToAssistant": assistant(True, 'PromoteToAssistant("unit")'),
         "DemoteAssistant": assistant(False, 'DemoteAssistant("unit")'),
         "SetLootMethod": SetLootMethod,

@@ -257,7 +257,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             client.world.zone.instance_type in ("party", "raid")
             and client.world.cvars.get("threatWarning") not in (None, "0")),
         "GetMasterLootCandidate": lambda *args: None,
-        "GetLootThreshold": lambda: 2,  # uncommon, the group default
+        "GetLootThreshold": lambda: world.group_state.loot_threshold,
         "UnitIsPVPFreeForAll": lambda *args: None,
         "IsReferAFriendLinked": lambda *args: None,
         "GetOptOutOfLoot": lambda: None,
