@@ -241,10 +241,13 @@ def test_ready_checks(client: HeadlessClient) -> None:
     assert run(client, 'return GetReadyCheckStatus("player"), GetReadyCheckTimeLeft()') == (
         None, 0)
     receive_ready_check(client, "Norinn")
-    run(client, "ConfirmReadyCheck(1)")
-    assert run(client, 'return GetReadyCheckStatus("player")') == "ready"
+    assert run(client, 'return GetReadyCheckStatus("player")') == "waiting"
+    run(client, "ConfirmReadyCheck(1)")  # the last answer: the check ends
+    assert run(client, 'return GetReadyCheckStatus("player"), GetReadyCheckTimeLeft()') == (
+        None, 0)
     assert client.global_value("SEEN") == ["READY_CHECK:Streamer:30", "READY_CHECK_FINISHED",
-                                           "READY_CHECK:Norinn:30", "READY_CHECK_CONFIRM:player:1"]
+                                           "READY_CHECK:Norinn:30", "READY_CHECK_CONFIRM:player:1",
+                                           "READY_CHECK_FINISHED"]
 
 
 def test_answering_invitations_and_duels(client: HeadlessClient) -> None:
@@ -327,3 +330,13 @@ def test_the_debug_stopwatch_measures_real_time(client: HeadlessClient) -> None:
       return debugprofilestop()
     """)
     assert isinstance(elapsed, float) and 0 < elapsed < 5000
+
+
+def test_group_members_have_no_dungeon_finder_state_and_no_voice(client: HeadlessClient) -> None:
+    client.set_party(["Norinn"])
+    assert run(client, """
+      SetLFGComment("LF tank")
+      return HasLFGRestrictions(), UnitHasLFGDeserter("party1"),
+        UnitHasLFGRandomCooldown("party1"), GetVoiceStatus("party1", "party"),
+        GetMuteStatus("party1", "party"), 1
+    """) == (None, None, None, None, None, 1)

@@ -29,6 +29,7 @@ from wowapi_stubs.api import (
     group_actions,
     inbox,
     items,
+    lfg_voice,
     loot,
     macros,
     mail,
@@ -56,7 +57,8 @@ if TYPE_CHECKING:
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
-           profiling, macros, group_actions, friends, modified_clicks, client_actions)
+           profiling, macros, group_actions, friends, modified_clicks, client_actions,
+           lfg_voice)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

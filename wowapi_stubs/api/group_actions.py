@@ -320,6 +320,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         token = world.unit_token(world.player) if world.raid else "player"
         later(client, lambda: client.fire_internal("READY_CHECK_CONFIRM", token,
                                                     flag_result(answer == "ready")))
+        if "waiting" not in check.answers.values():  # everyone answered: it ends now
+            later(client, lambda: _finish_ready_check(client, check))
 
     def GetReadyCheckStatus(unit: Any = None) -> str | None:
         if unit is None:
