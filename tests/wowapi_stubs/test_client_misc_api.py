@@ -147,6 +147,11 @@ def test_macros_are_created_edited_and_deleted(client: HeadlessClient) -> None:
     """) == (1, "Aardvark", "/cheer", 0, 1, 1)
     assert client.global_value("SEEN") == ["UPDATE_MACROS"] * 5
     assert run(client, """
+      local before = CursorHasMacro()
+      PickupMacro("Aardvark")
+      return before, CursorHasMacro(), GetCursorInfo()
+    """) == (None, 1, "macro", 1)
+    assert run(client, """
       return GetNumMacroIcons(), GetMacroIconInfo(1), GetMacroIconInfo(GetNumMacroIcons() + 1),
         GetNumMacroItemIcons()
     """) == (4, "Interface\\Icons\\INV_Misc_QuestionMark", None, 0)  # Attack's, Opening's...

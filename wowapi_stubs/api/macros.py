@@ -1,6 +1,7 @@
 """Macros: the account's (up to 36, indices 1-36) and the character's (up to 18, indices
 37-54), none in a fresh client, and the icons the macro editor offers.
 
+``PickupMacro`` puts one on the cursor (``GetCursorInfo()`` is ``"macro", index``).
 ``CreateMacro``, ``EditMacro`` and ``DeleteMacro`` change them (each kept in name order, so
 a macro's index can move) and fire ``UPDATE_MACROS``; in combat the client refuses them
 (``ADDON_ACTION_BLOCKED``). The icon lists are the question mark and the icons of the
@@ -158,7 +159,16 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             del found[0][found[1]]
             changed()
 
+    def PickupMacro(key: Any = None) -> None:
+        if key is None:
+            raise WowApiError('Usage: PickupMacro(index or "name")')
+        found = locate(key)
+        if found is not None:
+            world.cursor = ("macro", index_of(found[0][found[1]]))
+
     return {
+        "PickupMacro": PickupMacro,
+        "CursorHasMacro": lambda: 1 if world.cursor and world.cursor[0] == "macro" else None,
         "GetNumMacros": lambda: (len(account), len(character)),
         "GetMacroInfo": GetMacroInfo,
         "GetMacroBody": GetMacroBody,
