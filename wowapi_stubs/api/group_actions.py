@@ -120,8 +120,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     say = client.system_message
 
     def may_lead() -> bool:
-        """In a group and its leader (a raid assistant too for raid chores), else the
-        client says why not."""
+        """In a group and its leader; else the client says why not."""
         if not in_group(world):
             say(NOT_IN_GROUP)
             return False
