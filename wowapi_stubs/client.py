@@ -162,6 +162,7 @@ class HeadlessClient:
         self._widgets_by_table: dict[Any, Any] = {}
         self.named: dict[str, Any] = _WidgetNames(me)
         self.focus_id: int | None = None  # the edit box with keyboard focus
+        self.mouse_button: str | None = None  # the button of the click being handled
         # Ordered sets (dicts): adding and removing one of 100,000 frames costs the same
         # as one of ten. The Lua side holds each event's delivery order.
         self._event_frames: dict[str, dict[Frame, None]] = {}
@@ -669,6 +670,11 @@ class HeadlessClient:
         front = self.settings.event_order == "reverse"
         self.runtime.fn.register_event(frame.lua, event.encode(), frame.label, front)
 
+    def frames_for_event(self, event: str) -> list[Frame]:
+        """The frames registered for ``event``, in the order it reaches them."""
+        frames = list(self._event_frames.get(event, ()))
+        return frames[::-1] if self.settings.event_order == "reverse" else frames
+
     def _unregister_event(self, frame: Frame, event: str) -> None:
         self._event_frames.get(event, {}).pop(frame, None)
         self.runtime.fn.unregister_event(frame.lua, event.encode())
@@ -702,8 +708,12 @@ class HeadlessClient:
             return False
         if hasattr(button, "checked"):
             button.checked = not button.checked
-        for handler in ("PreClick", "OnClick", "PostClick"):
-            self._run_script(button, handler, mouse_button, False)
+        outer, self.mouse_button = self.mouse_button, mouse_button
+        try:
+            for handler in ("PreClick", "OnClick", "PostClick"):
+                self._run_script(button, handler, mouse_button, False)
+        finally:
+            self.mouse_button = outer
         self._settle()
         return True
 

@@ -35,6 +35,7 @@ class Host(Protocol):
     logged_in: bool
     money: int
     focus_id: int | None
+    mouse_button: str | None
     addon_messages: list[tuple[str, str, str, str | None]]
     lazy_names: dict[str, Any]
     templates: dict[str, Any]
@@ -60,6 +61,8 @@ class Host(Protocol):
     def _register_event(self, frame: Any, event: str) -> None: ...
 
     def _unregister_event(self, frame: Any, event: str) -> None: ...
+
+    def frames_for_event(self, event: str) -> list[Any]: ...
 
     def _scripts_changed(self, frame: Any) -> None: ...
 

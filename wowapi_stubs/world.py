@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs._cvars import CLIENT_CVARS
 from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.who import Roster, WhoEntry
+from wowapi_stubs.group_state import FriendLists, GroupState
 
 if TYPE_CHECKING:
     from wowapi_stubs.settings import ClientSettings
@@ -338,6 +339,8 @@ class World:
         self.party: list[Unit] = []
         self.raid: list[Unit] = []
         self.leader: str | None = None
+        self.group_state = GroupState()  # assistants, subgroups, loot, ready check, invites
+        self.friend_lists = FriendLists()
         self._settings = settings
         self.equipment: dict[int, Item] = {}
         self.modifiers: set[str] = set()

@@ -19,18 +19,25 @@ from wowapi_stubs.api import (
     character,
     chat,
     chatconfig,
+    client_actions,
     client_ui,
     combat,
     container,
     frames,
+    friends,
     group,
+    group_actions,
     inbox,
     items,
+    lfg_voice,
     loot,
+    macros,
     mail,
     merchant,
     misc,
+    modified_clicks,
     options,
+    profiling,
     pvp,
     quests,
     secure,
@@ -49,7 +56,9 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
+           profiling, macros, group_actions, friends, modified_clicks, client_actions,
+           lfg_voice)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

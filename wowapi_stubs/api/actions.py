@@ -1,4 +1,4 @@
-"""Action bars, the pet bar, totems, runes, companions and macros of a character who has
+"""Action bars, the pet bar, totems, runes and companions of a character who has
 placed nothing on them: every slot answers empty, as the client does for an empty slot. The
 main bar shows page 1 until ``ChangeActionBarPage``; the extra bars are off until
 ``SetActionBarToggles``. A death knight has its six runes (two blood, two unholy, two frost),
@@ -57,7 +57,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
          "IsActionInRange", "IsCurrentAction", "IsAutoRepeatAction", "IsAttackAction",
          "IsEquippedAction", "IsConsumableAction", "IsStackableAction", "GetPossessInfo",
          "HasPetUI", "PetHasActionBar", "GetPetActionInfo", "HasVehicleActionBar",
-         "GetCompanionInfo", "GetMacroInfo", "GetMacroBody", "GetMacroIndexByName",
+         "GetCompanionInfo",
          "GetPetIcon", "HasPetSpells", "GetPetTalentTree", "IsPetAttackActive",
          "HasBonusActionBar", "GetPetActionSlotUsable", "ActionHasRange",
          "IsPossessBarVisible", "IsPetAttackAction", "GetMultiCastTotemSpells"), _nothing)
@@ -77,7 +77,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetBonusBarOffset": lambda: 0,
         "GetMultiCastBarOffset": lambda: 0,
         "GetNumCompanions": lambda *args: 0,
-        "GetNumMacros": lambda: (0, 0),
         "GetTotemInfo": lambda *args: (None, "", 0, 0, ""),
         "GetPetExperience": lambda: (0, 0),
         "GetPetHappiness": lambda: None,

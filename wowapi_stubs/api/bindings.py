@@ -1,5 +1,13 @@
 """Key bindings: the player's (none are bound in a fresh client) and override bindings.
 
+The player's bindings: ``SetBinding("KEY", "COMMAND")`` and its ``Click``/``Spell``/``Item``/
+``Macro`` forms bind a key (a nil command unbinds it); ``SaveBindings(set)`` keeps them as the
+account (1) or character (2) set and makes that set current, ``LoadBindings(set)`` brings a
+saved set back (0, the defaults, binds nothing); both fire ``UPDATE_BINDINGS``. Keys are
+written with their modifiers in the client's order (``ALT-CTRL-SHIFT-X``). The client defines
+no binding commands of its own here (no ``Bindings.xml``), so ``GetNumBindings()`` is 0 and
+``GetBinding(index)`` answers nothing.
+
 ``SetOverrideBinding(owner, isPriority, "KEY", "COMMAND")`` and its ``Click``/``Spell``/
 ``Item``/``Macro`` forms bind a key for as long as the owner frame keeps it;
 ``ClearOverrideBindings(owner)`` drops the owner's. ``GetBindingAction("KEY", true)`` sees
@@ -15,16 +23,30 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_text
+from wowapi_stubs.widgets.base import lua_number, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
-EVENTS = ("ADDON_ACTION_BLOCKED",)
+EVENTS = ("ADDON_ACTION_BLOCKED", "UPDATE_BINDINGS")
+DEFAULT_BINDINGS, ACCOUNT_BINDINGS, CHARACTER_BINDINGS = 0, 1, 2
+MODIFIERS = ("ALT", "CTRL", "SHIFT")
+
+
+def binding_key(value: Any) -> str:
+    """A key as the client writes it: upper case, modifiers first in ALT, CTRL, SHIFT order
+    (``shift-ctrl-x`` -> ``CTRL-SHIFT-X``)."""
+    parts = lua_text(value).upper().split("-")
+    held = {part for part in parts[:-1] if part in MODIFIERS}
+    rest = [part for part in parts[:-1] if part not in MODIFIERS] + parts[-1:]
+    return "-".join([*(m for m in MODIFIERS if m in held), *rest])
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     overrides: dict[int, dict[str, tuple[bool, str]]] = {}  # owner id -> key -> binding
+    bound: dict[str, str] = {}  # the player's bindings in use: key -> command
+    saved: dict[int, dict[str, str]] = {ACCOUNT_BINDINGS: {}, CHARACTER_BINDINGS: {}}
+    binding_set = {"current": ACCOUNT_BINDINGS}
 
     def owner_id(owner: Any, usage: str) -> int:
         widget = client._widget_from_lua(owner) if owner is not None else None
@@ -39,7 +61,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 raise WowApiError(f"Usage: {usage}")
             if client.combat_blocked(name):
                 return
-            text = lua_text(key).upper()
+            text = binding_key(key)
             value = rest[0] if rest else None
             owned = overrides.setdefault(frame, {})
             if value is None:
@@ -58,13 +80,78 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetBindingAction(key: Any = None, check_override: Any = None) -> str:
         if key is None:
             raise WowApiError('Usage: GetBindingAction("KEY" [, checkOverride])')
+        text = binding_key(key)
         if check_override:
-            text = lua_text(key).upper()
-            found = [binding for owned in overrides.values()
-                     if (binding := owned.get(text)) is not None]
-            if found:
-                return max(found, key=lambda b: b[0])[1]
-        return ""
+            found = overridden(text)
+            if found is not None:
+                return found
+        return bound.get(text, "")
+
+    def overridden(key: str) -> str | None:
+        """The command an override binds ``key`` to (a priority one first), if any."""
+        found = [binding for owned in overrides.values()
+                 if (binding := owned.get(key)) is not None]
+        return max(found, key=lambda b: b[0])[1] if found else None
+
+    def GetBindingByKey(key: Any = None) -> str | None:
+        """What pressing ``key`` runs: an override's command, else the player's; nil when
+        the key is unbound."""
+        if key is None:
+            raise WowApiError('Usage: GetBindingByKey("KEY")')
+        text = binding_key(key)
+        return overridden(text) or bound.get(text)
+
+    def GetBindingKey(command: Any = None, *_: Any) -> tuple[str, ...]:
+        """One value per key of the player's bound to ``command``, in the order bound
+        (nothing at all for an unbound command: ``select("#", ...)`` is 0)."""
+        if command is None:
+            raise WowApiError('Usage: GetBindingKey("COMMAND")')
+        wanted = lua_text(command)
+        return tuple(key for key, action in bound.items() if action == wanted)
+
+    def player_setter(name: str, usage: str, command: Callable[[Any, Any], str]
+                      ) -> Callable[..., int | None]:
+        def bind(key: Any = None, value: Any = None, extra: Any = None, *_: Any
+                 ) -> int | None:
+            if key is None:
+                raise WowApiError(f"Usage: {usage}")
+            if client.combat_blocked(name):
+                return None
+            text = binding_key(key)
+            if value is None or value == b"":
+                bound.pop(text, None)  # no command: the key is unbound
+            else:
+                bound.pop(text, None)
+                bound[text] = command(value, extra)
+            return 1
+
+        bind.__name__ = name
+        return bind
+
+    def which_set(value: Any, usage: str) -> int:
+        number = int(lua_number(value, what="which")) if value is not None else -1
+        if number not in (DEFAULT_BINDINGS, ACCOUNT_BINDINGS, CHARACTER_BINDINGS):
+            raise WowApiError(f"Usage: {usage}")
+        return number
+
+    def bindings_updated() -> None:
+        client.clock.call_later(0.0, lambda: client.fire_internal("UPDATE_BINDINGS"))
+
+    def SaveBindings(which: Any = None) -> None:
+        number = which_set(which, "SaveBindings(which)")
+        if number == DEFAULT_BINDINGS:
+            return
+        saved[number] = dict(bound)
+        binding_set["current"] = number
+        bindings_updated()
+
+    def LoadBindings(which: Any = None) -> None:
+        number = which_set(which, "LoadBindings(which)")
+        bound.clear()
+        bound.update(saved.get(number, {}))
+        if number != DEFAULT_BINDINGS:
+            binding_set["current"] = number
+        bindings_updated()
 
     def click(value: Any, button: Any) -> str:
         return f"CLICK {lua_text(value)}:{lua_text(button) if button is not None else 'LeftButton'}"
@@ -88,9 +175,21 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             lambda value, _: f"MACRO {lua_text(value)}"),
         "ClearOverrideBindings": ClearOverrideBindings,
         "GetBindingAction": GetBindingAction,
-        # One value per key bound to the command: none are (no value at all, so that
-        # ``select("#", GetBindingKey(command))`` is 0, as in the client).
-        "GetBindingKey": lambda *args: (),
+        "GetBindingKey": GetBindingKey,
+        "GetBindingByKey": GetBindingByKey,
         "GetNumBindings": lambda: 0,
-        "GetCurrentBindingSet": lambda: 1,
+        "GetBinding": lambda *args: (),  # no binding command is defined
+        "GetCurrentBindingSet": lambda: binding_set["current"],
+        "SetBinding": player_setter("SetBinding", 'SetBinding("KEY" [, "COMMAND"])',
+                                    lambda value, _: lua_text(value)),
+        "SetBindingClick": player_setter(
+            "SetBindingClick", 'SetBindingClick("KEY", "buttonName" [, "mouseButton"])', click),
+        "SetBindingSpell": player_setter("SetBindingSpell", 'SetBindingSpell("KEY", "spell")',
+                                         lambda value, _: f"SPELL {lua_text(value)}"),
+        "SetBindingItem": player_setter("SetBindingItem", 'SetBindingItem("KEY", "item")',
+                                        lambda value, _: f"ITEM {lua_text(value)}"),
+        "SetBindingMacro": player_setter("SetBindingMacro", 'SetBindingMacro("KEY", "macro")',
+                                         lambda value, _: f"MACRO {lua_text(value)}"),
+        "SaveBindings": SaveBindings,
+        "LoadBindings": LoadBindings,
     }

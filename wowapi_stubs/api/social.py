@@ -1,4 +1,5 @@
-"""Guild, friends, Battle.net (Real ID), chat channels and addon messages.
+"""Guild, Battle.net (Real ID), chat channels and addon messages (the friends and ignore
+lists: :mod:`wowapi_stubs.api.friends`).
 
 The guild is the character's (``character_guild`` setting) with the roster's characters of
 the same guild as members; ``GuildRoster()`` is answered by ``GUILD_ROSTER_UPDATE`` shortly
@@ -144,11 +145,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "CanEditPublicNote": lambda: flag_result(bool(guild_name())),
         "CanViewOfficerNote": lambda: flag_result(bool(guild_name())),
         "CanGuildInvite": lambda: flag_result(bool(guild_name())),
-        "GetNumFriends": lambda: (0, 0),
-        "GetFriendInfo": lambda *args: (),
         "ShowFriends": ShowFriends,
-        "GetNumIgnores": lambda: 0,
-        "GetIgnoreName": lambda *args: None,
         "GetNumMutes": lambda: 0,
         "SetGuildRosterSelection": lambda *args: None,
         "BNFeaturesEnabled": lambda: None,

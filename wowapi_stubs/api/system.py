@@ -1,4 +1,4 @@
-"""The client itself: CVars, modifier keys and modified clicks, the cursor, the screen, the
+"""The client itself: CVars, modifier keys, the cursor, the screen, the
 game clock, network and frame-rate figures.
 
 Modifier keys and the cursor are world state a test sets (``client.world.modifiers``,
@@ -17,14 +17,6 @@ if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
 EVENTS = ("CVAR_UPDATE",)
-# The client's default modified-click bindings (action -> modifier).
-MODIFIED_CLICKS = {
-    "AUTOLOOTTOGGLE": "SHIFT", "CHATLINK": "SHIFT", "COMPAREITEMS": "SHIFT",
-    "DRESSUP": "CTRL", "FOCUSCAST": "NONE", "OPENALLBAGS": "SHIFT", "PICKUPACTION": "SHIFT",
-    "QUESTWATCHTOGGLE": "SHIFT", "SELFCAST": "ALT", "SHOWITEMFLYOUT": "SHIFT",
-    "SOCKETITEM": "SHIFT", "SPLITSTACK": "SHIFT", "STICKYCAMERA": "CTRL",
-    "TOKENWATCHTOGGLE": "SHIFT",
-}
 RESOLUTIONS = ("800x600", "1024x768", "1280x720", "1280x1024", "1366x768", "1600x900",
                "1680x1050", "1920x1080", "1920x1200")
 
@@ -77,17 +69,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             raise WowApiError('Usage: RegisterCVar("cvar" [, "default"])')
         cvars.register(lua_text(name), "" if default is None else lua_text(default))
 
-    def IsModifiedClick(action: Any = None) -> int | None:
-        wanted = MODIFIED_CLICKS.get(lua_text(action).upper() if action else "", "NONE")
-        if wanted == "NONE":
-            return None
-        return flag_result(wanted in world.modifiers)
-
-    def GetModifiedClick(action: Any = None) -> str | None:
-        if action is None:
-            raise WowApiError('Usage: GetModifiedClick("action")')
-        return MODIFIED_CLICKS.get(lua_text(action).upper())
-
     def GetCursorInfo() -> tuple[Any, ...]:
         return tuple(world.cursor or ())
 
@@ -137,8 +118,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsRightAltKeyDown": down("RALT"),
         "IsModifierKeyDown": down("SHIFT", "CTRL", "ALT", "LSHIFT", "RSHIFT", "LCTRL",
                                   "RCTRL", "LALT", "RALT"),
-        "IsModifiedClick": IsModifiedClick,
-        "GetModifiedClick": GetModifiedClick,
         "IsMouseButtonDown": lambda *args: None,
         "GetCursorInfo": GetCursorInfo,
         "GetCursorPosition": lambda: world.cursor_position,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api.group_actions import subgroup_of
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, opt_text
 from wowapi_stubs.world import POWER_TOKENS, Unit
@@ -115,8 +116,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if not 1 <= number <= len(world.raid):
             return ()
         member = world.raid[number - 1]
-        rank = 2 if member.name == (world.leader or world.raid[0].name) else 0
-        return (member.name, rank, (number - 1) // 5 + 1, member.level, member.class_name,
+        rank = 2 if member.name == (world.leader or world.raid[0].name) else (
+            1 if member.name in world.group_state.assistants else 0)
+        return (member.name, rank, subgroup_of(world, member), member.level, member.class_name,
                 member.class_token, member.zone, flag_result(member.connected),
                 flag_result(member.dead), None, None)
 
@@ -140,9 +142,17 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                            and found.name == leader_name())
 
     def GetLootMethod() -> tuple[Any, ...]:
+        """The method, then the master looter's party index (0: the character) and raid
+        index for master loot."""
         if not (world.party or world.raid):
             return "freeforall", None, None
-        return "group", 0, None
+        method, looter = world.group_state.loot_method, world.group_state.master_looter
+        if method != "master" or looter is None:
+            return method, 0, None
+        unit = world.unit(looter)
+        party = 0 if unit is world.player else (
+            world.party.index(unit) + 1 if unit in world.party else None)
+        return method, party, world.raid.index(unit) + 1 if unit in world.raid else None
 
     def UnitInParty(unit: Any = None) -> int | None:
         found = unit_of(unit, "UnitInParty")
@@ -247,12 +257,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             client.world.zone.instance_type in ("party", "raid")
             and client.world.cvars.get("threatWarning") not in (None, "0")),
         "GetMasterLootCandidate": lambda *args: None,
-        "GetLootThreshold": lambda: 2,  # uncommon, the group default
+        "GetLootThreshold": lambda: world.group_state.loot_threshold,
         "UnitIsPVPFreeForAll": lambda *args: None,
         "IsReferAFriendLinked": lambda *args: None,
         "GetOptOutOfLoot": lambda: None,
         "GetSummonFriendCooldown": lambda: (0, 0),
-        "GetReadyCheckStatus": lambda *args: None,
         "PartialPlayTime": lambda: None,
         "NoPlayTime": lambda: None,
         "UnitIsPlayer": flag("UnitIsPlayer", lambda u: u.is_player),
@@ -314,7 +323,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsPartyLeader": IsPartyLeader,
         "IsRaidLeader": lambda: flag_result(bool(world.raid)
                                             and leader_name() == world.player.name),
-        "IsRaidOfficer": lambda: None,
+        "IsRaidOfficer": lambda: flag_result(bool(world.raid)
+                                             and world.player.name in world.group_state.assistants),
         "GetPartyLeaderIndex": GetPartyLeaderIndex,
         "GetLootMethod": GetLootMethod,
         "GetUnitSpeed": GetUnitSpeed,
