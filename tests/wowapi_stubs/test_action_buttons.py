@@ -51,3 +51,13 @@ def test_a_button_without_a_key_hides_its_hotkey(client: HeadlessClient) -> None
       ActionButton_UpdateHotkeys(b)
       return Bar1Button4HotKey:IsShown(), Bar1Button4HotKey:GetText() == "\\226\\151\\143"
     """) == (None, True)
+
+
+def test_hotkeys_show_the_bound_key(client: HeadlessClient) -> None:
+    assert run(client, """
+      local b = CreateFrame("CheckButton", "Bar1Button5", UIParent, "ActionBarButtonTemplate")
+      b:SetID(5)
+      SetBinding("F", "CLICK Bar1Button5:LeftButton")
+      ActionButton_UpdateHotkeys(b)
+      return Bar1Button5HotKey:GetText(), Bar1Button5HotKey:IsShown()
+    """) == ("F", 1)
