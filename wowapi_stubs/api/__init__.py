@@ -11,20 +11,24 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
+    achievements,
     actions,
     addons,
     bindings,
     bitlib,
     calendar,
     character,
+    character_state,
     chat,
     chatconfig,
     client_ui,
     combat,
     container,
+    currency,
     frames,
     group,
     inbox,
+    instances,
     items,
     loot,
     mail,
@@ -33,11 +37,14 @@ from wowapi_stubs.api import (
     options,
     pvp,
     quests,
+    reputation,
     secure,
     social,
     spells,
     system,
+    talents,
     timefuncs,
+    titles,
     trade,
     unit,
     who,
@@ -49,7 +56,8 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
+           reputation, talents, achievements, titles, currency, instances, character_state)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
