@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.shared_data import require_shared
 from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import ClientSettings, HeadlessClient, WhoEntry
 from wowapi_stubs.progress import SavedInstance
@@ -310,3 +311,22 @@ def test_a_death_knight_horde_character() -> None:
         assert run(client, "return (GetFactionInfo(1)), (select(3, GetFactionInfoByID(68))), "
                            "(select(3, GetFactionInfoByID(76)))") == ("Horde", 8, 6)
         assert run(client, "return GetFactionInfoByID(72)") is None  # Stormwind
+
+
+def test_blizzard_achievement_panel_shows_the_character_achievements() -> None:
+    folder = require_shared("MGM_FRAMEXML_DIR")
+    with HeadlessClient(ClientSettings(framexml_dir=folder)) as client:
+        client.enter_world()
+        assert run(client, "return HasCompletedAnyAchievement(), CanShowAchievementUI()") == (
+            1, 1)
+        client.eval_lua("ToggleAchievementFrame()")
+        client.advance(0.2)
+        assert run(client, "return AchievementFrame:IsShown(), "
+                           "AchievementFrameHeaderPoints:GetText()") == (1, "120")
+        client.eval_lua("AchievementFrameCategoriesContainerButton2:Click()")  # General
+        client.advance(0.2)
+        assert run(client, "return AchievementFrameAchievementsContainerButton1Label:GetText()"
+                   ) == "Level 80"
+        client.eval_lua("AchievementFrameTab2:Click()")  # statistics
+        client.advance(0.2)
+        assert [e.message for e in client.errors] == []

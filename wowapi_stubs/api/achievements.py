@@ -199,8 +199,19 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         number = tracked_id(achievement_id, "IsTrackedAchievement(achievementID)")
         return flag_result(number in table().tracked)
 
+    def GetAchievementInfoFromCriteria(criteria_id: Any = None) -> tuple[Any, ...]:
+        number = int(usage_number(criteria_id, "GetAchievementInfoFromCriteria(criteriaID)"))
+        found = next((a for a in table().table.values()
+                      if any(c.criteria_id == number for c in a.criteria)), None)
+        return () if found is None else info(found)
+
     return {
+        # The achievement panel may open once the server sent the character's achievements.
+        "CanShowAchievementUI": lambda: 1,
+        "GetCategoryList": lambda: list(ACHIEVEMENT_CATEGORIES),
+        "GetStatisticsCategoryList": lambda: list(STATISTIC_CATEGORIES),
         "GetAchievementInfo": GetAchievementInfo,
+        "GetAchievementInfoFromCriteria": GetAchievementInfoFromCriteria,
         "GetAchievementLink": GetAchievementLink,
         "GetAchievementNumCriteria": GetAchievementNumCriteria,
         "GetAchievementCriteriaInfo": GetAchievementCriteriaInfo,
