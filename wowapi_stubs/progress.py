@@ -94,7 +94,7 @@ def default_factions(faction_group: str, race: str) -> list[Faction]:
 
     def member(faction_id: int, name: str, value: int, parent: int, own: bool) -> Faction:
         forced_war = standing_of(value) <= HOSTILE
-        return Faction(faction_id, name, f"{name}, of {group if own else 'Northrend'}.",
+        return Faction(faction_id, name, f"{name} of {f'the {group}' if own else 'Northrend'}.",
                        value, parent=parent, at_war=forced_war,
                        can_toggle_war=not own and not forced_war)
 
