@@ -205,6 +205,7 @@ class Criterion:
 
 
 ACHIEVEMENT_FLAG_STATISTIC = 1
+ACHIEVEMENT_FLAG_PROGRESS_BAR = 0x80  # one counted criterion, shown as a bar
 CRITERIA_FLAG_PROGRESS_BAR = 1
 
 # Categories: id -> (name, parent id; -1 for a top category), in the client's order.
@@ -232,7 +233,8 @@ def _quest_achievements() -> list[Achievement]:
         chain.append(Achievement(
             achievement_id, f"{count} Quests Completed", 96, 10, f"Complete {count} quests.",
             "Interface\\Icons\\Achievement_Quests_Completed_0"
-            f"{min(achievement_id - 502, 8)}", previous=previous,
+            f"{min(achievement_id - 502, 8)}", flags=ACHIEVEMENT_FLAG_PROGRESS_BAR,
+            previous=previous,
             criteria=[Criterion(achievement_id * 10, f"Complete {count} quests", 27, count,
                                 CRITERIA_FLAG_PROGRESS_BAR)]))
         previous = achievement_id
@@ -257,7 +259,8 @@ def default_achievements() -> dict[int, Achievement]:
                              "Interface\\Icons\\Achievement_Reputation_01"))
     table.append(Achievement(523, "5 Exalted Reputations", 201, 10,
                              "Raise 5 reputations to Exalted.",
-                             "Interface\\Icons\\Achievement_Reputation_02", previous=522,
+                             "Interface\\Icons\\Achievement_Reputation_02",
+                             flags=ACHIEVEMENT_FLAG_PROGRESS_BAR, previous=522,
                              criteria=[Criterion(5230, "Exalted reputations", 47, 5,
                                                  CRITERIA_FLAG_PROGRESS_BAR)]))
     for stat_id, name, category in ((60, "Total deaths", 122),

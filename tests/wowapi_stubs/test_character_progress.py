@@ -169,7 +169,8 @@ def test_achievements_of_a_level_80_character(client: HeadlessClient) -> None:
       local quests, questsDone = GetCategoryNumAchievements(96)
       return all, done, shown, shownDone, quests, questsDone, select(2, GetAchievementInfo(92, 1))
     """)[:7] == (8, 8, 1, 1, 1, 0, "Level 80")
-    assert run(client, "return (GetAchievementInfo(96, 1)), GetAchievementInfo(96, 2)") == 506
+    assert run(client, "return (GetAchievementInfo(96, 1)), select(9, GetAchievementInfo(506)), "
+                       "GetAchievementInfo(96, 2)") == (506, 0x80)
     assert run(client, "return GetPreviousAchievement(13), GetNextAchievement(12)") == (
         12, 13, True)
     assert run(client, "return GetNextAchievement(13), GetPreviousAchievement(6)") == (
