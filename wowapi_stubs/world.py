@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import zlib
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs._cvars import CLIENT_CVARS
@@ -21,6 +22,7 @@ from wowapi_stubs.api.who import Roster, WhoEntry
 from wowapi_stubs.group_state import FriendLists, GroupState
 
 if TYPE_CHECKING:
+    from wowapi_stubs.progress import Progress
     from wowapi_stubs.settings import ClientSettings
 
 # Class file name -> (male name, female name, power type, base health at 80, base power).
@@ -353,6 +355,14 @@ class World:
     @functools.cached_property
     def cvars(self) -> CVars:
         return CVars(self._settings.locale, self._settings.realm)
+
+    @functools.cached_property
+    def progress(self) -> Progress:
+        """Reputations, achievements, currencies, difficulties (:mod:`wowapi_stubs.progress`)."""
+        from wowapi_stubs.progress import Progress
+
+        return Progress(self.player.faction, self.player.race, self.player.level,
+                        self._settings.start_time.date() - timedelta(days=30))
 
     @functools.cached_property
     def spells(self) -> SpellTable:

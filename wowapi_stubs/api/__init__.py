@@ -11,23 +11,27 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api import (
+    achievements,
     actions,
     addons,
     bindings,
     bitlib,
     calendar,
     character,
+    character_state,
     chat,
     chatconfig,
     client_actions,
     client_ui,
     combat,
     container,
+    currency,
     frames,
     friends,
     group,
     group_actions,
     inbox,
+    instances,
     items,
     lfg_voice,
     loot,
@@ -40,11 +44,14 @@ from wowapi_stubs.api import (
     profiling,
     pvp,
     quests,
+    reputation,
     secure,
     social,
     spells,
     system,
+    talents,
     timefuncs,
+    titles,
     trade,
     unit,
     who,
@@ -58,7 +65,8 @@ MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, 
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
            profiling, macros, group_actions, friends, modified_clicks, client_actions,
-           lfg_voice)
+           lfg_voice, reputation, talents, achievements, titles, currency, instances,
+           character_state)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -135,7 +135,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetGMTicket": GetGMTicket,
         "RequestRaidInfo": RequestRaidInfo,
         "RequestTimePlayed": RequestTimePlayed,
-        "GetNumSavedInstances": lambda: 0,
         "CombatLogAddFilter": CombatLogAddFilter,
         "CombatLogResetFilter": CombatLogResetFilter,
         "CombatLogGetNumEntries": lambda *args: 0,

@@ -91,9 +91,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetQuestLogPushable": nothing,
         "GetQuestTimers": lambda: (),  # one value per running timer: none
         "QuestMapUpdateAllQuests": lambda: 0,  # quests shown on the map: none
-        # The world model tracks no achievement: none completed (the micro button is off).
-        "HasCompletedAnyAchievement": nothing,
-        "GetTrackedAchievements": lambda: (),  # one id per tracked achievement: none
         "SetAbandonQuest": SetAbandonQuest,
         "GetAbandonQuestName": nothing,
         "GetNumQuestWatches": lambda: 0,
