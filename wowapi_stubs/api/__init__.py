@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api import (
     actions,
     addons,
+    bank,
     bindings,
     bitlib,
     calendar,
@@ -22,9 +23,12 @@ from wowapi_stubs.api import (
     client_ui,
     combat,
     container,
+    cursoritems,
     frames,
     group,
+    guildbank,
     inbox,
+    itemdetails,
     items,
     loot,
     mail,
@@ -49,7 +53,8 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
+           itemdetails, cursoritems, bank, guildbank)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
