@@ -18,6 +18,7 @@ from wowapi_stubs.widgets.base import flag_result, lua_flag, usage_number
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
+EVENTS = ("BANKFRAME_OPENED", "BANKFRAME_CLOSED", "PLAYER_MONEY", "PLAYERBANKBAGSLOTS_CHANGED")
 # Copper price of bank bag slot 1-7, in buying order.
 BAG_SLOT_PRICES = (1_000, 10_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
 BANK_ITEM_OFFSET = 39  # inventory slot of bank item button 0 (button 1 is slot 40)

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 Place = tuple[Any, ...]
 """``("bag", bag, slot)``, ``("inventory", slot)`` or ``("guildbank", tab, slot)``."""
 
+EVENTS = ("ITEM_LOCK_CHANGED", "ITEM_LOCKED", "ITEM_UNLOCKED", "CURSOR_UPDATE", "BAG_UPDATE",
+          "PLAYER_EQUIPMENT_CHANGED", "UNIT_INVENTORY_CHANGED", "GUILDBANK_ITEM_LOCK_CHANGED",
+          "GUILDBANKBAGSLOTS_CHANGED")
 LAST_EQUIPMENT_SLOT = 23  # the fourth bag slot
 GUILD_BANK_TAB_SLOTS = 98
 ERR_SPLIT_FAILED = "Couldn't split those items."

@@ -22,6 +22,8 @@ from wowapi_stubs.widgets.base import flag_result, usage_number
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
+EVENTS = ("GUILDBANKFRAME_OPENED", "GUILDBANKFRAME_CLOSED", "GUILDBANKBAGSLOTS_CHANGED",
+          "GUILDBANK_UPDATE_MONEY", "GUILDBANK_UPDATE_WITHDRAWMONEY", "PLAYER_MONEY")
 MAX_TABS = 6
 UNLIMITED = -1  # a withdrawal limit of the guild master
 ERR_GUILD_NOT_ENOUGH_MONEY = "The guild bank does not have enough money"
