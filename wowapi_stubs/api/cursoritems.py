@@ -164,13 +164,15 @@ class Hands:
             self.drop(held, place)
 
     def drop(self, held: HeldItem, target: Place) -> None:
-        """Drop the held item on ``target`` (the client's error when it may not go there)."""
-        refusal = self.move(held, target)
-        if refusal is not None:
-            self.client.ui_error(refusal)
+        """Drop the held item on ``target`` (the client's error when it may not go there):
+        the cursor empties, then the slots change and the origin unlocks."""
+        changed = self._move(held, target)
+        if isinstance(changed, str):
+            self.client.ui_error(changed)
             return
         self.world.cursor = None
         self.client.fire_internal("CURSOR_UPDATE")
+        self._changed(*changed)
         self._lock_events(held.origin, locked=False)
 
     def destroy(self) -> None:
@@ -188,11 +190,19 @@ class Hands:
     # -- moving -------------------------------------------------------------------------------
     def move(self, held: HeldItem, target: Place) -> str | None:
         """Move ``held.count`` of ``held.item`` from its origin to ``target`` (stacking
-        onto the same item, swapping with another); the client's error text when the move
-        is refused (nothing changed then)."""
+        onto the same item, swapping with another) without the cursor; the client's error
+        text when the move is refused (nothing changed then)."""
+        changed = self._move(held, target)
+        if isinstance(changed, str):
+            return changed
+        self._changed(*changed)
+        return None
+
+    def _move(self, held: HeldItem, target: Place) -> str | list[Place]:
+        """:meth:`move` without its events: the places changed, or the refusal."""
         source = self.at(held.origin)
         if source is None or source[0] != held.item:
-            return None  # the item left its slot meanwhile: nothing to move
+            return []  # the item left its slot meanwhile: nothing to move
         item, whole = held.item, held.count == source[1]
         there = self.at(target)
         if target[0] == "inventory":
@@ -223,8 +233,7 @@ class Hands:
         if displaced is not None:
             self.put(displaced, self.world.equipment.pop(OFF_HAND), 1)
             changed += [displaced, ("inventory", OFF_HAND)]
-        self._changed(*changed)
-        return None
+        return changed
 
     def _displaced_off_hand(self, item: Item, target: Place) -> Place | str | None:
         """Equipping a two-handed weapon empties the off hand into the first free bag

@@ -93,7 +93,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if not client.runtime.is_table(into):
             return client.runtime.table(dict(item.stats))
         for stat, value in item.stats:
-            into[stat] = value
+            into[client.runtime.to_lua(stat)] = value
         return into
 
     def item_flag(usage_text: str, test: Callable[..., bool]) -> Callable[..., int | None]:
