@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.shared_data import require_shared
 from tests.wowapi_stubs.eval_clean import run
 from wowapi_stubs import ClientSettings, HeadlessClient
 from wowapi_stubs.api.bank import open_bank
@@ -304,3 +305,31 @@ def test_no_merchant_or_loot_window_is_open(client: HeadlessClient) -> None:
       return GetMerchantItemCostItem(1, 1), GetLootSlotLink(1), (GetLootRollItemLink(1))
     """) == (None, None, None)
     assert client.money == money and seen(client) == []
+
+
+def test_framexml_bags_bank_and_guild_bank_windows_follow() -> None:
+    """Blizzard's container, character, bank and guild bank windows run on these functions
+    and events without a Lua error."""
+    folder = require_shared("MGM_FRAMEXML_DIR")
+    with HeadlessClient(ClientSettings(framexml_dir=folder, character_class="Paladin")) as c:
+        c.enter_world()
+        c.bags.put(0, 1, HELM, 1)
+        c.bags.put(0, 2, CLOTH, 20)
+        run(c, "OpenAllBags() PickupContainerItem(0, 1)")
+        assert run(c, "return ContainerFrame1:IsShown(), CursorHasItem()") == (1, 1)
+        run(c, "EquipCursorItem(1) SplitContainerItem(0, 2, 5) PickupContainerItem(0, 3)")
+        assert run(c, "return GetInventoryItemID('player', 1), GetItemCount(33470)") == (
+            51227, 20)
+        open_bank(c)
+        assert run(c, "return BankFrame:IsShown()") == 1
+        run(c, "CloseBankFrame()")
+        assert run(c, "return BankFrame:IsShown()") is None
+        c.world.guild_bank.tabs = [GuildBankTab("Mats")]
+        c.world.guild_bank.tabs[0].items[1] = BagSlot(RUBY, 3)
+        run(c, "LoadAddOn('Blizzard_GuildBankUI')")
+        open_guild_bank(c)
+        run(c, "QueryGuildBankTab(1)")
+        assert run(c, "return GuildBankFrame:IsShown(), GuildBankColumn1Button1Count:GetText()"
+                   ) == (1, "3")
+        run(c, "CloseGuildBankFrame()")
+        assert run(c, "return GuildBankFrame:IsShown()") is None

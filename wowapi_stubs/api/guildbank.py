@@ -201,6 +201,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "QueryGuildBankTab": QueryGuildBankTab,
         "CanWithdrawGuildBankMoney": lambda: flag_result(bank().can_withdraw_money),
         "CanGuildBankRepair": lambda: flag_result(bank().can_repair),
+        # background, emblem and border textures (upper, lower): the guild has no tabard
+        "GetGuildTabardFileNames": lambda: (),
         "CloseGuildBankFrame": CloseGuildBankFrame,
         "DepositGuildBankMoney": DepositGuildBankMoney,
         "WithdrawGuildBankMoney": WithdrawGuildBankMoney,
