@@ -138,6 +138,12 @@ def test_picking_up_and_dropping_moves_items_with_events(client: HeadlessClient)
     # Picking up and putting back where it came from changes nothing.
     run(client, "PickupContainerItem(1, 3) PickupContainerItem(1, 3)")
     assert run(client, "return GetContainerItemID(1, 3), CursorHasItem()") == (40111, None)
+    run(client, "PickupContainerItem(1, 3)")
+    seen(client)
+    run(client, "ClearCursor()")
+    assert run(client, "return GetContainerItemID(1, 3), (select(3, GetContainerItemInfo(1, 3)))"
+               ) == (40111, None)
+    assert seen(client) == ["CURSOR_UPDATE nil nil", "ITEM_LOCK_CHANGED 1 3"]
 
 
 def test_stacks_split_merge_and_swap(client: HeadlessClient) -> None:
@@ -188,7 +194,7 @@ def test_equipping_swaps_with_the_equipped_item(client: HeadlessClient) -> None:
     assert run(client, "return GetInventoryItemID('player', 1), GetContainerItemID(0, 1), "
                "CursorHasItem(), GetInventoryItemGems(1)") == (51227, 40576, None, None, 40111)
     assert seen(client) == ["CURSOR_UPDATE nil nil", "BAG_UPDATE 0 nil",
-                            "PLAYER_EQUIPMENT_CHANGED 1 1", "UNIT_INVENTORY_CHANGED player nil",
+                            "PLAYER_EQUIPMENT_CHANGED 1 nil", "UNIT_INVENTORY_CHANGED player nil",
                             "ITEM_LOCK_CHANGED 0 1"]
     run(client, "PickupInventoryItem(1)")
     assert run(client, "return IsInventoryItemLocked(1), IsInventoryItemLocked(2)") == (

@@ -8,8 +8,8 @@ the world models are bags 0-4 and the equipment slots 0-23 (bank and key ring sl
 nothing). Each change fires the client's events: ``ITEM_LOCK_CHANGED`` with
 ``ITEM_LOCKED``/``ITEM_UNLOCKED`` for the slot picked up from (bag and slot, or the
 inventory slot alone), ``CURSOR_UPDATE``, ``BAG_UPDATE`` for each bag changed, and
-``PLAYER_EQUIPMENT_CHANGED`` (slot, 1 or nil for whether it holds an item) with
-``UNIT_INVENTORY_CHANGED`` for equipment. A move the client refuses changes nothing and
+``PLAYER_EQUIPMENT_CHANGED`` (the slot) with ``UNIT_INVENTORY_CHANGED`` for equipment.
+``ClearCursor`` puts a held item back. A move the client refuses changes nothing and
 shows its error text (``UI_ERROR_MESSAGE``).
 """
 
@@ -270,8 +270,7 @@ class Hands:
         for bag in bags:
             self.client.fire_internal("BAG_UPDATE", bag)
         for slot in slots:
-            self.client.fire_internal("PLAYER_EQUIPMENT_CHANGED", slot,
-                                      flag_result(slot in self.world.equipment))
+            self.client.fire_internal("PLAYER_EQUIPMENT_CHANGED", slot)
         if slots:
             self.client.fire_internal("UNIT_INVENTORY_CHANGED", "player")
 
