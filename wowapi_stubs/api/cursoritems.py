@@ -61,6 +61,11 @@ class HeldItem(tuple):  # type: ignore[type-arg]
         return held
 
 
+def _key(place: Place) -> Any:
+    """Where a bag place's stack is kept (bag, slot), a guild bank place's (its slot)."""
+    return place[1:] if place[0] == "bag" else place[2]
+
+
 class Hands:
     """Moves items between the places of the world for one client."""
 
@@ -79,33 +84,30 @@ class Hands:
         return 0 <= place[1] <= LAST_EQUIPMENT_SLOT
 
     def at(self, place: Place) -> tuple[Item, int] | None:
-        if place[0] != "inventory":
-            found = self._stacks(place).get(place[1:] if place[0] == "bag" else place[2])
-            return (found.item, found.count) if found else None
-        item = self.world.equipment.get(place[1])
-        return (item, 1) if item else None
+        """The item of ``place`` and how many of it, or ``None``."""
+        if place[0] == "inventory":
+            item = self.world.equipment.get(place[1])
+            return (item, 1) if item else None
+        found = self._stacks(place).get(_key(place))
+        return (found.item, found.count) if found else None
 
     def put(self, place: Place, item: Item | None, count: int) -> None:
         """Make ``place`` hold ``count`` of ``item`` (nothing when the count is 0)."""
-        if place[0] == "bag":
-            if item is None or count <= 0:
-                self.world.bags.contents.pop(place[1:], None)
+        empty = item is None or count <= 0
+        if item is not None:
+            self.world.items[item.item_id] = item  # the item cache knows what it has seen
+        if place[0] == "inventory":
+            if empty:
+                self.world.equipment.pop(place[1], None)
             else:
-                self.world.bags.put(place[1], place[2], item, count)
-        elif place[0] == "guildbank":
-            stacks = self._stacks(place)
-            if item is None or count <= 0:
-                stacks.pop(place[2], None)
-            else:
-                stacks[place[2]] = BagSlot(item, count)
-                self.world.items[item.item_id] = item
-        elif item is None or count <= 0:
-            self.world.equipment.pop(place[1], None)
+                self.world.equipment[place[1]] = item  # type: ignore[assignment]
+        elif empty:
+            self._stacks(place).pop(_key(place), None)
         else:
-            self.world.equipment[place[1]] = item
-            self.world.items[item.item_id] = item
+            self._stacks(place)[_key(place)] = BagSlot(item, count)  # type: ignore[arg-type]
 
     def _stacks(self, place: Place) -> dict[Any, BagSlot]:
+        """The stacks of a bag or guild bank place, by :func:`_key`."""
         if place[0] == "bag":
             return self.world.bags.contents
         tab = self.world.guild_bank.tab(place[1])
