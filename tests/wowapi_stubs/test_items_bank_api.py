@@ -108,6 +108,23 @@ def test_item_details_come_from_the_item_cache(client: HeadlessClient) -> None:
     """) == (86, 40, 67, 68, 74)
 
 
+def test_worn_kinds_stat_deltas_and_items_from_no_slot(client: HeadlessClient) -> None:
+    client.world.equipment[17] = SHIELD
+    assert run(client, "return IsEquippedItemType('Shields'), IsEquippedItemType('Plate'), "
+               "IsEquippedItemType('Daggers')") == (1, 1, None)
+    assert run(client, """
+      local delta = GetItemStatDelta(GetContainerItemLink(0, 1), "Valorous Redemption Helm")
+      local n = 0
+      for _ in pairs(delta) do n = n + 1 end
+      return delta.ITEM_MOD_STRENGTH_SHORT, delta.ITEM_MOD_STAMINA_SHORT, n
+    """) == (108, 163, 2)
+    run(client, "PickupItem('Frostweave Cloth')")
+    assert run(client, "return GetCursorInfo()") == ("item", 33470, CLOTH.link)
+    assert run(client, "return (select(3, GetContainerItemInfo(0, 3)))") is None  # no slot
+    run(client, "UseInventoryItem(1)")
+    assert client.findings[-1].kind == "protected-call-blocked"
+
+
 @pytest.mark.parametrize("call, message", [
     ("GetContainerFreeSlots()", "Usage: GetContainerFreeSlots(index[, returnTable])"),
     ("GetContainerItemGems(0)", "Usage: GetContainerItemGems(index, slot)"),
@@ -261,9 +278,13 @@ def test_a_guild_bank_never_opened_answers_nothing(client: HeadlessClient) -> No
         (GetGuildBankTabPermissions(1))
     """) == (0, 0, 0, 1, None, None, None, None, None, None)
     assert run(client, "return GetGuildBankItemInfo(1, 1)") == (None, 0, None)
+    assert run(client, "return GetGuildBankTabCost(), GetNumGuildBankTransactions(1), "
+               "GetNumGuildBankMoneyTransactions(), (GetGuildBankTransaction(1, 1))") == (
+        1_000_000, 0, 0, None)
     run(client, """
       QueryGuildBankTab(1) DepositGuildBankMoney(100) WithdrawGuildBankMoney(100)
       PickupGuildBankItem(1, 1) AutoStoreGuildBankItem(1, 1) CloseGuildBankFrame()
+      QueryGuildBankLog(1) QueryGuildBankText(1)
       SetCurrentGuildBankTab(2)
     """)
     assert seen(client) == [] and run(client, "return GetCurrentGuildBankTab()") == 2
@@ -284,6 +305,11 @@ def test_an_open_guild_bank_moves_money_and_items(client: HeadlessClient) -> Non
         "Interface\\Icons\\INV_Misc_QuestionMark", 20, None)
     assert run(client, "return GetGuildBankItemLink(1, 3), GetGuildBankText(1)") == (
         CLOTH.link, "Take what you need")
+    seen(client)
+    run(client, "QueryGuildBankText(1) QueryGuildBankLog(7)")
+    assert client.events_fired[-2:] == [("GUILDBANK_UPDATE_TEXT", (1,)),
+                                        ("GUILDBANKLOG_UPDATE", ())]
+    assert run(client, "return GetGuildBankTabCost()") == 5_000_000  # the third tab
     money = client.money
     run(client, "DepositGuildBankMoney(10000) WithdrawGuildBankMoney(200000)")
     assert client.ui_errors[-1] == "You cannot withdraw that much from the guild bank."

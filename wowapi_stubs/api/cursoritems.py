@@ -362,6 +362,15 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if refusal is not None:
             client.ui_error(refusal)
 
+    def PickupItem(key: Any = None) -> None:
+        """Put an item on the cursor by id, name or link, from no slot (to drop on an
+        action button); an item the cache lacks puts nothing there."""
+        item = find_item(hands.world, key, 'PickupItem(itemID or "name" or "itemLink")')
+        if item is not None:
+            hands.release()
+            hands.world.cursor = ("item", item.item_id, item.link)
+            client.fire_internal("CURSOR_UPDATE")
+
     def IsInventoryItemLocked(slot: Any = None) -> int | None:
         """Whether the item of an equipment slot is on the cursor."""
         number_ = number(slot, "IsInventoryItemLocked(slot)")
@@ -369,6 +378,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(held is not None and held.origin == ("inventory", number_))
 
     return {
+        "PickupItem": PickupItem,
+        # no item waits for a bind-on-equip confirmation (EQUIP_BIND_CONFIRM)
+        "EquipPendingItem": lambda *args: None,
+        "CancelPendingEquip": lambda *args: None,
         "IsInventoryItemLocked": IsInventoryItemLocked,
         "PickupContainerItem": PickupContainerItem,
         "SplitContainerItem": SplitContainerItem,

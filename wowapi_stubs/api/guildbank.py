@@ -1,7 +1,8 @@
 """The guild bank as the client knows it: its money, tabs and items, what the character may
 take, the tab shown, and moving money and items in and out while its window is open.
 
-The client learns the guild bank only at the vault: the world's guild bank
+The guild bank logs are not modelled: the client has received no transaction. The client
+learns the guild bank only at the vault: the world's guild bank
 (``client.world.guild_bank``) is closed and empty until a test fills it and opens it with
 :func:`open_guild_bank` (``GUILDBANKFRAME_OPENED``). Closed, the queries answer zeros and
 nils and the actions do nothing. A tab holds 98 slots. Money moves fire ``PLAYER_MONEY`` and
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
 EVENTS = ("GUILDBANKFRAME_OPENED", "GUILDBANKFRAME_CLOSED", "GUILDBANKBAGSLOTS_CHANGED",
-          "GUILDBANK_UPDATE_MONEY", "GUILDBANK_UPDATE_WITHDRAWMONEY", "PLAYER_MONEY")
+          "GUILDBANK_UPDATE_MONEY", "GUILDBANK_UPDATE_WITHDRAWMONEY", "PLAYER_MONEY",
+          "GUILDBANKLOG_UPDATE", "GUILDBANK_UPDATE_TEXT")
 MAX_TABS = 6
+TAB_PRICES = (1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000)  # copper
 UNLIMITED = -1  # a withdrawal limit of the guild master
 ERR_GUILD_NOT_ENOUGH_MONEY = "The guild bank does not have enough money"
 ERR_GUILD_WITHDRAW_LIMIT = "You cannot withdraw that much from the guild bank."
@@ -124,6 +127,22 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if bank().is_open and found is not None and found.viewable:
             client.fire_internal("GUILDBANKBAGSLOTS_CHANGED")
 
+    def QueryGuildBankLog(tab: Any = None) -> None:
+        """Ask for a tab's log (tab 7: the money log): answered, empty, while open."""
+        usage_number(tab, "QueryGuildBankLog(tab)")
+        if bank().is_open:
+            client.fire_internal("GUILDBANKLOG_UPDATE")
+
+    def QueryGuildBankText(tab: Any = None) -> None:
+        number = int(usage_number(tab, "QueryGuildBankText(tab)"))
+        if bank().is_open and bank().tab(number) is not None:
+            client.fire_internal("GUILDBANK_UPDATE_TEXT", number)
+
+    def GetGuildBankTabCost() -> int | None:
+        """The price of the next tab; nil once every tab is bought."""
+        bought = len(bank().tabs)
+        return TAB_PRICES[bought] if bought < len(TAB_PRICES) else None
+
     def CloseGuildBankFrame() -> None:
         if bank().is_open:
             bank().is_open = False
@@ -190,6 +209,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     return {
         "GetGuildBankMoney": lambda: bank().money,
         "GetGuildBankWithdrawMoney": lambda: bank().withdraw_limit,
+        "GetGuildBankTabCost": GetGuildBankTabCost,
+        "QueryGuildBankLog": QueryGuildBankLog,
+        "QueryGuildBankText": QueryGuildBankText,
+        # no log received: no item or money transaction to list
+        "GetNumGuildBankTransactions": lambda *args: 0,
+        "GetGuildBankTransaction": lambda *args: (),
+        "GetNumGuildBankMoneyTransactions": lambda: 0,
+        "GetGuildBankMoneyTransaction": lambda *args: (),
         "GetNumGuildBankTabs": lambda: len(bank().tabs),
         "GetGuildBankTabInfo": GetGuildBankTabInfo,
         "GetGuildBankTabPermissions": GetGuildBankTabPermissions,

@@ -1,5 +1,6 @@
 """What the client knows of an item beyond ``GetItemInfo``: free bag slots, durability,
-socketed gems, stats, whether it can be equipped or tried on, which carried items fit an
+socketed gems, stats and their differences, whether it can be equipped or tried on, the
+kinds of item worn, which carried items fit an
 equipment slot, and the inventory slot ids of key ring buttons.
 
 Answers come from the item cache and the bags and equipment of the world
@@ -96,6 +97,30 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             into[client.runtime.to_lua(stat)] = value
         return into
 
+    def GetItemStatDelta(first: Any = None, second: Any = None, into: Any = None) -> Any:
+        """A table of what the first item's stats give over the second's, stat by stat."""
+        text = 'GetItemStatDelta("itemLink1", "itemLink2"[, statTable])'
+        one, other = find_item(world, first, text), find_item(world, second, text)
+        if one is None or other is None:
+            return None
+        delta = dict(one.stats)
+        for stat, value in other.stats:
+            delta[stat] = delta.get(stat, 0) - value
+        changed = {stat: value for stat, value in delta.items() if value}
+        if not client.runtime.is_table(into):
+            return client.runtime.table(changed)
+        for stat, value in changed.items():
+            into[client.runtime.to_lua(stat)] = value
+        return into
+
+    def IsEquippedItemType(kind: Any = None) -> int | None:
+        """Whether an equipped item is of an item class or subclass (``"Shields"``)."""
+        if kind is None:
+            raise WowApiError('Usage: IsEquippedItemType("type")')
+        wanted = lua_text(kind)
+        return flag_result(any(wanted in (item.item_class, item.item_subclass)
+                               for item in world.equipment.values()))
+
     def item_flag(usage_text: str, test: Callable[..., bool]) -> Callable[..., int | None]:
         def query(key: Any = None, *_: Any) -> int | None:
             item = find_item(world, key, usage_text)
@@ -140,6 +165,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetInventoryItemGems": GetInventoryItemGems,
         "GetItemGem": GetItemGem,
         "GetItemStats": GetItemStats,
+        "GetItemStatDelta": GetItemStatDelta,
+        "IsEquippedItemType": IsEquippedItemType,
         "IsEquippableItem": item_flag('IsEquippableItem(itemID or "name" or "itemLink")',
                                       lambda item: bool(slots_of(item))),
         "IsDressableItem": item_flag('IsDressableItem(itemID or "name" or "itemLink")',
