@@ -1,13 +1,13 @@
 """The guild bank as the client knows it: its money, tabs and items, what the character may
 take, the tab shown, and moving money and items in and out while its window is open.
 
-The guild bank logs are not modelled: the client has received no transaction. The client
-learns the guild bank only at the vault: the world's guild bank
+The client learns the guild bank only at the vault: the world's guild bank
 (``client.world.guild_bank``) is closed and empty until a test fills it and opens it with
 :func:`open_guild_bank` (``GUILDBANKFRAME_OPENED``). Closed, the queries answer zeros and
 nils and the actions do nothing. A tab holds 98 slots. Money moves fire ``PLAYER_MONEY`` and
 ``GUILDBANK_UPDATE_MONEY`` (and ``GUILDBANK_UPDATE_WITHDRAWMONEY`` for a withdrawal); item
-moves fire ``GUILDBANKBAGSLOTS_CHANGED`` and ``BAG_UPDATE``.
+moves fire ``GUILDBANKBAGSLOTS_CHANGED`` and ``BAG_UPDATE``. The logs are not modelled: the
+client has received no transaction.
 """
 
 from __future__ import annotations
