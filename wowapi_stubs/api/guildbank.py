@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.container import BagSlot
-from wowapi_stubs.api.cursoritems import ERR_INV_FULL, GUILD_BANK_TAB_SLOTS, Hands
+from wowapi_stubs.api.hands import ERR_INV_FULL, GUILD_BANK_TAB_SLOTS, Hands
 from wowapi_stubs.widgets.base import flag_result, usage_number
 
 if TYPE_CHECKING:

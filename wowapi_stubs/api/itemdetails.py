@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.container import NUM_BAGS, BagSlot
-from wowapi_stubs.api.cursoritems import HeldItem
+from wowapi_stubs.api.hands import HeldItem
 from wowapi_stubs.api.itemslots import (
     DRESSABLE,
     equip_refusal,

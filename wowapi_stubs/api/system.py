@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api.cursoritems import Hands, HeldItem
+from wowapi_stubs.api.hands import Hands, HeldItem
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import SCREEN_HEIGHT, flag_result, lua_text
 
