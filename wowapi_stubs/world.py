@@ -17,7 +17,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs._cvars import CLIENT_CVARS
+from wowapi_stubs.api.bank import Bank
 from wowapi_stubs.api.container import Bags, Item
+from wowapi_stubs.api.guildbank import GuildBank
 from wowapi_stubs.api.who import Roster, WhoEntry
 from wowapi_stubs.group_state import FriendLists, GroupState
 
@@ -437,6 +439,16 @@ class World:
     # -- items and spells ---------------------------------------------------------------------
     def equipped_item(self, token: str, slot: int) -> Item | None:
         return self.equipment.get(slot) if self.unit(token) is self.player else None
+
+    @functools.cached_property
+    def bank(self) -> Bank:
+        """The character's bank (closed, no bag slot bought)."""
+        return Bank()
+
+    @functools.cached_property
+    def guild_bank(self) -> GuildBank:
+        """The guild bank as the client knows it (never opened: nothing)."""
+        return GuildBank()
 
     def spellbook_spell(self, index: int, book: str) -> Spell | None:
         if book.lower() not in ("spell", "pet"):

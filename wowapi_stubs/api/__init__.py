@@ -14,6 +14,7 @@ from wowapi_stubs.api import (
     achievements,
     actions,
     addons,
+    bank,
     bindings,
     bitlib,
     calendar,
@@ -26,12 +27,15 @@ from wowapi_stubs.api import (
     combat,
     container,
     currency,
+    cursoritems,
     frames,
     friends,
     group,
     group_actions,
+    guildbank,
     inbox,
     instances,
+    itemdetails,
     items,
     lfg_voice,
     loot,
@@ -66,7 +70,7 @@ MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, 
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
            profiling, macros, group_actions, friends, modified_clicks, client_actions,
            lfg_voice, reputation, talents, achievements, titles, currency, instances,
-           character_state)
+           character_state, itemdetails, cursoritems, bank, guildbank)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -175,5 +175,4 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsTitleKnown": zero,
         "GetNumEquipmentSets": zero,
         "GetEquipmentSetInfo": lambda *args: (),
-        "IsInventoryItemLocked": nothing,
     }

@@ -140,7 +140,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "CombatLogGetNumEntries": lambda *args: 0,
         "CombatLogSetCurrentEntry": nothing,
         "CombatLogGetCurrentEntry": nothing,
-        "GetNumBankSlots": lambda: (0, None),
         "GetTabardCreationCost": lambda: 100000,
         "OffhandHasWeapon": nothing,
         "GetPartyMember": GetPartyMember,

@@ -33,10 +33,15 @@ class Item:
     max_stack: int = 20
     equip_slot: str = ""
     vendor_price: int = 0
+    max_durability: int = 0  # 0: the item has no durability
+    stats: tuple[tuple[str, int], ...] = ()  # (ITEM_MOD_..._SHORT key, value)
+    gems: tuple[int, ...] = ()  # item ids of the gems in its sockets, in socket order
 
     @property
     def link(self) -> str:
-        return f"|c{self.color_code}|Hitem:{self.item_id}:0:0:0:0:0:0:0:80|h[{self.name}]|h|r"
+        gems = ":".join(str(g) for g in (*self.gems, 0, 0, 0, 0)[:4])
+        return (f"|c{self.color_code}|Hitem:{self.item_id}:0:{gems}:0:0:80|h[{self.name}]|h"
+                "|r")
 
     @property
     def color_code(self) -> str:
@@ -112,7 +117,10 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         found = _slot(bag, slot)
         if not found:
             return ()
-        return found.item.texture, found.count, None, found.item.quality, None
+        # locked: the item is on the cursor (picked up from this slot)
+        held = getattr(client.world.cursor, "origin", None) == (
+            "bag", int(lua_number(bag)), int(lua_number(slot)))
+        return found.item.texture, found.count, 1 if held else None, found.item.quality, None
 
     def GetContainerNumFreeSlots(bag: Any = None) -> tuple[int, int]:
         if bag is None:

@@ -36,6 +36,9 @@ INVENTORY_SLOTS = {
         ("TabardSlot", "Tabard"), ("Bag0Slot", "Bag"), ("Bag1Slot", "Bag"),
         ("Bag2Slot", "Bag"), ("Bag3Slot", "Bag")))
 }
+# The bank window's bag buttons name their slots Bag1-Bag7 (inventory slots 68-74).
+INVENTORY_SLOTS.update({f"Bag{n}": (67 + n, "Interface\\PaperDoll\\UI-PaperDoll-Slot-Bag")
+                        for n in range(1, 8)})
 AUCTION_CLASSES = {
     "Weapon": ("One-Handed Axes", "Two-Handed Axes", "Bows", "Guns", "One-Handed Maces",
                "Two-Handed Maces", "Polearms", "One-Handed Swords", "Two-Handed Swords",

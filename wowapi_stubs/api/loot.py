@@ -33,7 +33,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetLootSlotInfo": slot_query("GetLootSlotInfo(slot)"),
         "LootSlotIsItem": slot_query("LootSlotIsItem(slot)"),
         "LootSlotIsCoin": slot_query("LootSlotIsCoin(slot)"),
+        "GetLootSlotLink": slot_query("GetLootSlotLink(slot)"),
         "GetLootRollItemInfo": slot_query("GetLootRollItemInfo(rollID)"),
+        "GetLootRollItemLink": slot_query("GetLootRollItemLink(rollID)"),
+        "RollOnLoot": slot_query("RollOnLoot(rollID[, rollType])"),  # no roll to answer
         "GetLootRollTimeLeft": lambda *args: 0,
         "IsFishingLoot": nothing,
         "LootSlot": nothing,

@@ -31,6 +31,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetMerchantItemLink": indexed("GetMerchantItemLink(index)"),
         "GetMerchantItemMaxStack": indexed("GetMerchantItemMaxStack(index)"),
         "GetMerchantItemCostInfo": indexed("GetMerchantItemCostInfo(index)"),
+        # texture, value, link of an item the entry costs: none while no merchant is open
+        "GetMerchantItemCostItem": indexed("GetMerchantItemCostItem(index, itemIndex)"),
+        # buying needs an open merchant: nothing is bought or bought back
+        "BuyMerchantItem": indexed("BuyMerchantItem(index[, quantity])"),
+        "BuybackItem": indexed("BuybackItem(index)"),
         "GetNumBuybackItems": lambda: 0,
         "GetBuybackItemInfo": indexed("GetBuybackItemInfo(index)"),
         "GetBuybackItemLink": indexed("GetBuybackItemLink(index)"),

@@ -20,7 +20,7 @@ PROTECTED_FUNCTIONS = (
     "RunMacroText", "RunMacro", "CastSpellByName", "CastSpellByID", "UseAction", "TargetUnit",
     "AssistUnit", "UseItemByName", "UseContainerItem", "SpellStopCasting", "PetAttack",
     "FocusUnit", "ClearTarget", "TargetNearestEnemy", "JumpOrAscendStart", "MoveForwardStart",
-    "ToggleAutoRun", "CancelShapeshiftForm",
+    "ToggleAutoRun", "CancelShapeshiftForm", "UseInventoryItem",
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api.hands import Hands, HeldItem
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import SCREEN_HEIGHT, flag_result, lua_text
 
@@ -73,6 +74,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return tuple(world.cursor or ())
 
     def ClearCursor() -> None:
+        if isinstance(world.cursor, HeldItem):
+            Hands(client).release()  # the item goes back to its slot, unlocked
         world.cursor = None
 
     def GetMouseFocus() -> Any:
