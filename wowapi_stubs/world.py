@@ -20,6 +20,11 @@ from wowapi_stubs.api.container import Bags, Item
 from wowapi_stubs.api.who import Roster, WhoEntry
 
 if TYPE_CHECKING:
+    from wowapi_stubs.api.gossip import Gossip
+    from wowapi_stubs.api.questdialog import QuestDialog
+    from wowapi_stubs.api.questlog import QuestLog
+    from wowapi_stubs.api.tradeskill import TradeSkillWindow
+    from wowapi_stubs.api.trainer import Trainer
     from wowapi_stubs.settings import ClientSettings
 
 # Class file name -> (male name, female name, power type, base health at 80, base power).
@@ -345,11 +350,23 @@ class World:
         self.cursor_position = (960.0, 540.0)
         self.zone = Zone()
         self._characters: dict[str, Unit] = {}
+        # NPC and profession windows, None while closed (api.questdialog, gossip...).
+        self.quest_dialog: QuestDialog | None = None
+        self.gossip: Gossip | None = None
+        self.trade_skill: TradeSkillWindow | None = None
+        self.trainer: Trainer | None = None
 
     # Console variables and the spell tables are made on first use (most clients read none).
     @functools.cached_property
     def cvars(self) -> CVars:
         return CVars(self._settings.locale, self._settings.realm)
+
+    @functools.cached_property
+    def quest_log(self) -> QuestLog:
+        """The character's quests (empty until a test or an NPC adds some)."""
+        from wowapi_stubs.api.questlog import QuestLog
+
+        return QuestLog()
 
     @functools.cached_property
     def spells(self) -> SpellTable:
