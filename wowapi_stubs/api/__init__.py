@@ -23,6 +23,7 @@ from wowapi_stubs.api import (
     combat,
     container,
     frames,
+    gossip,
     group,
     inbox,
     items,
@@ -32,6 +33,8 @@ from wowapi_stubs.api import (
     misc,
     options,
     pvp,
+    questdialog,
+    questlog,
     quests,
     secure,
     social,
@@ -39,6 +42,8 @@ from wowapi_stubs.api import (
     system,
     timefuncs,
     trade,
+    tradeskill,
+    trainer,
     unit,
     who,
     zone,
@@ -49,7 +54,8 @@ if TYPE_CHECKING:
 
 MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, spells, system,
            zone, social, actions, secure, timefuncs, misc, client_ui, options, pvp, quests,
-           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings)
+           trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
+           questlog, questdialog, gossip, tradeskill, trainer)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
