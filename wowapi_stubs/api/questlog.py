@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer
@@ -51,7 +51,7 @@ class Objective:
     done: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # one entry is itself, not any entry alike
 class Quest:
     """A quest as the log and an NPC's quest window show it."""
 
@@ -189,7 +189,7 @@ def reward_spell(spell: Spell | None) -> tuple[Any, ...] | None:
     return (spell.icon, spell.name, None, None) if spell is not None else None
 
 
-def seconds_to_reset(world_now: Any) -> int:
+def seconds_to_reset(world_now: datetime) -> int:
     """Seconds until the next daily reset (``DAILY_RESET_HOUR`` o'clock)."""
     reset = world_now.replace(hour=DAILY_RESET_HOUR, minute=0, second=0, microsecond=0)
     if reset <= world_now:
@@ -271,18 +271,17 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         quest = selected()
         return (quest.description, quest.objectives_text) if quest else ("", "")
 
-    def quest_or_selected(index: Any) -> Quest | None:
-        return selected() if index is None else log().quest(int(usage_number(
-            index, "GetQuestLogLeaderBoard(index[, questIndex])")))
+    def quest_or_selected(index: Any, text: str) -> Quest | None:
+        return selected() if index is None else log().quest(int(usage_number(index, text)))
 
     def GetNumQuestLeaderBoards(index: Any = None) -> int:
-        quest = quest_or_selected(index)
+        quest = quest_or_selected(index, "GetNumQuestLeaderBoards([questIndex])")
         return len(quest.objectives) if quest else 0
 
     def GetQuestLogLeaderBoard(index: Any = None, quest_index: Any = None
                                ) -> tuple[Any, ...] | None:
         number = index_arg(index, "GetQuestLogLeaderBoard(index[, questIndex])")
-        quest = quest_or_selected(quest_index)
+        quest = quest_or_selected(quest_index, "GetQuestLogLeaderBoard(index[, questIndex])")
         if quest is None or not 1 <= number <= len(quest.objectives):
             return None
         objective = quest.objectives[number - 1]

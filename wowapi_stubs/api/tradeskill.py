@@ -30,7 +30,7 @@ CLOSED_LINE = ("UNKNOWN", 0, 0, 0)
 ERR_INVENTORY_FULL = "Inventory is full."
 
 
-@dataclass
+@dataclass(eq=False)  # one entry is itself, not any entry alike
 class Recipe:
     """A recipe of the open profession."""
 

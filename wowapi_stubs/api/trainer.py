@@ -28,7 +28,7 @@ SERVICE_STATES = ("available", "unavailable", "used")
 ERR_NOT_ENOUGH_MONEY = "You don't have enough money"
 
 
-@dataclass
+@dataclass(eq=False)  # one entry is itself, not any entry alike
 class TrainerService:
     """Something a trainer teaches."""
 
