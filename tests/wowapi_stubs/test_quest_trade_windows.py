@@ -408,3 +408,26 @@ def test_blizzards_panels_show_the_windows_without_errors(framexml: HeadlessClie
                ) == (1, "Fireball")
     run(client, "ClassTrainerTrainButton:Click(); CloseTrainer()")
     assert client.world.trainer is None
+
+
+def test_shared_quests_map_icons_and_a_reward_that_must_be_chosen(
+        client: HeadlessClient) -> None:
+    log = client.world.quest_log
+    log.shared = slay_quest()
+    log.shared.map_area_id, log.shared.map_position = client.world.zone.map_area_id, (0.25, 0.5)
+    run(client, "ConfirmAcceptQuest()")
+    assert [q.title for q in log.quests] == ["Shoot 'Em Up"] and log.shared is None
+    assert run(client, """
+      return QuestMapUpdateAllQuests(), show(QuestPOIGetQuestIDByVisibleIndex(1)),
+        show(QuestPOIGetIconInfo(13069)), show(GetQuestLogSpecialItemCooldown(2)),
+        show(GetQuestLogSpecialItemCooldown(1))
+    """) == (1, "13069 2", "nil 0.25 0.5 0", "0 0 1", "nil")
+    quest = log.quests[0]
+    for objective in quest.objectives:
+        objective.done = True
+    open_quest_dialog(client, QuestDialog(panel="reward", quest=quest))
+    client.settle()
+    run(client, "GetQuestReward()")  # two items to choose from, none chosen
+    assert client.ui_errors == ["You must choose a reward."] and quest in log.quests
+    run(client, "GetQuestReward(2)")
+    assert log.turned_in == [(13069, 2)] and client.world.quest_dialog is None
