@@ -179,7 +179,17 @@ class LuaRuntime:
         self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
         if start_up_pause is not None:
-            self.fn.set_gc_pause(GC_PAUSE)
+            self._end_start_up_pause()
+
+    def _end_start_up_pause(self) -> None:
+        """One full collection whose pause puts the first cycle after start-up near
+        FIRST_CYCLE_KIB whatever the start-up's size (the long pause alone multiplied the heap
+        of whichever moment a start-up cycle ended, which moved with the API's name list),
+        then Lua's default pause."""
+        heap = self.fn.memory_kib()
+        self.fn.set_gc_pause(max(GC_PAUSE, int(FIRST_CYCLE_KIB * 100 / max(heap, 1))))
+        self.fn.collect()
+        self.fn.set_gc_pause(GC_PAUSE)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
@@ -658,6 +668,7 @@ HOST_RESERVE = 256 * 1024
 # Under a cap below START_UP_PAUSE_MIN_CAP the default holds from the start.
 GC_PAUSE = 200
 START_UP_GC_PAUSE = 1000
+FIRST_CYCLE_KIB = 860
 START_UP_PAUSE_MIN_CAP = 16 * 1024 * 1024
 ENTRY_SLACK = 16 * 1024
 HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)

@@ -24,6 +24,11 @@ from wowapi_stubs.api.who import Roster, WhoEntry
 from wowapi_stubs.group_state import FriendLists, GroupState
 
 if TYPE_CHECKING:
+    from wowapi_stubs.api.gossip import Gossip
+    from wowapi_stubs.api.questdialog import QuestDialog
+    from wowapi_stubs.api.questlog import QuestLog
+    from wowapi_stubs.api.tradeskill import TradeSkillWindow
+    from wowapi_stubs.api.trainer import Trainer
     from wowapi_stubs.progress import Progress
     from wowapi_stubs.settings import ClientSettings
 
@@ -352,6 +357,11 @@ class World:
         self.cursor_position = (960.0, 540.0)
         self.zone = Zone()
         self._characters: dict[str, Unit] = {}
+        # NPC and profession windows, None while closed (api.questdialog, gossip...).
+        self.quest_dialog: QuestDialog | None = None
+        self.gossip: Gossip | None = None
+        self.trade_skill: TradeSkillWindow | None = None
+        self.trainer: Trainer | None = None
 
     # Console variables and the spell tables are made on first use (most clients read none).
     @functools.cached_property
@@ -365,6 +375,13 @@ class World:
 
         return Progress(self.player.faction, self.player.race, self.player.level,
                         self._settings.start_time.date() - timedelta(days=30))
+
+    @functools.cached_property
+    def quest_log(self) -> QuestLog:
+        """The character's quests (empty until a test or an NPC adds some)."""
+        from wowapi_stubs.api.questlog import QuestLog
+
+        return QuestLog()
 
     @functools.cached_property
     def spells(self) -> SpellTable:

@@ -30,6 +30,7 @@ from wowapi_stubs.api import (
     cursoritems,
     frames,
     friends,
+    gossip,
     group,
     group_actions,
     guildbank,
@@ -47,6 +48,8 @@ from wowapi_stubs.api import (
     options,
     profiling,
     pvp,
+    questdialog,
+    questlog,
     quests,
     reputation,
     secure,
@@ -57,6 +60,8 @@ from wowapi_stubs.api import (
     timefuncs,
     titles,
     trade,
+    tradeskill,
+    trainer,
     unit,
     who,
     zone,
@@ -70,7 +75,8 @@ MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, 
            trade, combat, group, merchant, inbox, calendar, frames, character, loot, bindings,
            profiling, macros, group_actions, friends, modified_clicks, client_actions,
            lfg_voice, reputation, talents, achievements, titles, currency, instances,
-           character_state, itemdetails, cursoritems, bank, guildbank)
+           character_state, itemdetails, cursoritems, bank, guildbank,
+           questlog, questdialog, gossip, tradeskill, trainer)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

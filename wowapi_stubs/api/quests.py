@@ -1,9 +1,8 @@
-"""The quest log and the skill list, as their FrameXML panels query them.
+"""The skill list, as its FrameXML panel queries it (the quest log is ``questlog``).
 
-The character's quest log is empty (nothing selected, nothing watched, no timed quest). Its
-skill list is what a level-80 character of its class has without professions: the class's
-three skill lines, defense and unarmed with the class's weapons, its armor, and its
-faction's language, each under its header, all at their maximum. Line 0 (nothing
+The character's skill list is what a level-80 character of its class has without
+professions: the class's three skill lines, defense and unarmed with the class's weapons, its
+armor, and its faction's language, each under its header, all at their maximum. Line 0 (nothing
 selected) answers an empty line with zero ranks, which the skill panel reads at load.
 """
 
@@ -61,13 +60,7 @@ def skill_lines(token: str, level: int, faction: str) -> list[tuple[Any, ...]]:
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
-    state = {"selected": 0, "abandon": 0, "skill": 0}
-
-    def SelectQuestLogEntry(index: Any = None) -> None:
-        state["selected"] = int(lua_number(index)) if index is not None else 0
-
-    def SetAbandonQuest() -> None:
-        state["abandon"] = state["selected"]
+    state = {"skill": 0}
 
     def SetSelectedSkill(index: Any = None) -> None:
         state["skill"] = int(lua_number(index)) if index is not None else 0
@@ -81,21 +74,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = lines()
         return found[number - 1] if 1 <= number <= len(found) else NO_SKILL_LINE
 
-    nothing = lambda *args: None  # noqa: E731
-
     return {
-        "GetNumQuestLogEntries": lambda: (0, 0),
-        "GetQuestLogSelection": lambda: state["selected"],
-        "SelectQuestLogEntry": SelectQuestLogEntry,
-        "GetQuestLogTitle": nothing,
-        "GetQuestLogPushable": nothing,
-        "GetQuestTimers": lambda: (),  # one value per running timer: none
-        "QuestMapUpdateAllQuests": lambda: 0,  # quests shown on the map: none
-        "SetAbandonQuest": SetAbandonQuest,
-        "GetAbandonQuestName": nothing,
-        "GetNumQuestWatches": lambda: 0,
-        "IsQuestWatched": nothing,
-        "GetNumQuestLeaderBoards": lambda *args: 0,
         "GetNumSkillLines": lambda: len(lines()),
         "GetSkillLineInfo": GetSkillLineInfo,
         "GetSelectedSkill": lambda: state["skill"],

@@ -330,9 +330,11 @@ class FontString(FontInstance, LayeredRegion):
     SetWordWrap, CanWordWrap = flag_pair("word_wrap")
     SetNonSpaceWrap, CanNonSpaceWrap = flag_pair("non_space_wrap")
 
-    def SetAlphaGradient(self, start: Any = None, length: Any = None) -> int:
+    def SetAlphaGradient(self, start: Any = None, length: Any = None) -> int | None:
+        """1 while the gradient's start has not reached the end of the text (a fade still
+        running), nil once it has."""
         self.alpha_gradient = (opt_number(start, 0.0), opt_number(length, 0.0))
-        return 1
+        return 1 if self.alpha_gradient[0] < len(self._text or "") else None
 
 
 class Font(FontInstance, ScriptObject):
