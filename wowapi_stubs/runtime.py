@@ -179,17 +179,7 @@ class LuaRuntime:
         self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
         if start_up_pause is not None:
-            self._end_start_up_pause()
-
-    def _end_start_up_pause(self) -> None:
-        """One full collection whose pause puts the first cycle after start-up near
-        FIRST_CYCLE_KIB whatever the start-up's size (the long pause alone multiplied the heap
-        of whichever moment a start-up cycle ended, which moved with the API's name list),
-        then Lua's default pause."""
-        heap = self.fn.memory_kib()
-        self.fn.set_gc_pause(max(GC_PAUSE, int(FIRST_CYCLE_KIB * 100 / max(heap, 1))))
-        self.fn.collect()
-        self.fn.set_gc_pause(GC_PAUSE)
+            self.fn.set_gc_pause(GC_PAUSE)
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
@@ -664,11 +654,11 @@ HOST_RESERVE = 256 * 1024
 # percent): Lua 5.1's default, and the one while the client's own Lua start-up runs. That
 # start-up (about 250 KiB, nearly all of it kept) would otherwise take the collector through
 # it a few times and again while the first addon loads; with the long pause the first cycle
-# after start-up begins near 860 KiB instead of near 310 KiB, once (then the default holds).
+# after start-up begins near 850 KiB instead of near 310 KiB, once (then the default holds;
+# the pause is set for the start-up's size: 1000 put it above 1 MiB once the API grew).
 # Under a cap below START_UP_PAUSE_MIN_CAP the default holds from the start.
 GC_PAUSE = 200
-START_UP_GC_PAUSE = 1000
-FIRST_CYCLE_KIB = 860
+START_UP_GC_PAUSE = 700
 START_UP_PAUSE_MIN_CAP = 16 * 1024 * 1024
 ENTRY_SLACK = 16 * 1024
 HOST_HEADROOM = 64 * 1024  # how far beyond the cap Python may push (see has_room)
