@@ -69,12 +69,12 @@ def seen(client: HeadlessClient) -> list[str]:
 
 
 def test_item_details_come_from_the_item_cache(client: HeadlessClient) -> None:
-    assert run(client, "return GetContainerFreeSlots(1)") == (1, 2, 3, 4)
+    assert run(client, "return unpack(GetContainerFreeSlots(1))") == (1, 2, 3, 4)
     assert run(client, """
       local t = {}
-      local first = GetContainerFreeSlots(0, t)
-      return first, #t, t[1], t[#t], select("#", GetContainerFreeSlots(2))
-    """) == (6, 11, 6, 16, 0)
+      local same = GetContainerFreeSlots(0, t) == t
+      return same, #t, t[1], t[#t], #GetContainerFreeSlots(2)
+    """) == (True, 11, 6, 16, 0)
     assert run(client, "return GetContainerItemDurability(0, 1)") == (100, 100)
     assert run(client, "return GetContainerItemDurability(0, 3)") is None
     assert run(client, "return GetContainerItemGems(0, 1)") == (None, 40111)

@@ -45,16 +45,17 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         key = (int(usage_number(bag, usage_text)), int(usage_number(slot, usage_text)))
         return world.bags.contents.get(key)
 
-    def GetContainerFreeSlots(bag: Any = None, into: Any = None) -> tuple[int, ...]:
-        """The free slot numbers of a bag; a table given as second argument is filled with
-        them as well."""
+    def GetContainerFreeSlots(bag: Any = None, into: Any = None) -> Any:
+        """A table of the free slot numbers of a bag: the table given as second argument,
+        filled, or a new one."""
         index = int(usage_number(bag, "GetContainerFreeSlots(index[, returnTable])"))
         size = world.bags.slots[index] if 0 <= index < NUM_BAGS else 0
-        free = tuple(s for s in range(1, size + 1) if (index, s) not in world.bags.contents)
-        if client.runtime.is_table(into):
-            for position, slot in enumerate(free, 1):
-                into[position] = slot
-        return free
+        free = [s for s in range(1, size + 1) if (index, s) not in world.bags.contents]
+        if not client.runtime.is_table(into):
+            return client.runtime.table(free)
+        for position, slot in enumerate(free, 1):
+            into[position] = slot
+        return into
 
     def GetContainerItemDurability(bag: Any = None, slot: Any = None) -> tuple[int, ...]:
         found = bag_slot(bag, slot, "GetContainerItemDurability(index, slot)")
