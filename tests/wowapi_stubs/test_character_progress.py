@@ -62,13 +62,18 @@ def test_reputation_list_of_a_level_80_alliance_character(client: HeadlessClient
     assert client.errors[-1].message.endswith("Usage: GetFactionInfo(index)")
 
 
-def test_headers_collapse_and_expand_firing_update_faction(client: HeadlessClient) -> None:
+def count_update_faction(client: HeadlessClient) -> None:
+    """``SEEN`` counts the ``UPDATE_FACTION`` events from now on."""
     run(client, """
       SEEN = 0
       local f = CreateFrame("Frame")
       f:RegisterEvent("UPDATE_FACTION")
       f:SetScript("OnEvent", function() SEEN = SEEN + 1 end)
     """)
+
+
+def test_headers_collapse_and_expand_firing_update_faction(client: HeadlessClient) -> None:
+    count_update_faction(client)
     total = run(client, "return GetNumFactions()")
     run(client, "CollapseFactionHeader(1)")
     rows = faction_rows(client)
@@ -84,12 +89,7 @@ def test_headers_collapse_and_expand_firing_update_faction(client: HeadlessClien
 
 
 def test_watched_faction_follows_set_watched_faction_index(client: HeadlessClient) -> None:
-    run(client, """
-      SEEN = 0
-      local f = CreateFrame("Frame")
-      f:RegisterEvent("UPDATE_FACTION")
-      f:SetScript("OnEvent", function() SEEN = SEEN + 1 end)
-    """)
+    count_update_faction(client)
     assert run(client, "return GetWatchedFactionInfo()") is None
     index = run(client, """
       for i = 1, GetNumFactions() do

@@ -182,3 +182,13 @@ def test_secure_handler_functions_check_their_arguments(client: HeadlessClient) 
         "(eval):1: Usage: SecureHandlerWrapScript(frame, script, header, preBody [, postBody])")
     client.eval_lua('SecureHandlerWrapScript(UIParent, "OnClick", UIParent, "")')
     assert client.errors[-1].message == '(eval):1: Frame doesn\'t have a "OnClick" script'
+
+
+def test_a_handle_method_on_something_else_fails_at_the_snippet_line(
+        client: HeadlessClient) -> None:
+    client.eval_lua("""
+      local bar = CreateFrame("Frame", "OddBar", UIParent, "SecureHandlerBaseTemplate")
+      bar:Execute("local show = self.Show\\nshow(newtable())")
+    """)
+    assert client.errors[-1].message.startswith(
+        "OddBar:Execute:2: Invalid frame handle for 'Show'")

@@ -142,12 +142,17 @@ local function frames_all(n, first, ...)
   return as_frame(first), frames_all(n - 1, ...)
 end
 
-local function frame_or_error(self, name)
-  local frame = frame_of[self]
-  if frame == nil then
-    error(strformat("Invalid frame handle for '%s'", name), 3)
+-- What handle `value` stands for in `owners`, or an error at the snippet's line.
+local function owner_or_error(owners, value, kind, name)
+  local owner = owners[value]
+  if owner == nil then
+    error(strformat("Invalid %s handle for '%s'", kind, name), 4)
   end
-  return frame
+  return owner
+end
+
+local function frame_or_error(self, name)
+  return owner_or_error(frame_of, self, "frame", name)
 end
 
 -- The client's own method (what an addon's override of it on a frame table cannot replace).
@@ -308,11 +313,7 @@ control_of = function(header)
 end
 
 local function header_or_error(control, name)
-  local header = header_of[control]
-  if header == nil then
-    error(strformat("Invalid control handle for '%s'", name), 3)
-  end
-  return header
+  return owner_or_error(header_of, control, "control", name)
 end
 
 function CONTROL_METHODS:RunFor(target, body, ...)
