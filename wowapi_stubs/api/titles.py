@@ -1,10 +1,10 @@
-"""Title names, and the titles of a quest greeting's quests in progress.
+"""Title names.
 
 ``GetTitleName`` reads the client's title table: the PvP rank titles (ids 1-14 the Alliance's,
 15-28 the Horde's) carry their names, a prefix title ending in a space as the client spells it;
 every other id up to the table's highest answers a stand-in name (``Title 42 ``), since each
-id an addon asks about exists in the real table. ``GetActiveTitle`` belongs to the quest
-greeting of an NPC, which is never open in the headless client, so it answers nil.
+id an addon asks about exists in the real table. (``GetActiveTitle``, despite its name, is
+the quest greeting's: :mod:`wowapi_stubs.api.questdialog`.)
 """
 
 from __future__ import annotations
@@ -41,12 +41,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetTitleName(title_id: Any = None) -> str | None:
         return title_name(int(usage_number(title_id, "GetTitleName(titleID)")))
 
-    def GetActiveTitle(index: Any = None) -> tuple[Any, ...]:
-        """title, completed of a quest greeting's quest in progress: no greeting is open."""
-        usage_number(index, "GetActiveTitle(index)")
-        return ()
-
     return {
         "GetTitleName": GetTitleName,
-        "GetActiveTitle": GetActiveTitle,
     }
