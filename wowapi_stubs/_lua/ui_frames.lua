@@ -1,0 +1,491 @@
+-- Helpers of the built-in UI for FrameXML's own frames that addons call: unit names and unit
+-- frame tooltips, the cursor over items, money texts and tooltip money, bags opened and
+-- closed, raid warnings, option sliders, the spell book slot of a button. Each acts on the
+-- stand-ins of FrameXML's frames and keeps the state FrameXML keeps (shown/hidden, texts,
+-- fields); nothing is drawn. Loaded the first time an addon reads one of the globals it
+-- defines.
+
+-- GetUnitName(unit, showServer): the name, and for a player of another realm the realm
+-- ("Name - Realm") or the foreign-server mark.
+function GetUnitName(unit, showServerName)
+  local name, server = UnitName(unit)
+  if server and server ~= "" then
+    if showServerName then
+      return name .. " - " .. server
+    end
+    return name .. FOREIGN_SERVER_LABEL
+  end
+  return name
+end
+
+-- Unit frames: hovering one shows its unit in GameTooltip, in the unit's reaction colour.
+function GameTooltip_UnitColor(unit)
+  local color
+  if UnitPlayerControlled(unit) then
+    if UnitCanAttack(unit, "player") then
+      color = UnitCanAttack("player", unit) and FACTION_BAR_COLORS[2]
+    elseif UnitCanAttack("player", unit) then
+      color = FACTION_BAR_COLORS[4]
+    elseif UnitIsPVP(unit) then
+      color = FACTION_BAR_COLORS[6]
+    end
+  else
+    local reaction = UnitReaction(unit, "player")
+    color = reaction and FACTION_BAR_COLORS[reaction]
+  end
+  if color then
+    return color.r, color.g, color.b
+  end
+  return 1.0, 1.0, 1.0
+end
+
+function UnitFrame_UpdateTooltip(self)
+  GameTooltip_SetDefaultAnchor(GameTooltip, self)
+  if GameTooltip:SetUnit(self.unit, self.hideStatusOnTooltip) then
+    self.UpdateTooltip = UnitFrame_UpdateTooltip
+  else
+    self.UpdateTooltip = nil
+  end
+  GameTooltipTextLeft1:SetTextColor(GameTooltip_UnitColor(self.unit))
+end
+
+function UnitFrame_OnEnter(self)
+  if SHOW_NEWBIE_TIPS == "1" then
+    local tip, text
+    if self == PlayerFrame then
+      tip, text = PARTY_OPTIONS_LABEL, NEWBIE_TOOLTIP_PARTYOPTIONS
+    elseif self == TargetFrame and UnitPlayerControlled("target")
+        and not UnitIsUnit("target", "player") and not UnitIsUnit("target", "pet") then
+      tip, text = PLAYER_OPTIONS_LABEL, NEWBIE_TOOLTIP_PLAYEROPTIONS
+    end
+    if tip then
+      GameTooltip_SetDefaultAnchor(GameTooltip, self)
+      GameTooltip_AddNewbieTip(self, tip, 1.0, 1.0, 1.0, text)
+      return
+    end
+  end
+  UnitFrame_UpdateTooltip(self)
+end
+
+function UnitFrame_OnLeave()
+  if SHOW_NEWBIE_TIPS == "1" then
+    GameTooltip:Hide()
+  else
+    GameTooltip:FadeOut()
+  end
+end
+
+-- The cursor over an item: the inspect (magnifier) cursor while the dress-up modifier is held.
+function ShowInspectCursor()
+  SetCursor("INSPECT_CURSOR")
+end
+
+function CursorUpdate(self)
+  if IsModifiedClick("DRESSUP") and self.hasItem then
+    ShowInspectCursor()
+  else
+    ResetCursor()
+  end
+end
+
+function CursorOnUpdate(self)
+  if GameTooltip:IsOwned(self) then
+    CursorUpdate(self)
+  end
+end
+
+-- Trying an item on: the dressing room opens on the player and puts the item on the model.
+function DressUpItemLink(link)
+  if not link or not IsDressableItem(link) then
+    return
+  end
+  if not DressUpFrame:IsShown() then
+    ShowUIPanel(DressUpFrame)
+    DressUpModel:SetUnit("player")
+  end
+  DressUpModel:TryOn(link)
+end
+
+-- Money as text with the coin icons (or the coin letters in colour-blind mode): only the
+-- coins there are, copper when there is nothing.
+function GetMoneyString(money)
+  local gold = floor(money / (COPPER_PER_SILVER * SILVER_PER_GOLD))
+  local silver = floor((money - gold * COPPER_PER_SILVER * SILVER_PER_GOLD) / COPPER_PER_SILVER)
+  local copper = mod(money, COPPER_PER_SILVER)
+  local function coin(count, symbol, texture)
+    if ENABLE_COLORBLIND_MODE == "1" then
+      return count .. symbol
+    end
+    return format(texture, count, 0, 0)
+  end
+  local parts = {}
+  if gold > 0 then
+    parts[#parts + 1] = coin(gold, GOLD_AMOUNT_SYMBOL, GOLD_AMOUNT_TEXTURE)
+  end
+  if silver > 0 then
+    parts[#parts + 1] = coin(silver, SILVER_AMOUNT_SYMBOL, SILVER_AMOUNT_TEXTURE)
+  end
+  if copper > 0 or #parts == 0 then
+    parts[#parts + 1] = coin(copper, COPPER_AMOUNT_SYMBOL, COPPER_AMOUNT_TEXTURE)
+  end
+  return table.concat(parts, " ")
+end
+
+-- Money on a tooltip: a blank line with a money frame (<tooltip>MoneyFrame<n>) over it.
+function SetTooltipMoney(frame, money, moneyType, prefixText, suffixText)
+  frame:AddLine(" ", 1.0, 1.0, 1.0)
+  local numLines = frame:NumLines()
+  frame.numMoneyFrames = frame.numMoneyFrames or 0
+  frame.shownMoneyFrames = frame.shownMoneyFrames or 0
+  local name = frame:GetName() .. "MoneyFrame" .. (frame.shownMoneyFrames + 1)
+  local moneyFrame = _G[name]
+  if not moneyFrame then
+    frame.numMoneyFrames = frame.numMoneyFrames + 1
+    moneyFrame = CreateFrame("Frame", name, frame, "TooltipMoneyFrameTemplate")
+    MoneyFrame_SetType(moneyFrame, "STATIC")
+  end
+  _G[name .. "PrefixText"]:SetText(prefixText)
+  _G[name .. "SuffixText"]:SetText(suffixText)
+  if moneyType then
+    MoneyFrame_SetType(moneyFrame, moneyType)
+  end
+  moneyFrame:SetPoint("LEFT", frame:GetName() .. "TextLeft" .. numLines, "LEFT",
+                      prefixText and 4 or 0, 0)
+  moneyFrame:Show()
+  frame.shownMoneyFrames = frame.shownMoneyFrames + 1
+  MoneyFrame_Update(name, money)
+end
+
+function GameTooltip_ClearMoney(self)
+  if not self.shownMoneyFrames then
+    return
+  end
+  for i = 1, self.shownMoneyFrames do
+    local moneyFrame = _G[self:GetName() .. "MoneyFrame" .. i]
+    if moneyFrame then
+      moneyFrame:Hide()
+    end
+  end
+  self.shownMoneyFrames = nil
+end
+
+function GameTooltip_OnLoad(self)
+  self.updateTooltip = TOOLTIP_UPDATE_TIME
+  self:SetBackdropBorderColor(TOOLTIP_DEFAULT_COLOR.r, TOOLTIP_DEFAULT_COLOR.g,
+                              TOOLTIP_DEFAULT_COLOR.b)
+  self:SetBackdropColor(TOOLTIP_DEFAULT_BACKGROUND_COLOR.r, TOOLTIP_DEFAULT_BACKGROUND_COLOR.g,
+                        TOOLTIP_DEFAULT_BACKGROUND_COLOR.b)
+  self.statusBar2 = _G[self:GetName() .. "StatusBar2"]
+  self.statusBar2Text = _G[self:GetName() .. "StatusBar2Text"]
+end
+
+-- Bags: each open bag is one of the ContainerFrame<n> frames, its ID the bag's, with an item
+-- button (ID = slot) for each slot. Nothing opens while an options window is open.
+function IsOptionFrameOpen()
+  if GameMenuFrame:IsShown() or InterfaceOptionsFrame:IsShown()
+      or (KeyBindingFrame and KeyBindingFrame:IsShown()) then
+    return 1
+  end
+  return nil
+end
+
+local function container(i)
+  return _G["ContainerFrame" .. i]
+end
+
+function ContainerFrame_GetOpenFrame()
+  for i = 1, NUM_CONTAINER_FRAMES do
+    local frame = container(i)
+    if not frame:IsShown() then
+      return frame
+    end
+    if i == NUM_CONTAINER_FRAMES then
+      frame:Hide()
+      return frame
+    end
+  end
+end
+
+-- The frame shows bag `id` (its buttons numbered from the last slot, as the client lays them).
+local function show_bag(frame, size, id)
+  local name = frame:GetName()
+  frame.size = size
+  frame:SetID(id)
+  _G[name .. "Name"]:SetText(GetBagName(id))
+  for i = 1, MAX_CONTAINER_ITEMS do
+    local button = _G[name .. "Item" .. i]
+    if i <= size then
+      button:SetID(size - i + 1)
+      button:Show()
+    else
+      button:Hide()
+    end
+  end
+  frame:Show()
+  updateContainerFrameAnchors()
+end
+
+function IsBagOpen(id)
+  for i = 1, NUM_CONTAINER_FRAMES do
+    local frame = container(i)
+    if frame:IsShown() and frame:GetID() == id then
+      return i
+    end
+  end
+  return nil
+end
+
+function ToggleBag(id)
+  if IsOptionFrameOpen() then
+    return
+  end
+  local size = GetContainerNumSlots(id)
+  if size > 0 or id == KEYRING_CONTAINER then
+    local showing = IsBagOpen(id)
+    while IsBagOpen(id) do
+      container(IsBagOpen(id)):Hide()
+    end
+    if not showing then
+      show_bag(ContainerFrame_GetOpenFrame(), size, id)
+    end
+  end
+end
+
+function ToggleBackpack()
+  if IsOptionFrameOpen() then
+    return
+  end
+  if IsBagOpen(0) then
+    for i = 1, NUM_CONTAINER_FRAMES do
+      container(i):Hide()
+    end
+  else
+    ToggleBag(0)
+  end
+end
+
+function OpenBag(id)
+  local size = GetContainerNumSlots(id)
+  if size > 0 and not IsBagOpen(id) then
+    show_bag(ContainerFrame_GetOpenFrame(), size, id)
+  end
+end
+
+function CloseBag(id)
+  local open = IsBagOpen(id)
+  if open then
+    container(open):Hide()
+  end
+end
+
+-- OpenBackpack remembers whether the backpack was already open, so CloseBackpack leaves it so.
+function OpenBackpack()
+  if IsBagOpen(0) then
+    ContainerFrame1.backpackWasOpen = 1
+    return
+  end
+  ContainerFrame1.backpackWasOpen = nil
+  ToggleBackpack()
+  return ContainerFrame1.backpackWasOpen
+end
+
+function CloseBackpack()
+  local open = IsBagOpen(0)
+  if open and ContainerFrame1.backpackWasOpen == nil then
+    container(open):Hide()
+  end
+end
+
+-- OpenAllBags([forceOpen]): every bag closes; unless all were open (and not forced), the
+-- backpack and the four bags open again.
+function OpenAllBags(forceOpen)
+  if not UIParent:IsShown() then
+    return
+  end
+  local bagsOpen, totalBags = 0, 1
+  for i = 1, NUM_BAG_FRAMES do
+    if GetContainerNumSlots(i) > 0 then
+      totalBags = totalBags + 1
+    end
+  end
+  for i = 1, NUM_CONTAINER_FRAMES do
+    local frame = container(i)
+    if frame:IsShown() then
+      frame:Hide()
+      if frame:GetID() ~= KEYRING_CONTAINER then
+        bagsOpen = bagsOpen + 1
+      end
+    end
+  end
+  if bagsOpen >= totalBags and not forceOpen then
+    return
+  end
+  ToggleBackpack()
+  for bag = 1, NUM_BAG_FRAMES do
+    ToggleBag(bag)
+  end
+  if BankFrame:IsShown() then
+    for bag = NUM_BAG_FRAMES + 1, NUM_BAG_FRAMES + NUM_BANKBAGSLOTS do
+      ToggleBag(bag)
+    end
+  end
+end
+
+function CloseAllBags()
+  CloseBackpack()
+  for i = 1, NUM_CONTAINER_FRAMES do
+    CloseBag(i)
+  end
+end
+
+-- Raid warnings and boss emotes: a notice frame shows the newest two texts in its slots, each
+-- fading in, held, and fading out over the simulated clock.
+function FadingFrame_OnLoad(fadingFrame)
+  assert(fadingFrame)
+  fadingFrame.fadeInTime, fadingFrame.holdTime, fadingFrame.fadeOutTime = 0, 0, 0
+  fadingFrame:Hide()
+end
+
+function FadingFrame_SetFadeInTime(fadingFrame, time)
+  fadingFrame.fadeInTime = time
+end
+
+function FadingFrame_SetHoldTime(fadingFrame, time)
+  fadingFrame.holdTime = time
+end
+
+function FadingFrame_SetFadeOutTime(fadingFrame, time)
+  fadingFrame.fadeOutTime = time
+end
+
+function FadingFrame_Show(fadingFrame)
+  assert(fadingFrame)
+  fadingFrame.startTime = GetTime()
+  fadingFrame:Show()
+end
+
+function FadingFrame_OnUpdate(fadingFrame)
+  assert(fadingFrame)
+  local elapsed = GetTime() - fadingFrame.startTime
+  local fadeIn, hold = fadingFrame.fadeInTime, fadingFrame.holdTime
+  if elapsed < fadeIn then
+    fadingFrame:SetAlpha(elapsed / fadeIn)
+  elseif elapsed < fadeIn + hold then
+    fadingFrame:SetAlpha(1.0)
+  elseif elapsed < fadeIn + hold + fadingFrame.fadeOutTime then
+    fadingFrame:SetAlpha(1.0 - (elapsed - hold - fadeIn) / fadingFrame.fadeOutTime)
+  else
+    fadingFrame:Hide()
+  end
+end
+
+function RaidNotice_SetSlot(slotFrame, textString, colorInfo, minHeight)
+  slotFrame:SetText(textString)
+  slotFrame:SetTextColor(colorInfo.r, colorInfo.g, colorInfo.b, 1.0)
+  slotFrame:SetTextHeight(minHeight)
+  FadingFrame_Show(slotFrame)
+end
+
+-- While a notice frame shows a text its slots fade; it hides once both are gone.
+local function notice_update(noticeFrame)
+  local any
+  for _, slot in ipairs({ noticeFrame.slot1, noticeFrame.slot2 }) do
+    if slot:IsShown() then
+      FadingFrame_OnUpdate(slot)
+      any = true
+    end
+  end
+  if not any then
+    noticeFrame:Hide()
+  end
+end
+
+local RAID_NOTICE_FADES = { 0.2, 10.0, 3.0 }
+
+function RaidNotice_AddMessage(noticeFrame, textString, colorInfo)
+  if not noticeFrame or not noticeFrame.slot1 or not noticeFrame.slot2 or not textString then
+    return
+  end
+  if not noticeFrame:GetScript("OnUpdate") then
+    for _, slot in ipairs({ noticeFrame.slot1, noticeFrame.slot2 }) do
+      slot.fadeInTime, slot.holdTime, slot.fadeOutTime = unpack(RAID_NOTICE_FADES)
+    end
+    noticeFrame:SetScript("OnUpdate", notice_update)
+  end
+  local height = noticeFrame.timings["RAID_NOTICE_MIN_HEIGHT"]
+  noticeFrame:Show()
+  if not noticeFrame.slot1:IsShown() then
+    noticeFrame.slot1_text = textString
+    RaidNotice_SetSlot(noticeFrame.slot1, textString, colorInfo, height)
+    noticeFrame.slot1.scrollTime = 0
+    return
+  end
+  if noticeFrame.slot2:IsShown() then
+    noticeFrame.slot1_text = noticeFrame.slot2_text
+    RaidNotice_SetSlot(noticeFrame.slot1, noticeFrame.slot1_text, colorInfo, height)
+    noticeFrame.slot1.scrollTime = noticeFrame.slot2.scrollTime
+  end
+  noticeFrame.slot2_text = textString
+  RaidNotice_SetSlot(noticeFrame.slot2, textString, colorInfo, height)
+  noticeFrame.slot2.scrollTime = 0
+end
+
+-- Option sliders: enabled, their labels in the normal colours; disabled, in grey.
+local function slider_labels(slider, title, ends)
+  local name = slider:GetName()
+  _G[name .. "Text"]:SetVertexColor(title.r, title.g, title.b)
+  _G[name .. "Low"]:SetVertexColor(ends.r, ends.g, ends.b)
+  _G[name .. "High"]:SetVertexColor(ends.r, ends.g, ends.b)
+end
+
+function BlizzardOptionsPanel_Slider_Enable(slider)
+  getmetatable(slider).__index.Enable(slider)
+  slider_labels(slider, NORMAL_FONT_COLOR, HIGHLIGHT_FONT_COLOR)
+end
+
+function BlizzardOptionsPanel_Slider_Disable(slider)
+  getmetatable(slider).__index.Disable(slider)
+  slider_labels(slider, GRAY_FONT_COLOR, GRAY_FONT_COLOR)
+end
+
+-- Small window helpers.
+function HideParentPanel(self)
+  HideUIPanel(self:GetParent())
+end
+
+function HideDropDownMenu(level)
+  _G["DropDownList" .. level]:Hide()
+end
+
+function UIDropDownMenuButton_OpenColorPicker(self, button)
+  CloseMenus()
+  button = button or self
+  UIDROPDOWNMENU_MENU_VALUE = button.value
+  OpenColorPicker(button)
+end
+
+function TakeScreenshot()
+  if ActionStatus:IsShown() then
+    ActionStatus:Hide()
+  end
+  Screenshot()
+end
+
+-- The spell book slot of the id-th button on the page shown (the pet's book, or the selected
+-- spell tab's); with every rank shown, the slot itself twice. The selected tab's first slot
+-- is the one its spell buttons noted when the spells arrived at login.
+function SpellBook_GetSpellID(id)
+  local book = SpellBookFrame
+  if book.bookType == BOOKTYPE_PET then
+    return id + SPELLS_PER_PAGE * (SPELLBOOK_PAGENUMBERS[BOOKTYPE_PET] - 1)
+  end
+  if not book.selectedSkillLineOffset then
+    book.selectedSkillLineOffset = select(3, GetSpellTabInfo(book.selectedSkillLine))
+  end
+  local slot = id + book.selectedSkillLineOffset
+    + SPELLS_PER_PAGE * (SPELLBOOK_PAGENUMBERS[book.selectedSkillLine] - 1)
+  if not GetCVarBool("ShowAllSpellRanks") then
+    return GetKnownSlotFromHighestRankSlot(slot), slot
+  end
+  return slot, slot
+end
