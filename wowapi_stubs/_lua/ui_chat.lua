@@ -507,7 +507,9 @@ end
 function FCF_DockUpdate()
 end
 
--- The chat frame 1 edit box is the last active one at login, as FrameXML leaves it.
+-- At login, as FrameXML leaves it: no box active, chat frame 1's the last active one, and the
+-- current chat frame the last one set up.
+CURRENT_CHAT_FRAME_ID = NUM_CHAT_WINDOWS
 ACTIVE_CHAT_EDIT_BOX = nil
 ChatEdit_SetLastActiveWindow(box_of(ChatFrame1))
 

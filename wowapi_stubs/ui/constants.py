@@ -112,6 +112,13 @@ _TEXTS = {
     "SANCTUARY_TERRITORY": "(Sanctuary)", "FACTION_CONTROLLED_TERRITORY": "(%s Territory)",
     "UI_SCALE": "UI Scale", "LEAVE_VEHICLE": "Leave Vehicle",
     "BACKPACK_TOOLTIP": "Backpack", "INVENTORY_TOOLTIP": "Inventory",
+    "FOREIGN_SERVER_LABEL": " (*)", "GENERAL": "General", "COMBAT_LOG": "Combat Log",
+    "CHAT_NAME_TEMPLATE": "Chat %d", "WHO_TAG_NAME": "n-", "GOLD_AMOUNT_SYMBOL": "g",
+    "SILVER_AMOUNT_SYMBOL": "s", "COPPER_AMOUNT_SYMBOL": "c", "CHAT_SAY_SEND": "Say: ",
+    "CHAT_YELL_SEND": "Yell: ", "CHAT_PARTY_SEND": "Party: ", "CHAT_RAID_SEND": "Raid: ",
+    "CHAT_GUILD_SEND": "Guild: ", "CHAT_OFFICER_SEND": "Officer: ",
+    "CHAT_RAID_WARNING_SEND": "Raid Warning: ", "CHAT_BATTLEGROUND_SEND": "Battleground: ",
+    "CHAT_WHISPER_SEND": "Tell %s: ", "CHAT_EMOTE_SEND": "%s ",
     **{f"FACTION_STANDING_LABEL{i}": label for i, label in enumerate(
         ("Hated", "Hostile", "Unfriendly", "Neutral", "Friendly", "Honored", "Revered",
          "Exalted"), 1)},
