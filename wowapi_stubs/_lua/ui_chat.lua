@@ -23,8 +23,10 @@ local function prepare(editBox)
   return editBox
 end
 
+-- A chat frame's box (its global name makes it, with the frame's editBox key, when not made).
 local function box_of(chatFrame)
-  return chatFrame and chatFrame.editBox and prepare(chatFrame.editBox)
+  local editBox = chatFrame and (chatFrame.editBox or _G[chatFrame:GetName() .. "EditBox"])
+  return editBox and prepare(editBox)
 end
 
 local function classic_style()

@@ -207,7 +207,7 @@ function ContainerFrame_GetOpenFrame()
 end
 
 -- The frame shows bag `id` (its buttons numbered from the last slot, as the client lays them).
-local function show_bag(frame, size, id)
+function ContainerFrame_GenerateFrame(frame, size, id)
   local name = frame:GetName()
   frame.size = size
   frame:SetID(id)
@@ -246,7 +246,7 @@ function ToggleBag(id)
       container(IsBagOpen(id)):Hide()
     end
     if not showing then
-      show_bag(ContainerFrame_GetOpenFrame(), size, id)
+      ContainerFrame_GenerateFrame(ContainerFrame_GetOpenFrame(), size, id)
     end
   end
 end
@@ -267,7 +267,7 @@ end
 function OpenBag(id)
   local size = GetContainerNumSlots(id)
   if size > 0 and not IsBagOpen(id) then
-    show_bag(ContainerFrame_GetOpenFrame(), size, id)
+    ContainerFrame_GenerateFrame(ContainerFrame_GetOpenFrame(), size, id)
   end
 end
 
