@@ -13,7 +13,7 @@ import pytest
 
 from tests.shared_data import require_shared
 from wowapi_stubs import ClientSettings, HeadlessClient
-from wowapi_stubs.world import Unit
+from wowapi_stubs.world import Aura, Unit
 
 Step = str  # Lua run with eval_lua, then a tenth of a second of simulated time
 
@@ -254,4 +254,44 @@ def test_window_helpers(clients) -> None:
            HideUIPanel(ColorPickerFrame)
            return unpack(r)""",
         "return SpellBook_GetSpellID(1)",
+    ])
+
+
+def test_buff_buttons_follow_the_players_auras(clients) -> None:
+    for client in clients:
+        client.set_auras("player", [
+            Aura("Fortitude", icon="Icon1", count=3, duration=60, expires=100),
+            Aura("Mark", icon="Icon2"),
+            Aura("Curse", icon="Icon3", harmful=True, debuff_type="Magic")])
+    report = """
+      local r = {BUFF_ACTUAL_DISPLAY, DEBUFF_ACTUAL_DISPLAY, ConsolidatedBuffs:IsShown()}
+      for _, name in ipairs({"BuffButton1", "BuffButton2", "DebuffButton1"}) do
+        local b = _G[name]
+        for _, value in ipairs({b:IsShown() or false, b:GetID(), _G[name .. "Icon"]:GetTexture(),
+                                b.count:IsShown() or false, b.count:GetText() or false,
+                                b.duration:IsShown() or false, b.timeLeft or false,
+                                b:GetParent():GetName(), b.filter}) do
+          r[#r + 1] = value
+        end
+      end
+      r[#r + 1] = (DebuffButton1Border:GetVertexColor())
+      return unpack(r)"""
+    seen = same(clients, ["BuffFrame_Update()", report])
+    assert seen[1][0][:2] == (2, 1)
+    for client in clients:
+        client.set_auras("player", [])
+    seen = same(clients, ["BuffFrame_Update() return BUFF_ACTUAL_DISPLAY, BuffButton1:IsShown(), "
+                          "DebuffButton1:IsShown()"])
+    assert seen[0][0] == (0, None, None)
+
+
+def test_minimap_zoom_steps_stop_at_the_ends(clients) -> None:
+    same(clients, [
+        """Minimap_ZoomIn() Minimap_ZoomIn()
+           local r = {Minimap:GetZoom(), MinimapZoomOut:IsEnabled()}
+           for i = 1, 6 do Minimap_ZoomIn() end
+           r[3], r[4] = Minimap:GetZoom(), MinimapZoomIn:IsEnabled()
+           for i = 1, 8 do Minimap_ZoomOut() end
+           return r[1], r[2], r[3], r[4], Minimap:GetZoom(), MinimapZoomOut:IsEnabled(),
+             MinimapZoomIn:IsEnabled()""",
     ])

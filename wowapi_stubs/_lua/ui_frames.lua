@@ -5,6 +5,11 @@
 -- fields); nothing is drawn. Loaded the first time an addon reads one of the globals it
 -- defines.
 
+-- Interface options FrameXML keeps in globals, as the client's settings give them at login.
+SHOW_NEWBIE_TIPS = GetCVar("showNewbieTips")
+SHOW_BUFF_DURATIONS = GetCVar("buffDurations")
+ENABLE_COLORBLIND_MODE = GetCVar("colorblindMode")
+
 -- GetUnitName(unit, showServer): the name, and for a player of another realm the realm
 -- ("Name - Realm") or the foreign-server mark.
 function GetUnitName(unit, showServerName)
@@ -488,4 +493,120 @@ function SpellBook_GetSpellID(id)
     return GetKnownSlotFromHighestRankSlot(slot), slot
   end
   return slot, slot
+end
+
+-- The player's buff and debuff buttons (BuffButton<n>, DebuffButton<n> under BuffFrame), one
+-- per aura, made when first needed: icon, stack count, duration text shown or not. The client
+-- lays them out in rows and folds consolidated buffs into one button; the headless client
+-- keeps every buff on its own button, leaves their anchors alone and counts a timed aura's
+-- time left down without writing it or flashing the button.
+local function aura_countdown(self, elapsed)
+  self.timeLeft = max(self.timeLeft - elapsed, 0)
+end
+
+function AuraButton_Update(buttonName, index, filter)
+  local unit = PlayerFrame.unit
+  local name, _, texture, count, debuffType, duration, expirationTime = UnitAura(unit, index,
+                                                                                 filter)
+  local buttonFullName = buttonName .. index
+  local buff = _G[buttonFullName]
+  if not name then
+    if buff then
+      buff:Hide()
+      buff.duration:Hide()
+    end
+    return nil
+  end
+  local helpful = filter == "HELPFUL"
+  if not buff then
+    buff = CreateFrame("Button", buttonFullName, BuffFrame,
+                       helpful and "BuffButtonTemplate" or "DebuffButtonTemplate")
+    buff.parent = BuffFrame
+  end
+  buff:SetID(index)
+  buff.unit, buff.filter = unit, filter
+  buff:SetAlpha(1.0)
+  buff.exitTime, buff.consolidated = nil, nil
+  buff:Show()
+  local border = not helpful and _G[buttonFullName .. "Border"]
+  if border then
+    local color = DebuffTypeColor[debuffType or "none"]
+    border:SetVertexColor(color.r, color.g, color.b)
+  end
+  if duration > 0 and expirationTime then
+    if SHOW_BUFF_DURATIONS == "1" then buff.duration:Show() else buff.duration:Hide() end
+    if not buff.timeLeft then
+      buff:SetScript("OnUpdate", aura_countdown)
+    end
+    buff.timeLeft = expirationTime - GetTime()
+  else
+    buff.duration:Hide()
+    if buff.timeLeft then
+      buff:SetScript("OnUpdate", nil)
+    end
+    buff.timeLeft = nil
+  end
+  _G[buttonFullName .. "Icon"]:SetTexture(texture)
+  if count > 1 then
+    buff.count:SetText(count)
+    buff.count:Show()
+  else
+    buff.count:Hide()
+  end
+  if GameTooltip:IsOwned(buff) then
+    GameTooltip:SetUnitAura(unit, index, filter)
+  end
+  return 1
+end
+
+function BuffFrame_Update()
+  BUFF_ACTUAL_DISPLAY = 0
+  for i = 1, BUFF_MAX_DISPLAY do
+    if AuraButton_Update("BuffButton", i, "HELPFUL") then
+      BUFF_ACTUAL_DISPLAY = BUFF_ACTUAL_DISPLAY + 1
+    end
+  end
+  BuffFrame.numConsolidated = 0
+  ConsolidatedBuffs:Hide()
+  DEBUFF_ACTUAL_DISPLAY = 0
+  for i = 1, DEBUFF_MAX_DISPLAY do
+    if AuraButton_Update("DebuffButton", i, "HARMFUL") then
+      DEBUFF_ACTUAL_DISPLAY = DEBUFF_ACTUAL_DISPLAY + 1
+    end
+  end
+end
+
+-- The minimap's zoom buttons: each step changes the zoom; a button is disabled at its end.
+function Minimap_ZoomInClick()
+  MinimapZoomOut:Enable()
+  PlaySound("igMiniMapZoomIn")
+  Minimap:SetZoom(Minimap:GetZoom() + 1)
+  if Minimap:GetZoom() == Minimap:GetZoomLevels() - 1 then
+    MinimapZoomIn:Disable()
+  end
+end
+
+function Minimap_ZoomOutClick()
+  MinimapZoomIn:Enable()
+  PlaySound("igMiniMapZoomOut")
+  Minimap:SetZoom(Minimap:GetZoom() - 1)
+  if Minimap:GetZoom() == 0 then
+    MinimapZoomOut:Disable()
+  end
+end
+
+-- Zooming clicks the button (nothing happens while it is disabled).
+local function click_zoom(button, onClick)
+  if not button:GetScript("OnClick") then
+    button:SetScript("OnClick", onClick)
+  end
+  button:Click()
+end
+
+function Minimap_ZoomIn()
+  click_zoom(MinimapZoomIn, Minimap_ZoomInClick)
+end
+
+function Minimap_ZoomOut()
+  click_zoom(MinimapZoomOut, Minimap_ZoomOutClick)
 end
