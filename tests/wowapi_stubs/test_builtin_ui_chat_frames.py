@@ -104,3 +104,16 @@ def test_raid_notice_texts_fade_out(client) -> None:
 def test_money_string_in_colour_blind_mode(client) -> None:
     assert run(client, "ENABLE_COLORBLIND_MODE = '1' return GetMoneyString(10203)") \
         == "1g 2s 3c"
+
+
+def test_the_calendar_stays_closed_without_its_addon(client) -> None:
+    assert run(client, "ToggleCalendar() return IsAddOnLoaded('Blizzard_Calendar')") is None
+
+
+def test_tooltips_know_their_shopping_tooltips(client) -> None:
+    assert run(client, """
+      GameTooltip:SetOwner(UIParent, "ANCHOR_RIGHT")
+      GameTooltip:SetHyperlink("item:6948:0:0:0:0:0:0:0:0")
+      GameTooltip_ShowCompareItem(GameTooltip)
+      return #GameTooltip.shoppingTooltips, ShoppingTooltip1:IsShown()
+    """) == (3, None)

@@ -295,3 +295,28 @@ def test_minimap_zoom_steps_stop_at_the_ends(clients) -> None:
            return r[1], r[2], r[3], r[4], Minimap:GetZoom(), MinimapZoomOut:IsEnabled(),
              MinimapZoomIn:IsEnabled()""",
     ])
+
+
+def test_coin_pickup_and_item_comparison(clients) -> None:
+    same(clients, [
+        "return GameTooltip.shoppingTooltips[1]:GetName(), "
+        "ItemRefTooltip.shoppingTooltips[3]:GetName()",
+        """local parent = CreateFrame("Frame", "DiffCoinParent", UIParent)
+           parent.moneyType = "PLAYER"
+           OpenCoinPickupFrame(100, 12345, parent)
+           return CoinPickupFrame:IsShown(), CoinPickupFrame.maxMoney, CoinPickupFrame.symbol,
+             CoinPickupText:GetText(), CoinPickupSilverIcon:IsShown(),
+             CoinPickupCopperIcon:IsShown(), CoinPickupLeftButton:IsEnabled(),
+             CoinPickupRightButton:IsEnabled(), CoinPickupFrame.owner == parent,
+             (select(2, CoinPickupFrame:GetPoint(1))) == parent""",
+        """OpenCoinPickupFrame(10000, 500, DiffCoinParent)
+           return CoinPickupFrame:IsShown() or false, CoinPickupFrame.maxMoney,
+             DiffCoinParent.hasPickup""",
+        """GameTooltip:SetOwner(UIParent, "ANCHOR_RIGHT")
+           GameTooltip:SetHyperlink("item:6948:0:0:0:0:0:0:0:0")
+           GameTooltip_ShowCompareItem()
+           local r = {GameTooltip:IsShown() or false, ShoppingTooltip1:IsShown() or false,
+                      GameTooltip:GetItem()}
+           GameTooltip:Hide()
+           return unpack(r)""",
+    ])

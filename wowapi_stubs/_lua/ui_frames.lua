@@ -610,3 +610,122 @@ end
 function Minimap_ZoomOut()
   click_zoom(MinimapZoomOut, Minimap_ZoomOutClick)
 end
+
+-- Comparing an item with what the player wears: each shopping tooltip that has an item to
+-- compare shows beside the tooltip, on the side with more room (the tooltip slides over when
+-- they would leave the screen).
+function GameTooltip_ShowCompareItem(self, shift)
+  self = self or GameTooltip
+  local _, link = self:GetItem()
+  if not link then
+    return
+  end
+  local shopping = self.shoppingTooltips
+  local has = {}
+  for i = 1, 3 do
+    has[i] = shopping[i]:SetHyperlinkCompareItem(link, i, shift, self) and true or nil
+  end
+  local left, right = self:GetLeft() or 0, self:GetRight() or 0
+  local side = (GetScreenWidth() - right < left) and "left" or "right"
+  local anchorType = self:GetAnchorType()
+  if anchorType and anchorType ~= "ANCHOR_PRESERVE" then
+    local width = 0
+    for i = 1, 3 do
+      if has[i] then
+        width = width + shopping[i]:GetWidth()
+      end
+    end
+    if side == "left" and width > left then
+      self:SetAnchorType(anchorType, width - left, 0)
+    elseif side == "right" and right + width > GetScreenWidth() then
+      self:SetAnchorType(anchorType, -(right + width - GetScreenWidth()), 0)
+    end
+  end
+  local point, relativePoint = "TOPLEFT", "TOPRIGHT"
+  if side == "left" then
+    point, relativePoint = "TOPRIGHT", "TOPLEFT"
+  end
+  local function place(index, owner, offset)
+    local tip = shopping[index]
+    tip:SetOwner(owner, "ANCHOR_NONE")
+    tip:ClearAllPoints()
+    tip:SetPoint(point, owner, relativePoint, 0, offset)
+    tip:SetHyperlinkCompareItem(link, index, shift, self)
+    tip:Show()
+  end
+  if has[3] then
+    place(3, self, -10)
+  end
+  if has[1] then
+    if has[3] then
+      place(1, shopping[3], 0)
+    else
+      place(1, self, -10)
+    end
+    if has[2] then
+      place(2, shopping[1], 0)
+    end
+  end
+end
+
+-- The coin pickup window: how many coins of one kind (copper, silver or gold) to take from a
+-- money frame, starting at one.
+function OpenCoinPickupFrame(multiplier, maxMoney, parent)
+  local frame = CoinPickupFrame
+  if frame.owner then
+    frame.owner.hasPickup = 0
+  end
+  if GetCursorMoney() > 0 then
+    if frame.owner then
+      MoneyTypeInfo[parent.moneyType].DropFunc(frame)
+      PlaySound("igBackPackCoinSelect")
+    end
+    frame:Hide()
+    return
+  end
+  frame.multiplier = multiplier
+  frame.maxMoney = floor(maxMoney / multiplier)
+  if frame.maxMoney == 0 then
+    frame:Hide()
+    return
+  end
+  local icons = { [1] = CoinPickupCopperIcon, [COPPER_PER_SILVER] = CoinPickupSilverIcon,
+                  [COPPER_PER_GOLD] = CoinPickupGoldIcon }
+  local symbols = { [1] = COPPER_AMOUNT_SYMBOL, [COPPER_PER_SILVER] = SILVER_AMOUNT_SYMBOL,
+                    [COPPER_PER_GOLD] = GOLD_AMOUNT_SYMBOL }
+  local colorBlind = ENABLE_COLORBLIND_MODE == "1"
+  for kind, icon in pairs(icons) do
+    if not colorBlind and kind == multiplier then icon:Show() else icon:Hide() end
+  end
+  if colorBlind then
+    frame.symbol = symbols[multiplier] or frame.symbol
+  else
+    frame.symbol = ""
+  end
+  if colorBlind ~= (frame.colorBlind or false) then
+    CoinPickupText:SetPoint("RIGHT", -38, 18)
+    frame.colorBlind = colorBlind or nil
+  end
+  frame.owner = parent
+  frame.money = 1
+  frame.typing = 0
+  CoinPickupText:SetText(frame.money .. frame.symbol)
+  CoinPickupLeftButton:Disable()
+  CoinPickupRightButton:Enable()
+  frame:SetPoint("BOTTOMRIGHT", parent, "TOPRIGHT", 0, 0)
+  frame:Show()
+  PlaySound("igBackPackCoinSelect")
+end
+
+-- The calendar is a load-on-demand addon: it opens when the client has it (its functions
+-- exist only once it is loaded).
+function Calendar_LoadUI()
+  UIParentLoadAddOn("Blizzard_Calendar")
+end
+
+function ToggleCalendar()
+  Calendar_LoadUI()
+  if IsAddOnLoaded("Blizzard_Calendar") and Calendar_Toggle then
+    Calendar_Toggle()
+  end
+end

@@ -118,6 +118,7 @@ def _item_ref_tooltip(client: HeadlessClient, name: str) -> Any:
     tooltip = client._create_region(GameTooltip, name, client.named["UIParent"],
                                     "GameTooltipTemplate")
     tooltip.shown = False
+    set_frame_fields(client, tooltip)  # what its OnLoad gives it (shoppingTooltips...)
     _place(client, tooltip)
     return tooltip
 
