@@ -208,6 +208,7 @@ def test_bags_open_and_close(clients) -> None:
            OpenBag(0); OpenBag(0); r[7] = IsBagOpen(0)
            CloseBag(0); r[8] = IsBagOpen(0)
            ToggleBag(3); r[9] = IsBagOpen(3)
+           CloseAllBags()
            return unpack(r, 1, 9)""",
     ])
 
@@ -320,3 +321,25 @@ def test_coin_pickup_and_item_comparison(clients) -> None:
            GameTooltip:Hide()
            return unpack(r)""",
     ])
+
+
+def test_time_abbreviations_bag_slot_tooltips_and_inbox_pages(clients) -> None:
+    seen = same(clients, [
+        "return SecondsToTimeAbbrev(90000), SecondsToTimeAbbrev(3601), "
+        "SecondsToTimeAbbrev(61), SecondsToTimeAbbrev(5.5)",
+        """OpenBackpack()
+           local button = _G["ContainerFrame" .. IsBagOpen(0) .. "Item16"]
+           button:SetPoint("CENTER")
+           ContainerFrameItemButton_OnEnter(button)
+           local r = {button:GetID(), GameTooltip:IsOwned(button), GameTooltipTextLeft1:GetText(),
+                      (GameTooltip:GetAnchorType())}
+           GameTooltip:Hide()
+           CloseAllBags()
+           return unpack(r)""",
+        """InboxNextPage()
+           local r = {InboxFrame.pageNum, InboxPrevPageButton:IsEnabled(),
+                      MailItem1Button:IsShown() or false}
+           InboxPrevPage()
+           return r[1], r[2], r[3], InboxFrame.pageNum, InboxPrevPageButton:IsEnabled()""",
+    ])
+    assert seen[1][0][:3] == (1, 1, "Hearthstone")

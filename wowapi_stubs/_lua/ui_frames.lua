@@ -729,3 +729,72 @@ function ToggleCalendar()
     Calendar_Toggle()
   end
 end
+
+-- A short time: the format of its largest unit (days, hours, minutes, seconds) and the count
+-- of that unit, rounded up.
+function SecondsToTimeAbbrev(seconds)
+  if seconds >= 86400 then
+    return DAY_ONELETTER_ABBR, ceil(seconds / 86400)
+  elseif seconds >= 3600 then
+    return HOUR_ONELETTER_ABBR, ceil(seconds / 3600)
+  elseif seconds >= 60 then
+    return MINUTE_ONELETTER_ABBR, ceil(seconds / 60)
+  end
+  return SECOND_ONELETTER_ABBR, seconds
+end
+
+-- Hovering a bag slot: the item in GameTooltip (on the side with more room), with the repair
+-- cost in repair mode, and the cursor for what a click would do.
+function ContainerFrameItemButton_OnEnter(self)
+  local bag, slot = self:GetParent():GetID(), self:GetID()
+  if self:GetRight() >= GetScreenWidth() / 2 then
+    GameTooltip:SetOwner(self, "ANCHOR_LEFT")
+  else
+    GameTooltip:SetOwner(self, "ANCHOR_RIGHT")
+  end
+  if bag == KEYRING_CONTAINER then
+    GameTooltip:SetInventoryItem("player", KeyRingButtonIDToInvSlotID(slot))
+    CursorUpdate(self)
+    return
+  end
+  local showSell
+  local _, repairCost = GameTooltip:SetBagItem(bag, slot)
+  if InRepairMode() and repairCost and repairCost > 0 then
+    GameTooltip:AddLine(REPAIR_COST, "", 1, 1, 1)
+    SetTooltipMoney(GameTooltip, repairCost)
+    GameTooltip:Show()
+  elseif MerchantFrame:IsShown() and MerchantFrame.selectedTab == 1 then
+    showSell = 1
+  end
+  if IsModifiedClick("DRESSUP") and self.hasItem then
+    ShowInspectCursor()
+  elseif showSell then
+    ShowContainerSellCursor(bag, slot)
+  elseif self.readable then
+    ShowInspectCursor()
+  else
+    ResetCursor()
+  end
+end
+
+-- The inbox's pages: a page button moves the page and shows it.
+function InboxGetMoreMail()
+  if InboxFrame.overflowMails and InboxFrame.shownMails < InboxFrame.maxShownMails then
+    CheckInbox()
+  end
+end
+
+local function turn_inbox_page(step)
+  PlaySound("igMainMenuOptionCheckBoxOn")
+  InboxFrame.pageNum = InboxFrame.pageNum + step
+  InboxGetMoreMail()
+  InboxFrame_Update()
+end
+
+function InboxNextPage()
+  turn_inbox_page(1)
+end
+
+function InboxPrevPage()
+  turn_inbox_page(-1)
+end

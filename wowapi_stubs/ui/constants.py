@@ -119,6 +119,8 @@ _TEXTS = {
     "CHAT_GUILD_SEND": "Guild: ", "CHAT_OFFICER_SEND": "Officer: ",
     "CHAT_RAID_WARNING_SEND": "Raid Warning: ", "CHAT_BATTLEGROUND_SEND": "Battleground: ",
     "CHAT_WHISPER_SEND": "Tell %s: ", "CHAT_EMOTE_SEND": "%s ",
+    "DAY_ONELETTER_ABBR": "%d d", "HOUR_ONELETTER_ABBR": "%d h",
+    "MINUTE_ONELETTER_ABBR": "%d m", "SECOND_ONELETTER_ABBR": "%d s",
     **{f"FACTION_STANDING_LABEL{i}": label for i, label in enumerate(
         ("Hated", "Hostile", "Unfriendly", "Neutral", "Friendly", "Honored", "Revered",
          "Exalted"), 1)},
