@@ -117,3 +117,11 @@ def test_tooltips_know_their_shopping_tooltips(client) -> None:
       GameTooltip_ShowCompareItem(GameTooltip)
       return #GameTooltip.shoppingTooltips, ShoppingTooltip1:IsShown()
     """) == (3, None)
+
+
+def test_loaders_of_uninstalled_ui_addons_load_nothing(client) -> None:
+    assert run(client, """
+      TalentFrame_LoadUI()
+      AchievementFrame_LoadUI()
+      return select("#", InspectFrame_LoadUI()), IsAddOnLoaded("Blizzard_TalentUI")
+    """) == (0, None)

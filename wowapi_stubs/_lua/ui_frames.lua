@@ -717,11 +717,35 @@ function OpenCoinPickupFrame(multiplier, maxMoney, parent)
   PlaySound("igBackPackCoinSelect")
 end
 
--- The calendar is a load-on-demand addon: it opens when the client has it (its functions
--- exist only once it is loaded).
-function Calendar_LoadUI()
-  UIParentLoadAddOn("Blizzard_Calendar")
+-- Loaders of the client's load-on-demand UI addons (each loads its addon when installed).
+local function loader(addon)
+  return function()
+    UIParentLoadAddOn(addon)
+  end
 end
+
+AuctionFrame_LoadUI = loader("Blizzard_AuctionUI")
+BattlefieldMinimap_LoadUI = loader("Blizzard_BattlefieldMinimap")
+ClassTrainerFrame_LoadUI = loader("Blizzard_TrainerUI")
+CombatLog_LoadUI = loader("Blizzard_CombatLog")
+GuildBankFrame_LoadUI = loader("Blizzard_GuildBankUI")
+InspectFrame_LoadUI = loader("Blizzard_InspectUI")
+KeyBindingFrame_LoadUI = loader("Blizzard_BindingUI")
+MacroFrame_LoadUI = loader("Blizzard_MacroUI")
+RaidFrame_LoadUI = loader("Blizzard_RaidUI")
+TalentFrame_LoadUI = loader("Blizzard_TalentUI")
+TradeSkillFrame_LoadUI = loader("Blizzard_TradeSkillUI")
+GMSurveyFrame_LoadUI = loader("Blizzard_GMSurveyUI")
+ItemSocketingFrame_LoadUI = loader("Blizzard_ItemSocketingUI")
+BarberShopFrame_LoadUI = loader("Blizzard_BarberShopUI")
+AchievementFrame_LoadUI = loader("Blizzard_AchievementUI")
+TimeManager_LoadUI = loader("Blizzard_TimeManager")
+TokenFrame_LoadUI = loader("Blizzard_TokenUI")
+GlyphFrame_LoadUI = loader("Blizzard_GlyphUI")
+Calendar_LoadUI = loader("Blizzard_Calendar")
+Arena_LoadUI = loader("Blizzard_ArenaUI")
+
+-- The calendar opens when the client has its addon (its functions exist only once loaded).
 
 function ToggleCalendar()
   Calendar_LoadUI()
