@@ -42,6 +42,17 @@ local function show_focus_parts(editBox, shown)
   end
 end
 
+-- A chat type the character cannot use now (a raid or guild it is not in) falls back to SAY.
+local function reset_chat_type(editBox)
+  local chatType = editBox:GetAttribute("chatType")
+  local unusable = ((chatType == "RAID" or chatType == "BATTLEGROUND") and GetNumRaidMembers() == 0)
+    or ((chatType == "GUILD" or chatType == "OFFICER") and not IsInGuild())
+  if unusable then
+    editBox:SetAttribute("chatType", "SAY")
+  end
+  ChatEdit_UpdateHeader(editBox)
+end
+
 local function set_deactivated(editBox)
   editBox:SetFrameStrata("LOW")
   if classic_style() then
@@ -53,7 +64,7 @@ local function set_deactivated(editBox)
   editBox:ClearFocus()
   show_focus_parts(editBox, false)
   editBox:SetAttribute("chatType", editBox:GetAttribute("stickyType"))
-  ChatEdit_UpdateHeader(editBox)
+  reset_chat_type(editBox)
 end
 
 function ChatEdit_GetActiveWindow()
@@ -131,17 +142,30 @@ function ChatEdit_UpdateHeader(editBox)
   if not header then
     return
   end
+  local info = ChatTypeInfo[chatType]
   if chatType == "WHISPER" then
     header:SetFormattedText(CHAT_WHISPER_SEND, editBox:GetAttribute("tellTarget"))
   elseif chatType == "EMOTE" then
     header:SetFormattedText(CHAT_EMOTE_SEND, UnitName("player"))
+  elseif chatType == "CHANNEL" then
+    local channel, channelName, instanceID = GetChannelName(editBox:GetAttribute("channelTarget"))
+    if channelName then
+      if instanceID > 0 then
+        channelName = channelName .. " " .. instanceID
+      end
+      info = ChatTypeInfo["CHANNEL" .. channel]
+      editBox:SetAttribute("channelTarget", channel)
+      header:SetFormattedText(CHAT_CHANNEL_SEND, channel, channelName)
+    end
   else
     header:SetText(_G["CHAT_" .. chatType .. "_SEND"])
   end
-  local info = ChatTypeInfo[chatType]
   if info then
     header:SetTextColor(info.r, info.g, info.b)
     editBox:SetTextColor(info.r, info.g, info.b)
+    for _, key in ipairs({ "focusLeft", "focusRight", "focusMid" }) do
+      editBox[key]:SetVertexColor(info.r, info.g, info.b)
+    end
   end
 end
 
