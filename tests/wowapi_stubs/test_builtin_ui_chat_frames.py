@@ -125,3 +125,12 @@ def test_loaders_of_uninstalled_ui_addons_load_nothing(client) -> None:
       AchievementFrame_LoadUI()
       return select("#", InspectFrame_LoadUI()), IsAddOnLoaded("Blizzard_TalentUI")
     """) == (0, None)
+
+
+def test_a_typed_whisper_sets_the_last_told_target(client) -> None:
+    client.add_character("Norinn")
+    client.type_line("/w Norinn hello")
+    client.type_line("/w Alt1 ")  # nothing said: not remembered
+    run(client, "ChatFrame_ReplyTell2()")
+    assert run(client, "return ChatEdit_GetLastToldTarget(), "
+                       "ChatFrame1EditBox:GetAttribute('tellTarget')") == ("Norinn", "Norinn")

@@ -343,3 +343,18 @@ def test_time_abbreviations_bag_slot_tooltips_and_inbox_pages(clients) -> None:
            return r[1], r[2], r[3], InboxFrame.pageNum, InboxPrevPageButton:IsEnabled()""",
     ])
     assert seen[1][0][:3] == (1, 1, "Hearthstone")
+
+
+def test_reply_to_the_last_player_told(clients) -> None:
+    for client in clients:
+        client.type_line("/w Norinn hello")
+        client.advance(0.5)
+    seen = same(clients, [
+        """ChatFrame_ReplyTell2()
+           local e = ChatFrame1EditBox
+           local r = {ChatEdit_GetLastToldTarget(), e:GetAttribute("chatType"),
+                      e:GetAttribute("tellTarget"), ChatEdit_GetActiveWindow() == e}
+           ChatEdit_DeactivateChat(e)
+           return unpack(r)""",
+    ])
+    assert seen[0][0] == ("Norinn", "WHISPER", "Norinn", True)
