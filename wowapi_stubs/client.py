@@ -333,8 +333,9 @@ class HeadlessClient:
         ``Вася``)."""
         sender = server_name(sender)
         args = self._whisper_args(text, sender, language)
-        if self.framexml is None:  # FrameXML shows it from CHAT_MSG_WHISPER
-            self.show_chat_event("CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in")
+        if self.framexml is None and self.show_chat_event(  # FrameXML's shows it from the event
+                "CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in"):
+            self._remember_tell(sender)
         self.fire_internal("CHAT_MSG_WHISPER", *args)
         self._settle()
 
@@ -351,6 +352,12 @@ class HeadlessClient:
             self.fire_internal("CHAT_MSG_WHISPER_INFORM", *args)
 
         self.clock.call_later(0.0, arrive)
+
+    def _remember_tell(self, sender: str) -> None:
+        """The built-in chat frame, as FrameXML's, makes the sender of a whisper it showed
+        the reply target (``ChatEdit_SetLastTellTarget``, read as a global: hooks see it)."""
+        remember = self.runtime.rawglobal("ChatEdit_SetLastTellTarget")
+        self.runtime.safecall("ChatFrame1:OnEvent(CHAT_MSG_WHISPER)", remember, sender)
 
     def _whisper_args(self, text: str, other: str, language: str) -> tuple[Any, ...]:
         """A whisper event's 12 arguments (in or out): text, the other player, language,
@@ -833,15 +840,16 @@ class HeadlessClient:
             self._add_message(frame, text, kind=kind)
 
     def show_chat_event(self, event: str, args: tuple[Any, ...], line: str, kind: str
-                        ) -> None:
+                        ) -> bool:
         """The built-in UI's chat frame shows chat event ``event``: its arguments go through
         the message filters addons added (``ChatFrame_AddMessageEventFilter``, as FrameXML's
         chat frame runs them), then ``line`` (``str.format`` of the arguments) is shown
-        and logged, unless a filter hid it. Addons' handlers of the event get the arguments
-        unchanged."""
+        and logged, unless a filter hid it (then False). Addons' handlers of the event get
+        the arguments unchanged."""
         shown = self._through_chat_filters(event, args)
         if shown is not None:
             self.show_line(line.format(*shown), kind=kind)
+        return shown is not None
 
     def _through_chat_filters(self, event: str, args: tuple[Any, ...]
                               ) -> tuple[Any, ...] | None:

@@ -51,6 +51,7 @@ def create_standard_frames(client: HeadlessClient) -> None:
     ui_parent = make(Frame, "UIParent", None)
     ui_parent.SetAllPoints()
     chat = make(ScrollingMessageFrame, "ChatFrame1", ui_parent)
+    chat.frame_id = 1
     _place(client, chat)
     client.runtime.setglobal("DEFAULT_CHAT_FRAME", chat)
     client.runtime.setglobal("SELECTED_CHAT_FRAME", chat)
@@ -108,6 +109,7 @@ def _place(client: HeadlessClient, widget: Any) -> None:
 def _chat_frame(client: HeadlessClient, name: str) -> Any:
     frame = client._create_region(ScrollingMessageFrame, name, client.named["UIParent"])
     frame.shown = name == "ChatFrame2"  # the combat log tab is docked and shown
+    frame.frame_id = int(name.removeprefix("ChatFrame"))
     _place(client, frame)
     return frame
 
@@ -116,6 +118,7 @@ def _item_ref_tooltip(client: HeadlessClient, name: str) -> Any:
     tooltip = client._create_region(GameTooltip, name, client.named["UIParent"],
                                     "GameTooltipTemplate")
     tooltip.shown = False
+    set_frame_fields(client, tooltip)  # what its OnLoad gives it (shoppingTooltips...)
     _place(client, tooltip)
     return tooltip
 
