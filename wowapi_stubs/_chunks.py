@@ -17,7 +17,8 @@ C_FUNCTION_CHUNKS = ("c_functions.lua", "lualib_extra.lua")
 """Chunks of C functions: the real client has them whichever UI it runs."""
 
 UI_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua", "ui_chat.lua",
-             "ui_frames.lua", "ui_secure.lua", "ui_actions.lua", "ui_groupheaders.lua")
+             "ui_frames.lua", "ui_bags.lua", "ui_secure.lua", "ui_actions.lua",
+             "ui_groupheaders.lua")
 """Chunks of the built-in UI (FrameXML's functions as the headless client writes them)."""
 
 
