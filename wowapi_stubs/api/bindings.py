@@ -138,12 +138,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         client.clock.call_later(0.0, lambda: client.fire_internal("UPDATE_BINDINGS"))
 
     def SaveBindings(which: Any = None) -> None:
+        """Keep the bindings as set ``which``; no ``UPDATE_BINDINGS`` (action bar addons save
+        from their handler of that event, which would otherwise never stop)."""
         number = which_set(which, "SaveBindings(which)")
         if number == DEFAULT_BINDINGS:
             return
         saved[number] = dict(bound)
         binding_set["current"] = number
-        bindings_updated()
 
     def LoadBindings(which: Any = None) -> None:
         number = which_set(which, "LoadBindings(which)")
