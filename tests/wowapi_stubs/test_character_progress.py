@@ -331,3 +331,19 @@ def test_blizzard_achievement_panel_shows_the_character_achievements() -> None:
         client.eval_lua("AchievementFrameTab2:Click()")  # statistics
         client.advance(0.2)
         assert [e.message for e in client.errors] == []
+
+
+def test_watching_the_watched_faction_again_fires_nothing(client: HeadlessClient) -> None:
+    """An addon that watches a faction from its UPDATE_FACTION handler does not feed itself."""
+    assert run(client, """
+      SEEN = 0
+      local watched
+      for i = 1, GetNumFactions() do
+        if select(11, GetFactionInfo(i)) then watched = i break end
+      end
+      local f = CreateFrame("Frame")
+      f:RegisterEvent("UPDATE_FACTION")
+      f:SetScript("OnEvent", function() SEEN = SEEN + 1; SetWatchedFactionIndex(watched) end)
+      SetWatchedFactionIndex(watched)
+      return SEEN, GetWatchedFactionInfo() ~= nil
+    """) == (1, True)

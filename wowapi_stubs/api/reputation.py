@@ -68,12 +68,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         number = int(usage_number(index, "SetWatchedFactionIndex(index)"))
         found = reputation().row(number)
         if number == 0:
-            reputation().watched = None
+            watched = None
         elif found is None or not found.has_rep or found.faction_id == 0:
             return
         else:
-            reputation().watched = found.faction_id
-        changed()
+            watched = found.faction_id
+        if watched != reputation().watched:  # an addon may set it from its UPDATE_FACTION
+            reputation().watched = watched
+            changed()
 
     def header_action(usage_text: str, collapse: bool) -> Callable[..., None]:
         def api(index: Any = None) -> None:
