@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.container import BagSlot
 from wowapi_stubs.api.hands import ERR_INV_FULL, GUILD_BANK_TAB_SLOTS, Hands
 from wowapi_stubs.widgets.base import flag_result, usage_number
@@ -125,18 +126,18 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         """Ask the server for a tab's items: they arrive as ``GUILDBANKBAGSLOTS_CHANGED``."""
         found = tab_of(tab, "QueryGuildBankTab(tab)")
         if bank().is_open and found is not None and found.viewable:
-            client.fire_internal("GUILDBANKBAGSLOTS_CHANGED")
+            answer(client, "GUILDBANKBAGSLOTS_CHANGED")
 
     def QueryGuildBankLog(tab: Any = None) -> None:
         """Ask for a tab's log (tab 7: the money log): answered, empty, while open."""
         usage_number(tab, "QueryGuildBankLog(tab)")
         if bank().is_open:
-            client.fire_internal("GUILDBANKLOG_UPDATE")
+            answer(client, "GUILDBANKLOG_UPDATE")
 
     def QueryGuildBankText(tab: Any = None) -> None:
         number = int(usage_number(tab, "QueryGuildBankText(tab)"))
         if bank().is_open and bank().tab(number) is not None:
-            client.fire_internal("GUILDBANK_UPDATE_TEXT", number)
+            answer(client, "GUILDBANK_UPDATE_TEXT", number)
 
     def GetGuildBankTabCost() -> int | None:
         """The price of the next tab; nil once every tab is bought."""
