@@ -314,18 +314,20 @@ function ChatFrame_SendTell(name, chatFrame)
   parse_chat_type(editBox)
 end
 
-function ChatFrame_ReplyTell(chatFrame)
-  local target = ChatEdit_GetLastTellTarget()
+-- Whisper the player `last()` names, if any.
+local function reply(chatFrame, last)
+  local target = last()
   if target ~= "" then
     whisper_mode(chatFrame, target)
   end
 end
 
+function ChatFrame_ReplyTell(chatFrame)
+  reply(chatFrame, ChatEdit_GetLastTellTarget)
+end
+
 function ChatFrame_ReplyTell2(chatFrame)
-  local target = ChatEdit_GetLastToldTarget()
-  if target ~= "" then
-    whisper_mode(chatFrame, target)
-  end
+  reply(chatFrame, ChatEdit_GetLastToldTarget)
 end
 
 -- The message groups (ChatTypeGroup) and channels a chat frame shows: its lists, its events
