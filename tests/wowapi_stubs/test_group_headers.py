@@ -92,3 +92,22 @@ def test_an_unnamed_header_hides_itself(client: HeadlessClient) -> None:
       h:Show()
       return h:IsShown()
     """) is None
+
+
+def test_a_pet_header_shows_the_pets_of_the_group(client: HeadlessClient) -> None:
+    from wowapi_stubs.world import Unit
+
+    client.set_party(["Norinn", "Arel"])
+    assert run(client, """
+      local h = CreateFrame("Frame", "TestPets", UIParent, "SecurePartyPetHeaderTemplate")
+      h:SetAttribute("showPlayer", true)
+      h:Show()
+      return TestPetsUnitButton1:GetAttribute("unit"), TestPetsUnitButton1:IsShown()
+    """) == (None, None)  # no one has a pet
+    client.world.pet = Unit("Wolfie", is_player=False)
+    run(client, 'TestPets:SetAttribute("filterOnPet", true)')
+    assert run(client, "return TestPetsUnitButton1:GetAttribute('unit')") == "pet"
+    run(client, 'TestPets:SetAttribute("useOwnerUnit", true)'
+                'TestPets:SetAttribute("nameList", "Wolfie")')
+    assert run(client, "return TestPetsUnitButton1:GetAttribute('unit'),"
+                       "TestPetsUnitButton1:IsShown()") == ("player", 1)

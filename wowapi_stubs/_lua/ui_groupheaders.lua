@@ -114,8 +114,24 @@ local function member(kind, index)
   return unit, UnitName(unit), 1, class, role
 end
 
--- The names the header shows, in order, and the unit of each.
-local function chosen_members(header, kind, first, last)
+-- A pet header's member: its pet's unit (or the owner's with "useOwnerUnit"), filtered on
+-- the pet's name with "filterOnPet"; a member without a pet is not there.
+local function pet_member(header)
+  local own_unit, on_pet = header:GetAttribute("useOwnerUnit"), header:GetAttribute("filterOnPet")
+  return function(kind, index)
+    local unit, name, subgroup, class, role = member(kind, index)
+    local pet = kind == "RAID" and "raidpet" .. index or index > 0 and "partypet" .. index or "pet"
+    if not UnitExists(pet) then
+      return unit, nil, subgroup
+    end
+    return own_unit and unit or pet, on_pet and UnitName(pet) or name, subgroup, class, role
+  end
+end
+
+-- The names the header shows, in order, and the unit of each (`member_of`: how a member of
+-- the group reads, by index).
+local function chosen_members(header, kind, first, last, member_of)
+  local member = member_of or member
   local names, units = {}, {}
   local name_list = header:GetAttribute("nameList")
   local filter = header:GetAttribute("groupFilter")
@@ -297,6 +313,15 @@ function SecureGroupHeader_Update(self)
   layout(self, chosen_members(self, kind, first, last))
 end
 
+function SecureGroupPetHeader_Update(self)
+  local kind, first, last = group_kind(self)
+  if not kind then
+    layout(self, {}, {})
+    return
+  end
+  layout(self, chosen_members(self, kind, first, last, pet_member(self)))
+end
+
 function SecureGroupHeader_OnLoad(self)
   self:RegisterEvent("PARTY_MEMBERS_CHANGED")
   self:RegisterEvent("UNIT_NAME_UPDATE")
@@ -314,9 +339,29 @@ function SecureGroupHeader_OnAttributeChanged(self)
   end
 end
 
--- The handlers the header templates give their frame.
+function SecureGroupPetHeader_OnLoad(self)
+  SecureGroupHeader_OnLoad(self)
+  self:RegisterEvent("UNIT_PET")
+end
+
+function SecureGroupPetHeader_OnEvent(self, event)
+  if (event == "PARTY_MEMBERS_CHANGED" or event == "UNIT_NAME_UPDATE" or event == "UNIT_PET")
+      and self:IsVisible() then
+    SecureGroupPetHeader_Update(self)
+  end
+end
+
+function SecureGroupPetHeader_OnAttributeChanged(self)
+  if self:IsVisible() then
+    SecureGroupPetHeader_Update(self)
+  end
+end
+
+-- The handlers the header templates give their frame (OnLoad: its own).
 P.group_header_handlers = {
-  OnEvent = SecureGroupHeader_OnEvent,
-  OnShow = SecureGroupHeader_Update,
-  OnAttributeChanged = SecureGroupHeader_OnAttributeChanged,
+  group = { OnLoad = SecureGroupHeader_OnLoad, OnEvent = SecureGroupHeader_OnEvent,
+    OnShow = SecureGroupHeader_Update, OnAttributeChanged = SecureGroupHeader_OnAttributeChanged },
+  pet = { OnLoad = SecureGroupPetHeader_OnLoad, OnEvent = SecureGroupPetHeader_OnEvent,
+    OnShow = SecureGroupPetHeader_Update,
+    OnAttributeChanged = SecureGroupPetHeader_OnAttributeChanged },
 }

@@ -69,20 +69,22 @@ def _secure_handler(kind: str | None) -> Template:
     return apply
 
 
-def _group_header(shows: str | None) -> Template:
-    """A group header template: protected, hidden until shown, showing ``shows`` (the party
-    or raid form's attribute), updating itself on its events, when shown and when an
-    attribute changes (``_lua/ui_groupheaders.lua``)."""
+def _group_header(kind: str, shows: str | None) -> Template:
+    """A group (``kind`` "group") or group pet ("pet") header template: protected, hidden
+    until shown, showing ``shows`` (the party or raid form's attribute), updating itself on
+    its events, when shown and when an attribute changes (``_lua/ui_groupheaders.lua``)."""
 
     def apply(client: HeadlessClient, widget: Any) -> None:
         widget.protected = True
         widget.shown = False
         if shows is not None:
             widget._attributes = {shows: True, **(widget._attributes or {})}
-        onload = chunk_global(client, UI_CHUNKS, "SecureGroupHeader_OnLoad")
-        onload(widget.lua)
-        for script, handler in client.runtime.P[b"group_header_handlers"].items():
-            widget.SetScript(script, handler)
+        chunk_global(client, UI_CHUNKS, "SecureGroupHeader_Update")  # its chunk runs
+        handlers = client.runtime.P[b"group_header_handlers"][kind.encode()]
+        handlers[b"OnLoad"](widget.lua)
+        for script, handler in handlers.items():
+            if script != b"OnLoad":
+                widget.SetScript(script, handler)
 
     return apply
 
@@ -101,9 +103,12 @@ BUILTIN_TEMPLATES: dict[str, Template] = {
         (_action_button, ("ActionBarButtonTemplate", "BonusActionButtonTemplate",
                           "VehicleActionButtonTemplate")),
     ) for name in names},
-    "securegroupheadertemplate": _group_header(None),
-    "securepartyheadertemplate": _group_header("showparty"),
-    "secureraidgroupheadertemplate": _group_header("showraid"),
+    "securegroupheadertemplate": _group_header("group", None),
+    "securepartyheadertemplate": _group_header("group", "showparty"),
+    "secureraidgroupheadertemplate": _group_header("group", "showraid"),
+    "securegrouppetheadertemplate": _group_header("pet", None),
+    "securepartypetheadertemplate": _group_header("pet", "showparty"),
+    "secureraidpetheadertemplate": _group_header("pet", "showraid"),
     **{f"securehandler{name.lower()}template": _secure_handler(kind)
        for name, kind in _SECURE_HANDLER_TEMPLATES.items()},
 }
