@@ -192,3 +192,15 @@ def test_a_handle_method_on_something_else_fails_at_the_snippet_line(
     """)
     assert client.errors[-1].message.startswith(
         "OddBar:Execute:2: Invalid frame handle for 'Show'")
+
+
+def test_a_snippet_larger_than_the_client_compiles_is_refused() -> None:
+    from wowapi_stubs import ClientSettings
+
+    with HeadlessClient(ClientSettings(max_file_bytes=1000)) as client:
+        client.eval_lua("""
+          local bar = CreateFrame("Frame", "BigBar", UIParent, "SecureHandlerBaseTemplate")
+          bar:Execute(string.rep(" ", 2000))
+        """)
+        assert "BigBar:Execute: the snippet is 2000 bytes, more than the client compiles " \
+               "(1000)" in client.errors[-1].message

@@ -1325,6 +1325,7 @@ end
 
 -- Compiling runs in C without hooks: source larger than an addon file may be is refused.
 local max_source = host.max_source_bytes
+P.max_source_bytes = max_source
 
 G.loadstring = function(code, chunkname)
   if is_binary(code) then

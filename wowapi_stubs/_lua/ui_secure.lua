@@ -18,8 +18,8 @@
 -- Errors raise at the caller, named after the snippet ("Header:_onstate-page:3: ...").
 local P = ...
 local G = _G
-local type, select, error, pairs, tostring, strsub, strlower, strformat =
-  type, select, error, pairs, tostring, string.sub, string.lower, string.format
+local type, select, error, pairs, tostring, strsub, strformat =
+  type, select, error, pairs, tostring, string.sub, string.format
 local setfenv, compile = P.raw_setfenv, P.compile
 
 ---------------------------------------------------------------------------------------------
@@ -52,8 +52,11 @@ local LIBRARIES = {
 }
 
 local restricted_globals = {}
+local made_here = setmetatable({}, { __mode = "k" }) -- tables restricted code made
 local function newtable(...)
-  return { ... }
+  local made = { ... }
+  made_here[made] = true
+  return made
 end
 
 local RESTRICTED_META = {
@@ -105,8 +108,7 @@ local function is_widget(value)
 end
 
 -- A value as restricted code may hold it: frames become handles; other tables and functions
--- are nil (tables restricted code made stay as they are).
-local made_here = setmetatable({}, { __mode = "k" })
+-- are nil (tables restricted code made with newtable stay as they are).
 local function restricted(value)
   local kind = type(value)
   if kind == "table" then
@@ -157,14 +159,19 @@ end
 
 -- The client's own method (what an addon's override of it on a frame table cannot replace).
 local client_methods = {}
-local function own_method(frame, name)
+local function client_method(name)
   local method = client_methods[name]
   if method == nil then
     method = P.client_method("Button", name)
     client_methods[name] = method
   end
-  if method == nil or (name == "Enable" or name == "Disable" or name == "Click")
-      and not frame:IsObjectType("Button") then
+  return method
+end
+
+local BUTTON_ONLY = { Enable = true, Disable = true, IsEnabled = true, Click = true }
+local function own_method(frame, name)
+  local method = client_method(name)
+  if method == nil or BUTTON_ONLY[name] and not client_method("IsObjectType")(frame, "Button") then
     error(strformat("attempt to call method '%s' (a nil value)", name), 3)
   end
   return method
@@ -258,6 +265,10 @@ end
 local function snippet(header, name, params, body)
   if type(body) ~= "string" then
     error(strformat("%s: the snippet must be a string (got %s)", name, type(body)), 0)
+  end
+  if #body > P.max_source_bytes then -- compiling runs in C, past the CPU deadline's reach
+    error(strformat("%s: the snippet is %d bytes, more than the client compiles (%d)", name,
+      #body, P.max_source_bytes), 0)
   end
   local env = env_of(header)
   local cache, key = compiled[env], params .. "\n" .. body
