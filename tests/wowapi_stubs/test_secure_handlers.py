@@ -204,3 +204,30 @@ def test_a_snippet_larger_than_the_client_compiles_is_refused() -> None:
         """)
         assert "BigBar:Execute: the snippet is 2000 bytes, more than the client compiles " \
                "(1000)" in client.errors[-1].message
+
+
+def test_combat_lockdown_refuses_protected_frames_to_addon_code(client: HeadlessClient) -> None:
+    """In combat an addon cannot show, hide, move or resize a protected frame (the call does
+    nothing, ADDON_ACTION_BLOCKED fires); a state driver still can; plain frames are free."""
+    run(client, """
+      BLOCKED = {}
+      local watcher = CreateFrame("Frame")
+      watcher:RegisterEvent("ADDON_ACTION_BLOCKED")
+      watcher:SetScript("OnEvent", function(_, _, _, fn) BLOCKED[#BLOCKED + 1] = fn end)
+      local secure = CreateFrame("Button", "LockedButton", UIParent, "SecureActionButtonTemplate")
+      secure:SetWidth(10)
+      CreateFrame("Frame", "PlainFrame", UIParent)
+      RegisterStateDriver(secure, "visibility", "[combat] hide; show")
+    """)
+    client.enter_combat()
+    client.advance(0.2)  # the driver hides it, securely
+    client.eval_lua("LockedButton:Show() LockedButton:SetWidth(99) LockedButton:ClearAllPoints()"
+                    " PlainFrame:Hide()")
+    assert client.eval_lua("return LockedButton:IsShown(), LockedButton:GetWidth(),"
+                           " PlainFrame:IsShown(), table.concat(BLOCKED, ',')") == (
+        None, 10, None, "LockedButton:Show(),LockedButton:SetWidth(),"
+        "LockedButton:ClearAllPoints()")
+    assert [f.kind for f in client.findings].count("combat-call-blocked") == 3
+    client.leave_combat()
+    client.eval_lua("LockedButton:SetWidth(99)")
+    assert client.eval_lua("return LockedButton:GetWidth()") == 99

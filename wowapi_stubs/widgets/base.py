@@ -383,6 +383,7 @@ class Region(ScriptObject):
     width = 0.0
     height = 0.0
     alpha = 1.0
+    protected = False
     _anchors: list[Anchor] | None = None
     _animation_ids: list[int] | None = None
 
@@ -414,12 +415,24 @@ class Region(ScriptObject):
             raise usage(SET_POINT_USAGE)
         return widget
 
+    def _locked(self, method: str) -> bool:
+        """Combat lockdown: a protected frame refuses ``method`` (its visibility, size,
+        anchors, parent, scale) to insecure code; nothing changes, ``ADDON_ACTION_BLOCKED``
+        fires and a ``combat-call-blocked`` finding names the addon. Secure code (a state
+        driver's snippet, Blizzard's) goes on."""
+        return self._client.in_combat and self._client.combat_blocked(
+            f"{self.name or self.KIND}:{method}")
+
     # -- visibility ---------------------------------------------------------------------------
     def Show(self) -> None:
+        if self.protected and self._locked("Show"):
+            return
         if not self.shown:
             self._set_shown(True)
 
     def Hide(self) -> None:
+        if self.protected and self._locked("Hide"):
+            return
         if self.shown:
             self._set_shown(False)
 
@@ -436,6 +449,8 @@ class Region(ScriptObject):
         return 1 if self.is_visible() else None
 
     def SetParent(self, parent: Any = None) -> None:
+        if self.protected and self._locked("SetParent"):
+            return
         if isinstance(parent, TEXT_TYPES):
             new_parent = self._client.lookup_named(lua_text(parent))
         else:
@@ -462,12 +477,18 @@ class Region(ScriptObject):
 
     # -- size ---------------------------------------------------------------------------------
     def SetWidth(self, width: Any = None) -> None:
+        if self.protected and self._locked("SetWidth"):
+            return
         self._resize(usage_number(width, "Region:SetWidth(width)"), self.height)
 
     def SetHeight(self, height: Any = None) -> None:
+        if self.protected and self._locked("SetHeight"):
+            return
         self._resize(self.width, usage_number(height, "Region:SetHeight(height)"))
 
     def SetSize(self, width: Any = None, height: Any = None) -> None:
+        if self.protected and self._locked("SetSize"):
+            return
         self._resize(usage_number(width, "Region:SetSize(width, height)"),
                      usage_number(height, "Region:SetSize(width, height)"))
 
@@ -494,6 +515,8 @@ class Region(ScriptObject):
 
     # -- anchors ------------------------------------------------------------------------------
     def SetPoint(self, point: Any = None, *rest: Any) -> None:
+        if self.protected and self._locked("SetPoint"):
+            return
         name = _point_name(point)
         relative: Region | None = self.parent
         relative_point, x, y = name, 0.0, 0.0
@@ -535,6 +558,8 @@ class Region(ScriptObject):
         anchors.append(anchor)
 
     def SetAllPoints(self, relative: Any = None, *_: Any) -> None:
+        if self.protected and self._locked("SetAllPoints"):
+            return
         target = self._relative(relative) if relative is not None else self.parent
         if target is self:
             raise WowApiError(f"{self.KIND}:SetAllPoints(): Cannot anchor to itself")
@@ -543,6 +568,8 @@ class Region(ScriptObject):
                          Anchor("BOTTOMRIGHT", target_id, "BOTTOMRIGHT", 0.0, 0.0)]
 
     def ClearAllPoints(self) -> None:
+        if self.protected and self._locked("ClearAllPoints"):
+            return
         self._anchors = None
 
     def GetNumPoints(self) -> int:

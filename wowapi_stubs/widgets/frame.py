@@ -218,6 +218,8 @@ class Frame(Scripted, Region):
     SetToplevel, IsToplevel = flag_pair("toplevel")
 
     def SetScale(self, scale: Any = None) -> None:
+        if self.protected and self._locked("SetScale"):
+            return
         if scale is None:
             raise usage(f"{self.KIND}:SetScale(scale)")
         value = lua_number(scale, what="scale")
