@@ -61,3 +61,13 @@ def test_hotkeys_show_the_bound_key(client: HeadlessClient) -> None:
       ActionButton_UpdateHotkeys(b)
       return Bar1Button5HotKey:GetText(), Bar1Button5HotKey:IsShown()
     """) == ("F", 1)
+
+
+def test_the_template_on_a_plain_frame(client: HeadlessClient) -> None:
+    """A plain frame made with the button template gets its attributes (no click buttons to
+    register) and no internal error."""
+    assert run(client, """
+      local f = CreateFrame("Frame", "OddAction", UIParent, "ActionBarButtonTemplate")
+      return f:GetAttribute("showgrid"), f:IsProtected()
+    """) == (0, 1)
+    assert not client.runtime.internal_errors

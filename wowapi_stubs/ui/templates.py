@@ -46,7 +46,8 @@ def _action_button(client: HeadlessClient, widget: Any) -> None:
     widget.lua[b"flashing"] = 0
     widget.lua[b"flashtime"] = 0
     widget.RegisterForDrag(b"LeftButton", b"RightButton")
-    widget.RegisterForClicks(b"AnyUp")
+    if hasattr(widget, "RegisterForClicks"):  # a button (the template's type)
+        widget.RegisterForClicks(b"AnyUp")
 
 
 def _secure_handler(kind: str | None) -> Template:
