@@ -69,5 +69,5 @@ def test_the_template_on_a_plain_frame(client: HeadlessClient) -> None:
     assert run(client, """
       local f = CreateFrame("Frame", "OddAction", UIParent, "ActionBarButtonTemplate")
       return f:GetAttribute("showgrid"), f:IsProtected()
-    """) == (0, 1)
+    """) == (0, 1, 1)  # IsProtected: protected, explicitly
     assert not client.runtime.internal_errors
