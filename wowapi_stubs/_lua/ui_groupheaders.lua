@@ -304,22 +304,22 @@ local function layout(header, names, units)
   end
 end
 
-function SecureGroupHeader_Update(self)
+-- Lay the header out for the members it shows now (`member_of`: see chosen_members).
+local function update(self, member_of)
   local kind, first, last = group_kind(self)
   if not kind then
     layout(self, {}, {})
     return
   end
-  layout(self, chosen_members(self, kind, first, last))
+  layout(self, chosen_members(self, kind, first, last, member_of))
+end
+
+function SecureGroupHeader_Update(self)
+  update(self)
 end
 
 function SecureGroupPetHeader_Update(self)
-  local kind, first, last = group_kind(self)
-  if not kind then
-    layout(self, {}, {})
-    return
-  end
-  layout(self, chosen_members(self, kind, first, last, pet_member(self)))
+  update(self, pet_member(self))
 end
 
 function SecureGroupHeader_OnLoad(self)
