@@ -1,10 +1,12 @@
 """What the quest, gossip, profession and trainer modules share: the server's answer to an
 action arrives as an event after the Lua call that asked for it returns (never re-entering
-Lua from inside the call), and on/off arguments as the client reads them."""
+Lua from inside the call), on/off arguments as the client reads them, and lists whose rows
+are headers, each followed by its entries unless collapsed (quest log, recipes, services)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -18,3 +20,32 @@ def answer(client: Host, event: str, *args: Any) -> None:
 def switch(value: Any) -> bool:
     """An on/off argument: nil, false and 0 are off (FrameXML's filter menus pass 0)."""
     return value is not None and value is not False and value != 0
+
+
+Entry = TypeVar("Entry")
+
+
+def headed_rows(entries: Iterable[Entry], header_of: Callable[[Entry], str],
+                collapsed: set[str], shown: Callable[[Entry], bool] = lambda _: True
+                ) -> list[str | Entry]:
+    """Each header in order of first appearance, then its shown entries unless the header
+    is collapsed; a header with no shown entry is not listed."""
+    listed: list[str | Entry] = []
+    entries = list(entries)
+    for header in dict.fromkeys(header_of(e) for e in entries):
+        under = [e for e in entries if header_of(e) == header and shown(e)]
+        if under:
+            listed.append(header)
+            if header not in collapsed:
+                listed.extend(under)
+    return listed
+
+
+def set_collapsed(collapsed: set[str], headers: Iterable[Any], collapse: bool) -> bool:
+    """Collapse (or expand) each header among ``headers`` (rows that are not headers are
+    skipped); whether anything changed."""
+    before = set(collapsed)
+    for header in headers:
+        if isinstance(header, str):
+            (collapsed.add if collapse else collapsed.discard)(header)
+    return collapsed != before

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import answer
+from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, usage, usage_number
 
@@ -138,12 +138,7 @@ class QuestLog:
 
     def rows(self) -> list[str | Quest]:
         """What the log lists: each header, then its quests unless the header is collapsed."""
-        found: list[str | Quest] = []
-        for header in self.headers():
-            found.append(header)
-            if header not in self.collapsed:
-                found.extend(q for q in self.quests if q.header == header)
-        return found
+        return headed_rows(self.quests, lambda q: q.header, self.collapsed)
 
     def row(self, index: int) -> str | Quest | None:
         rows = self.rows()
@@ -357,11 +352,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         def toggle(index: Any = None) -> None:
             number = index_arg(index, f"{name}(index)")
             headers = log().headers() if number == 0 else [log().row(number)]
-            before = set(log().collapsed)
-            for header in headers:
-                if isinstance(header, str):
-                    (log().collapsed.add if collapse else log().collapsed.discard)(header)
-            if log().collapsed != before:
+            if set_collapsed(log().collapsed, headers, collapse):
                 answer(client, "QUEST_LOG_UPDATE")
 
         return toggle

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import answer, switch
+from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed, switch
 from wowapi_stubs.api.container import BagSlot, Item
 from wowapi_stubs.widgets.base import flag_result, lua_text, opt_number, usage_number
 
@@ -122,14 +122,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = window()
         if found is None:
             return []
-        listed: list[str | Recipe] = []
-        for header in dict.fromkeys(r.header for r in found.recipes):
-            under = [r for r in found.recipes if r.header == header and shown(found, r)]
-            if under:
-                listed.append(header)
-                if header not in found.collapsed:
-                    listed.extend(under)
-        return listed
+        return headed_rows(found.recipes, lambda r: r.header, found.collapsed,
+                           lambda r: shown(found, r))
 
     def row(index: Any, name: str) -> str | Recipe | None:
         number = int(usage_number(index, f"{name}(index)"))
@@ -223,11 +217,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 return
             headers = list(dict.fromkeys(r.header for r in found.recipes)) if number == 0 \
                 else [row(number, name)]
-            before = set(found.collapsed)
-            for header in headers:
-                if isinstance(header, str):
-                    (found.collapsed.add if collapse else found.collapsed.discard)(header)
-            if found.collapsed != before:
+            if set_collapsed(found.collapsed, headers, collapse):
                 answer(client, "TRADE_SKILL_UPDATE")
 
         return toggle

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import answer, switch
+from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed, switch
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.widgets.base import flag_result, lua_text, usage, usage_number
 
@@ -81,14 +81,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = trainer()
         if found is None:
             return []
-        listed: list[str | TrainerService] = []
-        for line in dict.fromkeys(s.skill_line for s in found.services):
-            under = [s for s in found.services if s.skill_line == line and filters[s.state]]
-            if under:
-                listed.append(line)
-                if line not in found.collapsed:
-                    listed.extend(under)
-        return listed
+        return headed_rows(found.services, lambda s: s.skill_line, found.collapsed,
+                           lambda s: filters[s.state])
 
     def row(index: Any, name: str, arguments: str = "index") -> str | TrainerService | None:
         number = int(usage_number(index, f"{name}({arguments})"))
@@ -170,11 +164,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 return
             lines = list(dict.fromkeys(s.skill_line for s in found.services)) \
                 if number == 0 else [row(number, name)]
-            before = set(found.collapsed)
-            for line in lines:
-                if isinstance(line, str):
-                    (found.collapsed.add if collapse else found.collapsed.discard)(line)
-            if found.collapsed != before:
+            if set_collapsed(found.collapsed, lines, collapse):
                 answer(client, "TRAINER_UPDATE")
 
         return toggle
