@@ -169,16 +169,12 @@ def materialize(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     return standins.stand_in(client, name, depth)
 
 
-# Lua chunks of the built-in UI, each run the first time one of its globals is read.
-LUA_CHUNKS = UI_CHUNKS
-
-
 def provides(client: HeadlessClient, name: str) -> bool:
     """Whether the built-in UI defines global ``name`` (made or not yet made)."""
     return (name in client.named or name in client.lazy_names or name in LAZY_FRAMES
             or name in standard_fonts() or name in load_surface().framexml_frames
             or constant(name)[0] or name in _framexml_globals()
-            or name in chunk_index(LUA_CHUNKS) or has_table(name))
+            or name in chunk_index(UI_CHUNKS) or has_table(name))
 
 
 def resolve(client: HeadlessClient, name: str) -> Any:
@@ -194,7 +190,7 @@ def resolve(client: HeadlessClient, name: str) -> Any:
     if name in _framexml_globals():
         _mail_ui(client, name)
         return client.runtime.fn.rawglobal(name.encode())
-    value = chunk_global(client, LUA_CHUNKS, name)
+    value = chunk_global(client, UI_CHUNKS, name)
     return framexml_table(client, name) if value is None else value
 
 
@@ -251,6 +247,6 @@ def create_frame(client: HeadlessClient, frame_type: Any, name: Any = None, pare
     return client._create_region(cls, name, parent_widget, text_template)
 
 
-__all__ = ["BUILTIN_TEMPLATES", "LUA_CHUNKS", "STATIC_POPUPS", "apply_templates",
+__all__ = ["BUILTIN_TEMPLATES", "STATIC_POPUPS", "apply_templates",
            "create_frame", "create_standard_frames", "is_known_template", "materialize",
            "provides", "resolve"]
