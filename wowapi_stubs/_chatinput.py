@@ -66,7 +66,8 @@ def execute(client: HeadlessClient, text: str) -> None:
     elif lowered in ("/w", "/whisper", "/t", "/tell", "/send"):
         target, _, message = rest.partition(" ")
         if message.strip() and client.framexml is None:
-            _remember_told(client, target)
+            # The built-in chat box, as FrameXML's, remembers whom the whisper goes to.
+            client.call_ui_global("ChatEdit_SendText", "ChatEdit_SetLastToldTarget", target)
         _say(client, message, "WHISPER", target)
     elif lowered in ("/s", "/say"):
         _say(client, rest, "SAY", None)
@@ -76,13 +77,6 @@ def execute(client: HeadlessClient, text: str) -> None:
         _say(client, rest, "GUILD", None)
     elif not _run_slash_command(client, lowered, rest):
         client.system_message(UNKNOWN_COMMAND)
-
-
-def _remember_told(client: HeadlessClient, target: str) -> None:
-    """The built-in chat box, as FrameXML's, remembers whom a whisper it sends goes to
-    (``ChatEdit_SetLastToldTarget``, read as a global: hooks see it)."""
-    remember = client.runtime.rawglobal("ChatEdit_SetLastToldTarget")
-    client.runtime.safecall("ChatEdit_SendText", remember, target)
 
 
 def _say(client: HeadlessClient, message: str, chat_type: str, target: str | None) -> None:

@@ -335,7 +335,9 @@ class HeadlessClient:
         args = self._whisper_args(text, sender, language)
         if self.framexml is None and self.show_chat_event(  # FrameXML's shows it from the event
                 "CHAT_MSG_WHISPER", args, "[{1}] whispers: {0}", "whisper-in"):
-            self._remember_tell(sender)
+            # The built-in chat frame, as FrameXML's, makes the sender the reply target.
+            self.call_ui_global("ChatFrame1:OnEvent(CHAT_MSG_WHISPER)",
+                                "ChatEdit_SetLastTellTarget", sender)
         self.fire_internal("CHAT_MSG_WHISPER", *args)
         self._settle()
 
@@ -353,11 +355,11 @@ class HeadlessClient:
 
         self.clock.call_later(0.0, arrive)
 
-    def _remember_tell(self, sender: str) -> None:
-        """The built-in chat frame, as FrameXML's, makes the sender of a whisper it showed
-        the reply target (``ChatEdit_SetLastTellTarget``, read as a global: hooks see it)."""
-        remember = self.runtime.rawglobal("ChatEdit_SetLastTellTarget")
-        self.runtime.safecall("ChatFrame1:OnEvent(CHAT_MSG_WHISPER)", remember, sender)
+    def call_ui_global(self, handler: str, name: str, *args: Any) -> None:
+        """What the built-in UI's ``handler`` does: call global ``name`` (read when called, so
+        an addon's hook or replacement runs, as with FrameXML's own calls) as one entry into
+        Lua; its errors name ``handler``."""
+        self.runtime.safecall(handler, self.runtime.rawglobal(name), *args)
 
     def _whisper_args(self, text: str, other: str, language: str) -> tuple[Any, ...]:
         """A whisper event's 12 arguments (in or out): text, the other player, language,
