@@ -1,5 +1,5 @@
-"""What the quest, gossip, profession and trainer modules share: the server's answer to an
-action arrives as an event after the Lua call that asked for it returns (never re-entering
+"""What API modules share: the server's (or the client's own) answer to an action arrives as
+an event after the Lua call that asked for it returns (never re-entering
 Lua from inside the call), on/off arguments as the client reads them, and lists whose rows
 are headers, each followed by its entries unless collapsed (quest log, recipes, services)."""
 

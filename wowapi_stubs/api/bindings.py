@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_number, lua_text
 
@@ -135,7 +136,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return number
 
     def bindings_updated() -> None:
-        client.clock.call_later(0.0, lambda: client.fire_internal("UPDATE_BINDINGS"))
+        answer(client, "UPDATE_BINDINGS")
 
     def SaveBindings(which: Any = None) -> None:
         """Keep the bindings as set ``which``; no ``UPDATE_BINDINGS`` (action bar addons save

@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_number, lua_text
 
@@ -41,7 +42,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                               f"({lowest}-{highest})")
 
     def Screenshot() -> None:
-        client.clock.call_later(0.0, lambda: client.fire_internal("SCREENSHOT_SUCCEEDED"))
+        answer(client, "SCREENSHOT_SUCCEEDED")
 
     def DoEmote(emote: Any = None, target: Any = None, *_: Any) -> None:
         if emote is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.chat import server_name
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_number, lua_text, opt_text
@@ -30,9 +31,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
     lists = world.friend_lists
     say = client.system_message
-
-    def later(event: str) -> None:
-        client.clock.call_later(0.0, lambda: client.fire_internal(event))
 
     def character_name(value: Any) -> str:
         """The name a name or a unit id (``target``) gives."""
@@ -94,7 +92,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return say("You don't have room for any more friends.")
         lists.friends[found] = opt_text(note) or ""
         say(f"{found} added to friends.")
-        return later("FRIENDLIST_UPDATE")
+        return answer(client, "FRIENDLIST_UPDATE")
 
     def RemoveFriend(key: Any = None) -> None:
         if key is None:
@@ -105,7 +103,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         del lists.friends[name]
         lists.selected_friend = min(lists.selected_friend, len(lists.friends))
         say(f"{name} removed from friends list.")
-        return later("FRIENDLIST_UPDATE")
+        return answer(client, "FRIENDLIST_UPDATE")
 
     def SetFriendNotes(key: Any = None, note: Any = None) -> None:
         if key is None:
@@ -113,7 +111,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         name = friend_at(key)
         if name is not None:
             lists.friends[name] = opt_text(note) or ""
-            later("FRIENDLIST_UPDATE")
+            answer(client, "FRIENDLIST_UPDATE")
 
     def ignored(key: Any) -> str | None:
         if isinstance(key, bytes | str):
@@ -137,7 +135,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return say("You can't ignore any more players.")
         lists.ignored.append(found)
         say(f"{found} is now being ignored.")
-        return later("IGNORELIST_UPDATE")
+        return answer(client, "IGNORELIST_UPDATE")
 
     def DelIgnore(key: Any = None) -> None:
         if key is None:
@@ -148,7 +146,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         lists.ignored.remove(name)
         lists.selected_ignore = min(lists.selected_ignore, len(lists.ignored))
         say(f"{name} is no longer being ignored.")
-        return later("IGNORELIST_UPDATE")
+        return answer(client, "IGNORELIST_UPDATE")
 
     def AddOrDelIgnore(name: Any = None) -> None:
         if name is None:

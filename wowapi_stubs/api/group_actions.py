@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs import _world_actions
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.chat import server_name
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.group_state import READY_CHECK_SECONDS, ReadyCheck
@@ -208,7 +209,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if not may_lead() or not 2 <= quality <= 6:
             return
         state.loot_threshold = quality
-        later(client, lambda: client.fire_internal("PARTY_LOOT_METHOD_CHANGED"))
+        answer(client, "PARTY_LOOT_METHOD_CHANGED")
 
     def StartDuel(unit: Any = None, *_: Any) -> None:
         if unit is None:
@@ -244,7 +245,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 state.assistants.add(member.name)
             else:
                 state.assistants.discard(member.name)
-            later(client, lambda: client.fire_internal("RAID_ROSTER_UPDATE"))
+            answer(client, "RAID_ROSTER_UPDATE")
 
         change.__name__ = usage.split("(")[0]
         return change
@@ -266,7 +267,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             looter = found.name
         state.loot_method = chosen
         state.master_looter = looter if chosen == "master" else None
-        later(client, lambda: client.fire_internal("PARTY_LOOT_METHOD_CHANGED"))
+        answer(client, "PARTY_LOOT_METHOD_CHANGED")
         say(LOOT_METHODS[chosen])
 
     def raid_member(index: Any, usage: str) -> Unit | None:
@@ -291,7 +292,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if filled >= SUBGROUP_SIZE or subgroup_of(world, member) == group:
             return
         state.subgroups[member.name] = group
-        later(client, lambda: client.fire_internal("RAID_ROSTER_UPDATE"))
+        answer(client, "RAID_ROSTER_UPDATE")
 
     def SwapRaidSubgroup(first: Any = None, second: Any = None) -> None:
         usage = "SwapRaidSubgroup(index1, index2)"
@@ -300,7 +301,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return
         group_one, group_two = subgroup_of(world, one), subgroup_of(world, two)
         state.subgroups[one.name], state.subgroups[two.name] = group_two, group_one
-        later(client, lambda: client.fire_internal("RAID_ROSTER_UPDATE"))
+        answer(client, "RAID_ROSTER_UPDATE")
 
     def DoReadyCheck() -> None:
         if not in_group(world) or not (is_leader(world)
@@ -314,11 +315,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         check = state.ready_check
         if check is None or check.finished or check.answers.get(world.player.name) != "waiting":
             return
-        answer = "ready" if lua_flag(ready) else "notready"
-        check.answers[world.player.name] = answer
+        reply = "ready" if lua_flag(ready) else "notready"
+        check.answers[world.player.name] = reply
         token = world.unit_token(world.player) if world.raid else "player"
-        later(client, lambda: client.fire_internal("READY_CHECK_CONFIRM", token,
-                                                    flag_result(answer == "ready")))
+        answer(client, "READY_CHECK_CONFIRM", token, flag_result(reply == "ready"))
         if "waiting" not in check.answers.values():  # everyone answered: it ends now
             later(client, lambda: _finish_ready_check(client, check))
 
@@ -357,7 +357,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if state.duel_from is None and state.duel_with is None and state.duel_asked is None:
             return
         state.duel_from = state.duel_with = state.duel_asked = None
-        later(client, lambda: client.fire_internal("DUEL_FINISHED"))
+        answer(client, "DUEL_FINISHED")
 
     def IsRealRaidLeader() -> int | None:
         return flag_result(bool(world.raid) and is_leader(world))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_flag, lua_number, lua_text
 
@@ -92,7 +93,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def changed() -> None:
         for macros in (account, character):
             macros.sort(key=lambda m: m.name)
-        client.clock.call_later(0.0, lambda: client.fire_internal("UPDATE_MACROS"))
+        answer(client, "UPDATE_MACROS")
 
     def GetMacroInfo(key: Any = None) -> tuple[Any, ...]:
         found = locate(key)
