@@ -996,8 +996,8 @@ __all__ = ["ChatLine", "HeadlessClient"]
 
 
 # The client's own Lua files that implement functions the 3.3.5a client has in C.
-_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-lualib:",
-             "headless-lualib_extra:")
+_C_IN_LUA = ("headless-patterns:", "headless-patterns_plan:", "headless-patterns_errors:",
+             "headless-lualib:", "headless-lualib_extra:")
 
 
 def _as_c_functions(rows: list[str]) -> list[str]:

@@ -83,6 +83,7 @@ local depth = 0
 local overrun = false
 
 local caller_position  -- defined below: the addon file:line an error should name
+local rare, load_rare  -- defined below: the rarely used parts, loaded on first use
 
 local function gethook_count()
   local _, _, count = gethook()
@@ -356,38 +357,6 @@ local function run_finalizers(own_deadline)
   end
 end
 
-local proxies = setmetatable({}, { __mode = "kv" })
-
--- What addon code sees as the metatable `meta` of a userdata: reads and writes go to `meta`
--- except __gc, kept under GC_FN while `meta` holds the client's finalizer.
-local function metatable_proxy(meta)
-  local proxy = proxies[meta]
-  if proxy then
-    return proxy
-  end
-  proxy = setmetatable({}, {
-    __index = function(_, key)
-      if key == "__gc" then
-        return rawget(meta, GC_FN)
-      end
-      return rawget(meta, key)
-    end,
-    __newindex = function(_, key, value)
-      if key == "__gc" then
-        rawset(meta, GC_FN, value)
-        rawset(meta, "__gc", value ~= nil and function(u)
-          pcall(queue_finalizer, meta, u)
-        end or nil)
-      else
-        rawset(meta, key, value)
-      end
-    end,
-    __metatable = false,
-  })
-  proxies[meta] = proxy
-  return proxy
-end
-
 G.getmetatable = function(value)
   if type(value) == "userdata" then
     local meta = rawmeta(value)
@@ -398,7 +367,7 @@ G.getmetatable = function(value)
     if shown ~= nil then
       return shown
     end
-    return metatable_proxy(meta)
+    return (rare or load_rare()).metatable_proxy(meta)
   end
   return getmetatable(value)
 end
@@ -745,22 +714,6 @@ caller_position = function()
 end
 P.caller_position = caller_position
 
--- Sources of the Lua frames on the stack (innermost first), for blaming an addon.
-function P.stack_sources()
-  local out = {}
-  for level = 2, 60 do
-    local info = getinfo(level, "Sl")
-    if not info then
-      break
-    end
-    if info.what ~= "C" and not is_client_source(info.source) then
-      out[#out + 1] = info.source
-      out[#out + 1] = info.currentline or -1
-    end
-  end
-  return out
-end
-
 ---------------------------------------------------------------------------------------------
 -- Host-implemented API functions and widget methods.
 ---------------------------------------------------------------------------------------------
@@ -889,18 +842,11 @@ local function out_of_memory_api()
 end
 local api_complete = false
 local gmatch = string.gmatch
-local function install_every_api()
-  api_complete = true
-  for name, idx in gmatch(api_numbers, "([^ =]+)=(%d+)") do
-    if not made_api[name] and rawget(G, name) == nil and not strfind(name, ".", 1, true) then
-      made_api[name] = true
-      install_api(tonumber(idx), name)
-    end
-  end
-end
 local function whole_table(t)
   if t == G and not api_complete then
-    install_every_api()
+    -- (Complete once every one is made: a listing the memory cap cut short is tried again.)
+    (rare or load_rare()).install_every_api()
+    api_complete = true
   end
 end
 -- Argument errors name the function and the caller's line, as Lua's own would.
@@ -918,11 +864,6 @@ G.next = function(t, key)
   expect_table(t, "next")
   whole_table(t)
   return next(t, key)
-end
--- The global table with every API function made (for the host's listings of it).
-function P.complete_globals()
-  whole_table(G)
-  return G
 end
 -- The client's C functions written in Lua are made on first read too (the host runs the
 -- chunk defining one): rawget(_G, name) makes those it names as well.
@@ -1050,19 +991,6 @@ function P.new_widget(kind, id, name)
   return widget
 end
 
--- The client's own method `name` as widgets of `kind` have it (a kind inherits its parents'
--- methods), whatever a widget's table or metatable put in front of it; nil when the kind has
--- no such method.
-function P.client_method(kind, name)
-  local idx = widget_method(kind, name)
-  if idx == nil then
-    return nil
-  elseif idx == 0 then
-    return not_implemented(kind .. ":" .. name)
-  end
-  return method_closure(name, idx)
-end
-
 -- For the XML loader: true when `widget[name]` is the client's own method (the one a call
 -- from Lua would reach: no override on the widget, its metatable or its kind's method
 -- table), so the host may call it without the round trip; otherwise what the lookup gave
@@ -1073,34 +1001,6 @@ function P.own_method(widget, name)
     return true
   end
   return fn
-end
-
--- The tables reachable from `root` for the host, each once (shared tables and cycles kept):
--- a list whose entry i is table number i (root is 1) as a flat list of key, key-is-a-table,
--- value, value-is-a-table, ...; a table key or value stands as its number.
-function P.table_graph(root)
-  local numbers, tables, graph, count = { [root] = 1 }, { root }, {}, 1
-  local function number_of(t)
-    local number = numbers[t]
-    if not number then
-      count = count + 1
-      number, numbers[t], tables[count] = count, count, t
-    end
-    return number
-  end
-  local i = 1
-  while i <= count do
-    local flat, n = {}, 0
-    for key, value in next, tables[i] do
-      local key_table, value_table = type(key) == "table", type(value) == "table"
-      flat[n + 1], flat[n + 2] = key_table and number_of(key) or key, key_table
-      flat[n + 3], flat[n + 4] = value_table and number_of(value) or value, value_table
-      n = n + 4
-    end
-    graph[i] = flat
-    i = i + 1
-  end
-  return graph
 end
 
 function P.widget_id(value)
@@ -1183,17 +1083,34 @@ setmetatable(G, {
   end,
 })
 
--- A global as the client's own XML loader binds it (function= handlers): its value, an API
--- function, or the stub of a known function the client does not implement; nil otherwise.
--- No metamethod an addon set runs.
-function P.client_global(name)
-  local value = P.rawglobal(name)
-  if value == nil and type(name) == "string" and resolve_global(name) == true then
-    value = missing_cache[name] or not_implemented(name)
-    missing_cache[name] = value
+---------------------------------------------------------------------------------------------
+-- Rarely used parts (bootstrap_rare.lua: userdata metatables as addon code sees them, the
+-- listing of every API function, the comparator of large sorts, host functions such as
+-- P.table_graph), loaded on first use: a client that needs none of them does not pay for
+-- them. A host function it defines is read through P's metatable, which loads the file on
+-- the first read of a field P lacks. The file reads no global (addon code may have changed
+-- them by then): it gets what it uses here.
+---------------------------------------------------------------------------------------------
+load_rare = function()
+  local chunk = P.load_trusted(P.trusted_bytecode("bootstrap_rare.lua"))
+  if not chunk then  -- the state's memory cap: the call fails, the next one tries again
+    error(caller_position() .. "not enough memory", 0)
   end
-  return value
+  rare = chunk(P, { type = type, next = next, pcall = pcall, error = error, rawget = rawget,
+    rawset = rawset, setmetatable = setmetatable, getinfo = getinfo, loadstring = loadstring,
+    strfind = strfind, tonumber = tonumber, gmatch = gmatch, G = G,
+    is_client_source = is_client_source, caller_position = caller_position, GC_FN = GC_FN,
+    queue_finalizer = queue_finalizer, made_api = made_api, install_api = install_api,
+    api_numbers = api_numbers, missing_cache = missing_cache, resolve_global = resolve_global,
+    not_implemented = not_implemented, widget_method = widget_method,
+    method_closure = method_closure })
+  setmetatable(P, nil)
+  return rare
 end
+setmetatable(P, { __index = function(_, key)
+  load_rare()
+  return rawget(P, key)
+end })
 
 G.setmetatable = function(t, meta)
   if t ~= G then
@@ -1366,15 +1283,9 @@ end
 function P.touch(name)
   lua_api_counts[name] = (lua_api_counts[name] or 0) + 1
 end
-function P.traceback(msg, level)
-  return traceback(msg, level)
-end
 P.getinfo = getinfo
 P.getlocal = debug.getlocal
 
-function P.memory_kib()
-  return collectgarbage("count")
-end
 -- Fields given to a frame as FrameXML's code gives them at load (key, value, key, value...),
 -- each unless the frame holds that field already.
 function P.set_new_fields(into, ...)
@@ -1389,9 +1300,6 @@ end
 -- The collector's pause (the host sets a long one while the client's own start-up runs).
 function P.set_gc_pause(percent)
   collectgarbage("setpause", percent)
-end
-function P.collect()
-  collectgarbage("collect")
 end
 
 -- Read a global without triggering the missing-API stubs.
@@ -1408,7 +1316,15 @@ end
 function P.load_trusted(code, chunkname)
   return in_globals(loadstring(code, chunkname))
 end
-P.trusted_bytecode = host.trusted_bytecode -- a client Lua file by name, compiled
+-- A client Lua file by name, compiled (for the files loaded on first use). The host pushes
+-- it into the state: the host's reserve must be free first (see ensure_room).
+local host_bytecode = host.trusted_bytecode
+function P.trusted_bytecode(name)
+  if gcinfo() > room_limit_kib then
+    ensure_room()
+  end
+  return host_bytecode(name)
+end
 
 -- The host's compiled-file cache: the bytecode of a chunk this state compiled from source.
 function P.dump(fn)
@@ -1430,18 +1346,7 @@ end
 -- table.sort without a comparator runs in C without hooks; a large table is sorted with a
 -- Lua comparator instead (same algorithm, same order, and the CPU deadline applies).
 local SORT_IN_C = 20000
--- (Compiled as its own chunk: the CPU hook spares only this file's code, and the comparator
--- must be stoppable.)
--- Made by the first large sort.
-local less_than
-local function make_less_than()
-  local chunk = loadstring("return function(a, b) return a < b end", "=headless-sort")
-  if not chunk then  -- the state's memory cap
-    error(caller_position() .. "not enough memory", 0)
-  end
-  less_than = chunk()
-  return less_than
-end
+-- (Its comparator is made by the first large sort: bootstrap_rare.lua.)
 -- Errors read as C's: run protected (called from pcall, C names no place), then "bad
 -- argument" and "invalid order function" are raised at the caller's file:line as luaL_error
 -- would; a comparison error stays without a place, a comparator's own error unchanged.
@@ -1461,7 +1366,7 @@ local function sort_failed(err)
 end
 table.sort = function(list, comp)
   if comp == nil and type(list) == "table" and #list > SORT_IN_C then
-    comp = less_than or make_less_than()
+    comp = (rare or load_rare()).less_than()
   end
   local ok, err = pcall(sort, list, comp)
   if not ok then

@@ -31,7 +31,7 @@ local P = ...
 local G = _G
 local find, match, gmatch, gsub = string.find, string.match, string.gmatch, string.gsub
 local lower, upper, byte, sub, char = string.lower, string.upper, string.byte, string.sub, string.char
-local type, select, error, tostring, unpack, ipairs = type, select, error, tostring, unpack, ipairs
+local type, select, error, tostring, unpack = type, select, error, tostring, unpack
 local xpcall, setmetatable = xpcall, setmetatable
 local concat = table.concat
 local getinfo = P.getinfo
@@ -52,7 +52,8 @@ local measured, plan, start_index, scan_find, scan_gmatch, scan_gsub
 local planner -- the loaded planner's table
 local LIB = { find = find, match = match, gmatch = gmatch, gsub = gsub, lower = lower,
   byte = byte, sub = sub, char = char, type = type, select = select, error = error,
-  tostring = tostring, unpack = unpack, concat = concat }
+  tostring = tostring, unpack = unpack, concat = concat, upper = upper, xpcall = xpcall,
+  getinfo = getinfo }
 
 local function load_planner()
   local chunk = P.load_trusted(P.trusted_bytecode("patterns_plan.lua"))
@@ -78,30 +79,20 @@ function P.pattern_scans()
 end
 
 ---------------------------------------------------------------------------------------------
--- Errors as Lua 5.1 reports them: calls that could fail run protected; an error raised by the
--- C function itself is raised again as if the caller had called C directly.
+-- Errors as Lua 5.1 reports them: calls that could fail run protected, and an error raised
+-- by the C function itself is raised again as if the caller had called C directly. The
+-- protection (patterns_errors.lua: protected, protected_iterator) loads on the first call
+-- that could fail; the caller's frame is read here, by call_site.
 ---------------------------------------------------------------------------------------------
-local RAW = { [find] = true, [match] = true, [gmatch] = true, [gsub] = true, [lower] = true,
-  [upper] = true }
-local C_ERROR = {}
-local c_message
+local errors -- the loaded file's table
 
--- xpcall handler: the error was raised by one of the C functions (not by addon code they
--- called back, such as a gsub replacement function). The handler may be called through the
--- client's xpcall (one bootstrap frame between).
-local function tag_c_error(e)
-  for level = 2, 3 do
-    local info = getinfo(level, "fS")
-    if not info then
-      break
-    elseif RAW[info.func] then
-      c_message = e
-      return C_ERROR
-    elseif info.source ~= "=headless-bootstrap" then
-      break
-    end
+local function load_errors()
+  local chunk = P.load_trusted(P.trusted_bytecode("patterns_errors.lua"))
+  if not chunk then -- the state's memory cap: the call fails, the next one tries again
+    error(P.caller_position() .. "not enough memory", 0)
   end
-  return e
+  errors = chunk(P, LIB)
+  return errors
 end
 
 -- The call of a guarded function as C would see it: the name the caller used (a tail call
@@ -113,65 +104,10 @@ local function call_site(library_name)
   return site
 end
 
--- Where Lua 5.1 puts an error raised in a C function: the calling Lua function's file:line
--- (none when the caller is C, e.g. pcall(string.find)). After a tail call that frame is
--- gone: the nearest addon frame is named instead.
-local function position_of(caller)
-  if not caller or caller.what == "tail" then
-    return P.caller_position()
-  end
-  if caller.what == "C" or not caller.currentline or caller.currentline <= 0 then
-    return ""
-  end
-  if sub(caller.source, 1, 10) == "=headless-" then
-    return P.caller_position()
-  end
-  return caller.short_src .. ":" .. caller.currentline .. ": "
-end
-
--- C's message with the name the caller used (argument numbers shifted for s:name(...)).
-local function raise_c_error(site)
-  local text = tostring(c_message)
-  c_message = nil
-  text = gsub(text, "^headless%-patterns[%w_]*:%d+: ", "", 1)
-  local narg, rest = match(text, "^bad argument #(%d+) to '[^']*' (.*)$")
-  if narg and site then
-    narg = narg + 0
-    if site.method then
-      narg = narg - 1
-    end
-    if narg == 0 then
-      text = "calling '" .. site.name .. "' on bad self " .. rest
-    else
-      text = "bad argument #" .. narg .. " to '" .. site.name .. "' " .. rest
-    end
-  end
-  error(position_of(site and site.caller) .. text, 0)
-end
-
-local function packed(...)
-  return { n = select("#", ...), ... }
-end
-
 -- Its arguments: `return passed(f(...))` keeps the caller's frame (a tail call would drop
 -- it, and with it the name tracebacks show for it).
 local function passed(...)
   return ...
-end
-
--- f(...) protected; C's own errors raised again as the caller would see them.
-local function protected(site, f, ...)
-  local args = packed(...)
-  local results = packed(xpcall(function()
-    return f(unpack(args, 1, args.n))
-  end, tag_c_error))
-  if results[1] then
-    return unpack(results, 2, results.n)
-  end
-  if results[2] == C_ERROR then
-    raise_c_error(site)
-  end
-  error(results[2], 0)
 end
 
 -- A gsub replacement (function or table) whose values C would refuse: refused here, at the
@@ -233,7 +169,7 @@ end
 local function guarded_find(...)
   local s, p, init, plain = ...
   if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
-    return passed(protected(call_site("find"), find, ...))
+    return passed((errors or load_errors()).protected(call_site("find"), find, ...))
   end
   if plain then
     if #s * #p > 64 * BUDGET then
@@ -244,10 +180,11 @@ local function guarded_find(...)
   local m = measured(p, false)
   if m.may_fail then
     if #s <= m.fast_n or plan("string.find", m, s, m.anchored) == "c" then
-      return passed(protected(call_site("find"), find, s, m.c_pattern, init))
+      return passed((errors or load_errors()).protected(call_site("find"), find, s,
+        m.c_pattern, init))
     end
     local how, per = plan("string.find", m, s, m.anchored)
-    return passed(protected(call_site("find"), scan_find, s, m,
+    return passed((errors or load_errors()).protected(call_site("find"), scan_find, s, m,
       start_index(init, #s), true, per, how))
   end
   if #s <= m.fast_n then
@@ -263,15 +200,16 @@ end
 local function guarded_match(...)
   local s, p, init = ...
   if type(s) ~= "string" or type(p) ~= "string" or (init ~= nil and type(init) ~= "number") then
-    return passed(protected(call_site("match"), match, ...))
+    return passed((errors or load_errors()).protected(call_site("match"), match, ...))
   end
   local m = measured(p, false)
   if m.may_fail then
     if #s <= m.fast_n or plan("string.match", m, s, m.anchored) == "c" then
-      return passed(protected(call_site("match"), match, s, m.c_pattern, init))
+      return passed((errors or load_errors()).protected(call_site("match"), match, s,
+        m.c_pattern, init))
     end
     local how, per = plan("string.match", m, s, m.anchored)
-    return passed(protected(call_site("match"), scan_find, s, m,
+    return passed((errors or load_errors()).protected(call_site("match"), scan_find, s, m,
       start_index(init, #s), false, per, how))
   end
   if #s <= m.fast_n then
@@ -284,18 +222,10 @@ local function guarded_match(...)
   return scan_find(s, m, start_index(init, #s), false, per, how)
 end
 
--- A gmatch iterator over a pattern C could fail on: its errors as C's (the iterator is
--- called by the addon's for loop).
-local function protected_iterator(iterator)
-  return function()
-    return protected(nil, iterator)
-  end
-end
-
 local function guarded_gmatch(...)
   local s, p = ...
   if type(s) ~= "string" or type(p) ~= "string" then
-    return passed(protected(call_site("gmatch"), gmatch, ...))
+    return passed((errors or load_errors()).protected(call_site("gmatch"), gmatch, ...))
   end
   local m = measured(p, true)
   if #s <= m.fast_n then
@@ -306,7 +236,7 @@ local function guarded_gmatch(...)
     return gmatch(s, m.c_pattern)
   end
   local iterator = scan_gmatch(s, m, per, how)
-  return m.may_fail and protected_iterator(iterator) or iterator
+  return m.may_fail and (errors or load_errors()).protected_iterator(iterator) or iterator
 end
 
 local function guarded_gsub(...)
@@ -314,7 +244,7 @@ local function guarded_gsub(...)
   local kind = type(repl)
   if type(s) ~= "string" or type(p) ~= "string" or (max_n ~= nil and type(max_n) ~= "number")
       or (kind ~= "string" and kind ~= "number" and kind ~= "table" and kind ~= "function") then
-    return passed(protected(call_site("gsub"), gsub, ...))
+    return passed((errors or load_errors()).protected(call_site("gsub"), gsub, ...))
   end
   local m = measured(p, false)
   local how, per = "c", nil
@@ -324,9 +254,11 @@ local function guarded_gsub(...)
   local refs = kind == "string" and (highest_refs[repl] or highest_reference(repl)) or 0
   if m.may_fail or (refs > 1 and refs > m.captures) then
     if how == "c" then
-      return passed(protected(call_site("gsub"), gsub, s, m.c_pattern, repl, max_n))
+      return passed((errors or load_errors()).protected(call_site("gsub"), gsub, s,
+        m.c_pattern, repl, max_n))
     end
-    return passed(protected(call_site("gsub"), scan_gsub, s, m, repl, max_n, per, how))
+    return passed((errors or load_errors()).protected(call_site("gsub"), scan_gsub, s, m,
+      repl, max_n, per, how))
   end
   if kind == "string" or kind == "number" then
     if how == "c" then
@@ -368,14 +300,14 @@ if ascii then
   string.lower = function(...)
     local s = ...
     if type(s) ~= "string" then -- numbers as text; anything else: the C function's error
-      s = protected(call_site("lower"), lower, ...)
+      s = (errors or load_errors()).protected(call_site("lower"), lower, ...)
     end
     return (gsub(s, "[A-Z]", to_lower))
   end
   string.upper = function(...)
     local s = ...
     if type(s) ~= "string" then
-      s = protected(call_site("upper"), upper, ...)
+      s = (errors or load_errors()).protected(call_site("upper"), upper, ...)
     end
     return (gsub(s, "[a-z]", to_upper))
   end
