@@ -865,6 +865,11 @@ G.next = function(t, key)
   whole_table(t)
   return next(t, key)
 end
+-- The global table with every API function made (for the host's listings of it).
+function P.complete_globals()
+  whole_table(G)
+  return G
+end
 -- The client's C functions written in Lua are made on first read too (the host runs the
 -- chunk defining one): rawget(_G, name) makes those it names as well.
 local lazy_c_names = " " .. host.lazy_c_names .. " "
