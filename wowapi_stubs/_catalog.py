@@ -168,8 +168,9 @@ class AddonCatalog:
 
 def discover(paths: list[Path]) -> tuple[list[TocFile], list[str]]:
     """The addons under ``paths``: each is an addon folder (or its ``.toc``) or a folder of
-    addon folders (an ``Interface\\AddOns``). Returns the parsed ``.toc`` files and warnings
-    (folders without a ``.toc``, names the client would not accept)."""
+    addon folders (an ``Interface\\AddOns``: as the client, it passes over a folder without
+    a ``.toc``). Returns the parsed ``.toc`` files and warnings (folder names the client
+    would not accept)."""
     tocs: list[TocFile] = []
     warnings: list[str] = []
     for path in paths:
