@@ -15,6 +15,8 @@ from wowapi_stubs.api import (
     actions,
     addons,
     bank,
+    battlefield,
+    battlenet,
     bindings,
     bitlib,
     calendar,
@@ -35,6 +37,7 @@ from wowapi_stubs.api import (
     group_actions,
     guildbank,
     inbox,
+    inspect,
     instances,
     itemdetails,
     items,
@@ -63,6 +66,7 @@ from wowapi_stubs.api import (
     tradeskill,
     trainer,
     unit,
+    vehicles,
     who,
     zone,
 )
@@ -76,7 +80,8 @@ MODULES = (addons, bitlib, chat, chatconfig, who, mail, container, items, unit, 
            profiling, macros, group_actions, friends, modified_clicks, client_actions,
            lfg_voice, reputation, talents, achievements, titles, currency, instances,
            character_state, itemdetails, cursoritems, bank, guildbank,
-           questlog, questdialog, gossip, tradeskill, trainer)
+           questlog, questdialog, gossip, tradeskill, trainer, battlefield, battlenet,
+           inspect, vehicles)
 
 
 def install_all(client: HeadlessClient) -> dict[str, Callable[..., Any]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from wowapi_stubs.widgets.base import usage_number
+
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
@@ -49,3 +51,16 @@ def set_collapsed(collapsed: set[str], headers: Iterable[Any], collapse: bool) -
         if isinstance(header, str):
             (collapsed.add if collapse else collapsed.discard)(header)
     return collapsed != before
+
+
+def indexed(usage: str, *counts: int, answer: Any = ()) -> Callable[..., Any]:
+    """A query of ``len(counts) or 1`` number arguments (``usage`` when one is missing) that
+    answers ``answer``: nothing at every index of an empty list."""
+
+    def api(*args: Any) -> Any:
+        for position in range(max(1, len(counts))):
+            usage_number(args[position] if position < len(args) else None, usage)
+        return answer
+
+    api.__name__ = usage.split("(", 1)[0]
+    return api
