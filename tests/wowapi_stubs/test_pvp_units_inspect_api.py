@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.wowapi_stubs.eval_clean import run
+from tests.wowapi_stubs.eval_clean import error_of, run
 from tests.wowapi_stubs.test_client_misc_api import watch
 from wowapi_stubs import ClientSettings, HeadlessClient, WhoEntry
 
@@ -20,12 +20,6 @@ def client() -> HeadlessClient:
         c.set_world_roster([WhoEntry("Norinn", 80, "Human", "Mage", guild="Wardens"),
                             WhoEntry("Grom", 79, "Orc", "Warrior")])
         yield c
-
-
-def error_of(client: HeadlessClient, code: str) -> str:
-    ok, message = client.eval_lua(f"return pcall(function() {code} end)")
-    assert ok is False
-    return message
 
 
 # -- battlefields and world PvP ---------------------------------------------------------------

@@ -19,6 +19,16 @@ def answer(client: Host, event: str, *args: Any) -> None:
     client.clock.call_later(0.0, lambda: client.fire_internal(event, *args))
 
 
+def nothing(*_: Any) -> None:
+    """An API function that answers nil whatever it is given (nothing open, nothing held)."""
+    return None
+
+
+def zero(*_: Any) -> int:
+    """An API function that answers 0 whatever it is given (an empty list's count)."""
+    return 0
+
+
 def switch(value: Any) -> bool:
     """An on/off argument: nil, false and 0 are off (FrameXML's filter menus pass 0)."""
     return value is not None and value is not False and value != 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import indexed, switch
+from wowapi_stubs.api._windows import indexed, nothing, switch, zero
 from wowapi_stubs.api.unit import unit_argument
 from wowapi_stubs.widgets.base import flag_result
 
@@ -41,8 +41,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def PlayerIsPVPInactive(unit: Any = None) -> None:
         unit_argument(world, unit, "PlayerIsPVPInactive")  # inactivity is a battleground's
 
-    zero = lambda *args: 0  # noqa: E731
-    nothing = lambda *args: None  # noqa: E731
     return {
         # the zone's world-state elements (capture bars, scores): none
         "GetWorldStateUIInfo": indexed("GetWorldStateUIInfo(index)"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import indexed
+from wowapi_stubs.api._windows import indexed, nothing
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -25,7 +25,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def BNGetCustomMessageTable(table: Any = None) -> tuple[Any, int, int]:
         return table, 0, 0
 
-    nothing = lambda *args: None  # noqa: E731
     return {
         "IsBNLogin": nothing,
         "BNGetFriendInfoByID": indexed("BNGetFriendInfoByID(presenceID)"),

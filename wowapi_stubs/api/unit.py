@@ -171,17 +171,19 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return None
         return world.raid.index(found)  # the raid index minus one, as the client returns
 
-    def UnitIsUnit(first: Any = None, second: Any = None) -> int | None:
+    def pair(usage: str, first: Any, second: Any) -> tuple[Unit | None, Unit | None]:
+        """The units of a two-unit query (either may not exist); both are required."""
         if first is None or second is None:
-            raise WowApiError('Usage: UnitIsUnit("unit", "otherUnit")')
-        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+            raise WowApiError(f'Usage: {usage}("unit", "otherUnit")')
+        return world.unit(lua_text(first)), world.unit(lua_text(second))
+
+    def UnitIsUnit(first: Any = None, second: Any = None) -> int | None:
+        a, b = pair("UnitIsUnit", first, second)
         return flag_result(a is not None and a is b)
 
     def relation(usage: str, hostile: bool) -> Callable[..., Any]:
         def api(first: Any = None, second: Any = None) -> int | None:
-            if first is None or second is None:
-                raise WowApiError(f'Usage: {usage}("unit", "otherUnit")')
-            a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+            a, b = pair(usage, first, second)
             if a is None or b is None:
                 return None
             enemies = a.hostile != b.hostile or (a.faction != b.faction and "Neutral" not in (
@@ -191,9 +193,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return api
 
     def UnitReaction(first: Any = None, second: Any = None) -> int | None:
-        if first is None or second is None:
-            raise WowApiError('Usage: UnitReaction("unit", "otherUnit")')
-        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+        a, b = pair("UnitReaction", first, second)
         if a is None or b is None:
             return None
         if a.hostile != b.hostile:
@@ -216,9 +216,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found is not None and in_interact_range(world, found))
 
     def UnitIsSameServer(first: Any = None, second: Any = None) -> int | None:
-        if first is None or second is None:
-            raise WowApiError('Usage: UnitIsSameServer("unit", "otherUnit")')
-        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+        a, b = pair("UnitIsSameServer", first, second)
         if a is None or b is None:
             return None
         home = world.player.realm

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.api._windows import indexed
+from wowapi_stubs.api._windows import indexed, nothing
 from wowapi_stubs.api.unit import unit_argument
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         api.__name__ = name
         return api
 
-    nothing = lambda *args: None  # noqa: E731
     return {
         "UnitVehicleSkin": of_unit("UnitVehicleSkin"),
         "UnitVehicleSeatCount": of_unit("UnitVehicleSeatCount", 0),
