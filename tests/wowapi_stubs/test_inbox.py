@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.shared_data import require_shared
-from wowapi_stubs import ClientSettings, HeadlessClient
-from wowapi_stubs.api.container import Item
-from wowapi_stubs.api.inbox_mail import Attachment, InboxMail, Invoice
+from wowapi_stubs import Attachment, ClientSettings, HeadlessClient, InboxMail, Invoice, Item
 
 ORE = Item(36912, "Saronite Ore", 1, max_stack=20)
 SWORD = Item(40703, "Grasscutter", 3, max_stack=1)

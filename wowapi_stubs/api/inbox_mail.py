@@ -229,25 +229,13 @@ class Inbox:
         refused with the internal error: FrameXML only offers Return for mail
         ``InboxItemCanDelete`` refuses, and what the server answers otherwise is not
         documented."""
-        def back(m: InboxMail) -> str | None:
-            if not m.returnable:
-                return ERR_INTERNAL
-            self._leave(m, "returned")
-            return None
-
-        self._request(mail, back)
+        self._request(mail, lambda m: self._leave_if(m, m.returnable, "returned"))
 
     def delete(self, mail: InboxMail) -> None:
         """``DeleteInboxItem``: the mail and whatever it still holds are gone. Refused (the
         internal error, as the server answers for C.O.D. mail) where ``InboxItemCanDelete``
         is nil."""
-        def gone(m: InboxMail) -> str | None:
-            if not m.can_delete:
-                return ERR_INTERNAL
-            self._leave(m, "deleted")
-            return None
-
-        self._request(mail, gone)
+        self._request(mail, lambda m: self._leave_if(m, m.can_delete, "deleted"))
 
     def complain(self, mail: InboxMail) -> None:
         """``ComplainInboxItem``: the spam report is recorded; the mail stays (what the
@@ -326,6 +314,12 @@ class Inbox:
         mail.text_created = True
         self._record("letter", mail, item=LETTER, count=1)
         self._client.fire_internal("BAG_UPDATE", place[1])
+        return None
+
+    def _leave_if(self, mail: InboxMail, allowed: bool, kind: InboxActionKind) -> str | None:
+        if not allowed:
+            return ERR_INTERNAL
+        self._leave(mail, kind)
         return None
 
     def _leave(self, mail: InboxMail, kind: InboxActionKind) -> None:
