@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wowapi_stubs import _filecache
 from wowapi_stubs.errors import AddonLoadError
-from wowapi_stubs.toc import TocFile, parse_toc
+from wowapi_stubs.toc import TocFile, kept_toc, parse_toc
 
 
 @dataclass
@@ -168,13 +168,15 @@ class AddonCatalog:
 
 def discover(paths: list[Path]) -> tuple[list[TocFile], list[str]]:
     """The addons under ``paths``: each is an addon folder (or its ``.toc``) or a folder of
-    addon folders (an ``Interface\\AddOns``). Returns the parsed ``.toc`` files and warnings
-    (folders without a ``.toc``, names the client would not accept)."""
+    addon folders (an ``Interface\\AddOns``: as the client, it passes over a folder without
+    a ``.toc``). Returns the parsed ``.toc`` files and warnings (folder names the client
+    would not accept)."""
     tocs: list[TocFile] = []
     warnings: list[str] = []
     for path in paths:
-        if _is_addon(path):
-            tocs.append(parse_toc(path))
+        known = kept_toc(path)  # an addon folder loaded before and unchanged
+        if known is not None or _is_addon(path):
+            tocs.append(known or parse_toc(path))
             continue
         try:
             children = sorted(os.scandir(path), key=lambda e: e.name.lower())

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wowapi_stubs._bytecode import ChunkNames, scan_names
+from wowapi_stubs._catalog import discover
 from wowapi_stubs.surface import ApiSurface, load_surface
 
 
@@ -252,13 +253,7 @@ def _scan_xml(path: Path) -> tuple[ChunkNames, set[str]]:
 
 
 def addon_folders(paths: list[Path]) -> list[Path]:
-    """Each path as an addon folder, or the addon folders a folder of them holds."""
-    folders: list[Path] = []
-    for path in paths:
-        if path.is_file():
-            path = path.parent
-        if any(p.suffix.lower() == ".toc" for p in path.iterdir() if p.is_file()):
-            folders.append(path)
-        else:
-            folders += sorted(p for p in path.iterdir() if p.is_dir())
-    return folders
+    """Each path as an addon folder (or its ``.toc``), or the addon folders a folder of them
+    holds, as the loader finds them (:func:`wowapi_stubs._catalog.discover`): a folder
+    without a ``.toc`` is no addon; a path holding none is an :class:`AddonLoadError`."""
+    return [toc.folder for toc in discover(paths)[0]]

@@ -7,6 +7,7 @@ case-insensitive, so file lookup is too.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections import OrderedDict
@@ -71,19 +72,36 @@ class TocFile:
         """The folder is not named like the ``.toc`` (the client would not find it)."""
         return self.folder.name.lower() != self.toc_path.stem.lower()
 
+    @functools.cached_property
+    def _by_lower_key(self) -> dict[str, str]:
+        """The directives by lower-case name, the first of each name kept (as written
+        first wins in :attr:`metadata`). Parsed ``.toc`` files are kept and shared by
+        every client of the process, so this is built once per file."""
+        found: dict[str, str] = {}
+        for key, value in self.metadata.items():
+            found.setdefault(key.lower(), value)
+        return found
+
     def directive(self, key: str) -> str:
         """A ``## Key: value`` directive ignoring the key's case ("" when absent)."""
         value = self.metadata.get(key)
         if value is not None:
             return value
-        wanted = key.lower()
-        return next((v for k, v in self.metadata.items() if k.lower() == wanted), "")
+        return self._by_lower_key.get(key.lower(), "")
+
+    @functools.cached_property
+    def _name_lists(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        return {}
 
     def _names(self, *keys: str) -> list[str]:
-        names: list[str] = []
-        for key in keys:
-            names += [n.strip() for n in self.directive(key).split(",") if n.strip()]
-        return names
+        """The comma-separated names of these directives, in order (split once per file)."""
+        found = self._name_lists.get(keys)
+        if found is None:
+            names: list[str] = []
+            for key in keys:
+                names += [n.strip() for n in self.directive(key).split(",") if n.strip()]
+            found = self._name_lists[keys] = tuple(names)
+        return list(found)
 
     def saved_variables(self) -> list[str]:
         """Names from ``SavedVariables`` and ``SavedVariablesPerCharacter``."""
@@ -165,10 +183,9 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
     are not trusted, their resolution can be coarser than a test's edits.
     """
     key = os.fspath(folder_or_toc)
-    cached = _PARSED.get(key)
-    if cached is not None and _signature(cached[0]) == cached[1]:
-        _PARSED.move_to_end(key)
-        return cached[2]
+    cached = kept_toc(key)
+    if cached is not None:
+        return cached
     toc, index, toc_bytes = _parse_toc(Path(folder_or_toc))
     listed = index.names()
     # What this parse read is its signature: the .toc's bytes and the folders' names.
@@ -181,6 +198,17 @@ def parse_toc(folder_or_toc: Path) -> TocFile:
 
 PARSED_CACHE_SIZE = 256
 _PARSED: OrderedDict[str, tuple[tuple[str, ...], tuple[object, ...], TocFile]] = OrderedDict()
+
+
+def kept_toc(folder_or_toc: Path | str) -> TocFile | None:
+    """The parse :func:`parse_toc` keeps for this path while what it read is unchanged, or
+    None (never parsed, or changed since)."""
+    key = os.fspath(folder_or_toc)
+    cached = _PARSED.get(key)
+    if cached is not None and _signature(cached[0]) == cached[1]:
+        _PARSED.move_to_end(key)
+        return cached[2]
+    return None
 
 
 def _signature(paths: tuple[str, ...]) -> tuple[object, ...] | None:

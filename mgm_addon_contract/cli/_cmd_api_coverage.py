@@ -34,6 +34,7 @@ def api_coverage(
     """Count the 3.3.5a API the headless client implements (functions, events, widget types
     and methods); for addon folders, list what their Lua and XML scripts use that it lacks.
     Exit 1 when an addon uses a missing name."""
+    from wowapi_stubs import AddonLoadError
     from wowapi_stubs.coverage import addon_folders, scan_addon, surface_counts
 
     choice(output_format, ("text", "json"), "--format")
@@ -43,7 +44,10 @@ def api_coverage(
             raise UserError(f"{path}: no such addon folder")
         if path.is_file() and path.suffix.lower() != ".toc":
             raise UserError(f"{path}: not an addon folder or .toc file")
-        folders += addon_folders([path])
+        try:
+            folders += addon_folders([path])
+        except AddonLoadError as exc:
+            raise UserError(str(exc)) from None
     counts = surface_counts()
     usages = [scan_addon(folder) for folder in folders]
     if output_format == "json":

@@ -60,6 +60,20 @@ def test_without_addons_prints_the_counts_only() -> None:
     assert result.exit_code == 0 and "widget methods" in result.output
 
 
+def test_folders_without_a_toc_are_no_addons(tmp_path: Path) -> None:
+    """As the loader: a folder of addon folders skips a folder without a .toc, and a path
+    holding no addon at all is refused (not reported as "nothing missing")."""
+    _addon(tmp_path)
+    (tmp_path / "Screenshots").mkdir()
+    (tmp_path / "Screenshots" / "note.lua").write_text("CallSomethingMissing()\n")
+    result = runner.invoke(app, ["api-coverage", str(tmp_path)])
+    assert "Screenshots" not in result.output and "Probe" in result.output
+    empty = tmp_path / "Screenshots"
+    result = runner.invoke(app, ["api-coverage", str(empty)])
+    assert result.exit_code == 2
+    assert "neither an addon folder (no .toc) nor a folder of addon folders" in result.output
+
+
 def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["api-coverage", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "no such addon folder" in result.output
