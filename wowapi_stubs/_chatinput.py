@@ -1,9 +1,9 @@
 """The chat edit box: what pressing Enter on a typed line does.
 
 ``/run`` and ``/script`` compile and run the rest as insecure code (errors go to the error
-handler); built-in commands (``/who``, ``/chatlog``, ``/w``, ``/s``...) act directly; other
-slash commands resolve through ``SLASH_<KEY><n>`` globals and ``SlashCmdList[KEY]``
-(case-insensitive). Plain text is said aloud.
+handler); built-in commands (``/who``, ``/chatlog``, ``/reload``, ``/w``, ``/s``...) act
+directly; other slash commands resolve through ``SLASH_<KEY><n>`` globals and
+``SlashCmdList[KEY]`` (case-insensitive). Plain text is said aloud.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ def execute(client: HeadlessClient, text: str) -> None:
         client.who.send(rest)
     elif lowered == "/chatlog":
         _toggle_chatlog(client)
+    elif lowered == "/reload":  # FrameXML's SlashCmdList.RELOAD: ConsoleExec("reloadui")
+        client.request_reload_ui()
     elif lowered in ("/w", "/whisper", "/t", "/tell", "/send"):
         target, _, message = rest.partition(" ")
         if message.strip() and client.framexml is None:

@@ -59,6 +59,14 @@ def load_addons(client: HeadlessClient, paths: list[Path],
     tocs, warnings = discover(paths)
     entries = [client.addons.add(toc) for toc in tocs]
     client.saved_variables.update(saved_variables)
+    return log_in(client, entries, warnings)
+
+
+def log_in(client: HeadlessClient, entries: list[AddonEntry],
+           warnings: list[str]) -> list[LoadReport]:
+    """Load the installed addons in the client's login order (with the client's saved
+    variables), then enter the world; one report for each of ``entries`` (not loaded ones
+    say why) and for each addon loaded."""
     reports: dict[str, LoadReport] = {}
     client.loading_reports = reports
     try:

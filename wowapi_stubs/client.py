@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wowapi_stubs import _chatinput, _loader, _world_actions, ui
+from wowapi_stubs import _chatinput, _loader, _reload, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
@@ -137,13 +137,9 @@ class HeadlessClient:
         # SendAddonMessage calls: (prefix, text, chat type, target).
         self.addon_messages: list[tuple[str, str, str, str | None]] = log("addon messages")
         self.events_fired: BoundedLog = log("events fired")
-        self.loaded_addons: dict[str, TocFile] = {}
         self.addons = AddonCatalog()  # every installed addon, in the client's list order
         self.saved_variables: dict[str, Any] = {}  # given at login, for on-demand loads too
         self.load_reports: list[LoadReport] = []
-        self.loading_reports: dict[str, LoadReport] | None = None  # during a login load
-        self.current_report: LoadReport | None = None  # the addon whose files run now
-        self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.money = self.settings.money
         self.in_combat = False
         self.logged_in = False
@@ -155,7 +151,25 @@ class HeadlessClient:
         self.bags = Bags(self.settings.bag_slots)
         self.world = World(self.settings, self.roster, self.bags)
         self.chat_settings = ChatSettings()
-        self.widget_ids = itertools.count(1)  # widget ids, in creation order
+        # Widget ids, in creation order; never reused, so a torn-down UI's ids stay dead.
+        self.widget_ids = itertools.count(1)
+        self._line_id = 0
+        self.reloads = _reload.Reloads()
+        # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
+        self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
+                         if self.settings.framexml_dir is not None else None)
+        self._api = LazyApi(me, host_api)
+        self._start_ui()
+
+    def _start_ui(self) -> None:
+        """The UI's part of the client, made new at start and by :meth:`reload_ui`: a fresh
+        Lua state, no widget, no event registration, no addon loaded, then the standard UI
+        (FrameXML or the built-in one, as the client was configured)."""
+        me = self._me
+        self.loaded_addons: dict[str, TocFile] = {}
+        self.loading_reports: dict[str, LoadReport] | None = None  # during a login load
+        self.current_report: LoadReport | None = None  # the addon whose files run now
+        self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.widgets: dict[int, Any] = {}
         # Widgets by the Python object of their Lua table (``widget.lua``): the host passing
         # a widget's own table back (templates, font objects) finds it without asking Lua.
@@ -168,14 +182,10 @@ class HeadlessClient:
         self._event_frames: dict[str, dict[Frame, None]] = {}
         self._update_frames: dict[Frame, None] = {}
         self._animations: dict[Any, None] = {}  # playing animation groups
-        self._line_id = 0
         self.templates = dict(ui.BUILTIN_TEMPLATES)  # by lower-case name; XML adds its own
         # Built-in UI objects made when first read (see wowapi_stubs.ui).
         self.lazy_names: dict[str, Callable[[], Any]] = {}
         self.loaded_chunks: set[str] = set()
-        # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
-        self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
-                         if self.settings.framexml_dir is not None else None)
         self.framexml_report: LoadReport | None = None
         method_names, widget_kinds = method_tables()
         cap = self.settings.memory_limit_bytes
@@ -183,7 +193,7 @@ class HeadlessClient:
             raise _cap_too_small(cap)
         try:
             self.runtime = LuaRuntime(
-                api=LazyApi(me, host_api),
+                api=self._api,
                 widgets=self.widgets,
                 method_names=method_names,
                 widget_kinds=widget_kinds,
@@ -219,6 +229,26 @@ class HeadlessClient:
 
     def logout(self) -> dict[str, Any]:
         """Log out: ``PLAYER_LOGOUT``, then the SavedVariables of every addon; flushes the log."""
+        saved = self._leave_world()
+        self.chatlog.flush()
+        return saved
+
+    def reload_ui(self) -> list[LoadReport]:
+        """``/reload`` at once: the UI (every addon's Lua state, frames, event registrations)
+        is torn down and loaded again while the character stays in the world; one report
+        per installed addon, as :meth:`load_addons` gives (see :mod:`wowapi_stubs._reload`).
+        Raises :class:`HeadlessClientError` when the character is not in the world or when
+        called while Lua code runs (``ReloadUI()`` from Lua waits for the entry to end)."""
+        return _reload.reload_now(self)
+
+    def request_reload_ui(self) -> None:
+        """``ReloadUI()``: reload once the running Lua entry has returned (see
+        :mod:`wowapi_stubs._reload`)."""
+        _reload.request(self)
+
+    def _leave_world(self) -> dict[str, Any]:
+        """What logging out and reloading the UI share: ``PLAYER_LEAVING_WORLD``,
+        ``PLAYER_LOGOUT``, then the SavedVariables of every loaded addon by global name."""
         self.fire_internal("PLAYER_LEAVING_WORLD")
         self.fire_internal("PLAYER_LOGOUT")
         saved: dict[str, Any] = {}
@@ -233,7 +263,6 @@ class HeadlessClient:
                         "have a table as their key; a saved variable keeps string, number and "
                         "boolean keys, so they are not in what logout returns",
                         addon=toc.addon_name, entries=len(table_keys))
-        self.chatlog.flush()
         self.logged_in = False
         return saved
 
@@ -707,8 +736,8 @@ class HeadlessClient:
     def _run_script(self, frame: Any, handler: str, *args: Any) -> tuple[bool, tuple[Any, ...]]:
         scripts = getattr(frame, "scripts", None)
         script = scripts.get(handler) if scripts else None
-        if script is None:
-            return True, ()
+        if script is None or self.widgets.get(frame.id) is not frame:
+            return True, ()  # a widget of a UI torn down by a reload runs nothing
         label = f"{frame.name or frame.KIND}:{handler}"
         return self.runtime.run_script(label, script, frame.lua, *args)
 
@@ -766,7 +795,13 @@ class HeadlessClient:
         makes "later". Ones that keep scheduling more for the same instant (a handler of a
         server reply that asks again, an OnTextChanged that sets its own text) run at most
         :data:`SETTLE_LIMIT` in one step; the rest wait for the next frame, as in the client,
-        where a reply or the next frame comes later (a finding says so, once)."""
+        where a reply or the next frame comes later (a finding says so, once). Then a UI
+        reload ``ReloadUI()`` asked for, once no Lua code runs."""
+        self._run_due()
+        if self.reloads.due:
+            _reload.run_due(self)
+
+    def _run_due(self) -> None:
         ran = 0
         while (callback := self.clock.pop_due()) is not None:
             callback()

@@ -4,7 +4,7 @@
 function taking an addon accepts its 1-based index or its name (any case). ``LoadAddOn``
 loads a load-on-demand addon with its dependencies and fires its ``ADDON_LOADED``.
 ``EnableAddOn``/``DisableAddOn`` change the enabled flag only (the client applies it at the
-next login; a disabled addon refuses ``LoadAddOn`` with ``DISABLED``).
+next login or UI reload; a disabled addon refuses ``LoadAddOn`` with ``DISABLED``).
 """
 
 from __future__ import annotations

@@ -90,8 +90,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def overridden(key: str) -> str | None:
         """The command an override binds ``key`` to (a priority one first), if any."""
-        found = [binding for owned in overrides.values()
-                 if (binding := owned.get(key)) is not None]
+        found = [binding for owner, owned in overrides.items()
+                 if (binding := owned.get(key)) is not None
+                 and owner in client.widgets]  # an owner gone with a reloaded UI binds nothing
         return max(found, key=lambda b: b[0])[1] if found else None
 
     def GetBindingByKey(key: Any = None) -> str | None:

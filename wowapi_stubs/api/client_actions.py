@@ -1,8 +1,9 @@
 """Small client actions and questions: ``RandomRoll`` (the server's roll comes back as a
 system message), ``Screenshot`` (``SCREENSHOT_SUCCEEDED`` a moment later), ``DoEmote``,
-``ConsoleExec`` (``name value`` sets a console variable), ``GetText`` (a global string, the
-``_FEMALE`` form for a female), the mirror timers' progress (no timer runs) and what the
-build supports (a release build whose textures can be desaturated).
+``ReloadUI`` and ``ConsoleExec`` (``name value`` sets a console variable; ``reloadui``
+reloads the UI after the calling entry returns: :mod:`wowapi_stubs._reload`), ``GetText``
+(a global string, the ``_FEMALE`` form for a female), the mirror timers' progress (no timer
+runs) and what the build supports (a release build whose textures can be desaturated).
 """
 
 from __future__ import annotations
@@ -53,8 +54,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if command is None:
             raise WowApiError('Usage: ConsoleExec("command")')
         name, _, value = lua_text(command).strip().partition(" ")
-        if value.strip():
+        if name.lower() == "reloadui":
+            client.request_reload_ui()
+        elif value.strip():
             client.world.cvars.set(name, value.strip())
+
+    def ReloadUI() -> None:
+        client.request_reload_ui()
 
     def GetText(token: Any = None, gender: Any = None, ordinal: Any = None) -> str | None:
         if token is None:
@@ -79,6 +85,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "Screenshot": Screenshot,
         "DoEmote": DoEmote,
         "ConsoleExec": ConsoleExec,
+        "ReloadUI": ReloadUI,
         "GetText": GetText,
         "GetMirrorTimerProgress": GetMirrorTimerProgress,
         "IsDebugBuild": lambda: None,

@@ -22,14 +22,16 @@ if TYPE_CHECKING:
 
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
-    # Ids of the frames among the widgets, in creation order; rebuilt when widgets were made.
-    frame_ids: dict[str, Any] = {"seen": -1, "ids": []}
+    # Ids of the frames among the widgets, in creation order; rebuilt when widgets were made
+    # (ids only grow, a reload's too: the newest id tells whether the list is current).
+    frame_ids: dict[str, Any] = {"newest": None, "ids": []}
 
     def frames_in_order() -> list[int]:
-        if frame_ids["seen"] != len(client.widgets):
+        newest = next(reversed(client.widgets), None)
+        if frame_ids["newest"] != newest:
             frame_ids["ids"] = sorted(key for key, widget in client.widgets.items()
                                       if isinstance(widget, Frame))
-            frame_ids["seen"] = len(client.widgets)
+            frame_ids["newest"] = newest
         return frame_ids["ids"]
 
     def GetClickFrame(name: Any = None) -> Any:
