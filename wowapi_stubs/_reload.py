@@ -4,7 +4,8 @@ The client tears the whole UI down and loads it again while the character stays 
 world (no logout reaches the server). In the client's order:
 
 1. ``PLAYER_LEAVING_WORLD``, ``PLAYER_LOGOUT``, then the SavedVariables of every loaded
-   addon are collected exactly as at logout (:meth:`HeadlessClient.logout` shares the code);
+   addon are collected exactly as at logout (:meth:`HeadlessClient.logout` shares the code;
+   what the client does not save, functions for one, is gone: :mod:`wowapi_stubs._savedvars`);
    the chat log is not flushed, as a reload is not a logout (the ``logout`` flush policy
    writes at the real logout; lines buffered before the reload stay in order).
 2. A fresh Lua state and UI (FrameXML or the built-in UI, as the client was configured):
@@ -16,11 +17,13 @@ world (no logout reaches the server). In the client's order:
    the reload is not loaded again unless something asks for it (``LoadAddOn``, its
    ``LoadWith``). The ``.toc`` files are not read again (the 3.3.5a client needs a restart
    for new files or ``.toc`` changes); Lua and XML files are, so edits made since show.
-4. ``VARIABLES_LOADED``, the chat settings, ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``
-   (the client fires the login events again after a reload; ``IsLoggedIn()`` is false
-   while the addons load). Then the loading screen's time passes (:data:`RELOAD_SECONDS`
-   of simulated time) and the world's answers that came meanwhile (a mail in flight, a
-   ``/who``) reach the new UI.
+4. ``VARIABLES_LOADED``, the chat settings, ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``:
+   the login order of the client facts, again (the facts say nothing of a reload; that the
+   3.3.5a client fires ``PLAYER_LOGIN`` and ``PLAYER_ENTERING_WORLD`` again after one is
+   what addons written for it rely on). ``IsLoggedIn()`` is nil while the addons load, as
+   at login (not verified for a reload). Then the loading screen's time passes
+   (:data:`RELOAD_SECONDS` of simulated time) and the world's answers that came meanwhile
+   (a mail in flight, a ``/who``) reach the new UI.
 
 The world survives: money, bags, roster, mail ledger, the clock, CVars, key bindings and
 macros, the chat transcript, the chat log file, the client's error and findings logs and

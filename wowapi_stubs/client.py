@@ -27,6 +27,7 @@ from wowapi_stubs import _chatinput, _loader, _reload, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
+from wowapi_stubs._savedvars import drop_unsaved
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -154,7 +155,7 @@ class HeadlessClient:
         # Widget ids, in creation order; never reused, so a torn-down UI's ids stay dead.
         self.widget_ids = itertools.count(1)
         self._line_id = 0
-        self.reloads = _reload.Reloads()
+        self.reloads = _reload.Reloads()  # ReloadUI requests; reloads done (``count``)
         # Blizzard's own UI from the user's Interface folder, instead of the built-in one.
         self.framexml = (framexml.locate_interface(self.settings.framexml_dir)
                          if self.settings.framexml_dir is not None else None)
@@ -255,8 +256,14 @@ class HeadlessClient:
         for toc in self.loaded_addons.values():
             for name in toc.saved_variables():
                 table_keys: list[int] = []
-                saved[name] = self.runtime.plain_value(self.runtime.rawglobal(name),
-                                                       table_keys=table_keys)
+                saved[name], unsaved = drop_unsaved(self.runtime.plain_value(
+                    self.runtime.rawglobal(name), table_keys=table_keys))
+                if unsaved:
+                    self.add_finding(
+                        "saved-variable-unsaved-values", f"{name}: {unsaved:,} entries hold "
+                        "a function, userdata or coroutine (as value or key); the client "
+                        "does not save them, so they are not in what logout returns",
+                        addon=toc.addon_name, entries=unsaved)
                 if table_keys:
                     self.add_finding(
                         "saved-variable-table-keys", f"{name}: {len(table_keys):,} entries "

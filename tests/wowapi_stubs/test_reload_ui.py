@@ -56,6 +56,22 @@ def test_saved_variables_round_trip_and_nothing_else_survives(tracked: HeadlessC
     assert client.errors == []
 
 
+def test_functions_in_saved_variables_are_not_saved(client: HeadlessClient,
+                                                    make_addon: AddonFactory) -> None:
+    code = """
+    local f = CreateFrame("Frame")
+    f:RegisterEvent("ADDON_LOADED")
+    f:SetScript("OnEvent", function()
+      FnDB = FnDB or {keep = 1, list = {1, print, 3}, [print] = "key", run = print}
+    end)
+    """
+    client.load_addons([make_addon("Fn", {"f.lua": code}, toc_extra="## SavedVariables: FnDB")])
+    client.reload_ui()
+    assert client.global_value("FnDB") == {"keep": 1, "list": {1: 1, 3: 3}}
+    assert [f.details["entries"] for f in client.findings
+            if f.kind == "saved-variable-unsaved-values"] == [3]
+
+
 def test_event_order_and_logged_in_state(tracked: HeadlessClient) -> None:
     client = tracked
     client.eval_lua("wipe(TrackerDB.seen)")
