@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from wowapi_stubs.widgets.base import usage_number
+
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
@@ -15,6 +17,16 @@ if TYPE_CHECKING:
 def answer(client: Host, event: str, *args: Any) -> None:
     """Fire ``event`` once the running call has returned (at the clock's next settle)."""
     client.clock.call_later(0.0, lambda: client.fire_internal(event, *args))
+
+
+def nothing(*_: Any) -> None:
+    """An API function that answers nil whatever it is given (nothing open, nothing held)."""
+    return None
+
+
+def zero(*_: Any) -> int:
+    """An API function that answers 0 whatever it is given (an empty list's count)."""
+    return 0
 
 
 def switch(value: Any) -> bool:
@@ -49,3 +61,16 @@ def set_collapsed(collapsed: set[str], headers: Iterable[Any], collapse: bool) -
         if isinstance(header, str):
             (collapsed.add if collapse else collapsed.discard)(header)
     return collapsed != before
+
+
+def indexed(usage: str, *counts: int, answer: Any = ()) -> Callable[..., Any]:
+    """A query of ``len(counts) or 1`` number arguments (``usage`` when one is missing) that
+    answers ``answer``: nothing at every index of an empty list."""
+
+    def api(*args: Any) -> Any:
+        for position in range(max(1, len(counts))):
+            usage_number(args[position] if position < len(args) else None, usage)
+        return answer
+
+    api.__name__ = usage.split("(", 1)[0]
+    return api

@@ -5,7 +5,7 @@ The world model holds no gear, talents or buffs that change stats: every unit is
 of its class and level without gear. Base stats are a human's of that class (other races
 differ by a few points), scaled by level; derived values follow the 3.3.5a formulas at their
 simplest (no rating, no bonus, no penetration). The character knows no title and has saved
-no equipment set.
+no equipment set (:mod:`wowapi_stubs.api.equipment_sets`).
 """
 
 from __future__ import annotations
@@ -173,6 +173,4 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetNumTitles": zero,
         "GetCurrentTitle": zero,
         "IsTitleKnown": zero,
-        "GetNumEquipmentSets": zero,
-        "GetEquipmentSetInfo": lambda *args: (),
     }

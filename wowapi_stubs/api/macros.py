@@ -20,6 +20,7 @@ from wowapi_stubs.widgets.base import lua_flag, lua_number, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
+    from wowapi_stubs.world import World
 
 EVENTS = ("UPDATE_MACROS", "ADDON_ACTION_BLOCKED")
 MAX_ACCOUNT_MACROS = 36
@@ -42,16 +43,22 @@ def _body(value: Any) -> str:
     return raw.decode("utf-8", "ignore")
 
 
+def macro_icons(world: World) -> list[str]:
+    """The icons the macro editor offers first (``GetMacroIconInfo``): the question mark,
+    then the icons of the spellbook's spells."""
+    icons = [QUESTION_MARK]
+    for _, spells in world.spellbook:
+        icons += [spell.icon for spell in spells if spell.icon not in icons]
+    return icons
+
+
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
     account: list[Macro] = []
     character: list[Macro] = []
 
     def spell_icons() -> list[str]:
-        icons = [QUESTION_MARK]
-        for _, spells in world.spellbook:
-            icons += [spell.icon for spell in spells if spell.icon not in icons]
-        return icons
+        return macro_icons(world)
 
     def item_icons() -> list[str]:
         icons: list[str] = []

@@ -1,8 +1,8 @@
 """What the video, sound and language option panels ask the client about the machine.
 
 The simulated PC renders at 60 Hz with 24-bit colour and a 24-bit depth buffer (no
-multisampling, or 2x/4x/8x), has one sound output device (the system default) and no
-voice chat devices, has the client's own locale installed, and no stereo video.
+multisampling, or 2x/4x/8x), has one sound output device (the system default), no sound
+input device and no voice chat devices, has the client's own locale installed, and no stereo video.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetExistingLocales": lambda: client.settings.locale,
         "Sound_GameSystem_GetNumOutputDrivers": lambda: len(SOUND_DEVICES),
         "Sound_GameSystem_GetOutputDriverNameByIndex": driver_name,
+        "Sound_GameSystem_GetNumInputDrivers": lambda: 0,
+        "Sound_GameSystem_GetInputDriverNameByIndex": lambda *args: None,
+        "VoiceEnumerateCaptureDevices": lambda *args: None,
+        "VoiceEnumerateOutputDevices": lambda *args: None,
         "Sound_ChatSystem_GetNumInputDrivers": lambda: 0,
         "Sound_ChatSystem_GetNumOutputDrivers": lambda: 0,
         "Sound_ChatSystem_GetInputDriverNameByIndex": lambda *args: None,

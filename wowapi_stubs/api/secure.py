@@ -21,6 +21,15 @@ PROTECTED_FUNCTIONS = (
     "AssistUnit", "UseItemByName", "UseContainerItem", "SpellStopCasting", "PetAttack",
     "FocusUnit", "ClearTarget", "TargetNearestEnemy", "JumpOrAscendStart", "MoveForwardStart",
     "ToggleAutoRun", "CancelShapeshiftForm", "UseInventoryItem",
+    # casting, targeting and attacking (protected since patch 2.0)
+    "CastSpell", "CastShapeshiftForm", "CastPetAction", "SpellTargetUnit",
+    "SpellStopTargeting", "TargetLastTarget", "TargetNearest", "TargetNearestFriend",
+    "TargetNearestEnemyPlayer", "TargetNearestFriendPlayer", "TargetNearestPartyMember",
+    "TargetNearestRaidMember", "TargetLastEnemy", "TargetLastFriend", "TargetTotem",
+    "AttackTarget", "StartAttack", "StopAttack",
+    # pet commands
+    "PetFollow", "PetWait", "PetPassiveMode", "PetDefensiveMode", "PetAggressiveMode",
+    "TogglePetAutocast",
 )
 
 

@@ -113,6 +113,15 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def ShowFriends() -> None:
         client.fire_internal("FRIENDLIST_UPDATE")
 
+    def UnitIsInMyGuild(unit: Any = None) -> int | None:
+        """Whether a unit (or a character named) is a member of the character's guild."""
+        if unit is None:
+            raise WowApiError('Usage: UnitIsInMyGuild("unit")')
+        key = lua_text(unit, what="unit")
+        found = world.unit(key)
+        name = (found.name if found is not None else key.split("-", 1)[0]).lower()
+        return flag_result(any(m.name.lower() == name for m in members()))
+
     # The channel pane lists the joined channels under their header.
     display = {"selected": None}
 
@@ -132,6 +141,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     return {
         "IsInGuild": lambda: flag_result(bool(guild_name())),
+        "UnitIsInMyGuild": UnitIsInMyGuild,
         "GetGuildInfo": GetGuildInfo,
         "GuildRoster": GuildRoster,
         "GetNumGuildMembers": GetNumGuildMembers,
@@ -147,6 +157,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "CanGuildInvite": lambda: flag_result(bool(guild_name())),
         "ShowFriends": ShowFriends,
         "GetNumMutes": lambda: 0,
+        # voice chat is off: nobody is silenced in a channel
+        "UnitIsSilenced": lambda *args: None,
         "SetGuildRosterSelection": lambda *args: None,
         "BNFeaturesEnabled": lambda: None,
         "BNFeaturesEnabledAndConnected": lambda: None,

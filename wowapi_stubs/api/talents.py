@@ -5,6 +5,12 @@ its three tabs, no points spent and no talent listed in them (``GetNumTalents`` 
 position answers nil, as the client does for a position past a tab's last talent. Arguments
 are read as the client reads them: a tab and a talent index, then optional inspect, pet and
 talent group arguments; a missing tab or index is a usage error.
+
+Glyphs: six sockets per talent group, unlocked at the levels of the client's
+``GLYPH_SLOT_TOOLTIP1``..``6`` strings (15, 15, 50, 30, 70, 80), none inscribed. The socket
+types are uncertain: sockets 1, 4 and 6 are taken as major (type 1) and 2, 3 and 5 as minor
+(type 2), the socket ids FrameXML's glyph frame groups together; the unlock levels would
+also fit majors at 1, 3 and 6. No glyph is being inscribed, so none matches a socket.
 """
 
 from __future__ import annotations
@@ -13,11 +19,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number
+from wowapi_stubs.widgets.base import flag_result, lua_number, usage_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
 
+GLYPH_UNLOCK_LEVELS = (15, 15, 50, 30, 70, 80)
+MAJOR_GLYPH_SOCKETS = (1, 4, 6)
+GLYPHTYPE_MAJOR, GLYPHTYPE_MINOR = 1, 2
 TALENT_USAGE = "{0}(tabIndex, talentIndex [, isInspect, isPet, talentGroup])"
 
 
@@ -40,7 +49,31 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         api.__name__ = name
         return api
 
+    def socket_of(value: Any, usage_text: str) -> int | None:
+        """A glyph socket argument (1-6), or None for a number outside them."""
+        number = int(usage_number(value, usage_text))
+        return number if 1 <= number <= len(GLYPH_UNLOCK_LEVELS) else None
+
+    def GetGlyphSocketInfo(socket: Any = None, *_: Any) -> tuple[Any, ...]:
+        number = socket_of(socket, "GetGlyphSocketInfo(socketID[, talentGroup])")
+        if number is None:
+            return ()
+        kind = GLYPHTYPE_MAJOR if number in MAJOR_GLYPH_SOCKETS else GLYPHTYPE_MINOR
+        unlocked = client.world.player.level >= GLYPH_UNLOCK_LEVELS[number - 1]
+        return flag_result(unlocked), kind, None, None
+
+    def glyph_socket_action(usage_text: str) -> Callable[..., None]:
+        def api(socket: Any = None, *_: Any) -> None:
+            socket_of(socket, usage_text)  # every socket is empty, no glyph is held
+
+        return api
+
     return {
+        "GetGlyphSocketInfo": GetGlyphSocketInfo,
+        "GetGlyphLink": glyph_socket_action("GetGlyphLink(socketID[, talentGroup])"),
+        "GlyphMatchesSocket": glyph_socket_action("GlyphMatchesSocket(socketID)"),
+        "PlaceGlyphInSocket": glyph_socket_action("PlaceGlyphInSocket(socketID)"),
+        "RemoveGlyphFromSocket": glyph_socket_action("RemoveGlyphFromSocket(socketID)"),
         "GetTalentInfo": talent_query("GetTalentInfo"),
         "GetTalentLink": talent_query("GetTalentLink"),
         "GetTalentPrereqs": talent_query("GetTalentPrereqs"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from datetime import date as date_type
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
@@ -12,6 +13,7 @@ from wowapi_stubs.widgets.base import lua_number, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
+    from wowapi_stubs.host import Host
 
 
 def date_table(moment: datetime) -> dict[str, Any]:
@@ -21,6 +23,11 @@ def date_table(moment: datetime) -> dict[str, Any]:
         "min": moment.minute, "sec": moment.second, "wday": (moment.isoweekday() % 7) + 1,
         "yday": moment.timetuple().tm_yday, "isdst": False,
     }
+
+
+def calendar_today(client: Host) -> date_type:
+    """Today on the realm's calendar (the simulated PC's time zone)."""
+    return client.now.astimezone(client.settings.local_zone()).date()
 
 
 def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
@@ -82,7 +89,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
 
     def CalendarGetDate() -> tuple[int, int, int, int]:
         """Today on the realm's calendar: weekday (1 = Sunday), month, day, year."""
-        today = client.now.astimezone(zone)
+        today = calendar_today(client)
         return today.isoweekday() % 7 + 1, today.month, today.day, today.year
 
     return {"date": date, "time": time, "difftime": difftime, "GetTime": GetTime,

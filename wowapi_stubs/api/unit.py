@@ -27,6 +27,12 @@ def unit_argument(world: Any, value: Any, usage: str) -> Unit | None:
     return world.unit(lua_text(value, what="unit"))
 
 
+def in_interact_range(world: Any, unit: Unit) -> bool:
+    """Whether ``unit`` stands within interaction (inspect, trade, follow) range of the
+    player: the world places the player's group members beside it, everyone else afar."""
+    return unit is not world.player and unit in world.group()
+
+
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
@@ -165,17 +171,19 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return None
         return world.raid.index(found)  # the raid index minus one, as the client returns
 
-    def UnitIsUnit(first: Any = None, second: Any = None) -> int | None:
+    def pair(usage: str, first: Any, second: Any) -> tuple[Unit | None, Unit | None]:
+        """The units of a two-unit query (either may not exist); both are required."""
         if first is None or second is None:
-            raise WowApiError('Usage: UnitIsUnit("unit", "otherUnit")')
-        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+            raise WowApiError(f'Usage: {usage}("unit", "otherUnit")')
+        return world.unit(lua_text(first)), world.unit(lua_text(second))
+
+    def UnitIsUnit(first: Any = None, second: Any = None) -> int | None:
+        a, b = pair("UnitIsUnit", first, second)
         return flag_result(a is not None and a is b)
 
     def relation(usage: str, hostile: bool) -> Callable[..., Any]:
         def api(first: Any = None, second: Any = None) -> int | None:
-            if first is None or second is None:
-                raise WowApiError(f'Usage: {usage}("unit", "otherUnit")')
-            a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+            a, b = pair(usage, first, second)
             if a is None or b is None:
                 return None
             enemies = a.hostile != b.hostile or (a.faction != b.faction and "Neutral" not in (
@@ -185,9 +193,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return api
 
     def UnitReaction(first: Any = None, second: Any = None) -> int | None:
-        if first is None or second is None:
-            raise WowApiError('Usage: UnitReaction("unit", "otherUnit")')
-        a, b = world.unit(lua_text(first)), world.unit(lua_text(second))
+        a, b = pair("UnitReaction", first, second)
         if a is None or b is None:
             return None
         if a.hostile != b.hostile:
@@ -207,8 +213,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def CheckInteractDistance(unit: Any = None, distance: Any = None) -> int | None:
         found = unit_of(unit, "CheckInteractDistance")
-        return flag_result(found is not None and found is not world.player
-                           and found in world.group())
+        return flag_result(found is not None and in_interact_range(world, found))
+
+    def UnitIsSameServer(first: Any = None, second: Any = None) -> int | None:
+        a, b = pair("UnitIsSameServer", first, second)
+        if a is None or b is None:
+            return None
+        home = world.player.realm
+        return flag_result((a.realm or home) == (b.realm or home))
 
     def selection_color(unit: Unit) -> tuple[float, float, float, float]:
         """The selection circle's colour: hostile red, players blue, others green."""
@@ -239,6 +251,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     return {
         "UnitName": UnitName,
         "UnitClass": reader("UnitClass", lambda u: (u.class_name, u.class_token), ()),
+        # the class of the unit itself (a shapeshift or a vehicle does not change it)
+        "UnitClassBase": reader("UnitClassBase", lambda u: (u.class_name, u.class_token), ()),
+        # the name with the chosen title: the world's characters show none
+        "UnitPVPName": reader("UnitPVPName", lambda u: u.name),
+        "UnitIsSameServer": UnitIsSameServer,
         "UnitRace": reader("UnitRace", lambda u: (u.race_name, u.race), ()),
         "UnitLevel": reader("UnitLevel", lambda u: u.level, 0),
         "UnitSex": reader("UnitSex", lambda u: u.sex),
@@ -278,6 +295,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "UnitIsCharmed": flag("UnitIsCharmed", lambda u: False),
         "UnitIsPossessed": flag("UnitIsPossessed", lambda u: False),
         "UnitIsTapped": flag("UnitIsTapped", lambda u: False),
+        "UnitIsTappedByAllThreatList": flag("UnitIsTappedByAllThreatList", lambda u: False),
+        "UnitIsCorpse": flag("UnitIsCorpse", lambda u: False),
         "UnitIsTrivial": flag("UnitIsTrivial", lambda u: False),
         "UnitOnTaxi": flag("UnitOnTaxi", lambda u: False),
         "UnitHasVehicleUI": flag("UnitHasVehicleUI", lambda u: False),
