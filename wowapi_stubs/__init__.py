@@ -3,6 +3,7 @@ APIs implemented in Python. Knows nothing of any particular addon."""
 
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.container import Item
+from wowapi_stubs.api.inbox_mail import Attachment, InboxAction, InboxMail, Invoice
 from wowapi_stubs.api.mail import DeliveredMail, MailAttempt
 from wowapi_stubs.api.who import WhoEntry
 from wowapi_stubs.client import ChatLine, HeadlessClient
@@ -19,6 +20,7 @@ from wowapi_stubs.toc import TocFile, parse_toc
 
 __all__ = [
     "AddonLoadError",
+    "Attachment",
     "ChatLine",
     "ChatLineError",
     "ClientSettings",
@@ -27,6 +29,9 @@ __all__ = [
     "Finding",
     "HeadlessClient",
     "HeadlessClientError",
+    "InboxAction",
+    "InboxMail",
+    "Invoice",
     "Item",
     "LoadReport",
     "LuaErrorRecord",

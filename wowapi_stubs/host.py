@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from wowapi_stubs.api.chatconfig import ChatSettings
+    from wowapi_stubs.api.mail import MailService
     from wowapi_stubs.clock import SimulatedClock
     from wowapi_stubs.errors import Finding
     from wowapi_stubs.runtime import LuaRuntime
@@ -28,6 +29,7 @@ class Host(Protocol):
     clock: SimulatedClock
     runtime: LuaRuntime
     world: World
+    mail: MailService
     widgets: dict[int, Any]
     named: dict[str, Any]
     widget_ids: Iterator[int]

@@ -9,8 +9,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from mgm_addon_contract.cli import app
+from wowapi_stubs.surface import load_surface
 
 runner = CliRunner()
+# Two 3.3.5a functions the client does not implement (yet): whichever the data file lists.
+_GAP1, _GAP2 = sorted(n for n, done in load_surface().functions.items() if not done)[:2]
 
 
 def _addon(tmp_path: Path) -> Path:
@@ -19,11 +22,11 @@ def _addon(tmp_path: Path) -> Path:
     (folder / "Probe.toc").write_text("## Interface: 30300\nmain.lua\nui.xml\n")
     (folder / "main.lua").write_text(
         "ProbeDB = ProbeDB or {}\nlocal f = CreateFrame('Frame', 'ProbeFrame')\n"
-        "f:RegisterEvent('TRADE_SHOW')\nlocal n = TakeInboxItem(1)\n"
+        f"f:RegisterEvent('TRADE_SHOW')\nlocal n = {_GAP1}(1)\n"
         "GameTooltip:SetFrameStack()\nprint(ProbeHelper, UnitName('player'))\n")
     (folder / "ui.xml").write_text(
         '<Ui xmlns="http://www.blizzard.com/wow/ui/"><Frame name="ProbeHelper">'
-        "<Scripts><OnLoad>ReturnInboxItem(1); SomeLibrary:New()</OnLoad></Scripts>"
+        f"<Scripts><OnLoad>{_GAP2}(); SomeLibrary:New()</OnLoad></Scripts>"
         "</Frame></Ui>")
     return folder
 
@@ -36,7 +39,7 @@ def test_counts_and_an_addons_missing_names(tmp_path: Path) -> None:
     assert data["surface"]["functions"]["known"] > 800
     probe = data["addons"][0]
     assert probe["files"] == 2 and probe["unreadable"] == []
-    assert set(probe["missing_functions"]) == {"TakeInboxItem", "ReturnInboxItem"}
+    assert set(probe["missing_functions"]) == {_GAP1, _GAP2}
     assert probe["missing_methods"] == {"SetFrameStack": 1}
     assert probe["events_never_fired"] == {"TRADE_SHOW": 1}
     assert probe["unknown_globals"] == {"SomeLibrary": 1}  # ProbeDB/ProbeHelper are its own

@@ -175,10 +175,12 @@ G.SendMailFrame_CanSend()
 
 G.MailFrame:RegisterEvent("MAIL_SHOW")
 G.MailFrame:RegisterEvent("MAIL_FAILED")
+-- Opening the mailbox asks the server for the inbox, as FrameXML's MailFrame does.
 G.MailFrame:SetScript("OnEvent", function(_, event)
   if event == "MAIL_FAILED" then
     G.SendMailMailButton:Enable()
   else
     G.SendMailFrame_CanSend()
+    G.CheckInbox()
   end
 end)

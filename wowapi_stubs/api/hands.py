@@ -105,6 +105,22 @@ class Hands:
                     return ("bag", bag, slot)
         return None
 
+    def stow(self, item: Item, count: int) -> Place | None:
+        """Put ``count`` of ``item`` in the bags as the client stores a new stack (made,
+        taken from mail): onto the first stack of it with room for all of them, else into
+        the first free bag slot. The place, or ``None`` when there is no room (nothing
+        changed; the client says "Inventory is full.")."""
+        contents = self.world.bags.contents
+        stack = next((key for key, held in sorted(contents.items())
+                      if held.item.item_id == item.item_id
+                      and held.count + count <= item.max_stack), None)
+        place = ("bag", *stack) if stack is not None else self.free_bag_slot()
+        if place is None:
+            return None
+        found = self.at(place)
+        self.put(place, item, count + (found[1] if found else 0))
+        return place
+
     def bag_place(self, item: Item) -> Place | None:
         """The first bag slot holding ``item``."""
         return next((("bag", *key) for key, found in sorted(self.world.bags.contents.items())

@@ -1,4 +1,5 @@
-"""Mail: the mailbox, the Send Mail tab's money, ``SendMail`` and the delivery ledger.
+"""Mail: the mailbox, the Send Mail tab's money, ``SendMail``, the delivery ledger and the
+character's inbox (:mod:`wowapi_stubs.api.inbox_mail`).
 
 ``SendMail`` sends the money set by ``SetSendMailMoney`` (the Send button sets it from
 ``SendMailMoney`` once the ``SEND_MONEY`` confirmation is accepted; more than the character
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api.inbox_mail import ERR_NO_MONEY, ERR_NOT_AT_MAILBOX, Inbox, InboxMail
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_number, lua_text
 
@@ -22,13 +24,12 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 POSTAGE_COPPER = 30
-ERR_NOT_AT_MAILBOX = "You must be at a mailbox to do that."
 ERR_NO_RECIPIENT = "You must specify a recipient."
 ERR_CANNOT_FIND = "Cannot find player"
 ERR_TO_SELF = "You can't send mail to yourself"
-ERR_NO_MONEY = "You don't have enough money"
 
 EVENTS = ("MAIL_FAILED", "MAIL_SEND_SUCCESS")
+__all__ = ["ERR_NOT_AT_MAILBOX", "ERR_NO_MONEY", "DeliveredMail", "MailAttempt", "MailService"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,24 @@ class MailService:
         self.attempts: list[MailAttempt] = []
         self._forced_failures: list[str] = []
         self._in_flight = False
+        self.inbox = Inbox(client, lambda: self.open)
+
+    def deliver_to_inbox(self, mail: InboxMail) -> InboxMail:
+        """Mail arrives in the character's inbox (newest first): the server announces it
+        with ``UPDATE_PENDING_MAIL`` once logged in; the inbox lists it after the next
+        ``CheckInbox`` (opening a mailbox checks). Returns ``mail``, which the inbox updates
+        as the character takes from it."""
+        self.inbox.deliver(mail)
+        if self._client.logged_in:
+            self._client.fire("UPDATE_PENDING_MAIL")
+        return mail
+
+    def return_delivered(self, sent: DeliveredMail, *, days_left: float = 30.0) -> InboxMail:
+        """The recipient of a mail the character sent returns it: it arrives back with its
+        money, from the recipient, marked returned (it can then only be deleted)."""
+        return self.deliver_to_inbox(InboxMail(sent.recipient, sent.subject, sent.body,
+                                               money=sent.copper, days_left=days_left,
+                                               was_returned=True))
 
     def fail_next(self, reason: str = ERR_CANNOT_FIND) -> None:
         """Make the next ``SendMail`` fail with ``reason`` (failure injection)."""

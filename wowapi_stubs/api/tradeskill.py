@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed, switch
-from wowapi_stubs.api.container import BagSlot, Item
+from wowapi_stubs.api.container import Item
+from wowapi_stubs.api.hands import Hands
 from wowapi_stubs.widgets.base import flag_result, lua_text, opt_number, usage_number
 
 if TYPE_CHECKING:
@@ -284,20 +285,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 answer(client, "BAG_UPDATE", place[0])
 
     def give(item: Item, count: int) -> bool:
-        bags = client.world.bags
-        place = next((p for p, held in sorted(bags.contents.items())
-                      if held.item.item_id == item.item_id
-                      and held.count + count <= item.max_stack), None)
+        place = Hands(client).stow(item, count)
         if place is None:
-            place = next(((bag, slot) for bag, size in enumerate(bags.slots)
-                          for slot in range(1, size + 1) if (bag, slot) not in bags.contents),
-                         None)
-            if place is None:
-                return False
-            bags.items[item.item_id] = item
-            bags.contents[place] = BagSlot(item, 0)
-        bags.contents[place].count += count
-        answer(client, "BAG_UPDATE", place[0])
+            return False
+        answer(client, "BAG_UPDATE", place[1])
         return True
 
     def DoTradeSkill(index: Any = None, times: Any = None) -> None:
