@@ -135,3 +135,22 @@ def test_a_unit_out_of_range_gets_no_inspect_answer(client: HeadlessClient) -> N
     run(client, 'NotifyInspect("player"); NotifyInspect("target"); RequestInspectHonorData()')
     client.settle()
     assert run(client, "return #SEEN") == 0
+
+
+# -- spell targeting, the map's landmarks, companions and system lines ------------------------
+def test_nothing_targets_lands_or_rides(client: HeadlessClient) -> None:
+    assert run(client, """
+      PickupCompanion("MOUNT", 1); CallCompanion("CRITTER", 1); DismissCompanion("CRITTER")
+      Dismount()
+      return SpellIsTargeting(), SpellCanTargetItem(), select("#", GetMapLandmarkInfo(1)),
+        select("#", GetMapOverlayInfo(1)), GetCursorInfo(), IsMounted()
+    """) == (None, None, 0, 0, None, None)
+    assert error_of(client, "PickupCompanion('MOUNT')").endswith(
+        'Usage: PickupCompanion("type", index)')
+
+
+def test_a_system_message_is_shown_to_this_client(client: HeadlessClient) -> None:
+    watch(client, "CHAT_MSG_SYSTEM")
+    run(client, 'SendSystemMessage("The raid starts in 5 minutes")')
+    client.settle()
+    assert run(client, "return SEEN[1]") == "CHAT_MSG_SYSTEM:The raid starts in 5 minutes:"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.widgets.base import lua_flag, lua_number
+from wowapi_stubs.widgets.base import lua_flag, lua_number, usage, usage_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -52,6 +52,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetRuneCooldown(index: Any = None) -> tuple[Any, ...] | None:
         return (0, 0, True) if rune(index) else None
 
+    def companion(usage_text: str) -> Callable[..., None]:
+        def api(kind: Any = None, index: Any = None) -> None:
+            if kind is None:
+                raise usage(usage_text)
+            usage_number(index, usage_text)
+
+        return api
+
     empty = dict.fromkeys(
         ("HasAction", "GetActionInfo", "GetActionTexture", "GetActionText",
          "IsActionInRange", "IsCurrentAction", "IsAutoRepeatAction", "IsAttackAction",
@@ -77,6 +85,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetBonusBarOffset": lambda: 0,
         "GetMultiCastBarOffset": lambda: 0,
         "GetNumCompanions": lambda *args: 0,
+        # no companion or mount is known or summoned, the character is not mounted
+        "PickupCompanion": companion('PickupCompanion("type", index)'),
+        "CallCompanion": companion('CallCompanion("type", index)'),
+        "DismissCompanion": lambda *args: None,
+        "Dismount": lambda: None,
         "GetTotemInfo": lambda *args: (None, "", 0, 0, ""),
         "GetPetExperience": lambda: (0, 0),
         "GetPetHappiness": lambda: None,

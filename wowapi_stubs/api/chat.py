@@ -1,4 +1,5 @@
-"""Chat: ``SendChatMessage`` (255-byte limit, whispers to online players), ``LoggingChat``.
+"""Chat: ``SendChatMessage`` (255-byte limit, whispers to online players), ``LoggingChat``,
+``SendSystemMessage`` (a system line shown to this client alone, ``CHAT_MSG_SYSTEM``).
 
 An outgoing whisper shows as ``To [Name]: text``; a whisper to someone not online gets the
 client's system message instead. ``SendChatMessage`` is not protected in 3.3.5a.
@@ -106,4 +107,11 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             client.set_chat_logging(bool(flag))
         return True if client.chat_logging else None
 
-    return {"SendChatMessage": SendChatMessage, "LoggingChat": LoggingChat}
+    def SendSystemMessage(text: Any = None) -> None:
+        """Show ``text`` as a system message (only this client sees it)."""
+        if text is None:
+            raise WowApiError('Usage: SendSystemMessage("message")')
+        client.system_message(lua_text(text))
+
+    return {"SendChatMessage": SendChatMessage, "LoggingChat": LoggingChat,
+            "SendSystemMessage": SendSystemMessage}

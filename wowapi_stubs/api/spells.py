@@ -129,6 +129,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsPassiveSpell": IsPassiveSpell,
         "IsSpellInRange": IsSpellInRange,
         "IsCurrentSpell": lambda *args: None,
+        # no spell waits for a target (nothing was cast that asks for one)
+        "SpellIsTargeting": lambda: None,
+        "SpellCanTargetItem": lambda: None,
         "IsAttackSpell": lambda *args: None,
         "IsAutoRepeatSpell": lambda *args: None,
         "SpellHasRange": lambda *args: 1,

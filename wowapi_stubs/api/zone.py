@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs.api._windows import indexed
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.ui import create_frame
 from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
@@ -131,7 +132,9 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "IsZoomOutAvailable": lambda: flag_result(view["continent"] != -1),
         "GetMapZones": lambda *args: None,
         "GetNumMapLandmarks": lambda: 0,
+        "GetMapLandmarkInfo": indexed("GetMapLandmarkInfo(index)"),
         "GetNumMapOverlays": lambda: 0,
+        "GetMapOverlayInfo": indexed("GetMapOverlayInfo(index)"),
         "DungeonUsesTerrainMap": lambda: None,
         "CreateWorldMapArrowFrame": CreateWorldMapArrowFrame,
         "InitWorldMapPing": lambda *args: None,
