@@ -30,7 +30,8 @@ from pathlib import Path
 from mgm_addon_contract.grammar import ParsedLine, parse_log_line
 from mgm_addon_contract.grammar.scanner import DEFAULT_MAX_LINE, STAMP_BYTES, starts_a_line
 from mgm_addon_contract.tail.files import TrackedFile, identity_of
-from mgm_addon_contract.tail.registry import DeferredTag, FileMark, Key, Registry
+from mgm_addon_contract.tail.lock import CheckpointLock
+from mgm_addon_contract.tail.registry import DeferredTag, FileMark, Key, Registry, RegistryError
 from mgm_addon_contract.tail.router import (
     DEFERRED,
     FATAL,
@@ -116,7 +117,12 @@ class TailConsumer:
         self.max_line_bytes = max_line_bytes
         self.rotated_idle = rotated_idle
         self.on_outcome = on_outcome
-        self.registry = Registry.load(checkpoint, dedupe_limit=dedupe_limit)
+        self.lock = CheckpointLock(checkpoint) if checkpoint is not None else None
+        try:
+            self.registry = Registry.load(checkpoint, dedupe_limit=dedupe_limit)
+        except RegistryError:
+            self._release()
+            raise
         router.registry = self.registry
         started = clock()
         for item in self.registry.deferred.values():  # a new run retries them at once
@@ -261,6 +267,11 @@ class TailConsumer:
             tracked.close()
         self.rotated, self.current = [], None
         self.events.close()
+        self._release()
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
 
     # -- files ---------------------------------------------------------------------------
     def _track_files(self, now: float) -> None:

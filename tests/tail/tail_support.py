@@ -49,6 +49,7 @@ class Setup:
         self.checkpoint = tmp_path / "checkpoint.json"
         self.events_path = tmp_path / "events.jsonl"
         self.clock = FakeClock()
+        self._running: list[TailConsumer] = []
 
     def _answer(self, request: httpx.Request) -> httpx.Response:
         if self.down:
@@ -58,11 +59,24 @@ class Setup:
         return httpx.Response(status, json=body)
 
     def consumer(self, **kw) -> TailConsumer:  # noqa: ANN003
+        """A consumer on the setup's log and checkpoint. One made before it that was not
+        closed stands for a killed process: its checkpoint lock is released, as the system
+        does when a process dies (nothing else of it is saved)."""
+        self.kill()
         policy = kw.pop("policy", RetryPolicy(base_delay=0.5, max_delay=4.0,
                                               deferred_delay=5.0, ttl=3600.0))
-        return TailConsumer(self.log, Router(self.client, EventLog(self.events_path)),
-                            checkpoint=self.checkpoint, policy=policy, clock=self.clock,
-                            sleep=self.clock.sleep, seed=1, **kw)
+        consumer = TailConsumer(self.log, Router(self.client, EventLog(self.events_path)),
+                                checkpoint=self.checkpoint, policy=policy, clock=self.clock,
+                                sleep=self.clock.sleep, seed=1, **kw)
+        self._running.append(consumer)
+        return consumer
+
+    def kill(self) -> None:
+        """The consumers made so far die (kill -9): their locks go, nothing is saved."""
+        for consumer in self._running:
+            if consumer.lock is not None:
+                consumer.lock.release()
+        self._running.clear()
 
     def append(self, data: bytes) -> None:
         with self.log.open("ab") as handle:

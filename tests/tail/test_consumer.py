@@ -413,6 +413,22 @@ def test_an_empty_registry_file_is_a_fresh_start(setup: Setup) -> None:
     assert [k[1] for k in setup.registry()["done"]] == [P1]
 
 
+def test_one_consumer_per_checkpoint(setup: Setup) -> None:
+    """Regression: a second consumer on the same checkpoint ran; it routed the tags again,
+    deferred those the first had done and overwrote the first one's registry."""
+    from mgm_addon_contract.tail import RegistryError, TailConsumer
+
+    setup.append(line(ACCEPT1) + line(CONFIRM1, 1))
+    first = setup.consumer()
+    with pytest.raises(RegistryError, match="checkpoint.json: another tail consumer"):
+        TailConsumer(setup.log, first.router, checkpoint=setup.checkpoint)
+    first.poll_once()
+    first.close()  # a clean stop gives the checkpoint up
+    second = setup.consumer()
+    second.poll_once()
+    assert len(setup.effects()) == 2 and not second.deferred
+
+
 def test_registry_writes_are_atomic_and_complete(setup: Setup) -> None:
     setup.append(line(CONFIRM1) + line(CONFIRM2, 1))
     consumer = setup.consumer()
@@ -432,7 +448,9 @@ def test_follow_wakes_on_appends_but_not_on_its_own_reads(setup: Setup) -> None:
     from mgm_addon_contract.tail import TailConsumer
     from mgm_addon_contract.tail.follow import Follower
 
-    consumer = TailConsumer(setup.log, setup.consumer().router, checkpoint=setup.checkpoint)
+    router = setup.consumer().router
+    setup.kill()
+    consumer = TailConsumer(setup.log, router, checkpoint=setup.checkpoint)
     polls = {"n": 0}
     real_poll = consumer.poll_once
 

@@ -100,9 +100,9 @@ def test_a_refused_key_stops_with_one_error_line_and_nothing_is_skipped(
 class Follow:
     """``tail`` in follow mode with its stderr collected line by line."""
 
-    def __init__(self, folder: Path, url: str) -> None:
+    def __init__(self, folder: Path, url: str, *args: str) -> None:
         self.process = subprocess.Popen(
-            [*CLI, "tail", str(folder / "WoWChatLog.txt"), "--ebs", url, *FAST],
+            [*CLI, "tail", str(folder / "WoWChatLog.txt"), "--ebs", url, *FAST, *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "MGM_API_KEY": KEY})
         self.lines: list[str] = []
@@ -163,3 +163,30 @@ def test_follow_status_line_shows_offset_counts_and_a_healthy_ebs(tmp_path: Path
     assert code == 0
     assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200)]
     assert "1 done" in follow.wait_for("tags: ")
+
+
+def test_a_second_consumer_on_the_same_checkpoint_is_refused_until_the_first_dies(
+        tmp_path: Path) -> None:
+    """Regression: two consumers on one checkpoint both routed every tag; the second found
+    the payouts already Sent, deferred their tags (and would report them unresolved), and
+    each overwrote the other's registry. The lock goes with the process, also on kill -9."""
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    ebs = mock_ebs(P1, P2)
+    with BackgroundServer(ebs) as server:
+        first = Follow(tmp_path, server.url, "--checkpoint", str(tmp_path / "registry.json"))
+        try:
+            first.wait_for("EBS: ok")
+            second = tail(tmp_path, server.url, "--once")
+            assert second.returncode == 2, second.stderr
+            (error,) = [x for x in second.stderr.splitlines() if x.startswith("error: ")]
+            assert "registry.json: another tail consumer is using this checkpoint" in error
+        finally:
+            first.process.send_signal(signal.SIGKILL)
+            first.process.wait(timeout=30)
+        with log.open("ab") as handle:
+            handle.write(line(f"[MGM_CONFIRM:{P2}]", 1))
+        after_kill = tail(tmp_path, server.url, "--once")
+    assert after_kill.returncode == 0, after_kill.stderr
+    assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200),
+                             (f"/api/payouts/{P2}/status", 200)]
