@@ -50,9 +50,9 @@ def tail(
     deferred_retry_max: Annotated[float, typer.Option(min=0.001, help="Longest wait "
                                                       "(seconds) between retries of such a "
                                                       "tag.")] = 600.0,
-    deferred_ttl: Annotated[float, typer.Option(min=0, help="Seconds an unknown payout is "
-                                                "retried before it is reported as "
-                                                "unresolved.")] = 86_400.0,
+    deferred_ttl: Annotated[float, typer.Option(min=0, help="Seconds (of running time) an "
+                                                "unknown payout is retried before it is "
+                                                "reported as unresolved.")] = 86_400.0,
     max_wait: Annotated[float, typer.Option(min=0, help="With --once: seconds to keep "
                                             "retrying a failing EBS before giving up.")]
     = 60.0,

@@ -103,8 +103,9 @@ class TailConsumer:
 
     def __init__(self, log: Path, router: Router, *, checkpoint: Path | None = None,
                  policy: RetryPolicy | None = None,
-                 clock: Callable[[], float] = time.time,
+                 clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep, seed: int | None = None,
+                 wall: Callable[[], float] = time.time,
                  dedupe_limit: int = 20_000, max_line_bytes: int = DEFAULT_MAX_LINE,
                  rotated_idle: float = 60.0,
                  on_outcome: Callable[[Outcome], None] | None = None) -> None:
@@ -112,7 +113,7 @@ class TailConsumer:
         self.router = router
         self.events = router.events
         self.policy = policy or RetryPolicy()
-        self.clock, self.sleep = clock, sleep
+        self.clock, self.sleep, self.wall = clock, sleep, wall
         self.rng = random.Random(seed)
         self.max_line_bytes = max_line_bytes
         self.rotated_idle = rotated_idle
@@ -137,6 +138,8 @@ class TailConsumer:
         self._register_now = False
         self._failures = 0
         self._retry_at = 0.0
+        self._retry_wait = 0.0
+        self._aged_at: dict[Key, float] = {}  # when each deferred tag's age was last counted
         self._more = False
         self._dirty = False
         self._must_save = False
@@ -162,7 +165,9 @@ class TailConsumer:
         return self._more
 
     def retry_in(self) -> float | None:
-        return max(0.0, self._retry_at - self.clock()) if self.blocked else None
+        if not self.blocked:
+            return None
+        return min(max(0.0, self._retry_at - self.clock()), self._retry_wait)
 
     def probe(self) -> None:
         """Ask the EBS for its pending payouts: shows at once whether it is reachable and
@@ -179,7 +184,7 @@ class TailConsumer:
         Raises :class:`ConsumerStopped` when the EBS refuses the consumer."""
         self._poll = []
         now = self.clock()
-        if self.blocked and now < self._retry_at:
+        if self.blocked and 0 < self._retry_at - now <= self._retry_wait:
             return []
         self.router.new_poll()
         self._more = False
@@ -194,7 +199,7 @@ class TailConsumer:
         except _Blocked:
             self._failures += 1
             delay = self.policy.delay(self._failures, self.rng)
-            self._retry_at = self.clock() + delay
+            self._retry_at, self._retry_wait = self.clock() + delay, delay
             self.events.write("retry", attempt=self._failures, in_s=round(delay, 3),
                               problem=self.router.problem)
             self._save()
@@ -215,7 +220,7 @@ class TailConsumer:
             self.poll_once()
             if not self.blocked and not self._more:
                 return True
-            wait = max(0.0, self._retry_at - self.clock()) if self.blocked else 0.0
+            wait = self.retry_in() or 0.0
             if deadline is not None and self.clock() + wait > deadline:
                 return False
             if wait:
@@ -237,7 +242,7 @@ class TailConsumer:
                         delay = self.policy.delay(self._failures, self.rng)
                         if deadline is not None and self.clock() + delay > deadline:
                             tracked.rewind(parsed.byte_offset, parsed.line - 1)
-                            self._retry_at = self.clock() + delay
+                            self._retry_at, self._retry_wait = self.clock() + delay, delay
                             self._save()
                             return False
                         self.sleep(delay)
@@ -513,8 +518,10 @@ class TailConsumer:
         if attempt.outcome == DEFERRED:
             now = self.clock()
             self.registry.deferred[key] = DeferredTag(
-                key, _line_text(parsed), parsed.line, parsed.byte_offset, parsed.source, now,
-                now + self.policy.deferred(1, self.rng), 1, attempt.error or "404 not_found")
+                key, _line_text(parsed), parsed.line, parsed.byte_offset, parsed.source,
+                self.wall(), now + self.policy.deferred(1, self.rng), 1,
+                attempt.error or "404 not_found")
+            self._aged_at[key] = now
             self.events.write("deferred", parsed, parsed.tag, status=attempt.status,
                               note=attempt.error)
             self._record(Outcome(parsed.line, key[0], key[1] or None, attempt.status,
@@ -547,6 +554,7 @@ class TailConsumer:
             return True
         self.registry.done.add(key)
         self.registry.deferred.pop(key, None)
+        self._aged_at.pop(key, None)
         self.events.write("handled", parsed, parsed.tag, status=attempt.status,
                           result=attempt.outcome, reason=attempt.error)
         self._record(Outcome(parsed.line, key[0], key[1] or None, attempt.status,
@@ -557,13 +565,16 @@ class TailConsumer:
     def _retry_deferred(self, now: float) -> None:
         waiting: set[str] = set()  # ids with an earlier tag still deferred: keep the order
         for key, item in list(self.registry.deferred.items()):
-            if key[1] in waiting and key[0] != "MGM_WHO" or item.next_at > now:
+            self._age(key, item, now)
+            due = item.next_at <= now or item.next_at - now > self.policy.deferred_max_delay
+            if key[1] in waiting and key[0] != "MGM_WHO" or not due:
                 waiting.add(key[1])
                 continue
             parsed = parse_log_line(item.text, line=item.line, source=item.source,
                                     byte_offset=item.offset)
-            if now - item.first_seen >= self.policy.ttl or parsed.tag is None:
+            if item.waited >= self.policy.ttl or parsed.tag is None:
                 del self.registry.deferred[key]
+                self._aged_at.pop(key, None)
                 self.registry.done.add(key)
                 self.events.write("unresolved", parsed, parsed.tag, attempts=item.attempts,
                                   note=f"still unknown to the EBS after "
@@ -584,6 +595,15 @@ class TailConsumer:
                 raise _Blocked
             self._save()
 
+    def _age(self, key: Key, item: DeferredTag, now: float) -> None:
+        """Count the time ``item`` has been deferred while a consumer ran, one step at a
+        time and at most the longest back-off per step: a clock jump, a suspended machine
+        or the time the consumer was stopped never ages a tag towards the TTL."""
+        step = now - self._aged_at.get(key, now)
+        longest = max(self.policy.deferred_max_delay, self.policy.max_delay)
+        item.waited += min(max(step, 0.0), longest)
+        self._aged_at[key] = now
+
     def _record(self, outcome: Outcome, *, final: bool = True) -> None:
         self.outcomes.append(outcome)
         self._poll.append(outcome)
@@ -601,7 +621,7 @@ class TailConsumer:
         self._last_save = self.clock()
 
     def _save_if_due(self) -> None:
-        if self._dirty and self.clock() - self._last_save >= SAVE_EVERY:
+        if self._dirty and not 0 <= self.clock() - self._last_save < SAVE_EVERY:
             self._save()
 
 

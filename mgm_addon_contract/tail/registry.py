@@ -49,17 +49,18 @@ class FileMark:
 @dataclass
 class DeferredTag:
     """A tag whose payout (or gift) the EBS does not know yet (404): retried with back-off
-    until ``first_seen + ttl``, then reported as unresolved."""
+    until it has ``waited`` the TTL, then reported as unresolved."""
 
     key: Key
     text: str  # the whole chat-log line, parsed again on each retry
     line: int
     offset: int
     source: str
-    first_seen: float  # wall-clock seconds
-    next_at: float
+    first_seen: float  # wall-clock seconds (for the record only: clocks jump)
+    next_at: float  # on the consumer's monotonic clock (a new run retries at once)
     attempts: int = 1
     reason: str = ""
+    waited: float = 0.0  # seconds deferred while a consumer ran, counted monotonically
 
 
 class BoundedKeys:

@@ -346,6 +346,56 @@ def test_deferred_tags_expire_after_the_ttl_and_are_reported(tmp_path) -> None: 
     assert 3 <= len(patches) <= 12  # backed off, not hammered
 
 
+def test_a_clock_stepped_back_during_a_back_off_does_not_stall_the_consumer(
+        setup: Setup) -> None:
+    """Regression: the back-off deadline was a wall-clock instant; a clock stepped back an
+    hour (NTP, a manual fix) froze every retry for that hour."""
+    consumer = setup.consumer()
+    consumer.poll_once()
+    setup.down = True
+    setup.append(line(CONFIRM1))
+    consumer.poll_once()
+    assert consumer.blocked
+    setup.down = False
+    setup.clock.now -= 3600
+    assert consumer.retry_in() is not None and consumer.retry_in() <= 4.0
+    assert consumer.drain()
+    assert setup.effects() == [(*PATCH1, 200)]
+
+
+def test_a_clock_jump_or_a_stop_never_ages_a_deferred_tag(tmp_path) -> None:  # noqa: ANN001
+    """Regression: a deferred tag's TTL was measured from a wall-clock instant; a clock set
+    forward (or a restart after the machine's clock moved) reported it ``unresolved`` after
+    seconds of retrying, and its effect was lost when the payout appeared."""
+    s = Setup(tmp_path, payouts=[])
+    s.append(line(CONFIRM1))
+    consumer = s.consumer()
+    consumer.poll_once()
+    s.clock.now += 10 * 24 * 3600  # the clock jumps ten days ahead
+    consumer.poll_once()
+    s.clock.now += 10 * 24 * 3600  # and again while the consumer is stopped
+    restarted = s.consumer()
+    restarted.poll_once()
+    assert restarted.counts["unresolved"] == 0 and len(restarted.deferred) == 1
+    s.ebs.control("POST", "/_control/seed", {
+        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    s.clock.now += 30
+    restarted.poll_once()
+    assert s.ebs.state.payouts[P1].status == "Sent"
+
+
+def test_the_consumer_schedules_on_a_monotonic_clock() -> None:
+    """Back-offs, deferred retries and the TTL never follow the wall clock's jumps."""
+    import inspect
+    import time
+
+    from mgm_addon_contract.tail import TailConsumer
+
+    defaults = inspect.signature(TailConsumer).parameters
+    assert defaults["clock"].default is time.monotonic
+    assert defaults["wall"].default is time.time
+
+
 def test_deferred_tags_are_retried_at_once_when_the_ebs_comes_back(tmp_path) -> None:  # noqa: ANN001
     s = Setup(tmp_path, payouts=[])
     s.append(line(CONFIRM1))
