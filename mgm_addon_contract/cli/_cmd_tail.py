@@ -123,6 +123,26 @@ def tail(
     finally:
         status.close()
         consumer.close()
+    _fail_on_write_problems(consumer, events)
+
+
+def _fail_on_write_problems(consumer, events: Path | None) -> None:  # noqa: ANN001
+    """A checkpoint or event log that could not be written (disk full, read-only) is a
+    failure of the run (exit 1), even though the tags were handled."""
+    from mgm_addon_contract.cli._errors import error_line
+
+    problems = []
+    if consumer.save_problem:
+        problems.append(f"{consumer.save_problem}; the next run repeats the requests made "
+                        "since the last write (the EBS's idempotency keeps their effects "
+                        "single)")
+    if consumer.events.lost:
+        problems.append(f"{events}: {consumer.events.lost} event(s) could not be written "
+                        f"({consumer.events.error})")
+    for problem in problems:
+        print(error_line(problem), file=sys.stderr, flush=True)
+    if problems:
+        raise typer.Exit(1)
 
 
 def _start(consumer, status, base_url: str) -> None:  # noqa: ANN001

@@ -144,6 +144,7 @@ class TailConsumer:
         self._dirty = False
         self._must_save = False
         self._last_save = clock()
+        self.save_problem: str | None = None  # the checkpoint cannot be written (why)
 
     # -- public --------------------------------------------------------------------------
     @property
@@ -262,17 +263,22 @@ class TailConsumer:
                       tracked.read_pos if tracked else 0,
                       self.counts[OK] + self.counts["skipped"],
                       len(self.registry.deferred), self.counts[REJECTED],
-                      self.counts["problems"], self.router.reachable, self.router.problem,
+                      self.counts["problems"], self.router.reachable,
+                      self.router.problem or self.save_problem,
                       self.retry_in(), tracked.carried_bytes if tracked else 0)
 
     def close(self) -> None:
-        if self._dirty:
-            self._save()
-        for tracked in [*self.rotated, *([self.current] if self.current else [])]:
-            tracked.close()
-        self.rotated, self.current = [], None
-        self.events.close()
-        self._release()
+        """Save what is not saved yet (see :attr:`save_problem`), close the files and give
+        the checkpoint up."""
+        try:
+            if self._dirty:
+                self._save()
+        finally:
+            for tracked in [*self.rotated, *([self.current] if self.current else [])]:
+                tracked.close()
+            self.rotated, self.current = [], None
+            self.events.close()
+            self._release()
 
     def _release(self) -> None:
         if self.lock is not None:
@@ -616,9 +622,33 @@ class TailConsumer:
         if not self._first_poll:  # until recovered, the registry's files stay as loaded
             self.registry.files = [t.to_mark() for t in
                                    [*self.rotated, *([self.current] if self.current else [])]]
-        self.registry.save()
-        self._dirty = self._must_save = False
         self._last_save = self.clock()
+        try:
+            self.registry.save()
+        except OSError as exc:
+            self._save_failed(exc)
+            return
+        if self.save_problem is not None:
+            self.events.write("checkpoint-written", file=str(self.registry.path),
+                              note="the checkpoint can be written again")
+            self.save_problem = None
+        self._dirty = self._must_save = False
+
+    def _save_failed(self, exc: OSError) -> None:
+        """The checkpoint cannot be written (disk full, read-only folder): the old one
+        stays whole and tags go on being handled; saving is tried again every second and
+        after each tag. A kill before it succeeds repeats the requests since the last
+        write, whose effects the EBS's idempotency keeps single (SPEC §5, §10)."""
+        problem = f"cannot write the checkpoint {self.registry.path}: {exc.strerror or exc}"
+        if problem != self.save_problem:
+            self.events.write("checkpoint-unwritable", file=str(self.registry.path),
+                              error=exc.strerror or str(exc),
+                              note="tags go on being handled; a kill before the next "
+                                   "successful write repeats their requests (the EBS's "
+                                   "idempotency keeps effects single)")
+            self.counts["problems"] += 1
+        self.save_problem = problem
+        self._dirty, self._must_save = True, False
 
     def _save_if_due(self) -> None:
         if self._dirty and not 0 <= self.clock() - self._last_save < SAVE_EVERY:

@@ -7,6 +7,7 @@ so a consumer that runs for hours stays flat in memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections import Counter
@@ -26,6 +27,8 @@ class EventLog:
         self.events: list[dict[str, Any]] = []
         self.counts: Counter[str] = Counter()
         self._handle: IO[str] | None = path.open("a", encoding="utf-8") if path else None
+        self.lost = 0  # events the file could not take (disk full): counted, not raised
+        self.error: str | None = None
 
     def write(self, kind: str, parsed: ParsedLine | None = None, tag: Tag | None = None,
               **fields: Any) -> dict[str, Any]:
@@ -40,11 +43,36 @@ class EventLog:
         if len(self.events) < self.keep:
             self.events.append(event)
         if self._handle is not None:
-            self._handle.write(redact(json.dumps(event, ensure_ascii=False)) + "\n")
-            self._handle.flush()
+            try:
+                self._handle.write(redact(json.dumps(event, ensure_ascii=False)) + "\n")
+                self._handle.flush()
+            except OSError as exc:
+                self._failed(exc)
         return event
+
+    def _failed(self, exc: OSError) -> None:
+        """A full or read-only disk must not stop the consumer: the event is counted as
+        lost (the command reports it) and the file is reopened on the next event."""
+        self.lost += 1
+        self.error = exc.strerror or str(exc)
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
+        with contextlib.suppress(OSError):
+            self._handle = self.path.open("a", encoding="utf-8") if self.path else None
+            if self._handle is not None and self._handle.tell() and not _ends_a_line(
+                    self.path):
+                self._handle.write("\n")  # the failed write may have left half a line
 
     def close(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            with contextlib.suppress(OSError):
+                self._handle.close()
             self._handle = None
+
+
+def _ends_a_line(path: Path | None) -> bool:
+    with path.open("rb") as handle:  # type: ignore[union-attr]
+        handle.seek(-1, 2)
+        return handle.read(1) == b"\n"

@@ -174,21 +174,27 @@ class Registry:
         }
 
     def save(self) -> None:
-        """Replace the file atomically and durably (no-op without a path)."""
+        """Replace the file atomically and durably (no-op without a path); on an
+        ``OSError`` the previous file is left as it was and no temporary file stays."""
         if self.path is None:
             return
         self.saved_at = time.time()
         data = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
         temporary = self.path.with_name(f".{self.path.name}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            view = memoryview(data.encode("utf-8"))
-            while view:
-                view = view[os.write(descriptor, view):]
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, self.path)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                view = memoryview(data.encode("utf-8"))
+                while view:
+                    view = view[os.write(descriptor, view):]
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, self.path)
+        except OSError:  # disk full, read-only, quota: the old checkpoint stays whole
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
         _fsync_folder(self.path.parent)
         self.saves += 1
 

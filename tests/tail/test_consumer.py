@@ -479,6 +479,42 @@ def test_one_consumer_per_checkpoint(setup: Setup) -> None:
     assert len(setup.effects()) == 2 and not second.deferred
 
 
+def test_a_checkpoint_that_cannot_be_written_is_reported_and_nothing_stops(
+        setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a full disk (or a read-only folder) made the registry write raise out of
+    the consumer (a traceback, a half-written temporary file left behind, and the tags after
+    it never handled). Now the old checkpoint stays whole, tags go on, the problem shows in
+    the status and the events, and the next write that works clears it."""
+    import errno
+
+    from mgm_addon_contract.tail import registry as registry_module
+
+    consumer = setup.consumer()
+    consumer.poll_once()
+    saved = setup.registry()
+    real_write = os.write
+
+    def full(descriptor: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(registry_module.os, "write", full)
+    setup.append(line(ACCEPT1) + line(CONFIRM1, 1))
+    consumer.poll_once()
+    assert setup.effects() == [("POST", f"/api/payouts/{P1}/confirm-acceptance", 200),
+                               (*PATCH1, 200)]
+    assert setup.registry() == saved  # the old checkpoint, whole
+    assert not list(setup.folder.glob(".checkpoint.json.tmp"))
+    assert "No space left on device" in (consumer.status().problem or "")
+    assert [e["event"] for e in setup.events()].count("checkpoint-unwritable") == 1
+    monkeypatch.setattr(registry_module.os, "write", real_write)
+    setup.append(line(CONFIRM2, 2))
+    consumer.poll_once()
+    assert consumer.save_problem is None and consumer.status().problem is None
+    assert {k[1] for k in setup.registry()["done"]} == {P1, P2}
+    consumer.close()
+    assert not consumer.lock.held
+
+
 def test_registry_writes_are_atomic_and_complete(setup: Setup) -> None:
     setup.append(line(CONFIRM1) + line(CONFIRM2, 1))
     consumer = setup.consumer()

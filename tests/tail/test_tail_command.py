@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from tail_support import KEY, P1, P2, line
 
 from mgm_addon_contract.ebs import EbsState, MockEbs
@@ -190,3 +191,40 @@ def test_a_second_consumer_on_the_same_checkpoint_is_refused_until_the_first_die
     assert after_kill.returncode == 0, after_kill.stderr
     assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200),
                              (f"/api/payouts/{P2}/status", 200)]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file size limits (RLIMIT_FSIZE) are POSIX")
+def test_a_full_disk_fails_the_run_visibly_without_a_traceback(tmp_path: Path) -> None:
+    """Regression: a checkpoint write that failed for lack of space ended ``tail`` with a
+    traceback, left its temporary file, and handled no tag after it. The file-size limit
+    makes every write past 300 bytes fail as on a full disk."""
+    import resource
+
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(line("[Bob] says: hi") + line(f"[MGM_CONFIRM:{P1}]", 1)
+                    + line(f"[MGM_CONFIRM:{P2}]", 2))
+    ebs = mock_ebs(P1, P2)
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))
+
+    command = [*CLI, "tail", str(log), "--checkpoint", str(tmp_path / "registry.json"),
+               "--events", str(tmp_path / "events.jsonl"), "--once", *FAST]
+    with BackgroundServer(ebs) as server:
+        full = subprocess.run([*command, "--ebs", server.url], capture_output=True,
+                              text=True, timeout=120, preexec_fn=small_files,
+                              env={**os.environ, "MGM_API_KEY": KEY})
+        assert full.returncode == 1, full.stderr
+        assert "Traceback" not in full.stderr
+        errors = [x for x in full.stderr.splitlines() if x.startswith("error: ")]
+        assert any("cannot write the checkpoint" in x and "registry.json" in x
+                   for x in errors), full.stderr
+        assert any("event(s) could not be written" in x for x in errors), full.stderr
+        assert not list(tmp_path.glob(".registry.json.tmp"))
+        assert confirms(ebs) == [(f"/api/payouts/{P1}/status", 200),
+                                 (f"/api/payouts/{P2}/status", 200)]
+        again = subprocess.run([*command, "--ebs", server.url], capture_output=True,
+                               text=True, timeout=120, env={**os.environ, "MGM_API_KEY": KEY})
+    assert again.returncode == 0, again.stderr
+    assert [status for _, status in confirms(ebs)] == [200, 200, 409, 409]  # once each
