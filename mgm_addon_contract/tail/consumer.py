@@ -35,6 +35,7 @@ from mgm_addon_contract.tail.registry import DeferredTag, FileMark, Key, Registr
 from mgm_addon_contract.tail.router import (
     DEFERRED,
     FATAL,
+    NOT_LISTED,
     OK,
     REJECTED,
     RETRY,
@@ -519,8 +520,8 @@ class TailConsumer:
                                  parsed.source), final=False)
             return True
         behind = self._deferred_before(key)
-        attempt = self.router.route(parsed) if behind is None else Attempt(
-            key[0], "", "", None, DEFERRED, f"keeps its order behind the deferred {behind}")
+        attempt = self.router.route(parsed) if behind is None else self._route_behind(
+            parsed, key, behind)
         if attempt.outcome == DEFERRED:
             now = self.clock()
             self.registry.deferred[key] = DeferredTag(
@@ -536,13 +537,67 @@ class TailConsumer:
             return True
         return self._settle(parsed, key, attempt)
 
-    def _deferred_before(self, key: Key) -> str | None:
+    def _deferred_before(self, key: Key) -> Key | None:
         """The deferred tag for the same payout or gift that ``key`` must not overtake
         (an acceptance is recorded before the payout is sent); None when there is none."""
         if key[0] == "MGM_WHO":
             return None
-        return next((name for name, ident in self.registry.deferred
-                     if ident == key[1] and name != "MGM_WHO"), None)
+        for other in self.registry.deferred:
+            if other == key:
+                return None
+            if other[1] == key[1] and other[0] != "MGM_WHO":
+                return other
+        return None
+
+    def _may_probe(self, key: Key, blocker: Key) -> bool:
+        """Whether ``key`` may ask the EBS about ``blocker``'s payout (see
+        :meth:`_route_behind`)."""
+        return key[0] == "MGM_CONFIRM" and blocker[0] == "MGM_ACCEPT" \
+            and self.registry.deferred[blocker].reason == NOT_LISTED
+
+    def _route_behind(self, parsed: ParsedLine, key: Key, blocker: Key) -> Attempt:
+        """Route ``parsed``, which keeps its order behind the deferred ``blocker``.
+
+        It waits (deferred too), except for an [MGM_CONFIRM] behind an [MGM_ACCEPT] that
+        waits only because ``GET /api/payouts/pending`` does not list its payout: such a
+        payout is unknown or already terminal (SPEC §3), and the CONFIRM asks the EBS
+        which. The acceptance is tried first (its payout may be listed by now); then the
+        CONFIRM: 404 keeps it deferred in order; 409 (terminal) settles both, the
+        acceptance reported as not recordable (SPEC §10: a payout in a wrong state is
+        logged and ignored); 200 hands the payout's name to the acceptance, retried at once.
+        """
+        waits = Attempt(key[0], "", "", None, DEFERRED,
+                        f"keeps its order behind the deferred {blocker[0]}")
+        if not self._may_probe(key, blocker):
+            return waits
+        item = self.registry.deferred[blocker]
+        accept = parse_log_line(item.text, line=item.line, source=item.source,
+                                byte_offset=item.offset)
+        first = self.router.route(accept) if accept.tag is not None else waits
+        if first.outcome != DEFERRED:
+            if not self._settle(accept, blocker, first):
+                return first  # a transient failure: this line is retried
+            return self.router.route(parsed)
+        attempt = self.router.route(parsed)
+        if attempt.outcome == REJECTED:
+            self._not_recordable(accept, blocker, attempt)
+        elif attempt.outcome == OK:
+            item.next_at = self.clock()
+        return attempt
+
+    def _not_recordable(self, accept: ParsedLine, key: Key, answer: Attempt) -> None:
+        """The deferred acceptance ``key`` of a payout the EBS says is terminal: final,
+        recorded and reported (rejected)."""
+        self.registry.deferred.pop(key, None)
+        self._aged_at.pop(key, None)
+        self.registry.done.add(key)
+        reason = (f"payout already terminal ({answer.method} {answer.path} answered "
+                  f"{answer.status}); the acceptance cannot be recorded any more")
+        self.events.write("handled", accept, accept.tag, status=None, result=REJECTED,
+                          reason=reason)
+        self._record(Outcome(accept.line, key[0], key[1] or None, None, REJECTED,
+                             accept.source))
+        self._must_save = True
 
     def _settle(self, parsed: ParsedLine, key: Key, attempt: Attempt) -> bool:
         """Apply a done / rejected / retry / fatal answer for ``parsed``."""
@@ -571,13 +626,28 @@ class TailConsumer:
     def _retry_deferred(self, now: float) -> None:
         waiting: set[str] = set()  # ids with an earlier tag still deferred: keep the order
         for key, item in list(self.registry.deferred.items()):
+            if key not in self.registry.deferred:
+                continue  # settled meanwhile by the tag behind it
             self._age(key, item, now)
             due = item.next_at <= now or item.next_at - now > self.policy.deferred_max_delay
-            if key[1] in waiting and key[0] != "MGM_WHO" or not due:
+            behind = self._deferred_before(key) if key[1] in waiting else None
+            if not due or behind is not None and not self._may_probe(key, behind):
                 waiting.add(key[1])
                 continue
             parsed = parse_log_line(item.text, line=item.line, source=item.source,
                                     byte_offset=item.offset)
+            if behind is not None and parsed.tag is not None:
+                attempt = self._route_behind(parsed, key, behind)
+                if attempt.outcome == DEFERRED:
+                    item.attempts += 1
+                    item.next_at = now + self.policy.deferred(item.attempts, self.rng)
+                    self._dirty = True
+                    waiting.add(key[1])
+                    continue
+                if not self._settle(parsed, key, attempt):
+                    raise _Blocked
+                self._save()
+                continue
             if item.waited >= self.policy.ttl or parsed.tag is None:
                 del self.registry.deferred[key]
                 self._aged_at.pop(key, None)

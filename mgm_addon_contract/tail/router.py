@@ -30,6 +30,7 @@ from mgm_addon_contract.tail.registry import Key, Registry
 
 OK, REJECTED, DEFERRED, RETRY, FATAL = "ok", "rejected", "deferred", "retry", "fatal"
 PENDING_PATH = "/api/payouts/pending"
+NOT_LISTED = "payout not listed by GET /api/payouts/pending yet"
 
 
 def dedupe_key(tag: Tag) -> Key:
@@ -111,8 +112,7 @@ class Router:
                 name = self.registry.names.get(ident or "")
             if name is None:
                 return Attempt(tag.kind.value, "POST", f"/api/payouts/{ident}/"
-                               "confirm-acceptance", None, DEFERRED,
-                               "payout not listed by GET /api/payouts/pending yet")
+                               "confirm-acceptance", None, DEFERRED, NOT_LISTED)
             body = json.dumps({"characterName": name}, ensure_ascii=False).encode()
             return self._call(parsed, tag, "POST", f"/api/payouts/{ident}/confirm-acceptance",
                               body)

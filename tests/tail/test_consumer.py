@@ -620,26 +620,72 @@ def test_a_rotated_file_rewritten_meanwhile_is_read_from_its_start(setup: Setup)
     assert paths(setup) == [PATCH1, PATCH2]
 
 
-def test_tags_for_one_payout_keep_their_order_behind_a_deferred_one(tmp_path) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("appears", ["before the CONFIRM", "after the CONFIRM"])
+def test_tags_for_one_payout_keep_their_order_behind_a_deferred_one(
+        tmp_path, appears: str) -> None:  # noqa: ANN001
     """An [MGM_CONFIRM] must not overtake its payout's deferred [MGM_ACCEPT]: once Sent,
-    the payout leaves the pending list and the acceptance could never be recorded."""
+    the payout leaves the pending list. The CONFIRM asks the EBS about the payout only
+    after trying the acceptance again: an unknown payout (404) keeps both deferred in
+    order; one that appeared meanwhile gets its acceptance first."""
     s = Setup(tmp_path, payouts=[])
     s.append(line(ACCEPT1))
     consumer = s.consumer()
     consumer.poll_once()  # P1 unknown: deferred
-    s.ebs.control("POST", "/_control/payouts", {
-        "payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+    add = {"payouts": [{"id": P1, "characterName": "Norinn", "status": "InProgress"}]}
+    if appears == "before the CONFIRM":
+        s.ebs.control("POST", "/_control/payouts", add)
     s.append(line(CONFIRM1, 1))
     consumer.poll_once()
-    assert [d.key[0] for d in consumer.deferred] == ["MGM_ACCEPT", "MGM_CONFIRM"]
-    assert s.effects() == []  # the CONFIRM waited
-    s.clock.now += 60
-    consumer.poll_once()
-    s.clock.now += 60
-    consumer.poll_once()
-    assert [p for _, p, _ in s.effects()] == [f"/api/payouts/{P1}/confirm-acceptance",
-                                              f"/api/payouts/{P1}/status"]
+    if appears == "after the CONFIRM":
+        assert [d.key[0] for d in consumer.deferred] == ["MGM_ACCEPT", "MGM_CONFIRM"]
+        assert [e for e in s.effects() if e[2] != 404] == []  # the CONFIRM waited
+        s.ebs.control("POST", "/_control/payouts", add)
+    for _ in range(3):
+        s.clock.now += 60
+        consumer.poll_once()
+    assert [p for _, p, status in s.effects() if status == 200] == [
+        f"/api/payouts/{P1}/confirm-acceptance", f"/api/payouts/{P1}/status"]
     assert s.ebs.state.payouts[P1].acceptedAt and s.ebs.state.payouts[P1].status == "Sent"
+    assert not consumer.deferred
+
+
+@pytest.mark.parametrize("checkpoint", ["deleted", "older", "empty"])
+def test_a_lost_or_older_checkpoint_settles_every_repeated_tag(
+        setup: Setup, checkpoint: str) -> None:
+    """Regression: started over on a log whose payouts were already Sent (checkpoint
+    deleted, emptied, or restored from an older run), the repeated [MGM_ACCEPT] found its
+    payout no longer pending and was deferred, and the [MGM_CONFIRM] behind it too: both
+    retried for 24 h, then reported unresolved, and ``--once`` failed all that time. The
+    CONFIRM now learns from the EBS that the payout is terminal (409), which settles both
+    (SPEC §10: a payout in a wrong state is logged and ignored), each effect still once."""
+    first = setup.consumer()
+    first.poll_once()
+    first.close()
+    older = setup.checkpoint.read_bytes()
+    setup.append(line(ACCEPT1) + line(CONFIRM1, 1) + line(ACCEPT2, 2))
+    again = setup.consumer()
+    again.poll_once()
+    again.close()
+    if checkpoint == "deleted":
+        setup.checkpoint.unlink()
+    else:
+        setup.checkpoint.write_bytes(older if checkpoint == "older" else b"")
+    restarted = setup.consumer()
+    assert restarted.drain()
+    assert restarted.unhandled == 0 and not restarted.deferred
+    results = [(o.tag, o.correlation_id, o.result) for o in restarted.outcomes
+               if o.result != "deferred"]
+    assert results == [("MGM_ACCEPT", P1, "rejected"), ("MGM_CONFIRM", P1, "rejected"),
+                       ("MGM_ACCEPT", P2, "ok")]
+    state = setup.ebs.state
+    assert state.payouts[P1].status == "Sent" and len(state.announcements) == 1
+    assert [e for e in setup.effects() if e[2] == 200] == [
+        ("POST", f"/api/payouts/{P1}/confirm-acceptance", 200), (*PATCH1, 200),
+        ("POST", f"/api/payouts/{P2}/confirm-acceptance", 200),
+        ("POST", f"/api/payouts/{P2}/confirm-acceptance", 200)]  # repeated: no new effect
+    rejected = [e for e in setup.events() if e["event"] == "handled"
+                and e.get("result") == "rejected" and e.get("tag") == "MGM_ACCEPT"]
+    assert rejected and "terminal" in rejected[-1]["reason"]
 
 
 def test_a_rewrite_under_a_read_is_not_read_as_a_continuation(setup: Setup) -> None:
