@@ -65,7 +65,7 @@ def tail(
     """Turn [MGM_*] tags into EBS calls (SPEC §10): no tag lost, no effect doubled.
 
     Exit 0 when every tag is handled; 1 (with --once) when tags remain unhandled; 2 on a
-    user error or when the EBS refuses the key; 130 on Ctrl+C."""
+    user error or when the EBS refuses the key; 130 on Ctrl+C (and SIGTERM with --once)."""
     import httpx
 
     from mgm_addon_contract.grammar.scanner import DEFAULT_MAX_LINE
@@ -112,18 +112,54 @@ def tail(
             console.print(f"line {o.line}: {o.tag} {o.correlation_id or ''} -> {answer} "
                           f"{o.result}", markup=False, highlight=False)
 
+    stop = _Stop(follow)
+    stop.install()
     try:
         _start(consumer, status, base_url)
         if follow:
-            _follow(consumer, status, interval, file_events, show)
+            _follow(consumer, status, interval, file_events, show, stop)
         else:
-            _once(consumer, status, max_wait, show)
+            _once(consumer, status, max_wait, show, stop)
     except ConsumerStopped as exc:
         raise UserError(str(exc)) from None
     finally:
+        stop.restore()
         status.close()
         consumer.close()
     _fail_on_write_problems(consumer, events)
+
+
+class _Stop:
+    """Ctrl+C (SIGINT) and SIGTERM set a flag that the loops check between polls.
+
+    A handler that raised KeyboardInterrupt could fire inside a garbage-collector callback
+    (anything imported may register one), where the exception is printed and swallowed:
+    Ctrl+C would be lost and the consumer would keep running."""
+
+    def __init__(self, follow: bool) -> None:
+        self.follow = follow
+        self.event = threading.Event()
+        self.signal: int | None = None
+        self._previous: dict[int, object] = {}
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._previous[signum] = signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        self.signal = signum
+        self.event.set()
+
+    def restore(self) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)  # type: ignore[arg-type]
+        self._previous.clear()
+
+    def reraise(self) -> None:
+        """Ctrl+C (and SIGTERM with --once) ends the command as an interrupt: exit 130,
+        after the summary; SIGTERM stops follow mode normally."""
+        if self.signal == signal.SIGINT or (self.signal is not None and not self.follow):
+            raise KeyboardInterrupt
 
 
 def _fail_on_write_problems(consumer, events: Path | None) -> None:  # noqa: ANN001
@@ -153,26 +189,27 @@ def _start(consumer, status, base_url: str) -> None:  # noqa: ANN001
                        "retrying with back-off")
 
 
-def _follow(consumer, status, interval: float, file_events: bool, show) -> None:  # noqa: ANN001
+def _follow(consumer, status, interval: float, file_events: bool, show,  # noqa: ANN001
+            stop: _Stop) -> None:
     from mgm_addon_contract.tail.follow import Follower
 
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     status.message(f"following {consumer.log} (Ctrl+C to stop)")
     try:
         Follower(consumer, interval=interval, use_events=file_events, on_outcomes=show,
-                 on_status=status.update).run(stop)
+                 on_status=status.update).run(stop.event)
     except KeyboardInterrupt:
         _summary(consumer, status)
         raise
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     _summary(consumer, status)
+    stop.reraise()
 
 
-def _once(consumer, status, max_wait: float, show) -> None:  # noqa: ANN001
-    done = consumer.drain(timeout=max_wait)
+def _once(consumer, status, max_wait: float, show, stop: _Stop) -> None:  # noqa: ANN001
+    done = consumer.drain(timeout=max_wait, stop=stop.event.is_set)
     show(list(consumer.outcomes))
+    if stop.event.is_set():
+        _summary(consumer, status)
+        stop.reraise()
     unhandled = consumer.unhandled
     tracked = consumer.current
     partial = tracked.scanner.carried_text() if tracked and tracked.carried_bytes else ""

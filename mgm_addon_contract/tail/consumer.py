@@ -214,19 +214,25 @@ class TailConsumer:
         self._save_if_due()
         return self._poll
 
-    def drain(self, *, timeout: float | None = None) -> bool:
+    def drain(self, *, timeout: float | None = None,
+              stop: Callable[[], bool] | None = None) -> bool:
         """Poll until what is readable is handled, sleeping out back-offs; False when
-        ``timeout`` seconds pass first (a line is still being retried)."""
+        ``timeout`` seconds pass first (a line is still being retried) or ``stop()`` turns
+        true (checked between polls and every 0.1 s of a back-off)."""
         deadline = None if timeout is None else self.clock() + timeout
         while True:
+            if stop is not None and stop():
+                return False
             self.poll_once()
             if not self.blocked and not self._more:
                 return True
             wait = self.retry_in() or 0.0
             if deadline is not None and self.clock() + wait > deadline:
                 return False
-            if wait:
-                self.sleep(wait)
+            while wait > 0 and not (stop is not None and stop()):
+                step = wait if stop is None else min(wait, 0.1)
+                self.sleep(step)
+                wait -= step
 
     def finish(self, *, last_line_complete: bool = True,
                timeout: float | None = None) -> bool:

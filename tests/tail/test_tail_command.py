@@ -228,3 +228,54 @@ def test_a_full_disk_fails_the_run_visibly_without_a_traceback(tmp_path: Path) -
                                text=True, timeout=120, env={**os.environ, "MGM_API_KEY": KEY})
     assert again.returncode == 0, again.stderr
     assert [status for _, status in confirms(ebs)] == [200, 200, 409, 409]  # once each
+
+
+SWALLOWING_GC = """
+import gc, os, signal, sys, threading, time
+from pathlib import Path
+flag = Path(sys.argv.pop(1))
+def callback(phase, info):
+    main = threading.current_thread() is threading.main_thread()
+    if phase == "start" and main and flag.exists():
+        flag.unlink()
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C arrives while a collection runs
+        time.sleep(0.05)
+gc.callbacks.append(callback)
+gc.set_threshold(50)
+from mgm_addon_contract.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("mode", ["--follow", "--once"])
+def test_ctrl_c_during_a_garbage_collection_still_stops_the_consumer(
+        tmp_path: Path, mode: str) -> None:
+    """Regression: Ctrl+C raised KeyboardInterrupt wherever the main thread was; inside a
+    garbage-collector callback (one is registered by an imported module) it was printed
+    and swallowed, and the consumer went on running. Signals now set a flag."""
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    flag = tmp_path / "interrupt-now"
+    ebs = mock_ebs(P1)
+    ebs.control("POST", "/_control/faults", {"path": "/api/payouts/", "status": 503,
+                                             "count": 10_000})
+    with BackgroundServer(ebs) as server:
+        process = subprocess.Popen(
+            [sys.executable, "-c", SWALLOWING_GC, str(flag), "tail", str(log), "--ebs",
+             server.url, "--checkpoint", str(tmp_path / "registry.json"), *FAST, mode],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "MGM_API_KEY": KEY})
+        deadline = time.monotonic() + 60
+        while not any(e.status == 503 for e in ebs.transcript):  # retrying the line
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.02)
+        flag.touch()
+        try:
+            _, err = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise AssertionError("Ctrl+C was lost: the consumer kept running") from None
+    assert not flag.exists()  # the interrupt was sent inside a collection
+    assert process.returncode == 130, err
+    assert "tags: 0 done" in err and "Traceback" not in err
