@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mgm_addon_contract.cli._errors import UserError
-from mgm_addon_contract.isolated import Runner, default_limits
+
+if TYPE_CHECKING:  # the client is imported by the commands that run addon code only
+    from mgm_addon_contract.isolated import Runner
 
 TrustedOption = Annotated[bool, typer.Option(
     "--trusted", help="Run the addon in this process (faster start; only for code you "
@@ -56,4 +58,6 @@ def usable_addon(addon: Path) -> None:
 
 def runner_for(trusted: bool, worker_memory: int | None) -> Runner:
     """In-process when ``trusted``, else one isolation worker with the given memory cap."""
+    from mgm_addon_contract.isolated import Runner, default_limits
+
     return Runner(isolate=not trusted, limits=default_limits(worker_memory))
