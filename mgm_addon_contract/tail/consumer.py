@@ -200,7 +200,7 @@ class TailConsumer:
             self._retire_rotated(now)
         except _Blocked:
             self._failures += 1
-            delay = self.policy.delay(self._failures, self.rng)
+            delay = self._backoff()
             self._retry_at, self._retry_wait = self.clock() + delay, delay
             self.events.write("retry", attempt=self._failures, in_s=round(delay, 3),
                               problem=self.router.problem)
@@ -247,7 +247,7 @@ class TailConsumer:
                 for parsed in tracked.scanner.finish():
                     while not self._handle_line(tracked, parsed):
                         self._failures += 1
-                        delay = self.policy.delay(self._failures, self.rng)
+                        delay = self._backoff()
                         if deadline is not None and self.clock() + delay > deadline:
                             tracked.rewind(parsed.byte_offset, parsed.line - 1)
                             self._retry_at, self._retry_wait = self.clock() + delay, delay
@@ -290,6 +290,11 @@ class TailConsumer:
     def _release(self) -> None:
         if self.lock is not None:
             self.lock.release()
+
+    def _backoff(self) -> float:
+        """The wait before the line is tried again: the policy's back-off, or longer when
+        the EBS asked for it (``Retry-After`` on a 429 or 503; SPEC §5 overload)."""
+        return max(self.policy.delay(self._failures, self.rng), self.router.retry_after or 0.0)
 
     # -- files ---------------------------------------------------------------------------
     def _track_files(self, now: float) -> None:

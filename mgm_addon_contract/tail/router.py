@@ -21,6 +21,8 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -29,6 +31,7 @@ from mgm_addon_contract.tail.events import EventLog
 from mgm_addon_contract.tail.registry import Key, Registry
 
 OK, REJECTED, DEFERRED, RETRY, FATAL = "ok", "rejected", "deferred", "retry", "fatal"
+RETRY_AFTER_MAX = 600.0  # seconds: the longest Retry-After honoured (a hostile value is cut)
 PENDING_PATH = "/api/payouts/pending"
 NOT_LISTED = "payout not listed by GET /api/payouts/pending yet"
 
@@ -90,6 +93,7 @@ class Router:
         self.reachable: bool | None = None
         self.problem: str | None = None
         self.requests = 0
+        self.retry_after: float | None = None  # the last answer's Retry-After, in seconds
         self._pending_fresh = False
 
     def new_poll(self) -> None:
@@ -167,6 +171,7 @@ class Router:
         attempt = Attempt(kind, method, path, status, outcome, error or _reason(response),
                           round((time.monotonic() - started) * 1000, 2))
         self.requests += 1
+        self.retry_after = retry_after(response)
         self.reachable = status is not None
         self.problem = None if outcome in (OK, REJECTED, DEFERRED) else _problem(attempt)
         self.events.write("request", parsed, tag, method=method, path=path, status=status,
@@ -199,6 +204,26 @@ def _request(tag: Tag, ident: str | None) -> tuple[str, str, bytes | None]:
             {"state": "Failed", "reason": "no_items_available"}).encode()
     return "POST", f"/api/gift-requests/{ident}/select-item", json.dumps(
         items[0], ensure_ascii=False).encode()
+
+
+def retry_after(response: httpx.Response | None) -> float | None:
+    """Seconds a 429 or 503 answer asks the client to wait (``Retry-After``: delay
+    seconds or an HTTP date; RFC 9110 §10.2.3), at most :data:`RETRY_AFTER_MAX`; None
+    when the answer gives none or an unreadable one."""
+    if response is None or response.status_code not in (429, 503):
+        return None
+    value = response.headers.get("retry-after", "").strip()
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    return min(max(seconds, 0.0), RETRY_AFTER_MAX)
 
 
 def _reason(response: httpx.Response | None) -> str | None:

@@ -262,6 +262,37 @@ def test_5xx_429_and_network_errors_are_retried_with_backoff_without_limit(
     assert not consumer.blocked and paths(setup)[-1] == PATCH2
 
 
+def test_retry_after_of_a_429_or_503_is_honoured_up_to_a_cap(setup: Setup) -> None:
+    """Regression: a rate-limited consumer (429, or 503 under overload, SPEC §5) retried
+    after its own short back-off whatever ``Retry-After`` said, spending the EBS's window
+    on refused requests. A hostile value is cut at ten minutes."""
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    import httpx
+
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    answers = iter([(429, "7"), (503, soon), (429, "86400"), (429, "soon")])
+    real = setup._answer
+
+    def limited(request: httpx.Request) -> httpx.Response:
+        answer = next(answers, None) if request.method == "PATCH" else None
+        if answer is None:
+            return real(request)
+        return httpx.Response(answer[0], headers={"Retry-After": answer[1]},
+                              json={"code": "rate_limited", "message": "", "details": {}})
+
+    setup.client = httpx.Client(transport=httpx.MockTransport(limited),
+                                base_url="http://ebs", headers={"X-MGM-ApiKey": KEY})
+    setup.append(line(CONFIRM1))
+    consumer = setup.consumer()
+    assert consumer.drain()
+    waits = setup.clock.sleeps
+    assert len(waits) == 4 and waits[0] >= 7 and 15 <= waits[1] <= 20 and waits[2] == 600
+    assert waits[3] <= 4.0  # unreadable: the policy's own back-off
+    assert setup.effects() == [(*PATCH1, 200)]
+
+
 def test_401_and_403_stop_the_consumer_and_the_offset_stays(setup: Setup) -> None:
     """Regression: a 401 (wrong key) was checkpointed as handled."""
     for status in (401, 403):
