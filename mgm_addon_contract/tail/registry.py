@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mgm_addon_contract.tail import registry_schema as schema
+
 VERSION = 2
 Key = tuple[str, str]
 
@@ -123,29 +125,40 @@ class Registry:
         return registry
 
     def _read(self, data: dict[str, Any], dedupe_limit: int) -> None:
+        """Every field checked (:mod:`registry_schema`): a wrong one is a ValueError."""
         version = data.get("version", 1)
         if version == 1:  # the first format: one file, identity and offset
-            identity = data.get("identity") or [0, 0]
-            if data.get("offset"):
-                self.files = [FileMark(int(identity[0]), int(identity[1]), "", 0,
-                                       int(data["offset"]), int(data.get("line", 0)), "")]
-            self.done = BoundedKeys(dedupe_limit, data.get("handled", []))
-            self.names.update(data.get("names", {}))
+            dev, ino = schema.integers(data.get("identity") or [0, 0], "identity", 2)
+            offset = schema.count(data.get("offset", 0), "offset")
+            if offset:
+                line = schema.count(data.get("line", 0), "line")
+                self.files = [FileMark(dev, ino, "", 0, offset, line, "")]
+            self.done = BoundedKeys(dedupe_limit, self._keys(data, "handled"))
+            self._names(data)
             return
         if version != VERSION:
-            raise ValueError(f"version {version} is not supported (this library writes "
+            raise ValueError(f"version {version!r} is not supported (this library writes "
                              f"{VERSION})")
-        self.files = [FileMark(**mark) for mark in data.get("files", [])]
-        self.saved_at = float(data.get("saved_at", 0.0))
-        for dev, ino, size in data.get("retired", []):
-            self.retired[(int(dev), int(ino))] = int(size)
-        self.done = BoundedKeys(dedupe_limit, data.get("done", []))
-        for item in data.get("deferred", []):
-            item = dict(item)
-            key = (str(item["key"][0]), str(item["key"][1]))
-            item["key"] = key
-            self.deferred[key] = DeferredTag(**item)
-        self.names.update(data.get("names", {}))
+        self.files = [FileMark(**schema.fields(mark, schema.MARK, f"files[{i}]"))
+                      for i, mark in enumerate(schema.array(data.get("files", []), "files"))]
+        self.saved_at = schema.number(data.get("saved_at", 0.0), "saved_at")
+        for i, entry in enumerate(schema.array(data.get("retired", []), "retired")):
+            dev, ino, size = schema.integers(entry, f"retired[{i}]", 3)
+            self.retired[(dev, ino)] = size
+        self.done = BoundedKeys(dedupe_limit, self._keys(data, "done"))
+        for i, item in enumerate(schema.array(data.get("deferred", []), "deferred")):
+            tag = DeferredTag(**schema.fields(item, schema.DEFERRED, f"deferred[{i}]"))
+            self.deferred[tag.key] = tag
+        self._names(data)
+
+    @staticmethod
+    def _keys(data: dict[str, Any], name: str) -> list[list[str]]:
+        return [list(schema.texts(k, f"{name}[{i}]"))
+                for i, k in enumerate(schema.array(data.get(name, []), name))]
+
+    def _names(self, data: dict[str, Any]) -> None:
+        names = schema.mapping(data.get("names", {}), "names")
+        self.names.update((k, schema.text(v, f"names[{k!r}]")) for k, v in names.items())
 
     # -- writing -------------------------------------------------------------------------
     def remember_name(self, payout_id: str, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -483,6 +484,42 @@ def test_an_unusable_registry_is_a_clear_error(setup: Setup) -> None:
     setup.checkpoint.write_text("{not json")
     with pytest.raises(RegistryError, match="checkpoint.json: not a usable tail checkpoint"):
         setup.consumer()
+
+
+MARK = {"dev": 1, "ino": 2, "fingerprint": "", "fingerprint_bytes": 0, "offset": 10,
+        "line": 1, "path": "WoWChatLog.txt"}
+
+
+@pytest.mark.parametrize(("content", "field"), [
+    ({"done": [[]]}, "done[0]"),
+    ({"done": "abc"}, "done"),
+    ({"deferred": [{"key": ["MGM_CONFIRM"]}]}, "deferred[0]"),
+    ({"deferred": [{"key": ["MGM_CONFIRM", P1], "text": 5, "line": 1, "offset": 0,
+                    "source": "s", "first_seen": 0, "next_at": 0}]}, "deferred[0].text"),
+    ({"deferred": [{"key": ["MGM_CONFIRM", P1], "text": "t", "line": 1, "offset": 0,
+                    "source": "s", "first_seen": 0, "next_at": "soon"}]},
+     "deferred[0].next_at"),
+    ({"files": [{**MARK, "offset": "10"}]}, "files[0].offset"),
+    ({"files": [{**MARK, "dev": "a"}]}, "files[0].dev"),
+    ({"files": [{**MARK, "line": -1}]}, "files[0].line"),
+    ({"saved_at": 1e400}, "saved_at"),
+    ({"names": {P1: 1}}, "names"),
+    ({"retired": [[1, 2, "x"]]}, "retired[0][2]"),
+])
+def test_a_registry_of_the_wrong_shape_is_refused_naming_the_field(
+        setup: Setup, content: dict, field: str) -> None:
+    """Regression: a registry with the right keys but wrong values (hand-edited, foreign,
+    damaged) crashed the consumer with a traceback (IndexError, TypeError) or was half
+    used: a non-finite ``saved_at`` hid every file rotated while it was stopped."""
+    import json
+
+    from mgm_addon_contract.tail import RegistryError
+
+    setup.checkpoint.write_text(json.dumps({"version": 2, **content}))
+    with pytest.raises(RegistryError, match=rf"checkpoint.json: .*{re.escape(field)}"):
+        setup.consumer()
+    setup.checkpoint.unlink()
+    setup.consumer().poll_once()  # the refused consumer gave the checkpoint's lock up
 
 
 def test_an_empty_registry_file_is_a_fresh_start(setup: Setup) -> None:
