@@ -59,7 +59,8 @@ def tail(
     max_line_bytes: Annotated[int | None, typer.Option(min=256, help="Longest line read "
                                                        "whole (default 256 KiB).")] = None,
     rotated_idle: Annotated[float, typer.Option(min=0, help="Seconds a renamed (rotated) "
-                                                "log is still watched for late lines.")]
+                                                "log stays watched for late lines once "
+                                                "the new log has bytes.")]
     = 60.0,
 ) -> None:
     """Turn [MGM_*] tags into EBS calls (SPEC §10): no tag lost, no effect doubled.

@@ -467,16 +467,21 @@ class TailConsumer:
         self.counts["dropped-partial"] += 1
 
     def _retire_rotated(self, now: float) -> None:
+        """Close rotated files that are done: deleted, or idle for ``rotated_idle`` once
+        the writer has moved on to a new log."""
         while len(self.rotated) > MAX_ROTATED:
             oldest = self.rotated.pop(0)
             if oldest.carried_bytes:
                 self._drop_partial(oldest, f"more than {MAX_ROTATED} rotated files open")
             oldest.close()
+        # A writer that still holds a renamed file goes on writing there: it is known to
+        # have moved on only once the log's path holds a file with bytes in it.
+        moved_on = self.current is not None and self.current.size() > 0
         for tracked in list(self.rotated):
             gone = tracked.gone()
             if tracked.carried_bytes and not gone:
                 continue  # its writer may still finish the line
-            if not gone and now - tracked.last_growth < self.rotated_idle:
+            if not gone and (not moved_on or now - tracked.last_growth < self.rotated_idle):
                 continue
             if tracked.carried_bytes:
                 self._drop_partial(tracked, "file deleted")

@@ -640,6 +640,36 @@ def test_retry_policy_backs_off_with_jitter_up_to_its_cap() -> None:
     assert len({round(d, 6) for d in delays}) == len(delays)  # jittered
 
 
+@pytest.mark.parametrize("new_log", ["none", "empty"])
+def test_a_renamed_log_its_writer_still_holds_is_watched_until_the_writer_moves_on(
+        setup: Setup, new_log: str) -> None:
+    """Regression: a log renamed while the game held it open (no new log, or an empty one
+    made by a rotation tool) was given up after ``rotated_idle`` seconds without growth;
+    the game, still writing through its descriptor, added a CONFIRM that was never read."""
+    consumer = setup.consumer(rotated_idle=60.0)
+    game = os.open(setup.log, os.O_WRONLY | os.O_APPEND)
+    try:
+        os.write(game, line(ACCEPT1))
+        consumer.poll_once()
+        os.rename(setup.log, setup.folder / "WoWChatLog.old.txt")
+        if new_log == "empty":
+            setup.log.write_bytes(b"")
+        for _ in range(5):  # the streamer is away for minutes
+            setup.clock.now += 60
+            consumer.poll_once()
+        os.write(game, line(CONFIRM1, 1))
+        setup.clock.now += 1
+        consumer.poll_once()
+        assert paths(setup) == [("POST", f"/api/payouts/{P1}/confirm-acceptance"), PATCH1]
+        setup.append(line("[Bob] says: back", 2))  # the game writes the new log now
+        for _ in range(3):
+            setup.clock.now += 60
+            consumer.poll_once()
+        assert [e["event"] for e in setup.events()].count("rotated-done") == 1
+    finally:
+        os.close(game)
+
+
 def test_several_rotations_between_two_polls_lose_nothing(setup: Setup) -> None:
     consumer = setup.consumer()
     setup.append(line(ACCEPT1))
