@@ -3,14 +3,15 @@
 One attempt per call; the consumer decides about retries. Every answer falls in one class:
 
 - ``ok``: 2xx, done.
-- ``rejected``: 400 / 409 (already done or out of sequence, SPEC §5) and the other 4xx that a
-  retry cannot change: final, recorded and reported.
+- ``rejected``: 400 / 409 / 410 / 422 (invalid, already done or out of sequence, SPEC §5):
+  final, recorded and reported.
 - ``deferred``: 404 for a payout or gift the EBS does not know (yet), or an ``[MGM_ACCEPT]``
   whose payout ``GET /api/payouts/pending`` does not list: retried with back-off until a TTL.
 - ``retry``: 408, 429, 5xx, timeouts and connection errors: retried with back-off and jitter,
   without limit.
-- ``fatal``: 401 / 403 (the API key), redirects and a missing route (the URL is not an EBS):
-  the consumer stops with a clear error; nothing after the line is marked done.
+- ``fatal``: 401 / 403 (the API key), redirects, a missing route and any other 4xx, and a
+  pending list that is not a JSON list (the URL is not an EBS): the consumer stops with a
+  clear error; nothing after the line is marked done.
 
 Payout and gift ids are routed in canonical lower case (the EBS parses them as GUIDs).
 """
@@ -42,17 +43,23 @@ def dedupe_key(tag: Tag) -> Key:
     return (kind, ident.lower())
 
 
+DECISIONS = frozenset({400, 409, 410, 422})  # the EBS's answers about a tag (SPEC §5)
+
+
 def classify(status: int | None, *, has_id: bool) -> str:
-    """The outcome class of an answer (``status`` None: no answer at all)."""
+    """The outcome class of an answer (``status`` None: no answer at all).
+
+    Only the EBS's own decisions about a tag (400 invalid or out of sequence, 409 conflict
+    or already done, 410, 422) are final rejections. Any other 4xx (405 method not allowed,
+    415, 413, ...) says the server does not speak the EBS's routes at all (a wrong
+    ``--ebs`` URL, a proxy): fatal, so that no tag is marked done on its word."""
     if status is None or status in (408, 429) or status >= 500:
         return RETRY
     if 200 <= status < 300:
         return OK
-    if status in (401, 403) or 300 <= status < 400 or status < 200:
-        return FATAL
     if status == 404:
         return DEFERRED if has_id else FATAL
-    return REJECTED
+    return REJECTED if status in DECISIONS else FATAL
 
 
 @dataclass
@@ -132,12 +139,16 @@ class Router:
         attempt, response = self._send(parsed, tag, "GET", PENDING_PATH, None, has_id=False)
         if attempt.outcome != OK:
             return attempt
-        self._pending_fresh = True
         try:
             payouts = response.json() if response is not None else []
         except ValueError:
-            payouts = []
-        for payout in payouts if isinstance(payouts, list) else []:
+            payouts = None
+        if not isinstance(payouts, list):
+            attempt.outcome, attempt.error = FATAL, "the answer is not a JSON list of payouts"
+            self.problem = _problem(attempt)
+            return attempt
+        self._pending_fresh = True
+        for payout in payouts:
             if isinstance(payout, dict) and "id" in payout and "characterName" in payout:
                 self.registry.remember_name(str(payout["id"]).lower(),
                                             str(payout["characterName"]))

@@ -306,6 +306,33 @@ def test_401_and_403_stop_the_consumer_and_the_offset_stays(setup: Setup) -> Non
         assert s.consumer().drain() and s.ebs.state.payouts[P1].status == "Sent"
 
 
+@pytest.mark.parametrize(("pending", "patch"), [
+    (b"[]", 405), (b"[]", 415), (b"<html>not an EBS</html>", 200), (b'{"a": 1}', 200)])
+def test_a_server_that_is_not_the_ebs_stops_the_consumer_before_any_tag_is_marked_done(
+        setup: Setup, pending: bytes, patch: int) -> None:
+    """Regression: a wrong ``--ebs`` URL (a web server answering 405 Method Not Allowed,
+    or 200 with an HTML page to the pending list) had every tag 'rejected' and committed:
+    the tags were never delivered to the real EBS. Only the EBS's own decisions (400, 409,
+    410, 422) are final; other 4xx and a pending list that is not a JSON list stop."""
+    import httpx
+
+    def web_server(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, content=pending)
+        return httpx.Response(patch, content=b"<html>nope</html>")
+
+    setup.client = httpx.Client(transport=httpx.MockTransport(web_server),
+                                base_url="http://ebs", headers={"X-MGM-ApiKey": KEY})
+    setup.append(line(CONFIRM1))
+    consumer = setup.consumer()
+    with pytest.raises(ConsumerStopped):
+        consumer.probe()
+        consumer.poll_once()
+    assert not consumer.registry.done and not consumer.registry.deferred
+    marks = setup.registry()["files"] if setup.checkpoint.exists() else []
+    assert all(mark["offset"] == 0 for mark in marks)
+
+
 def test_400_and_409_are_final_and_recorded(setup: Setup) -> None:
     setup.ebs.state.payouts[P1].status = "Sent"
     setup.append(line(CONFIRM1) + line(f"[MGM_ACCEPT:{P1}]", 1))
