@@ -90,9 +90,28 @@ STRING_TABLE_SHRINK = textwrap.dedent('''
 ''')
 
 
-def test_the_collector_failing_at_the_cap_as_a_call_returns_is_the_entry_s_error() -> None:
-    done = subprocess.run([sys.executable, "-c", STRING_TABLE_SHRINK], capture_output=True,
-                          text=True, timeout=120, check=False)
+# A global the client makes on first read (print: a chunk of its own Lua) read in a state
+# filled to the cap: the read fails with "not enough memory" at the addon's line, and once
+# memory is free the next read makes it.
+LAZY_GLOBAL_AT_THE_CAP = textwrap.dedent('''
+    from wowapi_stubs import ClientSettings, HeadlessClient
+    client = HeadlessClient(ClientSettings(memory_limit_bytes=1_000_000))
+    client.eval_lua("HOG = {} pcall(function() for i = 1, 1e9 do"
+                    " HOG[#HOG + 1] = string.rep('x', 1000) .. i end end) collectgarbage()")
+    client.eval_lua("pcall(string.rep, 'x', 1e6) OK = pcall(print, 'p')")
+    assert "not enough memory" in client.errors[-1].message, client.errors[-1]
+    client.eval_lua("HOG = nil collectgarbage() print('made now')")
+    assert client.chat[-1].text == "made now", client.chat[-1]
+    print("survived")
+''')
+
+
+@pytest.mark.parametrize("script", [STRING_TABLE_SHRINK, LAZY_GLOBAL_AT_THE_CAP],
+                         ids=["collector-as-a-call-returns", "lazy-global"])
+def test_running_out_at_the_cap_outside_protected_code_is_the_entry_s_error(
+        script: str) -> None:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "survived"
 
