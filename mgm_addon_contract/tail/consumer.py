@@ -652,19 +652,7 @@ class TailConsumer:
                 continue
             parsed = parse_log_line(item.text, line=item.line, source=item.source,
                                     byte_offset=item.offset)
-            if behind is not None and parsed.tag is not None:
-                attempt = self._route_behind(parsed, key, behind)
-                if attempt.outcome == DEFERRED:
-                    item.attempts += 1
-                    item.next_at = now + self.policy.deferred(item.attempts, self.rng)
-                    self._dirty = True
-                    waiting.add(key[1])
-                    continue
-                if not self._settle(parsed, key, attempt):
-                    raise _Blocked
-                self._save()
-                continue
-            if item.waited >= self.policy.ttl or parsed.tag is None:
+            if parsed.tag is None or behind is None and item.waited >= self.policy.ttl:
                 del self.registry.deferred[key]
                 self._aged_at.pop(key, None)
                 self.registry.done.add(key)
@@ -676,7 +664,8 @@ class TailConsumer:
                                      item.source))
                 self._save()
                 continue
-            attempt = self.router.route(parsed)
+            attempt = self.router.route(parsed) if behind is None else self._route_behind(
+                parsed, key, behind)
             if attempt.outcome == DEFERRED:
                 item.attempts += 1
                 item.next_at = now + self.policy.deferred(item.attempts, self.rng)
