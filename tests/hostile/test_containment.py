@@ -12,10 +12,11 @@ import textwrap
 from wowapi_stubs import ClientSettings, HeadlessClient
 
 
-def run_isolated(script: str) -> str:
-    """Run ``script`` (Python) in a fresh interpreter; its stdout (an abort fails here)."""
+def run_isolated(script: str, timeout: float = 120) -> str:
+    """Run ``script`` (Python) in a fresh interpreter; its stdout (an abort or a hang past
+    ``timeout`` seconds fails here)."""
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)],
-                          capture_output=True, text=True, timeout=120, check=False)
+                          capture_output=True, text=True, timeout=timeout, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout.strip()
 
@@ -56,3 +57,40 @@ def test_the_entry_itself_running_out_of_memory_is_a_recorded_error() -> None:
         assert result is None
         assert any("not enough memory" in e.message for e in client.errors), client.errors
         assert client.eval_lua("t = nil return 1 + 1") == 2
+
+
+def test_a_backdrop_is_read_by_the_fields_the_client_reads_whatever_the_table_holds() -> None:
+    # The host used to copy the whole table into Python: a table sharing its children
+    # 30 levels deep (3 ** 30 paths) hung the process, a wide one grew it outside the cap.
+    out = run_isolated('''
+        from wowapi_stubs import ClientSettings, HeadlessClient
+        with HeadlessClient(ClientSettings(cpu_limit_seconds=0.2)) as client:
+            print(client.eval_lua(\'\'\'
+                local t = { bgFile = "Bg", insets = { left = 3 } }
+                for depth = 1, 30 do
+                  local n = { bgFile = "Bg", edgeFile = "Edge", tile = true, insets = t.insets }
+                  for i = 1, 3 do n[i] = t end
+                  t = n
+                end
+                local f = CreateFrame("Frame")
+                f:SetBackdrop(t)
+                local b = f:GetBackdrop()
+                return b.bgFile .. b.edgeFile .. tostring(b.tile) .. b.insets.left
+                  .. tostring(b[1])\'\'\'))
+    ''', timeout=30)
+    assert out == "BgEdgetrue3nil"
+
+
+def test_compiling_large_chunks_in_a_loop_is_stopped_at_the_cpu_deadline() -> None:
+    # Compiling runs in C (no instruction for the count hook): a loop of a few instructions
+    # around loadstring used to run minutes past the deadline.
+    out = run_isolated('''
+        import time
+        from wowapi_stubs import ClientSettings, HeadlessClient
+        with HeadlessClient(ClientSettings(cpu_limit_seconds=0.2)) as client:
+            started = time.process_time()
+            client.eval_lua(\'local s = "return " .. string.rep("1+", 5e5) .. "1" \'
+                            \'for i = 1, 1e9 do loadstring(s) end\')
+            print(time.process_time() - started < 1.2, client.errors[-1].message)
+    ''', timeout=60)
+    assert out == "True (eval):1: script ran too long (over 0.20 s of CPU)"

@@ -1267,6 +1267,7 @@ end
 local max_source = host.max_source_bytes
 P.max_source_bytes = max_source
 
+local LONG_COMPILE = 64 * 1024
 G.loadstring = function(code, chunkname)
   if is_binary(code) then
     return nil, "binary chunks are not loadable"
@@ -1274,6 +1275,15 @@ G.loadstring = function(code, chunkname)
   if type(code) == "string" and #code > max_source then
     return nil, strformat("chunk of %d bytes is larger than the client loads (%d)", #code,
       max_source)
+  end
+  if type(code) == "string" and #code > LONG_COMPILE then
+    -- Compiling runs in C, where the count hook sees nothing: a loop compiling large chunks
+    -- runs few instructions, so the CPU deadline is checked after each such compile.
+    local fn, err = loadstring(code, chunkname)
+    if depth > 0 then
+      check_after_host_calls()
+    end
+    return in_globals(fn, err)
   end
   return in_globals(loadstring(code, chunkname))
 end
