@@ -47,8 +47,12 @@ def chunk_global(client: HeadlessClient, chunks: tuple[str, ...], name: str) -> 
     if chunk is None:
         return None
     if chunk not in client.loaded_chunks:
-        client.loaded_chunks.add(chunk)
-        run_keeping_globals(client, chunk)
+        client.loaded_chunks.add(chunk)  # first: the chunk may read globals it defines
+        try:
+            run_keeping_globals(client, chunk)
+        except BaseException:
+            client.loaded_chunks.discard(chunk)  # not run: the next read tries again
+            raise
     return client.runtime.fn.rawglobal(name.encode())
 
 

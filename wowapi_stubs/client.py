@@ -685,6 +685,9 @@ class HeadlessClient:
             if value is not None:
                 return value
             return True if _known_functions()(key) else None
+        except lupa_memory_error():  # the state is at its cap: the global stays unset
+            self.runtime._refuse(f"{key.decode('utf-8', 'surrogateescape')} not made")
+            return None
         except Exception as exc:  # noqa: BLE001 - Lua may be outside protected code here
             message = f"internal error in the headless client resolving {key!r}: {exc!r}"
             _log.error(message, exc_info=exc)

@@ -120,6 +120,7 @@ class LuaRuntime:
         # allocator's limit is raised for that entry and lowered again when it returns).
         self._ceiling = memory_limit_bytes + min(HOST_HEADROOM, memory_limit_bytes // 8)
         self._raised = False
+        self._entries = 0  # entries into Lua running now (nested through host calls)
         self._other_values = False
         self._resolve_global = resolve_global
         self._api_names = api_names = _name_tuple(api)
@@ -183,7 +184,10 @@ class LuaRuntime:
 
     def run_trusted(self, name: str, *args: Any) -> Any:
         """Run one of the client's own Lua files (``_lua/<name>``) with full rights."""
-        chunk = _loaded(self.fn.load_trusted(trusted_bytecode(name)))
+        code = trusted_bytecode(name)
+        if not self.has_room(2 * len(code)):  # the bytecode, and the functions made of it
+            raise lua51.LuaMemoryError("not enough memory")
+        chunk = _loaded(self.fn.load_trusted(code))
         return chunk(*args)
 
     def trusted_function(self, name: str) -> Any:
@@ -465,18 +469,16 @@ class LuaRuntime:
         if not self._args_fit(values):
             self._refuse(f"{event} not delivered")
             return
-        watch = ENTRY_WATCH
+        self._entries += 1
         try:
-            if watch is None:
+            if ENTRY_WATCH is None:
                 self._dispatch(name, *values)
             else:
-                watch.enter(name)
-                try:
-                    self._dispatch(name, *values)
-                finally:
-                    watch.leave()
+                self._watched(name, self._dispatch, name, *values)
         except lua51.LuaMemoryError:
-            self._out_of_memory(f"{event} not delivered to every frame")
+            self._lost_to_memory(name)
+        finally:
+            self._entries -= 1
         if self._raised:
             self._lower_limit()
         if self._pending is not None:
@@ -495,19 +497,16 @@ class LuaRuntime:
         if not self.has_room(_pushed_size(args)):
             self._refuse(f"{to_text(label)} not run")
             return False, ()
-        watch = ENTRY_WATCH
+        self._entries += 1
         try:
-            if watch is None:
-                results = (entry or self._safecall)(label, fn, *args)
-            else:
-                watch.enter(label)
-                try:
-                    results = (entry or self._safecall)(label, fn, *args)
-                finally:
-                    watch.leave()
+            call = entry or self._safecall
+            results = (call(label, fn, *args) if ENTRY_WATCH is None
+                       else self._watched(label, call, label, fn, *args))
         except lua51.LuaMemoryError:
+            self._lost_to_memory(label)
             results = False
-            self._out_of_memory(f"{to_text(label)} ended")
+        finally:
+            self._entries -= 1
         if self._raised:
             self._lower_limit()
         if self._pending is not None:
@@ -515,6 +514,29 @@ class LuaRuntime:
         if results.__class__ is not tuple:
             return bool(results), ()
         return bool(results[0]), results[1:]
+
+    @staticmethod
+    def _watched(label: bytes, call: Any, *args: Any) -> Any:
+        """``call(*args)``, an entry into Lua, under the isolation worker's watch if any."""
+        watch = ENTRY_WATCH
+        if watch is None:
+            return call(*args)
+        watch.enter(label)
+        try:
+            return call(*args)
+        finally:
+            watch.leave()
+
+    def _lost_to_memory(self, label: bytes) -> None:
+        """An entry Lua ended outside its own protection for want of memory: Lua 5.1's
+        collector, finishing a cycle as a call returned, could not shrink its string table at
+        the cap. Recorded as the entry's "not enough memory"; the state's entry bookkeeping
+        is reset when no other entry is running."""
+        self.collect_garbage()
+        if self._entries == 1:
+            with self._at_ceiling():
+                self.fn.recover_entries()
+        self._refuse(f"{to_text(label)} ended")
 
     # -- the memory cap -----------------------------------------------------------------------
     def has_room(self, extra: int = 0) -> bool:
@@ -524,7 +546,7 @@ class LuaRuntime:
         :attr:`host_reserve` free before it calls into Python."""
         if not self.memory_limit_bytes or self._get_memory_used() + extra <= self._entry_limit:
             return True
-        self._lua.gccollect()
+        self.collect_garbage()
         needed = self._get_memory_used() + extra
         if needed <= self._entry_limit:
             return True
@@ -536,18 +558,32 @@ class LuaRuntime:
         self._raised = True
         return True
 
+    def collect_garbage(self) -> None:
+        """A full collection of the Lua state. At the cap Lua 5.1's collector itself
+        allocates (it shrinks the string table at the end of a cycle) and this call is not a
+        protected one, where a failed allocation aborts the process: so the allocator's limit
+        is at the ceiling (the cap and its host headroom) while it runs."""
+        with self._at_ceiling():
+            self._lua.gccollect()
+
+    @contextmanager
+    def _at_ceiling(self) -> Iterator[None]:
+        """The allocator's limit at the ceiling (the cap and its host headroom) meanwhile."""
+        lua = self._lua
+        limit = lua.get_max_memory()
+        if self.memory_limit_bytes and limit < self._ceiling:
+            lua.set_max_memory(self._ceiling)
+        try:
+            yield
+        finally:
+            if self.memory_limit_bytes:
+                lua.set_max_memory(limit)
+
     def _lower_limit(self) -> None:
         """Back to the cap after an entry that had to push beyond it (see :meth:`has_room`)."""
         if self._raised:
             self._raised = False
             self._lua.set_max_memory(self.memory_limit_bytes)
-
-    def _out_of_memory(self, what: str) -> None:
-        """The client's own code around an entry (outside the entry's error handler: its
-        argument lists, the report of the entry's error) ran out of memory: recorded as the
-        entry's "not enough memory" error, and the garbage freed."""
-        self._lua.gccollect()
-        self._refuse(what)
 
     def _refuse(self, what: str) -> None:
         used = self._get_memory_used()

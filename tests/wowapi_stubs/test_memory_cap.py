@@ -64,6 +64,58 @@ def test_filling_the_cap_records_errors_and_never_aborts() -> None:
     assert done.stdout.strip() == "survived"
 
 
+# A state whose many small strings became garbage: the next full cycle ends by shrinking Lua's
+# string table, and at the cap that allocation fails outside the entry's protection (as the
+# entry's call returns). Then an event, a script and Python reads, and a loop the CPU limit
+# must still stop (the entry bookkeeping the failure skipped is reset).
+STRING_TABLE_SHRINK = textwrap.dedent('''
+    from wowapi_stubs import ClientSettings, HeadlessClient
+    client = HeadlessClient(ClientSettings(memory_limit_bytes=700_000, cpu_limit_seconds=0.2))
+    client.eval_lua("HOG = {}")
+    client.eval_lua("pcall(function() for i = 1, 1e9 do HOG[#HOG + 1] = string.rep('x', 50) .. i"
+                    " end end) local n = #HOG for i = 1, 30 do HOG[n - i + 1] = nil end"
+                    " collectgarbage()")
+    client.eval_lua("HOG = {}")
+    client.eval_lua("GetTime() local s = string.rep('a,', 1000000)")
+    assert any("not enough memory" in e.message for e in client.errors), client.errors
+    client.eval_lua("F = CreateFrame('Frame') F:RegisterEvent('E')"
+                    " F:SetScript('OnEvent', function(_, _, n) GOT = n end)")
+    for n in range(3):
+        client.fire("E", n)
+    assert client.global_value("GOT") == 2
+    before = len(client.errors)
+    client.eval_lua("while true do end")
+    assert "script ran too long" in client.errors[before].message, client.errors[before:]
+    print("survived")
+''')
+
+
+# A global the client makes on first read (print: a chunk of its own Lua) read in a state
+# filled to the cap: the read fails with "not enough memory" at the addon's line, and once
+# memory is free the next read makes it.
+LAZY_GLOBAL_AT_THE_CAP = textwrap.dedent('''
+    from wowapi_stubs import ClientSettings, HeadlessClient
+    client = HeadlessClient(ClientSettings(memory_limit_bytes=1_000_000))
+    client.eval_lua("HOG = {} pcall(function() for i = 1, 1e9 do"
+                    " HOG[#HOG + 1] = string.rep('x', 1000) .. i end end) collectgarbage()")
+    client.eval_lua("pcall(string.rep, 'x', 1e6) OK = pcall(print, 'p')")
+    assert "not enough memory" in client.errors[-1].message, client.errors[-1]
+    client.eval_lua("HOG = nil collectgarbage() print('made now')")
+    assert client.chat[-1].text == "made now", client.chat[-1]
+    print("survived")
+''')
+
+
+@pytest.mark.parametrize("script", [STRING_TABLE_SHRINK, LAZY_GLOBAL_AT_THE_CAP],
+                         ids=["collector-as-a-call-returns", "lazy-global"])
+def test_running_out_at_the_cap_outside_protected_code_is_the_entry_s_error(
+        script: str) -> None:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "survived"
+
+
 def test_an_event_too_large_for_the_cap_is_refused_and_the_client_goes_on() -> None:
     with HeadlessClient(ClientSettings(memory_limit_bytes=2 * 1024 * 1024)) as client:
         client.eval_lua('local f = CreateFrame("Frame"); f:RegisterEvent("E")'

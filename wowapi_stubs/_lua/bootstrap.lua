@@ -434,8 +434,10 @@ local function leave(label, outer, saved_context, saved_f, saved_args, saved_n, 
   if not ok then
     if msg == "not enough memory" then
       -- Lua 5.1 has no emergency collection: free what the failed code left behind now,
-      -- before the host touches the state again.
-      collectgarbage("collect")
+      -- before the host touches the state again. Protected: at the cap the collector itself
+      -- allocates (it shrinks the string table at the end of a cycle), and a failure here,
+      -- outside the entry's xpcall, would end the host's call with no error recorded.
+      pcall(collectgarbage, "collect")
     end
     if not reported then
       if msg == "error in error handling" then
@@ -575,6 +577,16 @@ local function call_handler(frame, event, args, first, n, run, ...)
   end
   hdepth = hdepth + 1
   return restore_then(s_this, s_event, s_args, s_first, s_n, run(...))
+end
+
+-- The host caught an outermost entry that Lua ended outside its own protection (out of
+-- memory in the collector as a call returned): no entry runs, whatever the unwinding left.
+function P.recover_entries()
+  depth, context, reported = 0, "?", false
+  call_f, call_args, call_n = nil, nil, 0
+  deadline, overrun, interrupted = huge, false, nil
+  h_this, h_event, h_args, h_first, h_n = nil, nil, EMPTY, 1, 0
+  hdepth, h_writes = 0, nil
 end
 
 -- run_script(label, f, frame, ...): a non-event script handler as one entry into Lua.
@@ -891,7 +903,14 @@ end
 -- The client's C functions written in Lua are made on first read too (the host runs the
 -- chunk defining one): rawget(_G, name) makes those it names as well.
 local lazy_c_names = " " .. host.lazy_c_names .. " "
-local host_resolve = host.resolve_global
+-- The host may push a chunk's bytecode or a new object: its reserve must be free first.
+local host_resolve_global = host.resolve_global
+local function host_resolve(key)
+  if gcinfo() > room_limit_kib then
+    ensure_room()
+  end
+  return host_resolve_global(key)
+end
 local function lazy_c_function(key)
   if strfind(lazy_c_names, " " .. key .. " ", 1, true) then
     local found = host_resolve(key)
@@ -1039,7 +1058,7 @@ end
 -- "attempt to call a nil value"; anything else stays nil (most reads never miss).
 -- Answers are cached, misses only for the first MISS_CACHE_SIZE names: code reading many
 -- distinct nil globals must not grow the cache without bound.
-local resolve_global = host.resolve_global
+local resolve_global = host_resolve
 local missing_cache, cached_misses, MISS_CACHE_SIZE = {}, 0, 4096
 -- The global table's metatable is the client's own (handler globals, missing-API stubs).
 -- A metatable an addon sets on _G is kept aside and consulted by it: its __index for names
