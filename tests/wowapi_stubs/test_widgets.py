@@ -139,3 +139,17 @@ def test_set_font_without_a_height_fails_quietly_and_without_a_path_is_an_error(
       local ok, err = pcall(text.SetFont, text, nil, 12)
       return result, select(2, text:GetFont()), ok, err
     """) == (None, 12, False, '(eval):5: Usage: FontString:SetFont("path", height [, "flags"])')
+
+
+def test_options_list_buttons_get_the_fields_their_template_s_on_load_sets(
+        client: HeadlessClient) -> None:
+    # AceGUI's TreeGroup makes its rows from OptionsListButtonTemplate and reads the
+    # fields FrameXML's OnLoad scripts set: the toggle (the child's own OnLoad stores it
+    # in its parent), the text and the highlight.
+    assert client.eval_lua("""
+      local row = CreateFrame("Button", "TreeRow1", UIParent, "OptionsListButtonTemplate")
+      local plain = CreateFrame("Button", nil, UIParent, "InterfaceOptionsListButtonTemplate")
+      return row.toggle == TreeRow1Toggle, row.text == TreeRow1Text,
+        row.highlight == row:GetHighlightTexture(), type(row.toggleFunc),
+        plain.toggle ~= nil and plain.text ~= nil, StaticPopup1.editBox == StaticPopup1EditBox
+    """) == (True, True, True, "function", True, True)
