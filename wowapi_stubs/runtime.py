@@ -289,13 +289,19 @@ class LuaRuntime:
         ``table_keys`` when given."""
         if lua51.lua_type(value) != "table":
             return from_lua(value)
+        # The walk's lists take room in the state, and Python reads them outside Lua's error
+        # protection, where running out aborts the process: the host's walk (it runs no
+        # addon code) gets room of its own, at most the cap again (the lists take about what
+        # the data takes), and the cap is back before anything else runs.
+        if self.memory_limit_bytes:
+            self._lua.set_max_memory(self._get_memory_used() + 2 * self.memory_limit_bytes)
+            self._raised = True
         try:
-            graph = self.fn.table_graph(value)
-        except lupa_errors():  # no room in the state for the walk's lists: the plain way
-            return from_lua(value)
+            flats = self._table_flats(value)
+        except lupa_errors():
+            raise WowApiError("not enough memory to read the table") from None
         finally:
             self._lower_limit()
-        flats = [list(flat.values()) for flat in graph.values()]
         made: list[Any] = []
         for flat in flats:
             keys = flat[0::4]
@@ -316,6 +322,12 @@ class LuaRuntime:
                 else:
                     made_one[from_lua(key)] = item
         return made[0]
+
+    def _table_flats(self, value: Any) -> list[list[Any]]:
+        """The entries of every table reachable from ``value`` (see ``P.table_graph``): per
+        table, its flat list of key, key-is-table, value, value-is-table."""
+        graph = self.fn.table_graph(value)
+        return [list(flat.values()) for flat in graph.values()]
 
     def _tables_from(self, root: Mapping[Any, Any] | list[Any] | tuple[Any, ...]) -> Any:
         """:meth:`to_lua` of a container holding containers: one Lua table per container,

@@ -16,7 +16,7 @@ from wowapi_stubs import HeadlessClient
 from wowapi_stubs._bytecode import scan_names
 from wowapi_stubs.runtime import trusted_bytecode
 
-RARE_HOST_FUNCTIONS = (b"table_graph", b"stack_sources", b"client_global", b"client_method")
+RARE_HOST_FUNCTIONS = (b"stack_sources", b"client_global", b"client_method")
 
 
 def rare_loaded(client: HeadlessClient) -> bool:
@@ -41,11 +41,18 @@ def test_the_reference_addon_loads_and_logs_in_without_the_rare_parts(
 
 
 def test_a_host_function_read_first_loads_the_rare_part(client: HeadlessClient) -> None:
-    """The host's first read of one of its functions (saved variables at logout) loads it."""
-    client.eval_lua("T = { 1, 2, sub = {} } T.sub.back = T")
+    """The host's first read of one of its functions (the Lua frames on the stack) loads it."""
     assert not rare_loaded(client)
-    value = client.global_value("T")
+    assert client.runtime.stack_sources() == []
     assert rare_loaded(client)
+
+
+def test_saved_variables_are_read_without_the_rare_part(client: HeadlessClient) -> None:
+    """The walk of a saved variable at logout is the start-up's own: at the memory cap the
+    rare part could not be loaded for it."""
+    client.eval_lua("T = { 1, 2, sub = {} } T.sub.back = T")
+    value = client.global_value("T")
+    assert not rare_loaded(client)
     assert value["sub"]["back"] is value and value[1] == 1  # type: ignore[index]
 
 

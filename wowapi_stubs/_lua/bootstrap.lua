@@ -64,7 +64,6 @@ local api_call, method_call, report_error = host.api_call, host.method_call, hos
 
 -- The host passes name lists as strings of single-space separated names (cheaper than
 -- building tables); they are read with plain finds (pattern matching costs ~10x more).
-local BOOT_SOURCE = getinfo(1, "S").source
 
 local P = {}
 local ERR = {}
@@ -112,8 +111,11 @@ local function past(now, limit)
   if now <= limit then
     return false
   elseif gc_time_since and limit ~= -huge then
-    local extra = gc_time_since(limit - gc_extension - cpu_limit)
-    if extra > gc_extension then
+    -- Protected: at the memory cap the call into the host can fail, and a hook that fails
+    -- before it marks the overrun would leave the runaway code running (its error, "not
+    -- enough memory", is one an addon's pcall swallows). Failing, no time is added.
+    local ok, extra = pcall(gc_time_since, limit - gc_extension - cpu_limit)
+    if ok and extra > gc_extension then
       limit = limit - gc_extension + extra
       gc_extension, deadline = extra, limit
       return now > limit
@@ -133,13 +135,29 @@ local function cpu_hook(event, line)
   local now, limit = clock(), deadline
   if not limit then
     deadline, gc_extension = now + cpu_limit, 0
-  elseif past(now, limit) then
+  elseif now > limit then
+    if getfenv(2) == HOST_G then
+      -- The client's own entry code (it ends the entry itself): nothing here may fail, and
+      -- at the memory cap every call that allocates can (getinfo's table, a call into the
+      -- host); the addon code it returns to is stopped at its next instruction.
+      return
+    end
     -- From now on every thread that runs checks every instruction, so a pcall loop cannot
-    -- hide the runaway code (the hook is per thread: set it again in whichever runs).
+    -- hide the runaway code (the hook is per thread: set it again in whichever runs). Set
+    -- before anything that may fail: at the memory cap a call can raise "not enough
+    -- memory" here, an error an addon's pcall swallows.
+    local was_overrun = overrun
     overrun = true
     sethook(cpu_hook, HOOK_MASK, 1)
+    if not past(now, limit) then  -- the time the host's collector took was added
+      overrun = was_overrun
+      if not was_overrun then
+        sethook(cpu_hook, HOOK_MASK, HOOK_COUNT)
+      end
+      return
+    end
     local info = getinfo(2, "S")
-    if info and info.source ~= BOOT_SOURCE then
+    if info then
       if strsub(info.source, 1, 10) == "=headless-" then
         error(caller_position() .. kill_text(), 0)  -- blame the addon's call
       end
@@ -1110,7 +1128,7 @@ setmetatable(G, {
 ---------------------------------------------------------------------------------------------
 -- Rarely used parts (bootstrap_rare.lua: userdata metatables as addon code sees them, the
 -- listing of every API function, the comparator of large sorts, host functions such as
--- P.table_graph), loaded on first use: a client that needs none of them does not pay for
+-- P.stack_sources), loaded on first use: a client that needs none of them does not pay for
 -- them. A host function it defines is read through P's metatable, which loads the file on
 -- the first read of a field P lacks. The file reads no global (addon code may have changed
 -- them by then): it gets what it uses here.
@@ -1268,6 +1286,7 @@ end
 local max_source = host.max_source_bytes
 P.max_source_bytes = max_source
 
+local LONG_COMPILE = 64 * 1024
 G.loadstring = function(code, chunkname)
   if is_binary(code) then
     return nil, "binary chunks are not loadable"
@@ -1275,6 +1294,15 @@ G.loadstring = function(code, chunkname)
   if type(code) == "string" and #code > max_source then
     return nil, strformat("chunk of %d bytes is larger than the client loads (%d)", #code,
       max_source)
+  end
+  if type(code) == "string" and #code > LONG_COMPILE then
+    -- Compiling runs in C, where the count hook sees nothing: a loop compiling large chunks
+    -- runs few instructions, so the CPU deadline is checked after each such compile.
+    local fn, err = loadstring(code, chunkname)
+    if depth > 0 then
+      check_after_host_calls()
+    end
+    return in_globals(fn, err)
   end
   return in_globals(loadstring(code, chunkname))
 end
@@ -1397,6 +1425,36 @@ table.sort = function(list, comp)
     sort_failed(err)
   end
 end
+
+-- The tables reachable from `root` for the host, each once (shared tables and cycles kept):
+-- a list whose entry i is table number i (root is 1) as a flat list of key, key-is-a-table,
+-- value, value-is-a-table, ...; a table key or value stands as its number.
+function P.table_graph(root)
+  local numbers, tables, graph, count = { [root] = 1 }, { root }, {}, 1
+  local function number_of(t)
+    local number = numbers[t]
+    if not number then
+      count = count + 1
+      number, numbers[t], tables[count] = count, count, t
+    end
+    return number
+  end
+  local i = 1
+  while i <= count do
+    local flat, n = {}, 0
+    for key, value in next, tables[i] do
+      local key_table, value_table = type(key) == "table", type(value) == "table"
+      flat[n + 1], flat[n + 2] = key_table and number_of(key) or key, key_table
+      flat[n + 3], flat[n + 4] = value_table and number_of(value) or value, value_table
+      n = n + 4
+    end
+    graph[i] = flat
+    i = i + 1
+  end
+  return graph
+end
+-- (Here, not in bootstrap_rare.lua: the host walks saved variables at logout, when addon data
+-- may fill the state to its cap and loading a file would fail.)
 
 -- The addon-visible global table, for the client's own Lua files (lualib.lua...).
 P.globals = G

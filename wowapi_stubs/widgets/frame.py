@@ -37,6 +37,28 @@ FRAME_SCRIPTS = frozenset({
     "OnMouseWheel", "OnReceiveDrag", "OnShow", "OnSizeChanged", "OnUpdate"})
 
 
+_BACKDROP_KEYS = ("bgFile", "edgeFile", "tile", "tileSize", "edgeSize")
+_INSET_KEYS = ("left", "right", "top", "bottom")
+_FIELD_TYPES = (bytes, int, float, bool)
+
+
+def _backdrop_fields(table: Any, is_table: Any) -> dict[str, Any]:
+    """What the 3.3.5a client reads of a backdrop table, and ``GetBackdrop`` gives back: its
+    named fields (and ``insets``' four), each looked up as Lua would (``__index`` runs);
+    nothing else of the table is read, so an addon's table of any size or shape costs the
+    same."""
+    backdrop: dict[str, Any] = {}
+    for key in _BACKDROP_KEYS:
+        value = table[key.encode()]
+        if isinstance(value, _FIELD_TYPES):
+            backdrop[key] = from_lua(value)
+    insets = table[b"insets"]
+    if is_table(insets):
+        backdrop["insets"] = {key: value for key in _INSET_KEYS
+                              if isinstance(value := insets[key.encode()], _FIELD_TYPES)}
+    return backdrop
+
+
 @functools.cache
 def _script_names(scripts: frozenset[str]) -> dict[str, str]:
     """Handler names by lower case (the client takes them in any case)."""
@@ -300,9 +322,8 @@ class Frame(Scripted, Region):
     def SetBackdrop(self, backdrop: Any = None) -> None:
         if backdrop is not None and not self._client.runtime.is_table(backdrop):
             raise usage(f"{self.KIND}:SetBackdrop(backdropTable)")
-        self.backdrop = from_lua(backdrop) if backdrop is not None else None
-        if self.backdrop is not None and not isinstance(self.backdrop, dict):
-            self.backdrop = {}
+        self.backdrop = (_backdrop_fields(backdrop, self._client.runtime.is_table)
+                         if backdrop is not None else None)
 
     def GetBackdrop(self) -> Any:
         return None if self.backdrop is None else self._client.runtime.table(self.backdrop)
