@@ -94,3 +94,31 @@ def test_compiling_large_chunks_in_a_loop_is_stopped_at_the_cpu_deadline() -> No
             print(time.process_time() - started < 1.2, client.errors[-1].message)
     ''', timeout=60)
     assert out == "True (eval):1: script ran too long (over 0.20 s of CPU)"
+
+
+def test_loops_around_long_table_functions_are_stopped_at_the_cpu_deadline() -> None:
+    # table.concat and table.maxn work in C on the whole table, unseen by the count hook: a
+    # loop of a few instructions around them used to run seconds to minutes past the limit.
+    out = run_isolated('''
+        import time
+        from wowapi_stubs import ClientSettings, HeadlessClient
+        with HeadlessClient(ClientSettings(cpu_limit_seconds=0.2)) as client:
+            client.eval_lua('T = {} for i = 1, 3e5 do T[i] = "abcdefghij" end')
+            for call in ("table.concat(T)", "table.maxn(T)"):
+                started = time.process_time()
+                client.eval_lua(f"for i = 1, 1e9 do local x = {call} end")
+                print(time.process_time() - started < 1.2, client.errors[-1].message)
+    ''', timeout=90)
+    assert out.splitlines() == ["True (eval):1: script ran too long (over 0.20 s of CPU)"] * 2
+
+
+def test_the_checked_table_functions_fail_as_the_c_functions_do() -> None:
+    with HeadlessClient(ClientSettings()) as client:
+        assert client.eval_lua('''
+            local _, a = pcall(function() local x = table.concat(nil) end)
+            local _, b = pcall(function() local x = table.concat({ {} }) end)
+            local _, c = pcall(function() local x = table.maxn() end)
+            return a, b, c, table.concat({ 1, 2, 3 }, ",", 2), table.maxn({ 1, [10] = 3 })''') \
+            == ("(eval):2: bad argument #1 to 'concat' (table expected, got nil)",
+                "(eval):3: invalid value (table) at index 1 in table for 'concat'",
+                "(eval):4: bad argument #1 to 'maxn' (table expected, got no value)", "2,3", 10)

@@ -1402,15 +1402,23 @@ local SORT_IN_C = 20000
 -- Errors read as C's: run protected (called from pcall, C names no place), then "bad
 -- argument" and "invalid order function" are raised at the caller's file:line as luaL_error
 -- would; a comparison error stays without a place, a comparator's own error unchanged.
+-- A library C function's error as it reads when addon code calls the function itself:
+-- called through pcall, C named no function ("bad argument #1 to '?'") and no place;
+-- raised at `level` (the addon's call) with `name`. Returns when err is no argument error.
+local function argument_failed(name, err, level)
+  local _, named = strfind(err, "^bad argument #%d+ to '")
+  if named then
+    local _, unnamed = strfind(err, "^%?'", named + 1)
+    error(strsub(err, 1, named) .. name .. "'" .. strsub(err, (unnamed or named) + 1),
+      level + 1)
+  end
+end
 local function sort_failed(err)
   if type(err) ~= "string" then
     error(err, 0)
   end
-  local _, named = strfind(err, "^bad argument #%d+ to '")
-  if named then  -- called through pcall, C could not name the function
-    local _, unnamed = strfind(err, "^%?'", named + 1)
-    error(strsub(err, 1, named) .. "sort'" .. strsub(err, (unnamed or named) + 1), 3)
-  elseif err == "invalid order function for sorting" then
+  argument_failed("sort", err, 3)
+  if err == "invalid order function for sorting" then
     error(err, 3)
   end
   local _, last = strfind(err, "^headless%-sort:%d+: ")
@@ -1455,6 +1463,40 @@ function P.table_graph(root)
 end
 -- (Here, not in bootstrap_rare.lua: the host walks saved variables at logout, when addon data
 -- may fill the state to its cap and loading a file would fail.)
+
+-- C functions whose work grows with the table they get run unseen by the count hook: a loop
+-- of a few instructions around table.concat of a long list would run minutes past the
+-- deadline. After a call that made or scanned much, the deadline is checked (the clock is
+-- read only then: small calls cost one comparison). Each runs its C function under pcall,
+-- so its errors read as the C function's own (see argument_failed).
+local LARGE_C_WORK = 64 * 1024
+local function check_large(size)
+  if size >= LARGE_C_WORK and depth > 0 then
+    check_after_host_calls()
+  end
+end
+local function large_failed(name, err)
+  argument_failed(name, err, 3)
+  error(err, 3)  -- luaL_error's own: at the caller's line
+end
+table.concat = function(...)
+  local list = ...
+  local ok, result = pcall(concat, ...)
+  if not ok then
+    large_failed("concat", result)
+  end
+  check_large(#result + #list)
+  return result
+end
+-- maxn scans the whole table, however long its sequence: the deadline is always checked.
+table.maxn = function(...)
+  local ok, result = pcall(maxn, ...)
+  if not ok then
+    large_failed("maxn", result)
+  end
+  check_large(LARGE_C_WORK)
+  return result
+end
 
 -- The addon-visible global table, for the client's own Lua files (lualib.lua...).
 P.globals = G
