@@ -200,7 +200,8 @@ class _Structure:
         raw = element.get("name") or ""
         name = raw.replace("$parent", scope).replace("$Parent", scope)
         hidden = next((s.get("hidden") for s in reversed(steps) if s.get("hidden")), "")
-        key = next((s.get("parentKey") for s in reversed(steps) if s.get("parentKey")), "")
+        key = next((s.get("parentKey") for s in reversed(steps) if s.get("parentKey")), "") \
+            or _parent_field_of(steps)
         font = self.font_of(steps, kind)
         index = len(out)
         out.append([name, kind, element.get("parent") or parent,
@@ -210,6 +211,23 @@ class _Structure:
         for step in steps:
             for child, child_kind in self.children(step):
                 self.build(child, child_kind, name or f"#{index}", out, depth + 1)
+
+
+# An OnLoad that stores the widget in a field of its parent (OptionsListButtonTemplate's
+# toggle: ``self:GetParent().toggle = self``) gives it what a parentKey gives.
+_PARENT_FIELD = re.compile(r"\b(?:self|this):GetParent\(\)\.([A-Za-z_]\w*)\s*=\s*(?:self|this)\b")
+
+
+def _parent_field_of(steps: list[ET.Element]) -> str:
+    """The parent field an OnLoad of ``steps`` (the element's own first) stores it in."""
+    for step in reversed(steps):
+        for scripts in (c for c in step if _tag(c) == "Scripts"):
+            for handler in scripts:
+                found = _PARENT_FIELD.search(handler.text or "") \
+                    if _tag(handler) == "OnLoad" else None
+                if found:
+                    return found.group(1)
+    return ""
 
 
 def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],

@@ -768,7 +768,8 @@ class HeadlessClient:
     def enter_world(self) -> None:
         """Log in (once): what the client sends when the character enters the world after
         the addons have loaded: ``VARIABLES_LOADED``, the character's chat settings,
-        ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``."""
+        ``PLAYER_LOGIN``, ``PLAYER_ENTERING_WORLD``, and ``UPDATE_PENDING_MAIL`` when unread
+        mail waits in the inbox (the server's new-mail notice)."""
         if self.logged_in:
             return
         self.fire_internal("VARIABLES_LOADED")
@@ -776,6 +777,8 @@ class HeadlessClient:
         self.logged_in = True  # IsLoggedIn() from PLAYER_LOGIN on
         self.fire_internal("PLAYER_LOGIN")
         self.fire_internal("PLAYER_ENTERING_WORLD")
+        if self.mail.inbox.unread_senders():
+            self.fire_internal("UPDATE_PENDING_MAIL")
         self._settle()
 
     def fire_internal(self, event: str, *args: Any) -> None:

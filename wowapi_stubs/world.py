@@ -320,6 +320,7 @@ class Zone:
     resting: bool = True
     x: float = 0.5
     y: float = 0.5
+    home: str = "Dalaran"  # where the hearthstone is bound (GetBindLocation)
 
 
 # Unit ids without a number: the World attribute holding the unit ("": none exists).

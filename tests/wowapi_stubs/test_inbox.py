@@ -43,6 +43,21 @@ def lua(client: HeadlessClient, code: str) -> tuple:
     return tuple(events(client, start))
 
 
+def test_mail_waiting_before_login_is_announced_at_login(client: HeadlessClient) -> None:
+    client.mail.deliver_to_inbox(InboxMail("Ann", "while you were away"))
+    assert events(client, 0) == []  # not logged in: no notice yet
+    start = len(client.events_fired)
+    client.enter_world()
+    fired = [e for e, _ in list(client.events_fired)[start:]]
+    assert fired.index("UPDATE_PENDING_MAIL") > fired.index("PLAYER_ENTERING_WORLD")
+    assert client.eval_lua("return HasNewMail()") == 1
+
+
+def test_no_mail_notice_at_login_without_unread_mail(client: HeadlessClient) -> None:
+    client.enter_world()
+    assert "UPDATE_PENDING_MAIL" not in [e for e, _ in client.events_fired]
+
+
 def test_mail_is_announced_and_listed_after_the_inbox_is_checked(streamer) -> None:
     start = len(streamer.events_fired)
     streamer.mail.deliver_to_inbox(InboxMail("Ann", "first"))

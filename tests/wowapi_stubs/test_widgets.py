@@ -116,3 +116,40 @@ def test_a_template_texture_reaches_lua_only_when_read(client: HeadlessClient) -
                           " return t:GetObjectType(), t:GetTexture(), t:GetParent() == B")
     assert got == ("Texture", "Interface\\Buttons\\UI-Panel-Button-Up", True)
     assert "lua" in vars(texture) and client._widget_from_lua(texture.lua) is texture
+
+
+def test_a_stand_in_s_named_slot_regions_are_its_slots(client: HeadlessClient) -> None:
+    # FrameXML's ItemButtonTemplate names its normal texture $parentNormalTexture: the
+    # button's GetNormalTexture returns it from the start (Bagnon recolours it), as do the
+    # status bar and font string slots of other stand-ins.
+    assert client.eval_lua("""
+      local item = ContainerFrame1Item1
+      local texture = item:GetNormalTexture()
+      return texture ~= nil, texture == ContainerFrame1Item1NormalTexture,
+        PlayerFrameHealthBar:GetStatusBarTexture() ~= nil
+    """) == (True, True, True)
+
+
+def test_set_font_without_a_height_fails_quietly_and_without_a_path_is_an_error(
+        client: HeadlessClient) -> None:
+    assert client.eval_lua("""
+      local text = UIParent:CreateFontString(nil, "ARTWORK")
+      text:SetFont("Fonts\\\\ARIALN.TTF", 12)
+      local result = text:SetFont(STANDARD_TEXT_FONT, UIDROPDOWNMENU_DEFAULT_TEXT_HEIGHT)
+      local ok, err = pcall(text.SetFont, text, nil, 12)
+      return result, select(2, text:GetFont()), ok, err
+    """) == (None, 12, False, '(eval):5: Usage: FontString:SetFont("path", height [, "flags"])')
+
+
+def test_options_list_buttons_get_the_fields_their_template_s_on_load_sets(
+        client: HeadlessClient) -> None:
+    # AceGUI's TreeGroup makes its rows from OptionsListButtonTemplate and reads the
+    # fields FrameXML's OnLoad scripts set: the toggle (the child's own OnLoad stores it
+    # in its parent), the text and the highlight.
+    assert client.eval_lua("""
+      local row = CreateFrame("Button", "TreeRow1", UIParent, "OptionsListButtonTemplate")
+      local plain = CreateFrame("Button", nil, UIParent, "InterfaceOptionsListButtonTemplate")
+      return row.toggle == TreeRow1Toggle, row.text == TreeRow1Text,
+        row.highlight == row:GetHighlightTexture(), type(row.toggleFunc),
+        plain.toggle ~= nil and plain.text ~= nil, StaticPopup1.editBox == StaticPopup1EditBox
+    """) == (True, True, True, "function", True, True)

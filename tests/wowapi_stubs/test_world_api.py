@@ -113,7 +113,10 @@ def test_zone_and_instance(client: HeadlessClient) -> None:
                ) == ("Dalaran", "none", "sanctuary", None, None)
     client.set_zone("Icecrown Citadel", instance_type="raid", pvp_type="", resting=False)
     assert run(client, "return GetZoneText(), IsInInstance(), (select(2, GetInstanceInfo())),"
-               " IsResting()") == ("Icecrown Citadel", 1, "raid", None)
+               " IsResting(), GetBindLocation()") == ("Icecrown Citadel", 1, "raid", None,
+                                                      "Dalaran")
+    assert run(client, "ToggleHelpFrame() local shown = HelpFrame:IsShown()"
+               " ToggleHelpFrame() return shown, HelpFrame:IsShown()") == (1, None)
 
 
 def test_guild_roster_answers_later_and_addon_messages_echo(client: HeadlessClient) -> None:
@@ -134,6 +137,11 @@ def test_guild_roster_answers_later_and_addon_messages_echo(client: HeadlessClie
     assert run(client, "return IsInGuild(), GetGuildInfo('player'), GetNumGuildMembers(),"
                " (GetGuildRosterInfo(2))") == (1, "Gold Diggers", 2, "Norinn")
     assert client.addon_messages[-1] == ("MYADDON", "nobody hears", "PARTY", None)
+    # A new guild's five ranks; the character leads, the others are members.
+    assert run(client, "return GuildControlGetNumRanks(), GuildControlGetRankName(1),"
+               " GuildControlGetRankName(4), GuildControlGetRankName(6),"
+               " select(3, GetGuildRosterInfo(2)), (select(2, GetGuildRosterInfo(2)))") == (
+        5, "Guild Master", "Member", "", 3, "Member")
 
 
 def test_combat_log_event_has_the_335a_arguments(client: HeadlessClient) -> None:

@@ -582,6 +582,9 @@ end
 -- The host caught an outermost entry that Lua ended outside its own protection (out of
 -- memory in the collector as a call returned): no entry runs, whatever the unwinding left.
 function P.recover_entries()
+  if overrun then
+    arm_thread()  -- back to the usual hook count (a killed entry checks every instruction)
+  end
   depth, context, reported = 0, "?", false
   call_f, call_args, call_n = nil, nil, 0
   deadline, overrun, interrupted = huge, false, nil

@@ -337,3 +337,16 @@ function SecureHandler_OnLoad(self)
     return _G.SecureHandlerSetFrameRef(frame, id, ref)
   end
 end
+
+-- OptionsListButtonTemplate's OnLoad (InterfaceOptionsListButtonTemplate's passes its own
+-- toggle function): the text and highlight as fields, the highlight tinted blue, the text
+-- ending at the toggle button, left and right clicks. FrameXML finds the text by the
+-- button's name; the font string slot is the same region and serves unnamed buttons too.
+function OptionsListButton_OnLoad(self, toggleFunc)
+  self.text = self:GetFontString()
+  self.highlight = self:GetHighlightTexture()
+  self.highlight:SetVertexColor(.196, .388, .8)
+  self.text:SetPoint("RIGHT", self.toggle, "LEFT", -2, 0)
+  self:RegisterForClicks("LeftButtonUp", "RightButtonUp")
+  self.toggleFunc = toggleFunc or OptionsListButton_ToggleSubCategories
+end

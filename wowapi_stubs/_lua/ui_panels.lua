@@ -82,6 +82,11 @@ function ToggleFrame(frame)
   end
 end
 
+-- The help window (/help): no support ticket or GM response exists for it to show first.
+function ToggleHelpFrame()
+  ToggleFrame(HelpFrame)
+end
+
 function GetUIPanel(key)
   return nil
 end

@@ -29,6 +29,12 @@ DEFAULT_CHANNELS = ((1, "General"), (2, "Trade"), (3, "LocalDefense"))
 ADDON_CHAT_TYPES = ("PARTY", "RAID", "GUILD", "BATTLEGROUND", "WHISPER")
 
 
+# The ranks a new guild has in 3.3.5a, from rank 0 (GuildControlGetRankName's index is
+# the rank plus one); the character leads its guild, others are members.
+GUILD_RANKS = ("Guild Master", "Officer", "Veteran", "Member", "Initiate")
+MEMBER_RANK = 3
+
+
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
@@ -48,8 +54,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = world.unit(lua_text(unit))
         if found is None or not found.guild:
             return ()
-        is_master = found is world.player
-        return found.guild, "Guild Master" if is_master else "Member", 0 if is_master else 4
+        rank = 0 if found is world.player else MEMBER_RANK
+        return found.guild, GUILD_RANKS[rank], rank
 
     def GuildRoster() -> None:
         if guild_name():
@@ -66,10 +72,17 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if not 1 <= number <= len(roster):
             return ()
         member = roster[number - 1]
-        master = member is world.player
-        return (member.name, "Guild Master" if master else "Member", 0 if master else 4,
+        rank = 0 if member is world.player else MEMBER_RANK
+        return (member.name, GUILD_RANKS[rank], rank,
                 member.level, member.class_name, member.zone, "", "", 1, 0,
                 member.class_token)
+
+    def GuildControlGetRankName(index: Any = None) -> str:
+        if index is None:
+            raise WowApiError("Usage: GuildControlGetRankName(index)")
+        number = int(lua_number(index, what="index"))
+        return GUILD_RANKS[number - 1] if guild_name() and 1 <= number <= len(GUILD_RANKS) \
+            else ""
 
     def channel(key: Any) -> tuple[int, str] | None:
         if isinstance(key, int | float) and not isinstance(key, bool):
@@ -151,6 +164,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "SetGuildRosterShowOffline": lambda *args: None,
         "GetGuildRosterSelection": lambda: 0,
         "IsGuildLeader": lambda: flag_result(bool(guild_name())),
+        "GuildControlGetNumRanks": lambda: len(GUILD_RANKS) if guild_name() else 0,
+        "GuildControlGetRankName": GuildControlGetRankName,
         "CanEditOfficerNote": lambda: flag_result(bool(guild_name())),
         "CanEditPublicNote": lambda: flag_result(bool(guild_name())),
         "CanViewOfficerNote": lambda: flag_result(bool(guild_name())),

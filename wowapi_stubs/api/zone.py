@@ -103,6 +103,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         "GetRealZoneText": lambda: zone.name,
         "GetSubZoneText": lambda: zone.subzone,
         "GetMinimapZoneText": lambda: zone.subzone or zone.name,
+        "GetBindLocation": lambda: zone.home,
         "GetZonePVPInfo": lambda: (zone.pvp_type, None, None),
         "IsInInstance": IsInInstance,
         "GetInstanceInfo": GetInstanceInfo,

@@ -72,8 +72,9 @@ def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any)
 
 def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:
     """The FrameXML widget called ``name``, made now (``None`` when FrameXML has none),
-    with the children its parent keys name (``frame.icon``), as FrameXML makes them with
-    the frame."""
+    with the children its parent keys name (``frame.icon``) and its named slot regions
+    (``$parentNormalTexture``: ``GetNormalTexture`` returns it), as FrameXML makes them
+    with the frame."""
     spec = load_surface().framexml_frames.get(name)
     if depth > MAX_DEPTH:
         return None
@@ -131,10 +132,11 @@ def _created_children() -> dict[str, str]:
 
 @functools.cache
 def _keyed_children() -> dict[str, list[str]]:
-    """FrameXML widget name -> its named children that have a parent key."""
+    """FrameXML widget name -> its named children that its methods or fields reach: those
+    with a parent key, and the regions in one of its slots."""
     children: dict[str, list[str]] = {}
     for spec in load_surface().framexml_frames.values():
-        if spec.key and spec.parent and spec.name:
+        if (spec.key or spec.kind in _SLOT_SETTERS) and spec.parent and spec.name:
             children.setdefault(spec.parent, []).append(spec.name)
     return children
 

@@ -90,6 +90,18 @@ def _group_header(kind: str, shows: str | None) -> Template:
     return apply
 
 
+def _options_list_button(toggle_function: str) -> Template:
+    """The options list button templates' OnLoad (``OptionsListButton_OnLoad`` of
+    ``_lua/ui_misc.lua``), with the template's sub-category toggle."""
+
+    def apply(client: HeadlessClient, widget: Any) -> None:
+        runtime = client.runtime
+        runtime.rawglobal("OptionsListButton_OnLoad")(widget.lua,
+                                                      runtime.rawglobal(toggle_function))
+
+    return apply
+
+
 _SECURE_HANDLER_TEMPLATES = {
     "Base": None, "State": "state", "Attribute": "attribute", "Click": "click",
     "DoubleClick": "doubleclick", "Drag": "drag", "MouseUpDown": "mouseupdown",
@@ -104,6 +116,9 @@ BUILTIN_TEMPLATES: dict[str, Template] = {
         (_action_button, ("ActionBarButtonTemplate", "BonusActionButtonTemplate",
                           "VehicleActionButtonTemplate")),
     ) for name in names},
+    "optionslistbuttontemplate": _options_list_button("OptionsListButton_ToggleSubCategories"),
+    "interfaceoptionslistbuttontemplate": _options_list_button(
+        "InterfaceOptionsListButton_ToggleSubCategories"),
     "securegroupheadertemplate": _group_header("group", None),
     "securepartyheadertemplate": _group_header("group", "showparty"),
     "secureraidgroupheadertemplate": _group_header("group", "showraid"),

@@ -68,9 +68,12 @@ class FontInstance:
         return self._font_value("path") is not None
 
     def SetFont(self, path: Any = None, size: Any = None, flags: Any = None) -> int | None:
-        if path is None or size is None:
+        """The client checks the path only: a missing or zero height makes the call fail
+        (nil, nothing changed) without an error. Dewdrop-2.0 passes FrameXML's
+        ``UIDROPDOWNMENU_DEFAULT_TEXT_HEIGHT``, which 3.3.5a leaves nil."""
+        if path is None:
             raise usage(f'{self.KIND}:SetFont("path", height [, "flags"])')
-        height = lua_number(size, what="height")
+        height = 0 if size is None else lua_number(size, what="height")
         if height <= 0:
             return None
         self._set_font_value("path", lua_text(path))
