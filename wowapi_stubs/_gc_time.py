@@ -9,19 +9,28 @@ adds the collections' time to the running entry's deadline (see ``past`` in boot
 
 from __future__ import annotations
 
+import _thread
 import gc
+import threading
 import time
 from collections import deque
 
 _SPANS: deque[tuple[float, float]] = deque(maxlen=512)  # (began, ended), process CPU time
 _began = [0.0]
+_REDELIVER_SECONDS = 0.05
 
 
 def _time_collection(phase: str, info: dict[str, int]) -> None:
-    if phase == "start":
-        _began[0] = time.process_time()
-    else:
-        _SPANS.append((_began[0], time.process_time()))
+    try:
+        if phase == "start":
+            _began[0] = time.process_time()
+        else:
+            _SPANS.append((_began[0], time.process_time()))
+    except KeyboardInterrupt:
+        # The collector prints and drops what its callbacks raise (raising it again here
+        # would be dropped too): a Ctrl+C that lands here reaches the main thread again
+        # from another thread, once the collection is over.
+        threading.Timer(_REDELIVER_SECONDS, _thread.interrupt_main).start()
 
 
 def last_collection_seconds() -> float:

@@ -255,3 +255,27 @@ def test_garbage_after_start_up_is_collected_below_a_megabyte() -> None:
           return peak
         """)
         assert peak < 1024
+
+
+def test_a_ctrl_c_landing_in_the_collector_s_timing_is_raised_again() -> None:
+    # Python's collector drops what a callback raises; the timing callback hands a
+    # KeyboardInterrupt back to the main thread instead. In a subprocess: a real Ctrl+C.
+    script = textwrap.dedent('''
+        import time
+        import wowapi_stubs._gc_time as timing
+        real = time.process_time
+        def interrupted():
+            timing.time.process_time = real
+            raise KeyboardInterrupt
+        timing.time.process_time = interrupted
+        import gc
+        try:
+            gc.collect()
+            time.sleep(5)
+            print("lost")
+        except KeyboardInterrupt:
+            print("raised again")
+    ''')
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.stdout.strip() == "raised again", done.stderr[-2000:]
