@@ -256,8 +256,15 @@ class HeadlessClient:
         for toc in self.loaded_addons.values():
             for name in toc.saved_variables():
                 table_keys: list[int] = []
-                saved[name], unsaved = drop_unsaved(self.runtime.plain_value(
-                    self.runtime.rawglobal(name), table_keys=table_keys))
+                try:
+                    value = self.runtime.plain_value(self.runtime.rawglobal(name),
+                                                     table_keys=table_keys)
+                except WowApiError as exc:  # the host could not read it (no memory left)
+                    self.add_finding(
+                        "saved-variable-unread", f"{name}: not saved ({exc.message}); the "
+                        "other saved variables are", addon=toc.addon_name)
+                    continue
+                saved[name], unsaved = drop_unsaved(value)
                 if unsaved:
                     self.add_finding(
                         "saved-variable-unsaved-values", f"{name}: {unsaved:,} entries hold "

@@ -279,3 +279,29 @@ def test_a_ctrl_c_landing_in_the_collector_s_timing_is_raised_again() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.stdout.strip() == "raised again", done.stderr[-2000:]
+
+
+def test_a_saved_variable_the_host_cannot_read_is_a_finding_and_the_rest_are_saved(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wowapi_stubs.errors import WowApiError
+
+    addon = tmp_path / "Saver"
+    addon.mkdir()
+    (addon / "Saver.toc").write_text("## Interface: 30300\n## SavedVariables: BIG, SMALL\n"
+                                     "Saver.lua\n")
+    (addon / "Saver.lua").write_text('BIG = { "x" } SMALL = { n = 1 }')
+    with HeadlessClient() as client:
+        client.load_addon(addon)
+        real = client.runtime.plain_value
+
+        def plain_value(value, **options):
+            if client.runtime.is_table(value) and value[1] == b"x":
+                raise WowApiError("not enough memory to read the table")
+            return real(value, **options)
+
+        monkeypatch.setattr(client.runtime, "plain_value", plain_value)
+        assert client.logout() == {"SMALL": {"n": 1}}
+        unread = [f for f in client.findings if f.kind == "saved-variable-unread"]
+        assert [f.message for f in unread] == [
+            "BIG: not saved (not enough memory to read the table); the other saved variables "
+            "are"]
