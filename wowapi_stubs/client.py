@@ -27,7 +27,6 @@ from wowapi_stubs import _chatinput, _loader, _reload, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
-from wowapi_stubs._savedvars import drop_unsaved
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -256,21 +255,21 @@ class HeadlessClient:
         for toc in self.loaded_addons.values():
             for name in toc.saved_variables():
                 table_keys: list[int] = []
+                unsaved: list[Any] = []
                 try:
-                    value = self.runtime.plain_value(self.runtime.rawglobal(name),
-                                                     table_keys=table_keys)
+                    saved[name] = self.runtime.plain_value(
+                        self.runtime.rawglobal(name), table_keys=table_keys, unsaved=unsaved)
                 except WowApiError as exc:  # the host could not read it (no memory left)
                     self.add_finding(
                         "saved-variable-unread", f"{name}: not saved ({exc.message}); the "
                         "other saved variables are", addon=toc.addon_name)
                     continue
-                saved[name], unsaved = drop_unsaved(value)
                 if unsaved:
                     self.add_finding(
-                        "saved-variable-unsaved-values", f"{name}: {unsaved:,} entries hold "
-                        "a function, userdata or coroutine (as value or key); the client "
+                        "saved-variable-unsaved-values", f"{name}: {len(unsaved):,} entries "
+                        "hold a function, userdata or coroutine (as value or key); the client "
                         "does not save them, so they are not in what logout returns",
-                        addon=toc.addon_name, entries=unsaved)
+                        addon=toc.addon_name, entries=len(unsaved))
                 if table_keys:
                     self.add_finding(
                         "saved-variable-table-keys", f"{name}: {len(table_keys):,} entries "

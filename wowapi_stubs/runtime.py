@@ -28,6 +28,7 @@ import lupa.lua51 as lua51
 
 from wowapi_stubs._bytecode import strip_local_names
 from wowapi_stubs._gc_time import gc_time_since
+from wowapi_stubs._savedvars import SAVED_TYPES
 from wowapi_stubs.errors import WowApiError
 
 _log = logging.getLogger(__name__)
@@ -281,14 +282,21 @@ class LuaRuntime:
         # Addon code never receives a Python object (lupa would wrap it as userdata).
         raise TypeError(f"the client passed a Python {type(value).__name__} to Lua")
 
-    def plain_value(self, value: Any, *, table_keys: list[int] | None = None) -> Any:
+    def plain_value(self, value: Any, *, table_keys: list[int] | None = None,
+                    unsaved: list[Any] | None = None) -> Any:
         """A Lua value as plain Python, tables to any depth: a table with keys 1..n becomes a
         list, another a dict; each table once (one reached twice is the same Python object,
         a cycle stays a cycle); strings become str; functions and userdata stay Lua values.
         An entry whose key is a table has no plain form: it is left out and counted in
-        ``table_keys`` when given."""
+        ``table_keys`` when given. With ``unsaved`` given, what a saved variable cannot hold
+        (a function, userdata or coroutine as value or key: ``_savedvars``) is left out too,
+        its key collected there (a list entry becomes a hole, ``None``)."""
         if lua51.lua_type(value) != "table":
-            return from_lua(value)
+            plain = from_lua(value)
+            if unsaved is not None and not isinstance(plain, SAVED_TYPES):
+                unsaved.append(None)
+                return None
+            return plain
         # The walk's lists take room in the state, and Python reads them outside Lua's error
         # protection, where running out aborts the process: the host's walk (it runs no
         # addon code) gets room of its own, at most the cap again (the lists take about what
@@ -317,10 +325,17 @@ class LuaRuntime:
                         table_keys.append(key)
                     continue
                 item = made[item - 1] if item_table else from_lua(item)
+                if made_one.__class__ is not list:
+                    key = from_lua(key)
+                if unsaved is not None and not (
+                        isinstance(key, SAVED_TYPES)
+                        and (item_table or isinstance(item, SAVED_TYPES))):
+                    unsaved.append(key)
+                    continue
                 if made_one.__class__ is list:
                     made_one[key - 1] = item
                 else:
-                    made_one[from_lua(key)] = item
+                    made_one[key] = item
         return made[0]
 
     def _table_flats(self, value: Any) -> list[list[Any]]:
