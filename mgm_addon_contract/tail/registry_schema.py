@@ -50,20 +50,25 @@ def mapping(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
-def texts(value: Any, where: str, size: int = 2) -> tuple[str, ...]:
-    """A list of ``size`` strings (a dedupe key is a pair: tag, id)."""
+Check = Callable[[Any, str], Any]
+
+
+def _list_of(value: Any, where: str, size: int, check: Check) -> tuple[Any, ...]:
+    """A list of ``size`` items, each passing ``check``."""
     if len(array(value, where)) != size:
         raise ValueError(f"{where}: not a list of {size} ({_show(value)})")
-    return tuple(text(v, f"{where}[{i}]") for i, v in enumerate(value))
+    return tuple(check(v, f"{where}[{i}]") for i, v in enumerate(value))
+
+
+def texts(value: Any, where: str, size: int = 2) -> tuple[str, ...]:
+    """A list of ``size`` strings (a dedupe key is a pair: tag, id)."""
+    return _list_of(value, where, size, text)
 
 
 def integers(value: Any, where: str, size: int) -> tuple[int, ...]:
-    if len(array(value, where)) != size:
-        raise ValueError(f"{where}: not a list of {size} ({_show(value)})")
-    return tuple(integer(v, f"{where}[{i}]") for i, v in enumerate(value))
+    return _list_of(value, where, size, integer)
 
 
-Check = Callable[[Any, str], Any]
 MARK: dict[str, Check] = {"dev": integer, "ino": integer, "fingerprint": text,
                           "fingerprint_bytes": count, "offset": integer, "line": count,
                           "path": text, "prefix": text}
