@@ -103,7 +103,10 @@ class Registry:
     saves: int = 0
     saved_at: float = 0.0  # wall clock of the last save (files changed after it are new)
     retired: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
-    retired_limit: int = 64
+    retired_limit: int = 256
+    # rotated siblings accounted for at this size (None: never looked; see tail.siblings)
+    known: OrderedDict[tuple[int, int], int] | None = None
+    known_limit: int = 1024
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
@@ -145,6 +148,11 @@ class Registry:
         for i, entry in enumerate(schema.array(data.get("retired", []), "retired")):
             dev, ino, size = schema.integers(entry, f"retired[{i}]", 3)
             self.retired[(dev, ino)] = size
+        if "known" in data:
+            self.known = OrderedDict()
+            for i, entry in enumerate(schema.array(data["known"], "known")):
+                dev, ino, size = schema.integers(entry, f"known[{i}]", 3)
+                self.known[(dev, ino)] = size
         self.done = BoundedKeys(dedupe_limit, self._keys(data, "done"))
         for i, item in enumerate(schema.array(data.get("deferred", []), "deferred")):
             tag = DeferredTag(**schema.fields(item, schema.DEFERRED, f"deferred[{i}]"))
@@ -174,6 +182,11 @@ class Registry:
         while len(self.retired) > self.retired_limit:
             self.retired.popitem(last=False)
 
+    def set_known(self, accounted: dict[tuple[int, int], int]) -> None:
+        """The rotated siblings accounted for now (replaces the snapshot; bounded)."""
+        items = list(accounted.items())[-self.known_limit:]
+        self.known = OrderedDict(items)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "version": VERSION,
@@ -184,6 +197,8 @@ class Registry:
             "names": dict(self.names),
             "saved_at": self.saved_at,
             "retired": [[dev, ino, size] for (dev, ino), size in self.retired.items()],
+            **({} if self.known is None else
+               {"known": [[dev, ino, size] for (dev, ino), size in self.known.items()]}),
         }
 
     def save(self) -> None:
