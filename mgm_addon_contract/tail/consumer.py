@@ -130,6 +130,8 @@ class TailConsumer:
             self._release()
             raise
         router.registry = self.registry
+        for note in self.registry.notes:
+            self.events.write("checkpoint-journal", file=str(checkpoint), note=note)
         started = clock()
         for item in self.registry.deferred.values():  # a new run retries them at once
             item.next_at = min(item.next_at, started)
@@ -295,7 +297,15 @@ class TailConsumer:
         try:
             if self._dirty:
                 self._save()
+            if self.save_problem is None:
+                try:
+                    self.registry.close()  # compacted: one checkpoint file after a clean stop
+                except OSError as exc:
+                    self.events.write("checkpoint-not-compacted", file=str(self.registry.path),
+                                      error=exc.strerror or str(exc),
+                                      note="the checkpoint and its journal hold every save")
         finally:
+            self.registry.close_journal()
             for tracked in [*self.rotated, *([self.current] if self.current else [])]:
                 tracked.close()
             self.rotated, self.current = [], None
