@@ -524,8 +524,9 @@ class TailConsumer:
         oldest without a carried partial line (else the oldest) is first read to its
         current end (a transient EBS failure keeps it open: the line is retried), then
         closed and reported (``rotated-closed``, the status line and the summary); a
-        partial line it still carries is dropped and reported. A restart reads it again
-        if it grew after (its retired size no longer matches)."""
+        partial line it still carries is dropped and reported. If it grows after, the
+        next look for rotated files (rotation, restart) reads it again: its retired size no
+        longer matches."""
         tracked = next((t for t in self.rotated if not t.carried_bytes), self.rotated[0])
         more, self._more = self._more, False
         self._drain(tracked, now, limit=None)
@@ -537,7 +538,8 @@ class TailConsumer:
         self.events.write("rotated-closed", file=where, opened_as=str(tracked.path),
                           offset=tracked.read_pos, size=size, reason=reason,
                           note="read to its end and closed; lines written to it from now on "
-                               "are read only by a restart")
+                               "are read when rotated files are next looked for (the next "
+                               "rotation or restart)")
         self.counts["problems"] += 1
         self.closed_early.append(where)
         del self.closed_early[:-100]
