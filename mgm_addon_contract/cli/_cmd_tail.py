@@ -236,6 +236,6 @@ def _summary(consumer, status) -> None:  # noqa: ANN001
         f"{counts['problems']} problem(s)")
     if consumer.closed_early:
         names = ", ".join(consumer.closed_early[-10:])
-        status.message(f"warning: {len(consumer.closed_early)} rotated file(s) closed early, "
+        status.message(f"warning: {counts['rotated-closed']} rotated file(s) closed early, "
                        f"read to their end first (more than {consumer.max_rotated} open): "
                        f"{names}; lines written to them later are read by the next run")

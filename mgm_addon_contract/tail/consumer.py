@@ -121,7 +121,7 @@ class TailConsumer:
         # rotated files open at once (descriptor budget); beyond it the oldest is read to
         # its end, closed and reported (``rotated-closed``), and new ones wait their turn
         self.max_rotated = max(1, max_rotated if max_rotated is not None else rotated_budget())
-        self.closed_early: list[str] = []  # rotated files closed for the budget (reported)
+        self.closed_early: list[str] = []  # the last rotated files closed for the budget
         self.on_outcome = on_outcome
         self.lock = CheckpointLock(checkpoint) if checkpoint is not None else None
         try:
@@ -288,7 +288,7 @@ class TailConsumer:
         if not self.closed_early:
             return None
         last = Path(self.closed_early[-1]).name
-        return (f"{len(self.closed_early)} rotated file(s) closed early (more than "
+        return (f"{self.counts['rotated-closed']} rotated file(s) closed early (more than "
                 f"{self.max_rotated} open; read to their end first), last {last}")
 
     def close(self) -> None:
@@ -351,6 +351,7 @@ class TailConsumer:
         if self._first_poll:  # before any save: the registry still names the old files
             self._first_poll = False
             self._recover_rotated(now)
+        self._open_queued(now)  # rotated files still waiting for a slot or a descriptor
         if self._register_now:  # a new file is registered at once, so that a rotation
             self._register_now = False  # soon after is found again after a crash
             self._save()
@@ -401,22 +402,28 @@ class TailConsumer:
         self._open_queued(now)
 
     def _open_queued(self, now: float) -> None:
-        """Open waiting rotated files, oldest first, while the budget allows."""
+        """Open waiting rotated files, oldest first, while the budget allows (each is read
+        in the next poll at the latest)."""
         while self._queued and len(self.rotated) < self.max_rotated:
             sibling = self._queued.pop(0)
             tracked = TrackedFile.open(sibling.path, max_line_bytes=self.max_line_bytes)
             if tracked is not None and tracked.identity != sibling.identity:
                 tracked.close()  # renamed again meanwhile: look it up by identity
                 tracked = self._find_identity(sibling.identity)
+            if tracked is None and _still_there(sibling):
+                self._queued.insert(0, sibling)  # no descriptor left now: next poll
+                self._more = True
+                return
             if tracked is None:
                 self.events.write("rotated-missing", file=str(sibling.path), offset=0,
-                                  note="a rotated file found unread is gone before it "
-                                       "could be read")
+                                  note="a rotated file found unread is gone or unreadable "
+                                       "before it could be read")
                 self.counts["problems"] += 1
                 continue
             tracked.last_growth = now
             self.rotated.append(tracked)
             self._dirty = True
+            self._more = True
 
     def _recover_marks(self, now: float, current: tuple[int, int] | None) -> None:
         for mark in self.registry.files:
@@ -541,8 +548,9 @@ class TailConsumer:
                                "are read when rotated files are next looked for (the next "
                                "rotation or restart)")
         self.counts["problems"] += 1
+        self.counts["rotated-closed"] += 1
         self.closed_early.append(where)
-        del self.closed_early[:-100]
+        del self.closed_early[:-100]  # the last ones are named; the count is complete
         self.registry.retire(tracked.identity, size)
         tracked.close()
         self.rotated.remove(tracked)
@@ -796,6 +804,16 @@ class TailConsumer:
     def _save_if_due(self) -> None:
         if self._dirty and not 0 <= self.clock() - self._last_save < SAVE_EVERY:
             self._save()
+
+
+def _still_there(sibling: siblings.Sibling) -> bool:
+    """The file is where it was found and readable (opening it failed for lack of a
+    descriptor, not because it is gone)."""
+    try:
+        return identity_of(os.stat(sibling.path)) == sibling.identity \
+            and os.access(sibling.path, os.R_OK)
+    except OSError:
+        return False
 
 
 def _line_text(parsed: ParsedLine) -> str:

@@ -162,3 +162,32 @@ def test_an_old_rotated_file_is_not_read_again_when_the_clock_jumps_forward(
     third = setup.consumer()
     third.poll_once()
     assert paths(setup) == [PATCH1, ACCEPTED2, PATCH2]
+
+
+def test_a_rotated_file_that_cannot_be_opened_for_lack_of_descriptors_waits(
+        setup: Setup, monkeypatch) -> None:  # noqa: ANN001
+    """Opening a rotated file that is still there fails (no descriptor left, EMFILE): it
+    stays queued and is read on a later poll, the log after it; never given up."""
+    from mgm_addon_contract.tail import consumer as consumer_module
+
+    consumer = setup.consumer()
+    setup.append(line(ACCEPT1))
+    consumer.poll_once()
+    os.rename(setup.log, setup.folder / "WoWChatLog.1.txt")
+    setup.log.write_bytes(line(CONFIRM1, 1))
+    os.rename(setup.log, setup.folder / "WoWChatLog.2.txt")
+    setup.log.write_bytes(line(ACCEPT2, 2) + line(CONFIRM2, 3))
+    real, failures = consumer_module.TrackedFile.open, {"n": 0}
+
+    def exhausted(path, **kw):  # noqa: ANN001, ANN003, ANN202
+        if path.name == "WoWChatLog.2.txt" and failures["n"] < 3:
+            failures["n"] += 1
+            return None
+        return real(path, **kw)
+
+    monkeypatch.setattr(consumer_module.TrackedFile, "open", exhausted)
+    for _ in range(6):
+        consumer.poll_once()
+    assert failures["n"] == 3
+    assert paths(setup) == [ACCEPTED1, PATCH1, ACCEPTED2, PATCH2]
+    assert "rotated-missing" not in [e["event"] for e in setup.events()]

@@ -334,3 +334,37 @@ def test_the_consumer_waits_out_retry_after_over_real_http(tmp_path: Path, statu
     assert len(waits) == 2 and all(w >= 1.0 for w in waits), waits
     patches = [e["t"] for e in events if e["event"] == "request" and e["method"] == "PATCH"]
     assert patches[-1] - patches[0] >= 1.9, patches
+
+
+def test_rotated_files_beyond_the_descriptor_budget_are_named_in_the_summary(
+        tmp_path: Path) -> None:
+    """With a descriptor limit of 40 the budget is 10 rotated files; 12 rotated while the
+    consumer was stopped are all read (none lost), and those closed early are named."""
+    import resource
+
+    def low_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (40, resource.getrlimit(
+            resource.RLIMIT_NOFILE)[1]))
+
+    payouts = [f"2d2b7b2a-1111-2222-3333-{i:012d}" for i in range(12)]
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(line("[Bob] says: hi"))
+    ebs = mock_ebs(*payouts)
+    with BackgroundServer(ebs) as server:
+        first = tail(tmp_path, server.url, "--once")
+        assert first.returncode == 0, first.stderr
+        for n, payout in enumerate(payouts, start=1):  # rotated while stopped
+            with log.open("ab") as handle:
+                handle.write(line(f"[MGM_CONFIRM:{payout}]", n))
+            os.rename(log, tmp_path / f"WoWChatLog.{n:02d}.txt")
+            log.write_bytes(b"")
+        second = subprocess.run(
+            [*CLI, "tail", str(log), "--ebs", server.url, "--checkpoint",
+             str(tmp_path / "registry.json"), *FAST, "--once"],
+            capture_output=True, text=True, timeout=120, preexec_fn=low_limit,
+            env={**os.environ, "MGM_API_KEY": KEY})
+    assert second.returncode == 0, second.stderr
+    assert sorted(p for p, status in confirms(ebs) if status == 200) == sorted(
+        f"/api/payouts/{p}/status" for p in payouts)
+    assert "rotated file(s) closed early" in second.stderr
+    assert "more than 10 open" in second.stderr and "WoWChatLog.01.txt" in second.stderr
