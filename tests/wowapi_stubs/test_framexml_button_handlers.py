@@ -199,3 +199,34 @@ def test_minimap_drop_down_matches_framexml(both) -> None:
       WorldMapZoneMinimapDropDown_Update()
       return UIDropDownMenu_GetText(WorldMapZoneMinimapDropDown),
         UIDropDownMenu_GetSelectedValue(WorldMapZoneMinimapDropDown)""")
+
+
+SELF_SELECTING = """
+  local dd = _G.HeadlessPick or CreateFrame("Frame", "HeadlessPick", UIParent,
+                                            "UIDropDownMenuTemplate")
+  local runs = 0
+  local function init(self)
+    runs = runs + 1
+    for i, text in ipairs({"Low", "High"}) do
+      local info = UIDropDownMenu_CreateInfo()
+      info.text, info.value = text, i
+      UIDropDownMenu_AddButton(info)
+    end
+    UIDropDownMenu_SetSelectedValue(self, 2)
+  end
+  UIDropDownMenu_Initialize(dd, init)
+  local first = UIDropDownMenu_GetText(dd)
+  UIDropDownMenu_SetSelectedValue(dd, 1)
+  return runs, first, UIDropDownMenu_GetText(dd)
+"""
+
+
+def test_an_initialize_that_sets_the_selection_runs_once(client) -> None:
+    """Setting the selection redraws the listed buttons; it does not initialize again (an
+    initialize function that selects would recurse: Healium's option drop-downs)."""
+    assert client.eval_lua(SELF_SELECTING) == (1, "High", "Low")
+    assert not client.errors, client.errors
+
+
+def test_selection_redraw_matches_framexml(both) -> None:
+    assert _same(both, SELF_SELECTING) == (1, "High", "Low")
