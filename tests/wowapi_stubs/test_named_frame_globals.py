@@ -1,7 +1,7 @@
 """A named frame becomes a global; when a global table of that name already exists the frame
 takes that table as its own (its fields and methods stay), as the client does: an addon
 object and its options panel of the same name (Bagnon, OmniCC), a settings table and an XML
-frame of the same name (Healium), a frame made again under its name (Clique) keep working."""
+frame of the same name (Healium) keep working. Another widget's table is not taken over."""
 
 from __future__ import annotations
 
@@ -19,15 +19,19 @@ def test_a_frame_named_like_a_global_table_takes_the_table(client: HeadlessClien
     assert result == (True, 2, "hi", "HeadlessAddon", True)
 
 
-def test_a_frame_made_again_under_its_name_keeps_its_fields(client: HeadlessClient) -> None:
+def test_a_widget_made_under_another_widgets_name_gets_a_table_of_its_own(
+        client: HeadlessClient) -> None:
+    """Regions named by mistake after their layer (``CreateFontString("ARTWORK")``, xMerchant
+    and Critline) stay apart: only a plain table is taken over."""
     result = client.eval_lua("""
-      local first = CreateFrame("CheckButton", "HeadlessRadio", UIParent)
-      first.name = first:CreateFontString(nil, "ARTWORK", "GameFontNormal")
-      local again = CreateFrame("CheckButton", "HeadlessRadio", UIParent)
-      again.name:SetText("picked")
-      return HeadlessRadio == again, HeadlessRadio.name:GetText(), again:GetObjectType()""")
+      local f = CreateFrame("Frame", nil, UIParent)
+      local first = f:CreateFontString("ARTWORK", nil, "GameFontNormal")
+      first.tag = "first"
+      local second = f:CreateFontString("ARTWORK", nil, "GameFontNormal")
+      second:SetPoint("RIGHT", first, "LEFT")
+      return ARTWORK == second, first ~= second, second.tag, first.tag""")
     assert not client.errors, client.errors
-    assert result == (True, "picked", "CheckButton")
+    assert result == (True, True, None, "first")
 
 
 def test_other_values_of_the_name_are_replaced(client: HeadlessClient) -> None:
