@@ -23,7 +23,8 @@ def _addon(tmp_path: Path) -> Path:
     (folder / "main.lua").write_text(
         "ProbeDB = ProbeDB or {}\nlocal f = CreateFrame('Frame', 'ProbeFrame')\n"
         f"f:RegisterEvent('TRADE_SHOW')\nlocal n = {_GAP1}(1)\n"
-        "f:CreateFontString(nil, 'ARTWORK'):GetFieldSize()\nprint(ProbeHelper, UnitName('player'))\n")
+        "f:CreateFontString(nil, 'ARTWORK'):GetFieldSize()\n"
+        "print(ProbeHelper, UnitName('player'))\n")
     (folder / "ui.xml").write_text(
         '<Ui xmlns="http://www.blizzard.com/wow/ui/"><Frame name="ProbeHelper">'
         f"<Scripts><OnLoad>{_GAP2}(); SomeLibrary:New()</OnLoad></Scripts>"
