@@ -26,6 +26,7 @@ from typing import Any
 
 import lupa.lua51 as lua51
 
+from wowapi_stubs import _cpu_watchdog
 from wowapi_stubs._bytecode import strip_local_names
 from wowapi_stubs._gc_time import gc_time_since
 from wowapi_stubs._savedvars import SAVED_TYPES
@@ -180,6 +181,10 @@ class LuaRuntime:
         self.P[b"host_locale_is_8_bit"] = _locale_is_8_bit()
         self.run_trusted("patterns.lua", self.P)
         self.run_trusted("lualib.lua", self.P)
+        # Slow C calls in a loop meet the CPU deadline too (see wowapi_stubs._cpu_watchdog).
+        watch = _cpu_watchdog.watch(self, self._lua) if cpu_limit_seconds > 0 else None
+        if watch is not None:
+            self.P.watch_threads(watch.thread_resumed, watch.entry_ended)
         if start_up_pause is not None:
             self.fn.set_gc_pause(GC_PAUSE)
 

@@ -177,6 +177,43 @@ local function arm_thread(thread)
 end
 arm_thread()
 
+-- The host's CPU watchdog (wowapi_stubs/_cpu_watchdog.py) makes the hook of the running
+-- threads fire at their next instruction, every few hundredths of a second, so a loop of
+-- slow C calls meets its deadline too. A coroutine is a thread of its own: the first resume
+-- of each in an entry tells the watchdog of it (it keeps the coroutine alive and pokes it
+-- until the outermost entry ends). P.watch_threads installs this; without the watchdog,
+-- resume stays C's.
+local watch_thread, watch_reset
+local watched = nil  -- the coroutines the watchdog was told of in this entry
+local thread_addresses = setmetatable({}, { __mode = "k" })
+local function resume(thread, ...)
+  if watch_thread then
+    if type(thread) ~= "thread" then
+      error("bad argument #1 to 'resume' (coroutine expected)", 2)
+    end
+    local told = watched
+    if not told then
+      told = {}
+      watched = told
+    end
+    if not told[thread] then
+      local address = thread_addresses[thread]
+      if not address then
+        address = tonumber(strsub(tostring(thread), 9))  -- "thread: 0x..."
+        thread_addresses[thread] = address
+      end
+      watch_thread(address, thread)
+      told[thread] = true
+    end
+  end
+  return co_resume(thread, ...)
+end
+local coroutine_library = coroutine  -- G.coroutine (the host's global table is emptied)
+function P.watch_threads(enter, reset)
+  watch_thread, watch_reset = enter, reset
+  coroutine_library.resume = resume
+end
+
 coroutine.create = function(f)
   local thread = co_create(f)
   inherit_globals(thread)
@@ -188,7 +225,7 @@ coroutine.wrap = function(f)
   inherit_globals(thread)
   arm_thread(thread)
   return function(...)
-    local results = { co_resume(thread, ...) }
+    local results = { resume(thread, ...) }
     if not results[1] then
       error(results[2], 2)
     end
@@ -245,7 +282,7 @@ local function call_handler(handler, msg)
     local ok, thread = pcall(co_create, handler)
     if ok then
       arm_thread(thread)
-      co_resume(thread, msg)
+      resume(thread, msg)
     end
   else
     pcall(handler, msg)
@@ -356,7 +393,7 @@ local function run_finalizers(own_deadline)
     local ok, thread = pcall(co_create, list[i])
     if ok then
       arm_thread(thread)
-      local done, err = co_resume(thread, list[i + 1])
+      local done, err = resume(thread, list[i + 1])
       if not done then
         report_error(error_text(err), "", context)
       end
@@ -429,6 +466,10 @@ local function leave(label, outer, saved_context, saved_f, saved_args, saved_n, 
     if overrun then
       overrun = false
       arm_thread()
+    end
+    if watched then  -- the coroutines resumed in this entry are no longer the watchdog's
+      watched = nil
+      pcall(watch_reset)
     end
   end
   if not ok then
