@@ -17,12 +17,23 @@ events and polling only. Goal: p99 <= 50 ms.
 in-process mock EBS, read once and fed in 4 KiB appends with a poll after each, against a
 raw 64 KiB read loop of the same file (CPU seconds).
 
-Run: ``python benchmarks/bench_tail.py [--idle S] [--samples N] [--lines N]``.
+(4) Checkpoint persistence: a registry holding ``--keys`` handled keys (20,000, the bound:
+about 1 MB) takes ``--saves`` more tags, each saved as the consumer does after a final
+outcome. Measured in the same run on the same disk: the previous approach (the whole
+document rewritten each time: temporary file, fsync, rename, fsync of the folder) against
+the journal (one fsync'd record per save, compacted once it outgrows the checkpoint; run
+for ``--journal-saves`` so that its figures include several compactions): wall time and
+bytes written per save, and the ratio. A reload checks that both hold the
+same state.
+
+Run: ``python benchmarks/bench_tail.py [--idle S] [--samples N] [--lines N] [--keys N]
+[--saves N] [--journal-saves N] [--only checkpoint]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -35,7 +46,9 @@ import httpx
 
 from mgm_addon_contract.ebs import EbsState, MockEbs
 from mgm_addon_contract.ebs.server import BackgroundServer
-from mgm_addon_contract.tail import EventLog, Router, TailConsumer
+from mgm_addon_contract.tail import EventLog, Registry, Router, TailConsumer
+from mgm_addon_contract.tail import journal as journal_module
+from mgm_addon_contract.tail.registry import FileMark
 
 KEY = "bench-tail-key"
 CLI = [sys.executable, "-c", "from mgm_addon_contract.cli import main; main()"]
@@ -181,15 +194,92 @@ def throughput(lines: int) -> None:
           f"{once / follow:.2f}x the read-once rate)")
 
 
+def full_rewrite(registry: Registry) -> int:
+    """The previous save: the whole document to a temporary file, fsync, rename, fsync of
+    the folder. Bytes written."""
+    assert registry.path is not None
+    data = json.dumps(registry.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
+    temporary = registry.path.with_name(f".{registry.path.name}.tmp")
+    journal_module.write_durably(temporary, data)
+    os.replace(temporary, registry.path)
+    journal_module.fsync_folder(registry.path.parent)
+    return len(data)
+
+
+def _filled(path: Path, keys: int) -> Registry:
+    registry = Registry(path)
+    registry.files = [FileMark(1, 2, "0" * 64, 1024, 0, 0, "WoWChatLog.txt")]
+    for i in range(keys):
+        registry.done.add(("MGM_CONFIRM", U.format(i)))
+    return registry
+
+
+def _journal_bytes(registry: Registry) -> int:
+    writer = registry._journal  # noqa: SLF001 - the benchmark reads the journal's size
+    return writer.size if writer is not None else 0
+
+
+def checkpoint_figures(keys: int, saves: int, journal_saves: int) -> None:
+    rounds = {}
+    with tempfile.TemporaryDirectory(prefix="mgm-bench-") as name:
+        for approach in ("full rewrite", "journal", "full rewrite", "journal"):
+            folder = Path(name) / f"{approach.replace(' ', '-')}-{len(rounds)}"
+            folder.mkdir()
+            registry = _filled(folder / "registry.json", keys)
+            registry.compact()  # both start from the same checkpoint on disk
+            written, before = 0, _journal_bytes(registry)
+            count = saves if approach == "full rewrite" else journal_saves
+            started = time.perf_counter()
+            for i in range(count):
+                registry.done.add(("MGM_CONFIRM", U.format(keys + i)))
+                registry.files[0].offset += 80
+                registry.files[0].line += 1
+                if approach == "full rewrite":
+                    written += full_rewrite(registry)
+                else:
+                    compactions = registry.compactions
+                    registry.save()
+                    if registry.compactions != compactions:  # a new checkpoint + header
+                        written += (folder / "registry.json").stat().st_size \
+                            + _journal_bytes(registry)
+                    else:
+                        written += _journal_bytes(registry) - before
+                    before = _journal_bytes(registry)
+            elapsed = time.perf_counter() - started
+            registry.close_journal()
+            loaded = Registry.load(folder / "registry.json")
+            assert len(loaded.done) == min(keys + count, loaded.done.limit)
+            assert loaded.files[0].offset == 80 * count
+            per_save = (elapsed / count, written / count, registry.compactions - 1)
+            if approach not in rounds or per_save[0] < rounds[approach][0]:
+                rounds[approach] = per_save
+    old, new = rounds["full rewrite"], rounds["journal"]
+    print(f"checkpoint with {keys:,} keys, best of 2 rounds (in {tempfile.gettempdir()}); "
+          f"journal figures amortised over {journal_saves:,} saves, compactions included:")
+    print(f"full rewrite per save:  {old[0] * 1000:7.2f} ms, {old[1] / 1024:8.1f} KiB written "
+          f"({saves} saves)")
+    print(f"journal per save:       {new[0] * 1000:7.2f} ms, {new[1] / 1024:8.1f} KiB written "
+          f"({new[2]} compaction(s))")
+    print(f"ratio full rewrite / journal: {old[0] / new[0]:.1f}x time, "
+          f"{old[1] / max(new[1], 1):.0f}x bytes")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--idle", type=float, default=20.0)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--lines", type=int, default=100_000)
     parser.add_argument("--interval", type=float, default=0.04, help="tail's --interval")
+    parser.add_argument("--keys", type=int, default=20_000)
+    parser.add_argument("--saves", type=int, default=300, help="full rewrites measured")
+    parser.add_argument("--journal-saves", type=int, default=10_000,
+                        help="journal saves measured (several compactions)")
+    parser.add_argument("--only", choices=["checkpoint"], default=None)
     options = parser.parse_args()
-    follow_figures(options.idle, options.samples, options.interval)
-    throughput(options.lines)
+    if options.only is None:
+        follow_figures(options.idle, options.samples, options.interval)
+        throughput(options.lines)
+    checkpoint_figures(options.keys, options.saves, options.journal_saves)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from wowapi_stubs import _chatinput, _loader, _reload, _world_actions, ui
 from wowapi_stubs._bounded import BoundedLog, EventRun, event_size
 from wowapi_stubs._catalog import AddonCatalog
 from wowapi_stubs._chunks import C_FUNCTION_CHUNKS, c_function_names, chunk_global
+from wowapi_stubs._host_data import HostData
 from wowapi_stubs.api import LazyApi
 from wowapi_stubs.api.chat import SentWhisper, server_name
 from wowapi_stubs.api.chatconfig import ChatSettings
@@ -171,6 +172,9 @@ class HeadlessClient:
         self.current_report: LoadReport | None = None  # the addon whose files run now
         self.xml_templates: Any = None  # the XML loader's virtual templates (on first use)
         self.widgets: dict[int, Any] = {}
+        # Attributes, event registrations, bindings: bounded (see wowapi_stubs._host_data).
+        self.host_data = HostData(self.settings.host_data_max_bytes,
+                                  functools.partial(HeadlessClient._host_data_full, me))
         # Widgets by the Python object of their Lua table (``widget.lua``): the host passing
         # a widget's own table back (templates, font objects) finds it without asking Lua.
         self._widgets_by_table: dict[Any, Any] = {}
@@ -869,6 +873,12 @@ class HeadlessClient:
         self.add_finding("log-truncated", f"{log.name}: more than {log.max_items:,} entries "
                          f"or {log.max_bytes:,} bytes; the oldest are dropped from now on "
                          "(settings log_max_items, log_max_bytes)", log=log.name)
+
+    def _host_data_full(self, what: str) -> None:
+        self.add_finding("host-data-full", f"{what}: the data the client keeps for addon code "
+                         f"(frame attributes, event registrations, key bindings, CVars) reached "
+                         f"{self.settings.host_data_max_bytes:,} bytes; calls adding more fail "
+                         "with \"not enough memory\" (setting host_data_max_bytes)", what=what)
 
     def dropped(self) -> dict[str, int]:
         """Entries dropped so far from each bounded log (chat transcript, errors...)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from wowapi_stubs._host_data import HostData
     from wowapi_stubs.api.chatconfig import ChatSettings
     from wowapi_stubs.api.mail import MailService
     from wowapi_stubs.clock import SimulatedClock
@@ -42,6 +43,7 @@ class Host(Protocol):
     lazy_names: dict[str, Any]
     templates: dict[str, Any]
     chat_settings: ChatSettings
+    host_data: HostData
 
     @property
     def now(self) -> datetime: ...

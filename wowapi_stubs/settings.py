@@ -82,6 +82,10 @@ class ClientSettings:
             (``HeadlessClient.dropped()``) and reported once as a ``log-truncated`` finding.
         max_widgets: frames, textures and font strings one client may hold; creating more
             fails with "not enough memory" in the calling code.
+        host_data_max_bytes: what the client keeps in Python for addon code outside its logs
+            (frame attributes, event registrations, key bindings, CVars), estimated; a call adding
+            more fails with "not enough memory" in the calling code and a ``host-data-full``
+            finding names this setting once.
         reuse_compiled_files: load an addon file another client of this process already
             compiled from the same source as that compiler output, and build UI XML from the
             tree another client parsed from the same bytes, instead of parsing the source
@@ -124,6 +128,7 @@ class ClientSettings:
     log_max_items: int = 100_000
     log_max_bytes: int = 32 * MIB
     max_widgets: int = 100_000
+    host_data_max_bytes: int = 64 * MIB
     framexml_dir: Path | None = field(default_factory=framexml_from_environment)
 
     def local_zone(self) -> timezone:

@@ -284,6 +284,7 @@ class CVars:
         # realmName: the realm the character logged in to (Config.wtf keeps it).
         self.values = {**CLIENT_CVARS, **DEFAULT_CVARS, "locale": locale, "realmName": realm}
         self.defaults = dict(self.values)
+        self._by_lower = {name.lower(): name for name in self.values}  # names in any case
 
     def get(self, name: str) -> str | None:
         key = self._key(name)
@@ -296,16 +297,22 @@ class CVars:
         self.values[key] = value
         return True
 
-    def register(self, name: str, default: str) -> None:
-        if self._key(name) is None:
-            self.values[name] = default
-            self.defaults[name] = default
+    def register(self, name: str, default: str) -> bool:
+        """Register ``name`` (any case) with its default; ``False`` when it exists."""
+        if self._key(name) is not None:
+            return False
+        self.values[name] = default
+        self.defaults[name] = default
+        self._by_lower[name.lower()] = name
+        return True
+
+    def knows(self, name: str) -> bool:
+        return self._key(name) is not None
 
     def _key(self, name: str) -> str | None:
         if name in self.values:
             return name
-        lowered = name.lower()
-        return next((k for k in self.values if k.lower() == lowered), None)
+        return self._by_lower.get(name.lower())
 
 
 @dataclass

@@ -6,12 +6,16 @@ keep their heavy imports inside the command functions so that start-up stays fas
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from mgm_addon_contract import _quiet_interrupt
 
-import typer
+_previous_sigint = _quiet_interrupt.install()  # first: Ctrl+C while importing is one line
 
-from mgm_addon_contract.cli._errors import ContractGroup
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import typer  # noqa: E402
+
+from mgm_addon_contract.cli._errors import ContractGroup  # noqa: E402
 
 app = typer.Typer(
     cls=ContractGroup,
@@ -35,8 +39,11 @@ def _register_commands() -> None:
 
 
 _register_commands()
+_quiet_interrupt.release(_previous_sigint)  # imported as a library: Python's handler again
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Ctrl+C before the command group can handle it (while
+    the command is built) ends the process with one line and exit code 130."""
+    _quiet_interrupt.install()
     app()

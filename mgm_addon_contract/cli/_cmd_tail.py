@@ -234,3 +234,8 @@ def _summary(consumer, status) -> None:  # noqa: ANN001
         f"{len(consumer.registry.deferred)} deferred, {counts['duplicate']} duplicate, "
         f"{counts['unresolved']} unresolved, {counts['spoofed']} spoofed (ignored), "
         f"{counts['problems']} problem(s)")
+    if consumer.closed_early:
+        names = ", ".join(consumer.closed_early[-10:])
+        status.message(f"warning: {counts['rotated-closed']} rotated file(s) closed early, "
+                       f"read to their end first (more than {consumer.max_rotated} open): "
+                       f"{names}; lines written to them later are read by the next run")

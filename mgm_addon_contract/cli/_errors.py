@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import typer
 from typer.core import TyperGroup
 
+from mgm_addon_contract import _quiet_interrupt
 from mgm_addon_contract.safe_text import printable
 from mgm_addon_contract.secrets import redact
 
@@ -74,6 +75,7 @@ class ContractGroup(TyperGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
         try:
+            _quiet_interrupt.release()  # from here an interrupt is KeyboardInterrupt again
             result = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
         except typer.TyperException as exc:
@@ -84,7 +86,7 @@ class ContractGroup(TyperGroup):
             else:
                 _show(exc.format_message())
             sys.exit(USAGE_EXIT)
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt):
             if not standalone_mode:
                 raise
             _show_interrupted()

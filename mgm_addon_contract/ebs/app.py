@@ -36,10 +36,11 @@ def create_app(ebs: MockEbs, *, max_body_bytes: int = DEFAULT_MAX_BODY
         if body is None:
             await _answer(send, *_too_large(max_body_bytes), close=True)
             return
-        status, answer, delay = ebs.respond(scope["method"], scope["path"], headers, body)
+        status, answer, delay, extra = ebs.respond(scope["method"], scope["path"], headers,
+                                                   body)
         if delay:
             await asyncio.sleep(delay)
-        await _answer(send, status, answer)
+        await _answer(send, status, answer, extra=extra)
 
     return app
 
@@ -65,10 +66,13 @@ async def _body(headers: dict[str, str], receive: Receive, limit: int) -> bytes 
             return bytes(body)
 
 
-async def _answer(send: Send, status: int, answer: Any, *, close: bool = False) -> None:
+async def _answer(send: Send, status: int, answer: Any, *, close: bool = False,
+                  extra: dict[str, str] | None = None) -> None:
     payload = json.dumps(answer, ensure_ascii=False).encode()
     headers = [(b"content-type", b"application/json"),
                (b"content-length", str(len(payload)).encode())]
+    headers += [(k.lower().encode("latin-1"), v.encode("latin-1"))
+                for k, v in (extra or {}).items()]
     if close:
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 CONTROL_KEY_HEADER = "x-mgm-controlkey"
 MAX_DELAY = 60.0
+RETRY_AFTER_MAX = 86_400
 
 
 def _same(given: str | None, wanted: str) -> bool:
@@ -86,13 +87,20 @@ def control(ebs: MockEbs, method: str, path: str, payload: Any) -> Response:
 
 
 def _fault(payload: Any):  # noqa: ANN202 - Fault or the reason it is refused
-    """A validated Fault: path prefix, status 100-599 and/or delay 0-60 s, count >= 1."""
+    """A validated Fault: path prefix, status 100-599 and/or delay 0-60 s, count >= 1, and
+    for a 429 or 503 an optional ``retry_after`` (whole seconds 0-86400, or a printable
+    text of at most 64 characters such as an HTTP date, sent as it is)."""
     from mgm_addon_contract.ebs.service import Fault
 
     if not isinstance(payload, dict):
-        return 'a fault is {"path": "/api/...", "status": 503, "count": 1, "delay": 0}'
+        return ('a fault is {"path": "/api/...", "status": 503, "count": 1, "delay": 0, '
+                '"retry_after": 2}')
+    unknown = sorted(set(payload) - {"path", "status", "count", "delay", "retry_after"})
+    if unknown:
+        return f"unknown fault field {unknown[0]!r}"
     path, status = payload.get("path"), payload.get("status")
     count, delay = payload.get("count", 1), payload.get("delay", 0)
+    retry_after = payload.get("retry_after")
     if not isinstance(path, str) or not path.startswith("/"):
         return "path must be a path prefix starting with /"
     if status is not None and (not _integer(status) or not 100 <= status <= 599):
@@ -104,7 +112,17 @@ def _fault(payload: Any):  # noqa: ANN202 - Fault or the reason it is refused
         return f"delay must be 0-{MAX_DELAY:g} seconds, not {delay!r}"
     if status is None and not delay:
         return "a fault needs a status, a delay or both"
-    return Fault(path, status, count, float(delay))
+    if retry_after is not None:
+        if status not in (429, 503):
+            return f"retry_after goes with status 429 or 503, not {status!r}"
+        if _integer(retry_after):
+            if not 0 <= retry_after <= RETRY_AFTER_MAX:
+                return f"retry_after must be 0-{RETRY_AFTER_MAX} seconds, not {retry_after}"
+        elif not isinstance(retry_after, str) or not 0 < len(retry_after) <= 64 \
+                or not all(" " <= c <= "~" for c in retry_after):
+            return ("retry_after must be whole seconds or a printable text of at most 64 "
+                    f"characters (an HTTP date), not {retry_after!r}")
+    return Fault(path, status, count, float(delay), retry_after)
 
 
 def _integer(value: Any) -> bool:

@@ -25,6 +25,7 @@ from mgm_addon_contract.secrets import MASK, register_secret
 
 API_KEY_HEADER = "x-mgm-apikey"
 Response = tuple[int, Any]
+Reply = tuple[int, Any, float, dict[str, str]]  # status, JSON, stall (s), extra headers
 
 
 def error(status: int, code: str, message: str, **details: Any) -> Response:
@@ -36,12 +37,18 @@ def error(status: int, code: str, message: str, **details: Any) -> Response:
 class Fault:
     """The next ``count`` requests whose path starts with ``path`` get ``status`` (an error
     answer) and/or their answer ``delay`` seconds late (a stall; the request still takes
-    effect when no status is given)."""
+    effect when no status is given). ``retry_after`` (a 429 or 503 only) is sent as the
+    answer's ``Retry-After`` header: whole seconds, or a text such as an HTTP date (SPEC §5
+    overload)."""
 
     path: str
     status: int | None = None
     count: int = 1
     delay: float = 0.0
+    retry_after: int | str | None = None
+
+    def headers(self) -> dict[str, str]:
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
 
 
 @dataclass
@@ -85,13 +92,14 @@ class MockEbs:
     def handle(self, method: str, path: str, headers: dict[str, str] | None = None,
                body: bytes | str | None = None) -> Response:
         """Answer one request: ``(status, json)``."""
-        status, answer, _ = self.respond(method, path, headers, body)
+        status, answer, _, _ = self.respond(method, path, headers, body)
         return status, answer
 
     def respond(self, method: str, path: str, headers: dict[str, str] | None = None,
-                body: bytes | str | None = None) -> tuple[int, Any, float]:
-        """Answer one request: ``(status, json, delay)``; ``delay`` is an injected stall the
-        server waits before sending the answer."""
+                body: bytes | str | None = None) -> Reply:
+        """Answer one request: ``(status, json, delay, headers)``; ``delay`` is an injected
+        stall the server waits before sending the answer, ``headers`` extra answer headers
+        (an injected ``Retry-After``)."""
         headers = {k.lower(): v for k, v in (headers or {}).items()}
         raw = body.encode() if isinstance(body, str) else (body or b"")
         payload, problem = _decode(raw, self.max_depth)
@@ -101,17 +109,17 @@ class MockEbs:
 
                 refused = authorised(self, headers)
                 if refused is not None:
-                    return (*refused, 0.0)
+                    return (*refused, 0.0, {})
                 if problem is not None:
-                    return (*problem, 0.0)
-                return (*self.control(method, path, payload), 0.0)
-            delay = 0.0
+                    return (*problem, 0.0, {})
+                return (*self.control(method, path, payload), 0.0, {})
+            delay, extra = 0.0, {}
             if problem is not None:
                 status, answer = problem
             else:
-                status, answer, delay = self._answer(method, path, headers, payload)
+                status, answer, delay, extra = self._answer(method, path, headers, payload)
             self._record(method, path, headers, raw, payload, status, answer)
-            return status, answer, delay
+            return status, answer, delay, extra
 
     def control(self, method: str, path: str, payload: Any = None) -> Response:
         """The control API in-process (no key needed): seed, state, faults, transcript..."""
@@ -138,38 +146,40 @@ class MockEbs:
         """An httpx transport that calls :meth:`handle` (no sockets)."""
 
         def respond(request: httpx.Request) -> httpx.Response:
-            status, answer = self.handle(request.method, request.url.path,
-                                         dict(request.headers), request.content)
-            return httpx.Response(status, json=answer)
+            status, answer, _, extra = self.respond(request.method, request.url.path,
+                                                    dict(request.headers), request.content)
+            return httpx.Response(status, json=answer, headers=extra)
 
         return httpx.MockTransport(respond)
 
     # -- API routes ----------------------------------------------------------------------
     def _answer(self, method: str, path: str, headers: dict[str, str],
-                payload: Any) -> tuple[int, Any, float]:
+                payload: Any) -> Reply:
         key = headers.get(API_KEY_HEADER)
         if not key:
-            return (*error(401, "unauthorized", "X-MGM-ApiKey header is required"), 0.0)
+            return (*error(401, "unauthorized", "X-MGM-ApiKey header is required"), 0.0, {})
         if self.api_key is not None and key != self.api_key:
-            return (*error(401, "forbidden_apikey", "X-MGM-ApiKey is not valid"), 0.0)
+            return (*error(401, "forbidden_apikey", "X-MGM-ApiKey is not valid"), 0.0, {})
         delay = 0.0
         for fault in self.faults:
             if path.startswith(fault.path) and fault.count > 0:
                 fault.count -= 1
                 delay = fault.delay
                 if fault.status is not None:
+                    self.faults = [f for f in self.faults if f.count > 0]
                     return (*error(fault.status, "injected_fault",
-                                   "fault injected by the test"), delay)
+                                   "fault injected by the test"), delay, fault.headers())
                 break
         self.faults = [f for f in self.faults if f.count > 0]
         for pattern, route_method, handler in _ROUTES:
             match = pattern.fullmatch(path)
             if match and method == route_method:
                 if not all(matches("uuid", g) for g in match.groups()):
-                    return (*error(404, "not_found", "the id in the path is not a UUID"), delay)
+                    return (*error(404, "not_found", "the id in the path is not a UUID"),
+                            delay, {})
                 ids = (g.lower() for g in match.groups())
-                return (*handler(self, payload, *ids), delay)
-        return (*error(404, "not_found", f"no route {method} {path}"), delay)
+                return (*handler(self, payload, *ids), delay, {})
+        return (*error(404, "not_found", f"no route {method} {path}"), delay, {})
 
     def pending(self, _: Any) -> Response:
         payouts = [p.dto() for p in self.state.payouts.values()

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from mgm_addon_contract.grammar import ParsedLine, parse_log_line
 from mgm_addon_contract.grammar.scanner import DEFAULT_MAX_LINE, STAMP_BYTES, starts_a_line
-from mgm_addon_contract.tail.files import TrackedFile, identity_of
+from mgm_addon_contract.tail import siblings
+from mgm_addon_contract.tail.files import TrackedFile, identity_of, rotated_budget
 from mgm_addon_contract.tail.lock import CheckpointLock
 from mgm_addon_contract.tail.registry import DeferredTag, FileMark, Key, Registry, RegistryError
 from mgm_addon_contract.tail.router import (
@@ -47,8 +48,6 @@ from mgm_addon_contract.tail.router import (
 
 SAVE_EVERY = 1.0  # seconds: progress over plain lines is saved at most this often
 POLL_BYTES = 8 << 20  # read at most this much per poll, so follow mode stays responsive
-MAX_ROTATED = 8  # rotated files kept open at once (the oldest beyond is given up, reported)
-MTIME_SLACK = 2.0  # seconds: the coarsest modification-time granularity (FAT)
 KEEP_OUTCOMES = 10_000
 
 
@@ -97,6 +96,7 @@ class Status:
     problem: str | None
     retry_in: float | None
     carried: int
+    warning: str | None = None
 
 
 class TailConsumer:
@@ -108,7 +108,7 @@ class TailConsumer:
                  sleep: Callable[[float], None] = time.sleep, seed: int | None = None,
                  wall: Callable[[], float] = time.time,
                  dedupe_limit: int = 20_000, max_line_bytes: int = DEFAULT_MAX_LINE,
-                 rotated_idle: float = 60.0,
+                 rotated_idle: float = 60.0, max_rotated: int | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None) -> None:
         self.log = log
         self.router = router
@@ -118,6 +118,10 @@ class TailConsumer:
         self.rng = random.Random(seed)
         self.max_line_bytes = max_line_bytes
         self.rotated_idle = rotated_idle
+        # rotated files open at once (descriptor budget); beyond it the oldest is read to
+        # its end, closed and reported (``rotated-closed``), and new ones wait their turn
+        self.max_rotated = max(1, max_rotated if max_rotated is not None else rotated_budget())
+        self.closed_early: list[str] = []  # the last rotated files closed for the budget
         self.on_outcome = on_outcome
         self.lock = CheckpointLock(checkpoint) if checkpoint is not None else None
         try:
@@ -126,16 +130,18 @@ class TailConsumer:
             self._release()
             raise
         router.registry = self.registry
+        for note in self.registry.notes:
+            self.events.write("checkpoint-journal", file=str(checkpoint), note=note)
         started = clock()
         for item in self.registry.deferred.values():  # a new run retries them at once
             item.next_at = min(item.next_at, started)
         self.current: TrackedFile | None = None
         self.rotated: list[TrackedFile] = []
+        self._queued: list[siblings.Sibling] = []  # rotated files waiting for a free slot
         self.outcomes: deque[Outcome] = deque(maxlen=KEEP_OUTCOMES)
         self.counts: Counter[str] = Counter()
         self._poll: list[Outcome] = []
         self._first_poll = True
-        self._log_seen_at = time.time()  # wall clock: the log path last named our file
         self._register_now = False
         self._failures = 0
         self._retry_at = 0.0
@@ -195,9 +201,11 @@ class TailConsumer:
             self._retry_deferred(now)
             for tracked in list(self.rotated):
                 self._drain(tracked, now)
-            if self.current is not None:
+            if self.current is not None and not self._queued:  # older files first
                 self._drain(self.current, now)
             self._retire_rotated(now)
+            if self._queued:
+                self._more = True
         except _Blocked:
             self._failures += 1
             delay = self._backoff()
@@ -272,7 +280,16 @@ class TailConsumer:
                       len(self.registry.deferred), self.counts[REJECTED],
                       self.counts["problems"], self.router.reachable,
                       self.router.problem or self.save_problem,
-                      self.retry_in(), tracked.carried_bytes if tracked else 0)
+                      self.retry_in(), tracked.carried_bytes if tracked else 0,
+                      self.warning())
+
+    def warning(self) -> str | None:
+        """What the status line and the summary must say besides the EBS's state."""
+        if not self.closed_early:
+            return None
+        last = Path(self.closed_early[-1]).name
+        return (f"{self.counts['rotated-closed']} rotated file(s) closed early (more than "
+                f"{self.max_rotated} open; read to their end first), last {last}")
 
     def close(self) -> None:
         """Save what is not saved yet (see :attr:`save_problem`), close the files and give
@@ -280,7 +297,15 @@ class TailConsumer:
         try:
             if self._dirty:
                 self._save()
+            if self.save_problem is None:
+                try:
+                    self.registry.close()  # compacted: one checkpoint file after a clean stop
+                except OSError as exc:
+                    self.events.write("checkpoint-not-compacted", file=str(self.registry.path),
+                                      error=exc.strerror or str(exc),
+                                      note="the checkpoint and its journal hold every save")
         finally:
+            self.registry.close_journal()
             for tracked in [*self.rotated, *([self.current] if self.current else [])]:
                 tracked.close()
             self.rotated, self.current = [], None
@@ -315,20 +340,18 @@ class TailConsumer:
             self.rotated.append(current)
             self.current = None
             self._dirty = True
-            self._adopt_siblings(self._log_seen_at, now, "rotated before the consumer saw "
-                                 "it (several rotations between two polls); reading it first")
-        elif current is not None:
-            self._log_seen_at = time.time()
+            self._adopt_siblings(now, "rotated before the consumer saw it (several "
+                                 "rotations between two polls); reading it first")
         if self.current is None and stat is not None:
             self.current = self._open_current(now)
             if self.current is not None and not self._first_poll:
                 # the log may have been rotated again between the stat and the open
-                self._adopt_siblings(self._log_seen_at, now, "rotated before the consumer "
-                                     "saw it (several rotations in a row); reading it first")
-                self._log_seen_at = time.time()
+                self._adopt_siblings(now, "rotated before the consumer saw it (several "
+                                     "rotations in a row); reading it first")
         if self._first_poll:  # before any save: the registry still names the old files
             self._first_poll = False
             self._recover_rotated(now)
+        self._open_queued(now)  # rotated files still waiting for a slot or a descriptor
         if self._register_now:  # a new file is registered at once, so that a rotation
             self._register_now = False  # soon after is found again after a crash
             self._save()
@@ -352,45 +375,55 @@ class TailConsumer:
 
     def _recover_rotated(self, now: float) -> None:
         """After a restart: files read before that are no longer the log (rotated) are read
-        to their end first, then files rotated away while stopped; one that is gone is
-        reported."""
+        to their end first (found by identity), then files rotated away while stopped
+        (siblings the registry does not account for at their size); one that is gone is
+        reported. A registry written before sibling snapshots falls back to its save time."""
         current = self.current.identity if self.current else None
         self._recover_marks(now, current)
-        if self.registry.saved_at:
-            self._adopt_siblings(self.registry.saved_at, now,
-                                 "rotated while the consumer was stopped; reading it first")
+        legacy = self.registry.saved_at if self.registry.known is None else None
+        self._adopt_siblings(now, "rotated while the consumer was stopped; reading it first",
+                             legacy_since=legacy or None)
 
-    def _adopt_siblings(self, since: float, now: float, note: str) -> None:
-        """Rotated files nobody has read: the log's name with a suffix, in its folder,
-        changed since ``since`` (wall clock, minus the file system's time granularity),
-        not known and not done with. Several rotations between two polls (or while
-        stopped) are caught this way. Read from their start, oldest first."""
-        known = {t.identity for t in self.rotated}
+    def _adopt_siblings(self, now: float, note: str, *,
+                        legacy_since: float | None = None) -> None:
+        """Rotated files nobody has read (:func:`siblings.unread`: by identity and size,
+        never by clock), read from their start after the rotated files already known,
+        oldest first; beyond the descriptor budget they wait for a free slot."""
+        tracked = {t.identity for t in self.rotated} | {q.identity for q in self._queued}
         if self.current is not None:
-            known.add(self.current.identity)
-        stem, found = self.log.stem.lower(), []
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(self.log.parent):
-                name = entry.name
-                if not name.lower().startswith(stem) or name == self.log.name \
-                        or name.endswith((".json", ".jsonl", ".tmp")) or not entry.is_file():
-                    continue
-                stat = entry.stat()
-                identity = identity_of(stat)
-                if identity in known or self.registry.retired.get(identity) == stat.st_size:
-                    continue
-                if stat.st_mtime >= since - MTIME_SLACK:
-                    found.append((stat.st_mtime, Path(entry.path)))
-        for _, path in sorted(found)[:MAX_ROTATED]:
-            tracked = TrackedFile.open(path, max_line_bytes=self.max_line_bytes)
+            tracked.add(self.current.identity)
+        before = None if self.registry.known is None else dict(self.registry.known)
+        found = siblings.unread(self.log, self.registry, tracked, legacy_since=legacy_since)
+        if before != self.registry.known:
+            self._dirty = True
+        for sibling in found:
+            self._queued.append(sibling)
+            self.events.write("rotated-found", file=str(sibling.path), offset=0, note=note)
+        self._open_queued(now)
+
+    def _open_queued(self, now: float) -> None:
+        """Open waiting rotated files, oldest first, while the budget allows (each is read
+        in the next poll at the latest)."""
+        while self._queued and len(self.rotated) < self.max_rotated:
+            sibling = self._queued.pop(0)
+            tracked = TrackedFile.open(sibling.path, max_line_bytes=self.max_line_bytes)
+            if tracked is not None and tracked.identity != sibling.identity:
+                tracked.close()  # renamed again meanwhile: look it up by identity
+                tracked = self._find_identity(sibling.identity)
+            if tracked is None and _still_there(sibling):
+                self._queued.insert(0, sibling)  # no descriptor left now: next poll
+                self._more = True
+                return
             if tracked is None:
+                self.events.write("rotated-missing", file=str(sibling.path), offset=0,
+                                  note="a rotated file found unread is gone or unreadable "
+                                       "before it could be read")
+                self.counts["problems"] += 1
                 continue
             tracked.last_growth = now
             self.rotated.append(tracked)
-            self.events.write("rotated-found", file=str(path), offset=0, note=note)
             self._dirty = True
-        if len(self.rotated) > 1:
-            self.rotated.sort(key=lambda t: os.fstat(t.fd).st_mtime)
+            self._more = True
 
     def _recover_marks(self, now: float, current: tuple[int, int] | None) -> None:
         for mark in self.registry.files:
@@ -415,20 +448,23 @@ class TailConsumer:
                               note=note)
 
     def _find(self, mark: FileMark) -> TrackedFile | None:
-        """The file with ``mark``'s identity in the log's folder (the one whose content
-        still matches when several names share it)."""
+        """The file with ``mark``'s identity in the log's folder."""
+        return self._find_identity(mark.identity)
+
+    def _find_identity(self, identity: tuple[int, int]) -> TrackedFile | None:
+        """The file with ``identity`` (device, inode) in the log's folder."""
         try:
             entries = list(os.scandir(self.log.parent))
         except OSError:
             return None
         for entry in entries:
             try:
-                if entry.inode() != mark.ino or not entry.is_file():
+                if entry.inode() != identity[1] or not entry.is_file():
                     continue
                 tracked = TrackedFile.open(Path(entry.path), max_line_bytes=self.max_line_bytes)
             except OSError:
                 continue
-            if tracked is not None and tracked.identity == mark.identity:
+            if tracked is not None and tracked.identity == identity:
                 return tracked
             if tracked is not None:
                 tracked.close()
@@ -469,11 +505,6 @@ class TailConsumer:
     def _retire_rotated(self, now: float) -> None:
         """Close rotated files that are done: deleted, or idle for ``rotated_idle`` once
         the writer has moved on to a new log."""
-        while len(self.rotated) > MAX_ROTATED:
-            oldest = self.rotated.pop(0)
-            if oldest.carried_bytes:
-                self._drop_partial(oldest, f"more than {MAX_ROTATED} rotated files open")
-            oldest.close()
         # A writer that still holds a renamed file goes on writing there: it is known to
         # have moved on only once the log's path holds a file with bytes in it.
         moved_on = self.current is not None and self.current.size() > 0
@@ -490,8 +521,53 @@ class TailConsumer:
             tracked.close()
             self.rotated.remove(tracked)
             self._dirty = True
+        while self.rotated and (len(self.rotated) > self.max_rotated
+                                or self._queued and len(self.rotated) >= self.max_rotated):
+            self._close_early(now)
+            self._open_queued(now)
 
-    def _drain(self, tracked: TrackedFile, now: float) -> None:
+    def _close_early(self, now: float) -> None:
+        """The descriptor budget is spent: close one rotated file, never silently. The
+        oldest without a carried partial line (else the oldest) is first read to its
+        current end (a transient EBS failure keeps it open: the line is retried), then
+        closed and reported (``rotated-closed``, the status line and the summary); a
+        partial line it still carries is dropped and reported. If it grows after, the
+        next look for rotated files (rotation, restart) reads it again: its retired size no
+        longer matches."""
+        tracked = next((t for t in self.rotated if not t.carried_bytes), self.rotated[0])
+        more, self._more = self._more, False
+        self._drain(tracked, now, limit=None)
+        self._more = more
+        reason = f"more than {self.max_rotated} rotated files open (descriptor budget)"
+        if tracked.carried_bytes:
+            self._drop_partial(tracked, reason)
+        size, where = tracked.size(), str(self._name_of(tracked))
+        self.events.write("rotated-closed", file=where, opened_as=str(tracked.path),
+                          offset=tracked.read_pos, size=size, reason=reason,
+                          note="read to its end and closed; lines written to it from now on "
+                               "are read when rotated files are next looked for (the next "
+                               "rotation or restart)")
+        self.counts["problems"] += 1
+        self.counts["rotated-closed"] += 1
+        self.closed_early.append(where)
+        del self.closed_early[:-100]  # the last ones are named; the count is complete
+        self.registry.retire(tracked.identity, size)
+        tracked.close()
+        self.rotated.remove(tracked)
+        self._dirty = True
+
+    def _name_of(self, tracked: TrackedFile) -> Path:
+        """Where ``tracked`` is now (a rotated file was renamed after it was opened)."""
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.log.parent):
+                with contextlib.suppress(OSError):
+                    if entry.inode() == tracked.identity[1] and \
+                            identity_of(entry.stat()) == tracked.identity:
+                        return Path(entry.path)
+        return tracked.path
+
+    def _drain(self, tracked: TrackedFile, now: float, *,
+               limit: int | None = POLL_BYTES) -> None:
         read = 0
         while chunk := tracked.read():
             tracked.last_growth = now
@@ -512,7 +588,7 @@ class TailConsumer:
                     self._save()
             tracked.committed = (tracked.scanner.consumed_offset, tracked.scanner.line_number)
             self._dirty = True
-            if read >= POLL_BYTES:
+            if limit is not None and read >= limit:
                 self._more = True
                 return
 
@@ -728,6 +804,16 @@ class TailConsumer:
     def _save_if_due(self) -> None:
         if self._dirty and not 0 <= self.clock() - self._last_save < SAVE_EVERY:
             self._save()
+
+
+def _still_there(sibling: siblings.Sibling) -> bool:
+    """The file is where it was found and readable (opening it failed for lack of a
+    descriptor, not because it is gone)."""
+    try:
+        return identity_of(os.stat(sibling.path)) == sibling.identity \
+            and os.access(sibling.path, os.R_OK)
+    except OSError:
+        return False
 
 
 def _line_text(parsed: ParsedLine) -> str:

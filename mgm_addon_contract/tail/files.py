@@ -22,6 +22,23 @@ READ_BYTES = 1 << 20
 _HAS_PREAD = hasattr(os, "pread")
 
 
+def rotated_budget() -> int:
+    """How many rotated files may stay open at once: a quarter of the process's descriptor
+    limit, between 8 and 64 (64 where the limit cannot be read, as on Windows, whose C
+    runtime allows 512 by default)."""
+    try:
+        import resource
+    except ImportError:
+        return 64
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (OSError, ValueError):
+        return 64
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        return 64
+    return max(8, min(64, soft // 4))
+
+
 def identity_of(stat: os.stat_result) -> tuple[int, int]:
     """(device, inode) of a stat result."""
     return (stat.st_dev, stat.st_ino)

@@ -93,3 +93,40 @@ def fields(value: Any, checks: dict[str, Check], where: str) -> dict[str, Any]:
 def _show(value: Any) -> str:
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+# -- lists of the above (the checkpoint and the journal share them) -------------------------
+def marks(value: Any, where: str) -> list[dict[str, Any]]:
+    return [fields(m, MARK, f"{where}[{i}]") for i, m in enumerate(array(value, where))]
+
+
+def pairs(value: Any, where: str) -> list[tuple[str, ...]]:
+    """Dedupe keys (tag, id) or names (payout id, character name)."""
+    return [texts(k, f"{where}[{i}]") for i, k in enumerate(array(value, where))]
+
+
+def triples(value: Any, where: str) -> list[tuple[int, ...]]:
+    """(device, inode, size) of rotated files: retired or accounted for."""
+    found = [integers(t, f"{where}[{i}]", 3) for i, t in enumerate(array(value, where))]
+    for i, (_, _, size) in enumerate(found):
+        count(size, f"{where}[{i}][2]")
+    return found
+
+
+def deferred_tags(value: Any, where: str) -> list[dict[str, Any]]:
+    return [fields(d, DEFERRED, f"{where}[{i}]") for i, d in enumerate(array(value, where))]
+
+
+JOURNAL: dict[str, Check] = {"seq": count, "files": marks, "marks": marks, "done": pairs,
+                             "settled": pairs, "deferred": deferred_tags, "names": pairs,
+                             "retired": triples, "known": triples}
+
+
+def journal_record(value: Any, where: str) -> dict[str, Any]:
+    """One journal record (what changed in one save), every field checked; field names
+    are reported without ``where`` (the caller names the line)."""
+    item = mapping(value, where)
+    unknown = sorted(set(item) - set(JOURNAL))
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}")
+    return {name: JOURNAL[name](v, name) for name, v in item.items()}

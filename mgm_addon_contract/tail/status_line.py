@@ -1,6 +1,6 @@
 """The live status line on stderr: the file read (its name; the full path is printed at
-start) and its offset, tags handled, deferred and rejected, problems, EBS reachability and
-the next retry.
+start) and its offset, tags handled, deferred and rejected, problems, EBS reachability,
+the next retry and a warning when rotated files had to be closed early.
 
 On a terminal one line is redrawn in place (at most a few times a second); otherwise a line
 is printed when something that matters changes (reachability, a problem) and at most every
@@ -35,7 +35,8 @@ def describe(status: Status) -> str:
         ebs = f"EBS: {state} ({printable(status.problem or '', 80)})"
     if status.retry_in is not None:
         ebs += f", retry in {status.retry_in:.1f} s"
-    return redact(f"{where} | {counts} | {ebs}")
+    warning = f" | warning: {printable(status.warning, 120)}" if status.warning else ""
+    return redact(f"{where} | {counts} | {ebs}{warning}")
 
 
 class StatusLine:
@@ -55,7 +56,7 @@ class StatusLine:
         line = describe(status)
         now = self.clock()
         key = (status.file is None, status.reachable, status.problem is None,
-               status.retry_in is None)
+               status.retry_in is None, status.warning)
         if self.live:
             if line != self._last and now - self._shown_at >= REDRAW_EVERY or key != self._key:
                 self._write("\r" + line + "\x1b[K")

@@ -133,3 +133,30 @@ def test_transcript_is_bounded() -> None:
     for _ in range(1000):
         ebs.handle("GET", "/api/payouts/pending", {"X-MGM-ApiKey": KEY})
     assert len(ebs.transcript) <= 100 and ebs.transcript_dropped + len(ebs.transcript) == 1000
+
+
+def test_retry_after_faults_answer_with_the_header_for_n_requests(
+        served: tuple[MockEbs, str]) -> None:
+    """``POST /_control/faults`` with ``retry_after``: the next ``count`` matching requests
+    get the 429/503 with ``Retry-After`` (seconds or a text such as an HTTP date), then
+    the EBS answers normally (SPEC §5 overload)."""
+    ebs, url = served
+    headers = {"X-MGM-ApiKey": KEY}
+    date = "Wed, 21 Oct 2099 07:28:00 GMT"
+    for fault in ({"path": "/api/payouts/pending", "status": 429, "count": 2,
+                   "retry_after": 7},
+                  {"path": "/api/payouts/pending", "status": 503, "retry_after": date}):
+        added = httpx.post(f"{url}/_control/faults", headers=headers, json=fault)
+        assert added.status_code == 200, added.text
+    answers = [httpx.get(f"{url}/api/payouts/pending", headers=headers) for _ in range(4)]
+    assert [(a.status_code, a.headers.get("retry-after")) for a in answers] == [
+        (429, "7"), (429, "7"), (503, date), (200, None)]
+    for bad in ({"path": "/api", "status": 500, "retry_after": 1},
+                {"path": "/api", "status": 429, "retry_after": -1},
+                {"path": "/api", "status": 429, "retry_after": 1.5},
+                {"path": "/api", "status": 503, "retry_after": "x" * 65},
+                {"path": "/api", "status": 503, "retry_after": "line\nbreak"},
+                {"path": "/api", "status": 503, "retry-after": 2}):
+        refused = httpx.post(f"{url}/_control/faults", headers=headers, json=bad)
+        assert refused.status_code == 400, bad
+    assert ebs.faults == []

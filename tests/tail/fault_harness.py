@@ -550,8 +550,10 @@ class Schedule:
 
 
 def _registered(checkpoint: Path) -> bool:
+    from mgm_addon_contract.tail import Registry
+
     try:
-        return bool(json.loads(checkpoint.read_text(encoding="utf-8")).get("files"))
+        return bool(Registry.load(checkpoint).files)  # the checkpoint and its journal
     except (OSError, ValueError):
         return False
 

@@ -93,4 +93,9 @@ class Setup:
         return [json.loads(x) for x in self.events_path.read_text().splitlines()]
 
     def registry(self) -> dict:
-        return json.loads(self.checkpoint.read_text())
+        """The registry as a restarted consumer would load it (checkpoint and journal)."""
+        from mgm_addon_contract.tail import Registry
+
+        data = Registry.load(self.checkpoint).to_json()
+        data.pop("generation")
+        return data

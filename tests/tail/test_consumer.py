@@ -615,7 +615,7 @@ def test_registry_writes_are_atomic_and_complete(setup: Setup) -> None:
     consumer = setup.consumer()
     consumer.poll_once()
     data = setup.registry()
-    assert data["version"] == 2 and sorted(k[1] for k in data["done"]) == sorted([P1, P2])
+    assert data["version"] == 3 and sorted(k[1] for k in data["done"]) == sorted([P1, P2])
     assert not list(setup.folder.glob(".checkpoint.json.tmp"))
     assert consumer.registry.saves >= 2
 

@@ -279,3 +279,92 @@ def test_ctrl_c_during_a_garbage_collection_still_stops_the_consumer(
     assert not flag.exists()  # the interrupt was sent inside a collection
     assert process.returncode == 130, err
     assert "tags: 0 done" in err and "Traceback" not in err
+
+
+class ServedEbs:
+    """A real ``mgm-contract serve-ebs`` process on a free loopback port."""
+
+    def __init__(self, folder: Path) -> None:
+        self.errors = (folder / "serve-ebs.err").open("wb")
+        self.process = subprocess.Popen([*CLI, "serve-ebs", "--port", "0"],
+                                        stdout=subprocess.PIPE, stderr=self.errors,
+                                        env={**os.environ, "MGM_API_KEY": KEY})
+        first = self.process.stdout.readline().decode()  # type: ignore[union-attr]
+        assert " on " in first, first
+        self.url = first.split(" on ", 1)[1].split(" ", 1)[0]
+
+    def control(self, method: str, path: str, payload: object = None) -> object:
+        import httpx
+
+        answer = httpx.request(method, f"{self.url}/_control/{path}", json=payload,
+                               headers={"X-MGM-ApiKey": KEY}, timeout=10)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.errors.close()
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_the_consumer_waits_out_retry_after_over_real_http(tmp_path: Path, status: int) -> None:
+    """End to end: ``serve-ebs`` answers the PATCH twice with ``status`` and
+    ``Retry-After: 1`` (control API); ``tail --once`` (own back-off 0.05-0.1 s) waits the
+    second each time, then the payout is Sent once."""
+    import json
+
+    (tmp_path / "WoWChatLog.txt").write_bytes(line(f"[MGM_CONFIRM:{P1}]"))
+    served = ServedEbs(tmp_path)
+    try:
+        served.control("POST", "seed", {"payouts": [
+            {"id": P1, "characterName": "Norinn", "status": "InProgress"}]})
+        served.control("POST", "faults", {"path": f"/api/payouts/{P1}/status",
+                                          "status": status, "count": 2, "retry_after": 1})
+        done = tail(tmp_path, served.url, "--once", "--events", str(tmp_path / "ev.jsonl"))
+        transcript = served.control("GET", "transcript")
+        state = served.control("GET", "state")
+    finally:
+        served.close()
+    assert done.returncode == 0, done.stderr
+    assert [e["status"] for e in transcript if e["method"] == "PATCH"] == [status, status, 200]
+    assert [p["status"] for p in state["payouts"]] == ["Sent"]
+    events = [json.loads(x) for x in (tmp_path / "ev.jsonl").read_text().splitlines()]
+    waits = [e["in_s"] for e in events if e["event"] == "retry"]
+    assert len(waits) == 2 and all(w >= 1.0 for w in waits), waits
+    patches = [e["t"] for e in events if e["event"] == "request" and e["method"] == "PATCH"]
+    assert patches[-1] - patches[0] >= 1.9, patches
+
+
+def test_rotated_files_beyond_the_descriptor_budget_are_named_in_the_summary(
+        tmp_path: Path) -> None:
+    """With a descriptor limit of 40 the budget is 10 rotated files; 12 rotated while the
+    consumer was stopped are all read (none lost), and those closed early are named."""
+    import resource
+
+    def low_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (40, resource.getrlimit(
+            resource.RLIMIT_NOFILE)[1]))
+
+    payouts = [f"2d2b7b2a-1111-2222-3333-{i:012d}" for i in range(12)]
+    log = tmp_path / "WoWChatLog.txt"
+    log.write_bytes(line("[Bob] says: hi"))
+    ebs = mock_ebs(*payouts)
+    with BackgroundServer(ebs) as server:
+        first = tail(tmp_path, server.url, "--once")
+        assert first.returncode == 0, first.stderr
+        for n, payout in enumerate(payouts, start=1):  # rotated while stopped
+            with log.open("ab") as handle:
+                handle.write(line(f"[MGM_CONFIRM:{payout}]", n))
+            os.rename(log, tmp_path / f"WoWChatLog.{n:02d}.txt")
+            log.write_bytes(b"")
+        second = subprocess.run(
+            [*CLI, "tail", str(log), "--ebs", server.url, "--checkpoint",
+             str(tmp_path / "registry.json"), *FAST, "--once"],
+            capture_output=True, text=True, timeout=120, preexec_fn=low_limit,
+            env={**os.environ, "MGM_API_KEY": KEY})
+    assert second.returncode == 0, second.stderr
+    assert sorted(p for p, status in confirms(ebs) if status == 200) == sorted(
+        f"/api/payouts/{p}/status" for p in payouts)
+    assert "rotated file(s) closed early" in second.stderr
+    assert "more than 10 open" in second.stderr and "WoWChatLog.01.txt" in second.stderr

@@ -66,9 +66,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             value = rest[0] if rest else None
             owned = overrides.setdefault(frame, {})
             if value is None:
-                owned.pop(text, None)  # nil command: the override is removed
+                if owned.pop(text, None) is not None:  # nil command: the override is removed
+                    client.host_data.release(text)
             else:
-                owned[text] = (bool(priority), command(value, rest[1] if len(rest) > 1 else None))
+                binding = (bool(priority), command(value, rest[1] if len(rest) > 1 else None))
+                if text not in owned:
+                    client.host_data.charge(text, "override bindings")
+                owned[text] = binding
 
         bind.__name__ = name
         return bind
@@ -76,7 +80,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def ClearOverrideBindings(owner: Any = None) -> None:
         frame = owner_id(owner, "ClearOverrideBindings(owner)")
         if not client.combat_blocked("ClearOverrideBindings"):
-            overrides.pop(frame, None)
+            for key in overrides.pop(frame, {}):
+                client.host_data.release(key)
 
     def GetBindingAction(key: Any = None, check_override: Any = None) -> str:
         if key is None:
@@ -121,10 +126,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 return None
             text = binding_key(key)
             if value is None or value == b"":
-                bound.pop(text, None)  # no command: the key is unbound
+                if bound.pop(text, None) is not None:  # no command: the key is unbound
+                    client.host_data.release(text)
             else:
-                bound.pop(text, None)
-                bound[text] = command(value, extra)
+                action = command(value, extra)
+                if bound.pop(text, None) is None:
+                    client.host_data.charge(text, "key bindings")
+                bound[text] = action
             return 1
 
         bind.__name__ = name
@@ -150,8 +158,12 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def LoadBindings(which: Any = None) -> None:
         number = which_set(which, "LoadBindings(which)")
+        for key in bound:
+            client.host_data.release(key)
         bound.clear()
         bound.update(saved.get(number, {}))
+        for key in bound:  # made before, within the bound then
+            client.host_data.add(key)
         if number != DEFAULT_BINDINGS:
             binding_set["current"] = number
         bindings_updated()

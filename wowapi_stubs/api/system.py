@@ -68,7 +68,10 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def RegisterCVar(name: Any = None, default: Any = None) -> None:
         if name is None:
             raise WowApiError('Usage: RegisterCVar("cvar" [, "default"])')
-        cvars.register(lua_text(name), "" if default is None else lua_text(default))
+        text = lua_text(name)
+        if not cvars.knows(text):
+            client.host_data.charge(text, "registered CVars")
+            cvars.register(text, "" if default is None else lua_text(default))
 
     def GetCursorInfo() -> tuple[Any, ...]:
         return tuple(world.cursor or ())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import lua_number, lua_text
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
 
 MAX_RESULTS = 50
+MAX_QUERIES_KEPT = 1000
 
 EVENTS = ("WHO_LIST_UPDATE",)
 
@@ -94,7 +96,9 @@ class WhoService:
         self._client = client
         self.to_ui = False
         self.results: list[WhoEntry] = []
-        self.queries: list[str] = []
+        # The queries sent, newest last (the last MAX_QUERIES_KEPT: a loop of SendWho
+        # must not grow the host).
+        self.queries = BoundedLog("who queries", MAX_QUERIES_KEPT, MAX_QUERIES_KEPT * 256)
         self._pending = False
 
     def send(self, query: str) -> None:

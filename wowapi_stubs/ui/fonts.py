@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from wowapi_stubs._caching import cache_known
 from wowapi_stubs.surface import load_surface
 
 FRIZ = "Fonts\\FRIZQT__.TTF"
@@ -45,7 +46,7 @@ def _words(name: str) -> set[str]:
     return set(re.findall(r"[A-Z][a-z]*\d*|\d+", name))
 
 
-@functools.cache
+@cache_known(lambda: standard_fonts())
 def font_spec(name: str) -> FontSpec:
     """The values of the standard font ``name`` (any name: unknown words give defaults)."""
     words = _words(name)

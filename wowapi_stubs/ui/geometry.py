@@ -5,10 +5,10 @@ is placed where FrameXML places that frame at load (``Minimap:GetCenter()``, the
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._caching import cache_known
 from wowapi_stubs.surface import load_surface
 from wowapi_stubs.widgets.base import Anchor
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _Anchor = tuple[str, str, str, float, float]
 
 
-@functools.cache
+@cache_known(lambda: load_surface().framexml_geometry)
 def geometry(name: str) -> tuple[float, float, float, tuple[_Anchor, ...]] | None:
     """Width, height, scale and anchors FrameXML gives frame ``name`` at load, or ``None``."""
     text = load_surface().framexml_geometry.get(name)

@@ -15,10 +15,10 @@ in the client).
 
 from __future__ import annotations
 
-import functools
 import weakref
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._caching import cache_known
 from wowapi_stubs.surface import load_surface
 
 if TYPE_CHECKING:
@@ -79,13 +79,13 @@ def _convert(runtime: Any) -> Any:
     return runtime.trusted_function("ui_tables.lua")
 
 
-@functools.cache
+@cache_known(lambda: load_surface().framexml_frame_fields)
 def _frame_spec(name: str) -> dict[Any, Any] | None:
     found = load_surface().framexml_frame_fields.get(name)
     return None if found is None else _with_keys(found)
 
 
-@functools.cache
+@cache_known(lambda: load_surface().framexml_frame_fields)
 def _plain_fields(name: str) -> tuple[Any, ...] | None:
     """The frame's fields as ``key, value, key, value...`` when every value is a number, a
     boolean or a string that is no marker (no conversion in Lua needed), else ``None``."""
@@ -102,7 +102,7 @@ def _plain_fields(name: str) -> tuple[Any, ...] | None:
     return tuple(flat)
 
 
-@functools.cache
+@cache_known(lambda: load_surface().framexml_tables)
 def _spec(name: str) -> dict[Any, Any] | None:
     found = load_surface().framexml_tables.get(name)
     return None if found is None else _with_keys(found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Any, ClassVar
 
+from wowapi_stubs._host_data import EVENT_OVERHEAD
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.runtime import from_lua
 from wowapi_stubs.widgets.base import (
@@ -180,6 +181,7 @@ class Frame(Scripted, Region):
             raise usage(f'{self.KIND}:RegisterEvent("event")')
         name = lua_text(event, what="event")
         if name not in self.events:
+            self._client.host_data.charge(name, "event registrations", EVENT_OVERHEAD)
             self.events.add(name)
             self._client._register_event(self, name)
 
@@ -189,6 +191,7 @@ class Frame(Scripted, Region):
         name = lua_text(event, what="event")
         if name in self.events:
             self.events.discard(name)
+            self._client.host_data.release(name, EVENT_OVERHEAD)
             self._client._unregister_event(self, name)
 
     def UnregisterAllEvents(self) -> None:
@@ -342,6 +345,8 @@ class Frame(Scripted, Region):
         key = lua_text(name).lower()
         if self._attributes is None:
             self._attributes = {}
+        if key not in self._attributes:
+            self._client.host_data.charge(key, "frame attributes")
         self._attributes[key] = value
         if "OnAttributeChanged" in self.scripts:
             self.run_script("OnAttributeChanged", key, value)
