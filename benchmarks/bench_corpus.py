@@ -56,10 +56,6 @@ PACKAGE_FAULTS = (
     PackageFault("Grid", "global 'LibStub' (a nil value)", "LibStub is not in the package"),
     PackageFault("Grid", "global 'Grid' (a nil value)",
                  "GridCore.lua failed without Ace2, so the Grid addon object never exists"),
-    PackageFault("Healium", "HealiumConfigPanel.lua:444: Usage: Slider:SetValue(value)",
-                 "Healium.xml names a frame 'Healium', which replaces the settings table of "
-                 "that name (SavedVariablesPerCharacter) until saved settings exist: on a "
-                 "first login Healium.Scale is nil"),
     PackageFault("InterruptBar", "InterruptBar.lua:13: table index is nil",
                  "spell IDs 80965 and 96231 come from a later client (Cataclysm): "
                  "3.3.5a's GetSpellInfo returns nil for them"),

@@ -256,12 +256,16 @@ def _xml_structure(folder: Path) -> tuple[set[str], list[list[object]],
                 tree.build(child, child_kind, "#0", parts, 1)
         templates[element.get("name") or ""] = parts
     # A named frame's unnamed slot regions (``<NormalTexture file=.../>``, its own or its
-    # templates'): written with the frame, as the slots it fills.
+    # templates') and its unnamed children a parent key names (``WorldMapLevelDropDown``'s
+    # ``header``): written with the frame, ``Kind`` for a slot, ``Kind=key=font=hidden`` for
+    # a keyed child.
     slots: dict[str, list[str]] = {}
-    for name, kind, parent, *_ in frames:
-        if not name and kind in _SLOTS and isinstance(parent, str) and parent \
-                and not parent.startswith("#") and kind not in slots.get(parent, []):
-            slots.setdefault(parent, []).append(str(kind))
+    for name, kind, parent, hidden, key, font, *_ in frames:
+        if name or not isinstance(parent, str) or not parent or parent.startswith("#"):
+            continue
+        part = f"{kind}={key}={font}={hidden}" if key else str(kind)
+        if (key or kind in _SLOTS) and part not in slots.get(parent, []):
+            slots.setdefault(parent, []).append(part)
     return tree.fonts, [[*f, ",".join(slots.get(str(f[0]), []))] for f in frames if f[0]], \
         templates
 

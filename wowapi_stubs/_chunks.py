@@ -18,7 +18,7 @@ C_FUNCTION_CHUNKS = ("c_functions.lua", "lualib_extra.lua")
 
 UI_CHUNKS = ("ui_dropdown.lua", "ui_panels.lua", "ui_misc.lua", "ui_units.lua", "ui_chat.lua",
              "ui_frames.lua", "ui_bags.lua", "ui_secure.lua", "ui_actions.lua",
-             "ui_groupheaders.lua")
+             "ui_groupheaders.lua", "ui_paperdoll.lua", "ui_windows.lua")
 """Chunks of the built-in UI (FrameXML's functions as the headless client writes them), each
 run the first time one of its globals is read."""
 

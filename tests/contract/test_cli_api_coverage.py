@@ -23,7 +23,8 @@ def _addon(tmp_path: Path) -> Path:
     (folder / "main.lua").write_text(
         "ProbeDB = ProbeDB or {}\nlocal f = CreateFrame('Frame', 'ProbeFrame')\n"
         f"f:RegisterEvent('TRADE_SHOW')\nlocal n = {_GAP1}(1)\n"
-        "GameTooltip:SetFrameStack()\nprint(ProbeHelper, UnitName('player'))\n")
+        "f:CreateFontString(nil, 'ARTWORK'):GetFieldSize()\n"
+        "print(ProbeHelper, UnitName('player'))\n")
     (folder / "ui.xml").write_text(
         '<Ui xmlns="http://www.blizzard.com/wow/ui/"><Frame name="ProbeHelper">'
         f"<Scripts><OnLoad>{_GAP2}(); SomeLibrary:New()</OnLoad></Scripts>"
@@ -40,7 +41,7 @@ def test_counts_and_an_addons_missing_names(tmp_path: Path) -> None:
     probe = data["addons"][0]
     assert probe["files"] == 2 and probe["unreadable"] == []
     assert set(probe["missing_functions"]) == {_GAP1, _GAP2}
-    assert probe["missing_methods"] == {"SetFrameStack": 1}
+    assert probe["missing_methods"] == {"GetFieldSize": 1}
     assert probe["events_never_fired"] == {"TRADE_SHOW": 1}
     assert probe["unknown_globals"] == {"SomeLibrary": 1}  # ProbeDB/ProbeHelper are its own
 

@@ -296,3 +296,17 @@ def test_blizzard_buttons_have_their_unnamed_slot_textures(client: HeadlessClien
       return normal:GetObjectType(), normal:GetParent() == b, pushed ~= normal,
         b:GetDisabledTexture() == nil
     """) == ("Texture", True, True, True)
+
+
+def test_blizzard_frames_have_their_unnamed_keyed_children(client: HeadlessClient) -> None:
+    """A FrameXML frame's child written without a name but with a parent key (or one its
+    ``OnLoad`` stores in a field of its parent) exists on the stand-in under that key, with
+    its type, font and visibility (Mapster hides ``WorldMapLevelDropDown.header``)."""
+    assert run(client, """
+      local header = WorldMapLevelDropDown.header
+      header:Hide()
+      local gold = BrowseBidPriceGold
+      return header:GetObjectType(), header:GetParent() == WorldMapLevelDropDown,
+        header:GetFontObject() == GameFontNormalSmall, gold.texture:GetObjectType(),
+        gold.label:GetObjectType(), gold.label:IsShown()
+    """) == ("FontString", True, True, "Texture", "FontString", None)

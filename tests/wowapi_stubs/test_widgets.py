@@ -153,3 +153,18 @@ def test_options_list_buttons_get_the_fields_their_template_s_on_load_sets(
         row.highlight == row:GetHighlightTexture(), type(row.toggleFunc),
         plain.toggle ~= nil and plain.text ~= nil, StaticPopup1.editBox == StaticPopup1EditBox
     """) == (True, True, True, "function", True, True)
+
+
+def test_a_quality_colour_sets_text_and_vertex_colours(client: HeadlessClient) -> None:
+    """``SetTextColor(GetItemQualityColor(q))`` passes the colour code as a fourth value:
+    not a number, so the alpha is left at 1 (XLoot's loot monitor rows)."""
+    result = client.eval_lua("""
+      local f = UIParent:CreateFontString(nil, "ARTWORK", "GameFontNormal")
+      local t = UIParent:CreateTexture()
+      f:SetTextColor(GetItemQualityColor(4))
+      f:SetVertexColor(GetItemQualityColor(2))
+      t:SetVertexColor(GetItemQualityColor(3))
+      local r, g, b, a = f:GetTextColor()
+      return floor(g * 100), a, select(4, t:GetVertexColor())""")
+    assert not client.errors, client.errors
+    assert result == (21, 1, 1)

@@ -72,6 +72,15 @@ def test_auras_by_index_name_and_filter(client: HeadlessClient) -> None:
     """) == ("Blessing of Kings", 600, 20217, None, "Weakened Soul", "Magic", "Weakened Soul")
 
 
+def test_a_boolean_third_aura_argument_is_left_out(client: HeadlessClient) -> None:
+    """2.x code passes ``true`` ("castable only") where 3.3.5a reads a rank or filter text:
+    the client reads only texts there, so the call answers as without it (Healium)."""
+    client.set_auras("player", [Aura("Renew", spell_id=139, duration=15, expires=15)])
+    assert run(client, """
+      return (UnitBuff("player", 1, true)), (UnitBuff("player", 1, false)),
+        (UnitAura("player", 1, true, "HELPFUL"))""") == ("Renew", "Renew", "Renew")
+
+
 def test_spells_and_spellbook(client: HeadlessClient) -> None:
     client.world.spells.add(Spell(48782, "Holy Light", "Rank 13",
                                   "Interface\\Icons\\Spell_Holy_HolyBolt", cast_time=2500))

@@ -1067,8 +1067,18 @@ local widget_meta = setmetatable({}, {
   end,
 })
 
+-- A named widget whose name a global plain table already holds takes that table as its own
+-- (its fields stay; [0] and the metatable become the widget's), as the client does; another
+-- widget's table or any other value of that name is replaced by a new table.
 function P.new_widget(kind, id, name)
   local proxy = newproxy(false)
+  local existing = name and rawget(G, name)
+  if type(existing) == "table" and rawget(existing, 0) == nil and not ids[existing]
+      and pcall(setmetatable, existing, widget_meta[kind]) then
+    rawset(existing, 0, proxy)
+    ids[existing], ids[proxy] = id, id
+    return existing
+  end
   local widget = setmetatable({ [0] = proxy }, widget_meta[kind])
   ids[widget], ids[proxy] = id, id
   if name then

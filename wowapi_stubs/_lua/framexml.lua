@@ -7,15 +7,51 @@ local G = _G
 STATICPOPUP_NUMDIALOGS = 4
 
 ---------------------------------------------------------------------------------------------
--- Static popups: StaticPopupDialogs[which] = { text, button1, button2, OnAccept, OnCancel,
--- OnShow, OnHide, ... }; StaticPopup_Show fills the first free StaticPopupN frame, whose
--- Button1/Button2 call OnAccept/OnCancel and hide it.
+-- Static popups: StaticPopupDialogs[which] = { text, button1, button2, button3, OnAccept,
+-- OnCancel, OnAlt, OnShow, OnHide, hasEditBox, hasWideEditBox, maxLetters, maxBytes,
+-- EditBoxOnEnterPressed, EditBoxOnEscapePressed, EditBoxOnTextChanged, hasMoneyFrame,
+-- hasItemFrame, ... }; StaticPopup_Show fills the first free StaticPopupN frame. Its parts
+-- are where FrameXML's dialog keeps them (dialog.text, .button1..3, .editBox,
+-- .wideEditBox, .moneyFrame, .itemFrame, .icon and the $parent names); a button runs
+-- OnAccept/OnCancel/OnAlt, and hides the dialog unless OnAccept or OnCancel returns true.
 ---------------------------------------------------------------------------------------------
 StaticPopupDialogs = {}
 
 local clickPopup -- defined below
 
--- StaticPopupN with its Text and Button1/Button2, made the first time it is needed.
+local function dialogOf(editBox)
+  local parent = editBox:GetParent()
+  if parent.which then
+    return parent
+  end
+  return parent:GetParent()  -- an edit box of the money input frame
+end
+
+function StaticPopup_EditBoxOnEnterPressed(self)
+  local dialog = dialogOf(self)
+  local info = G.StaticPopupDialogs[dialog.which]
+  if info and info.EditBoxOnEnterPressed then
+    info.EditBoxOnEnterPressed(self, dialog.data)
+  end
+end
+
+function StaticPopup_EditBoxOnEscapePressed(self)
+  local dialog = self:GetParent()
+  local info = G.StaticPopupDialogs[dialog.which]
+  if info and info.EditBoxOnEscapePressed then
+    info.EditBoxOnEscapePressed(self, dialog.data)
+  end
+end
+
+function StaticPopup_EditBoxOnTextChanged(self, userInput)
+  local dialog = self:GetParent()
+  local info = G.StaticPopupDialogs[dialog.which]
+  if info and info.EditBoxOnTextChanged then
+    info.EditBoxOnTextChanged(self, dialog.data)
+  end
+end
+
+-- StaticPopupN with its parts, made the first time it is needed.
 local function popupFrame(index, create)
   local name = "StaticPopup" .. index
   local dialog = rawget(G, name)  -- not the built-in stand-in of the same name
@@ -26,12 +62,31 @@ local function popupFrame(index, create)
   dialog:SetFrameStrata("DIALOG")  -- above the UI panels, as the client's popups are
   dialog:SetToplevel(true)
   dialog:Hide()
-  dialog:CreateFontString(name .. "Text", "ARTWORK", "GameFontHighlight")
-  for button = 1, 2 do
-    CreateFrame("Button", name .. "Button" .. button, dialog):SetScript("OnClick", function()
+  dialog.text = dialog:CreateFontString(name .. "Text", "ARTWORK", "GameFontHighlight")
+  dialog.icon = dialog:CreateTexture(name .. "AlertIcon", "ARTWORK")
+  dialog.icon:Hide()
+  dialog.extraFrame = CreateFrame("Frame", name .. "ExtraFrame", dialog)
+  for button = 1, 3 do
+    local part = CreateFrame("Button", name .. "Button" .. button, dialog)
+    part:SetID(button)
+    part:SetScript("OnClick", function()
       clickPopup(dialog, button)
     end)
+    dialog["button" .. button] = part
   end
+  for key, suffix in pairs({ editBox = "EditBox", wideEditBox = "WideEditBox" }) do
+    local box = CreateFrame("EditBox", name .. suffix, dialog)
+    box:SetAutoFocus(false)
+    box:Hide()
+    box:SetScript("OnEnterPressed", G.StaticPopup_EditBoxOnEnterPressed)
+    box:SetScript("OnEscapePressed", G.StaticPopup_EditBoxOnEscapePressed)
+    box:SetScript("OnTextChanged", G.StaticPopup_EditBoxOnTextChanged)
+    dialog[key] = box
+  end
+  dialog.moneyFrame = CreateFrame("Frame", name .. "MoneyFrame", dialog)
+  dialog.moneyFrame:Hide()
+  dialog.itemFrame = CreateFrame("Button", name .. "ItemFrame", dialog)
+  dialog.itemFrame:Hide()
   return dialog
 end
 
@@ -45,16 +100,23 @@ local function hidePopup(dialog)
 end
 
 function clickPopup(dialog, index)
-  local info = G.StaticPopupDialogs[dialog.which]
-  if not info then
+  local which = dialog.which
+  local info = G.StaticPopupDialogs[which]
+  if not info or not dialog:IsShown() then
     return
   end
-  local data, data2 = dialog.data, dialog.data2
-  hidePopup(dialog)
+  local keep
   if index == 1 and info.OnAccept then
-    info.OnAccept(dialog, data, data2)
+    keep = info.OnAccept(dialog, dialog.data, dialog.data2)
+  elseif index == 3 then
+    if info.OnAlt then
+      info.OnAlt(dialog, dialog.data, "clicked")
+    end
   elseif index == 2 and info.OnCancel then
-    info.OnCancel(dialog, data, "clicked")
+    keep = info.OnCancel(dialog, dialog.data, "clicked")
+  end
+  if not keep and dialog.which == which and dialog:IsShown() then
+    hidePopup(dialog)
   end
 end
 
@@ -66,6 +128,26 @@ function StaticPopup_Visible(which)
     end
   end
   return nil
+end
+
+-- The edit box the dialog asks for (wide or not), emptied and shown; the other hidden.
+local function showEditBox(dialog, info)
+  local wanted = info.hasEditBox and (info.hasWideEditBox and dialog.wideEditBox
+    or dialog.editBox)
+  for _, box in ipairs({ dialog.editBox, dialog.wideEditBox }) do
+    if box == wanted then
+      if info.maxLetters then
+        box:SetMaxLetters(info.maxLetters)
+      end
+      if info.maxBytes then
+        box:SetMaxBytes(info.maxBytes)
+      end
+      box:SetText("")
+      box:Show()
+    else
+      box:Hide()
+    end
+  end
 end
 
 function StaticPopup_Show(which, textArg1, textArg2, data)
@@ -86,22 +168,39 @@ function StaticPopup_Show(which, textArg1, textArg2, data)
   if not dialog then
     return nil
   end
-  local name = dialog:GetName()
   dialog.which, dialog.data = which, data
-  G[name .. "Text"]:SetText(string.format(info.text or "", textArg1 or "", textArg2 or ""))
-  for index = 1, 2 do
-    local button = G[name .. "Button" .. index]
+  dialog.text:SetText(string.format(info.text or "", textArg1 or "", textArg2 or ""))
+  for index = 1, 3 do
+    local button = dialog["button" .. index]
     local label = info["button" .. index]
+    if index == 3 and info.DisplayButton3 and not info.DisplayButton3() then
+      label = nil
+    end
     button:SetText(label)
     if label then
+      button:Enable()
       button:Show()
     else
       button:Hide()
     end
   end
+  showEditBox(dialog, info)
+  if info.hasMoneyFrame then
+    dialog.moneyFrame:Show()
+  else
+    dialog.moneyFrame:Hide()
+  end
+  if info.hasItemFrame then
+    dialog.itemFrame:Show()
+  else
+    dialog.itemFrame:Hide()
+  end
   dialog:Show()
   if info.OnShow then
     info.OnShow(dialog, data)
+  end
+  if info.hasEditBox then
+    (info.hasWideEditBox and dialog.wideEditBox or dialog.editBox):SetFocus()
   end
   return dialog
 end

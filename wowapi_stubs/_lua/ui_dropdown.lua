@@ -85,33 +85,44 @@ function UIDropDownMenu_AddButton(info, level)
   end
 end
 
-local function refresh(frame)
-  if frame.initialize then
-    local saved_init, saved_level = UIDROPDOWNMENU_INIT_MENU, UIDROPDOWNMENU_MENU_LEVEL
-    UIDROPDOWNMENU_INIT_MENU, UIDROPDOWNMENU_MENU_LEVEL = frame, 1
-    clear_levels(1)
-    frame.initialize(frame, 1, frame.menuList)
-    UIDROPDOWNMENU_INIT_MENU, UIDROPDOWNMENU_MENU_LEVEL = saved_init, saved_level
+-- Redraws the menu level as it stands (the buttons the last initialize added, whichever
+-- drop-down that was): the button matching the selection (name, else ID, else value) gives
+-- the drop-down its text. Nothing is initialized again (an initialize function may set the
+-- selection itself).
+local function refresh(frame, useValue, level)
+  local shown = list(level or UIDROPDOWNMENU_MENU_LEVEL)
+  for index, info in ipairs(shown and shown.buttons or {}) do
+    local checked
+    if frame.selectedName then
+      checked = info.text == frame.selectedName
+    elseif frame.selectedID then
+      checked = index == frame.selectedID
+    elseif frame.selectedValue then
+      checked = info.value == frame.selectedValue
+    end
+    if checked then
+      UIDropDownMenu_SetText(frame, useValue and info.value or info.text)
+    end
   end
 end
 
-function UIDropDownMenu_Refresh(frame)
-  refresh(frame)
+function UIDropDownMenu_Refresh(frame, useValue, dropdownLevel)
+  refresh(frame, useValue, dropdownLevel)
 end
 
 function UIDropDownMenu_SetSelectedValue(frame, value, useValue)
   frame.selectedName, frame.selectedID, frame.selectedValue = nil, nil, value
-  refresh(frame)
+  refresh(frame, useValue)
 end
 
 function UIDropDownMenu_SetSelectedName(frame, name, useValue)
   frame.selectedName, frame.selectedID, frame.selectedValue = name, nil, nil
-  refresh(frame)
+  refresh(frame, useValue)
 end
 
 function UIDropDownMenu_SetSelectedID(frame, id, useValue)
   frame.selectedName, frame.selectedID, frame.selectedValue = nil, id, nil
-  refresh(frame)
+  refresh(frame, useValue)
 end
 
 function UIDropDownMenu_GetSelectedValue(frame)

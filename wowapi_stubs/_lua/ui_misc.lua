@@ -7,6 +7,16 @@ function TEXT(text)
   return text
 end
 
+-- Every argument as tostring gives it (nil included), in order.
+function tostringall(...)
+  local count = select("#", ...)
+  local out = { ... }
+  for index = 1, count do
+    out[index] = tostring(out[index])
+  end
+  return unpack(out, 1, count)
+end
+
 function GameTooltip_SetDefaultAnchor(tooltip, parent)
   tooltip:SetOwner(parent, "ANCHOR_NONE")
   tooltip:SetPoint("BOTTOMRIGHT", "UIParent", "BOTTOMRIGHT", -13, 64)

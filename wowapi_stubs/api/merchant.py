@@ -36,6 +36,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         # buying needs an open merchant: nothing is bought or bought back
         "BuyMerchantItem": indexed("BuyMerchantItem(index[, quantity])"),
         "BuybackItem": indexed("BuybackItem(index)"),
+        # picking an entry up needs an open merchant: the cursor stays empty
+        "PickupMerchantItem": indexed("PickupMerchantItem(index)"),
+        # the pointer's image over a sellable or bought-back item: nothing is drawn
+        "ShowBuybackSellCursor": indexed("ShowBuybackSellCursor(index)"),
+        "ShowContainerSellCursor": lambda *args: None,
+        "ShowInventorySellCursor": lambda *args: None,
+        "ShowMerchantSellCursor": indexed("ShowMerchantSellCursor(index)"),
         "GetNumBuybackItems": lambda: 0,
         "GetBuybackItemInfo": indexed("GetBuybackItemInfo(index)"),
         "GetBuybackItemLink": indexed("GetBuybackItemLink(index)"),

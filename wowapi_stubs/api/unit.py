@@ -88,6 +88,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                    filter_text: Any = None) -> tuple[Any, ...]:
         return _aura(unit, index, rank_or_filter, filter_text, "HARMFUL", force=True)
 
+    def _text_arg(value: Any) -> str | None:
+        """A rank or filter argument: text (or a number, as Lua reads it); anything else
+        (the ``true`` of 2.x code's "castable only" argument) is left out, as the client
+        reads only texts there."""
+        if isinstance(value, bool) or not isinstance(value, bytes | str | int | float):
+            return None
+        return opt_text(value)
+
     def _aura(unit: Any, index: Any, rank_or_filter: Any, filter_text: Any, default: str,
               force: bool = False) -> tuple[Any, ...]:
         if unit is None or index is None:
@@ -95,8 +103,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = world.unit(lua_text(unit))
         if found is None:
             return ()
-        words = opt_text(filter_text) or (opt_text(rank_or_filter)
-                                          if isinstance(index, int | float) else None) or ""
+        words = _text_arg(filter_text) or (_text_arg(rank_or_filter)
+                                           if isinstance(index, int | float) else None) or ""
         if force or not any(w in words.upper() for w in ("HELPFUL", "HARMFUL")):
             words = f"{default} {words}"
         if isinstance(index, bytes | str):

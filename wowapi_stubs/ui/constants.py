@@ -128,6 +128,9 @@ _TEXTS = {
         ("Poor", "Common", "Uncommon", "Rare", "Epic", "Legendary", "Artifact", "Heirloom"))},
     **{f"INVTYPE_{key}": label for key, label in _INVTYPES.items()},
     **{f"SPELL_SCHOOL{i}_CAP": school for i, school in enumerate(_SCHOOLS)},
+    **{f"SPELL_STAT{i}_NAME": stat for i, stat in enumerate(
+        ("Strength", "Agility", "Stamina", "Intellect", "Spirit"), 1)},
+    "STAT_FORMAT": "%s:", "ARMOR": "Armor", "DEFENSE": "Defense",
     **{f"SPELL_SCHOOL{i}_NAME": school.lower() for i, school in enumerate(_SCHOOLS)},
 }
 _NUMBERS = {

@@ -66,8 +66,18 @@ def build(client: HeadlessClient, spec: UiWidget, name: str | None, parent: Any)
     if spec.key and parent is not None:
         parent.lua[spec.key.encode()] = widget.lua
     for slot in spec.slots:  # its unnamed slot regions (a button's NormalTexture)
-        build(client, UiWidget("", slot, "", False, "", ""), None, widget)
+        build(client, _unnamed(slot), None, widget)
     return widget
+
+
+def _unnamed(slot: str) -> UiWidget:
+    """An unnamed child of a named FrameXML widget: a slot region (``NormalTexture``) or a
+    child its parent key names (``FontString=header=GameFontNormalSmall=0``)."""
+    kind, _, rest = slot.partition("=")
+    if not rest:
+        return UiWidget("", kind, "", False, "", "")
+    key, font, hidden = (rest.split("=") + ["", ""])[:3]
+    return UiWidget("", kind, "", hidden == "1", key, font)
 
 
 def stand_in(client: HeadlessClient, name: str, depth: int = 0) -> Any:

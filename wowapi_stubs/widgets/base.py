@@ -207,7 +207,7 @@ def color_pair(attr: str, *, nil_is_zero: bool = False
             r, g, b = (0 if v is None else v for v in (r, g, b))
         if r is None or g is None or b is None:
             raise usage(f"{self.KIND}:Set...Color(r, g, b [, a])")
-        setattr(self, attr, (_unit(r), _unit(g), _unit(b), _unit(a, 1.0)))
+        setattr(self, attr, (_unit(r), _unit(g), _unit(b), alpha_unit(a)))
 
     def getter(self: Any) -> tuple[float, ...]:
         return getattr(self, attr)
@@ -218,6 +218,17 @@ def color_pair(attr: str, *, nil_is_zero: bool = False
 def _unit(value: Any, default: float = 0.0) -> float:
     number = opt_number(value, default, what="color")
     return 0.0 if number < 0 else 1.0 if number > 1 else float(number)
+
+
+def alpha_unit(value: Any) -> float:
+    """An optional alpha after r, g, b: a value that is not a number (the colour code
+    ``GetItemQualityColor`` returns fourth, passed on by
+    ``SetTextColor(GetItemQualityColor(q))``) is left out: the client reads it only when it
+    is one."""
+    try:
+        return _unit(value, 1.0)
+    except WowApiError:
+        return 1.0
 
 
 def ignore(self: Any, *_: Any) -> None:

@@ -11,6 +11,7 @@ from wowapi_stubs.widgets.base import (
     TEXT_TYPES,
     Region,
     ScriptObject,
+    alpha_unit,
     color_pair,
     flag_pair,
     flag_result,
@@ -161,7 +162,7 @@ def _color(widget: Any, r: Any, g: Any, b: Any, a: Any) -> tuple[float, float, f
         number = opt_number(value, default, what="color")
         return 0.0 if number < 0 else 1.0 if number > 1 else float(number)
 
-    return unit(r), unit(g), unit(b), unit(a, 1.0)
+    return unit(r), unit(g), unit(b), alpha_unit(a)
 
 
 class LayeredRegion(Region):

@@ -301,6 +301,15 @@ class GameTooltip(Frame):
         self._show_spell(self._client.world.spellbook_spell(int(lua_number(index)),
                                                             lua_text(book)))
 
+    def SetFrameStack(self, show_hidden: Any = None) -> None:
+        """The frames under the mouse pointer, one line each, shown. The headless pointer
+        rests on the world (``GetMouseFocus()`` is ``WorldFrame``), so that is the stack;
+        the client's exact layout of the lines (strata headings) is not modelled."""
+        self._clear()
+        self._add(self._client.lookup_named("WorldFrame").name, color=_WHITE)
+        self.subject = ("framestack",)
+        self.Show()
+
     def SetSpellByID(self, spell_id: Any = None) -> None:
         if spell_id is None:
             raise usage("GameTooltip:SetSpellByID(spellID)")
