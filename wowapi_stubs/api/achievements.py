@@ -24,7 +24,12 @@ from wowapi_stubs.progress import (
     Achievements,
     Criterion,
 )
-from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, usage_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_flag,
+    lua_int,
+    usage_int,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -38,7 +43,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return client.world.progress.achievements
 
     def find(value: Any, usage_text: str) -> Achievement | None:
-        return table().get(int(usage_number(value, usage_text)))
+        return table().get(usage_int(value, usage_text))
 
     def completion(achievement: Achievement) -> tuple[Any, ...]:
         """completed, month, day, year (two digits); nil date when not completed."""
@@ -75,8 +80,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if index is None:
             found = find(first, usage_text)
         else:
-            entries = listed(int(usage_number(first, usage_text)))
-            number = int(usage_number(index, usage_text))
+            entries = listed(usage_int(first, usage_text))
+            number = usage_int(index, usage_text)
             found = entries[number - 1] if 1 <= number <= len(entries) else None
         return () if found is None else info(found)
 
@@ -111,14 +116,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         usage_text = "GetAchievementCriteriaInfo(achievementID, index) or " \
                      "GetAchievementCriteriaInfo(criteriaID)"
         if index is None:
-            criteria_id = int(usage_number(first, usage_text))
+            criteria_id = usage_int(first, usage_text)
             for achievement in table().table.values():
                 for criterion in achievement.criteria:
                     if criterion.criteria_id == criteria_id:
                         return criterion_info(achievement, criterion)
             return ()
         found = find(first, usage_text)
-        number = int(usage_number(index, usage_text))
+        number = usage_int(index, usage_text)
         if found is None or not 1 <= number <= len(found.criteria):
             return ()
         return criterion_info(found, found.criteria[number - 1])
@@ -128,13 +133,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return None if found is None else found.category
 
     def GetCategoryInfo(category: Any = None) -> tuple[Any, ...]:
-        number = int(usage_number(category, "GetCategoryInfo(categoryID)"))
+        number = usage_int(category, "GetCategoryInfo(categoryID)")
         found = ACHIEVEMENT_CATEGORIES.get(number) or STATISTIC_CATEGORIES.get(number)
         return () if found is None else (found[0], found[1], 0)
 
     def GetCategoryNumAchievements(category: Any = None, include_all: Any = None
                                    ) -> tuple[int, int]:
-        number = int(usage_number(category, "GetCategoryNumAchievements(categoryID)"))
+        number = usage_int(category, "GetCategoryNumAchievements(categoryID)")
         entries = listed(number, lua_flag(include_all))
         done = sum(1 for e in entries if e.achievement_id in table().completed)
         return len(entries), done
@@ -181,7 +186,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def tracked_id(value: Any, usage_text: str) -> int:
         if value is None:
             raise WowApiError(f"Usage: {usage_text}")
-        return int(lua_number(value, what="achievementID"))
+        return lua_int(value, what="achievementID")
 
     def AddTrackedAchievement(achievement_id: Any = None) -> None:
         number = tracked_id(achievement_id, "AddTrackedAchievement(achievementID)")
@@ -200,7 +205,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(number in table().tracked)
 
     def GetAchievementInfoFromCriteria(criteria_id: Any = None) -> tuple[Any, ...]:
-        number = int(usage_number(criteria_id, "GetAchievementInfoFromCriteria(criteriaID)"))
+        number = usage_int(criteria_id, "GetAchievementInfoFromCriteria(criteriaID)")
         found = next((a for a in table().table.values()
                       if any(c.criteria_id == number for c in a.criteria)), None)
         return () if found is None else info(found)

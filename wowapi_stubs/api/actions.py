@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.widgets.base import lua_flag, lua_number, usage, usage_number
+from wowapi_stubs.widgets.base import lua_flag, lua_int, usage, usage_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -31,7 +31,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     bars: dict[str, Any] = {"page": 1, "toggles": (None, None, None, None)}
 
     def ChangeActionBarPage(page: Any = None) -> None:
-        number = int(lua_number(page, what="page")) if page is not None else 0
+        number = lua_int(page, what="page") if page is not None else 0
         if 1 <= number <= NUM_ACTIONBAR_PAGES and number != bars["page"]:
             bars["page"] = number
             client.fire_internal("ACTIONBAR_PAGE_CHANGED")
@@ -41,7 +41,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def rune(index: Any) -> int | None:
         """The rune slot (1-6) of a death knight, else None."""
-        number = int(lua_number(index, what="rune")) if index is not None else 0
+        number = lua_int(index, what="rune") if index is not None else 0
         is_knight = client.world.player.class_token == "DEATHKNIGHT"
         return number if is_knight and 1 <= number <= len(RUNE_TYPES) else None
 

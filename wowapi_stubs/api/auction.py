@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import nothing, switch
-from wowapi_stubs.widgets.base import flag_result, lua_text, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_text, usage_int, usage_number
 from wowapi_stubs.widgets.base import usage as usage_error
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetAuctionSort(kind: Any = None, index: Any = None) -> tuple[Any, ...]:
         usage = 'GetAuctionSort("type", index)'
         criteria = sorts.get(list_of(kind, usage), [])
-        number = int(usage_number(index, usage))
+        number = usage_int(index, usage)
         if not 1 <= number <= len(criteria):
             return ()
         column, reverse = criteria[number - 1]

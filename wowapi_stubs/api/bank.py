@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.widgets.base import flag_result, lua_flag, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_flag, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -54,11 +54,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
     def BankButtonIDToInvSlotID(button: Any = None, is_bag: Any = None) -> int:
-        number = int(usage_number(button, "BankButtonIDToInvSlotID(buttonID[, isBag])"))
+        number = usage_int(button, "BankButtonIDToInvSlotID(buttonID[, isBag])")
         return number + (BANK_BAG_OFFSET if lua_flag(is_bag) else BANK_ITEM_OFFSET)
 
     def GetBankSlotCost(bought: Any = None) -> int:
-        return slot_cost(int(usage_number(bought, "GetBankSlotCost(numSlots)")))
+        return slot_cost(usage_int(bought, "GetBankSlotCost(numSlots)"))
 
     def PurchaseSlot() -> None:
         bank = world.bank

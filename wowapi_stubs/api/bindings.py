@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -139,7 +139,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return bind
 
     def which_set(value: Any, usage: str) -> int:
-        number = int(lua_number(value, what="which")) if value is not None else -1
+        number = lua_int(value, what="which") if value is not None else -1
         if number not in (DEFAULT_BINDINGS, ACCOUNT_BINDINGS, CHARACTER_BINDINGS):
             raise WowApiError(f"Usage: {usage}")
         return number

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer, indexed, nothing
 from wowapi_stubs.api.timefuncs import calendar_today
-from wowapi_stubs.widgets.base import opt_number, usage_number
+from wowapi_stubs.widgets.base import opt_int, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -36,16 +36,16 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return shown["month"]
 
     def CalendarGetMonth(offset: Any = None) -> tuple[int, int, int, int]:
-        year, month = divmod(current() + int(opt_number(offset, 0, what="offset")), 12)
+        year, month = divmod(current() + opt_int(offset, 0, what="offset"), 12)
         first_weekday, days = month_math.monthrange(year, month + 1)
         return month + 1, year, days, (first_weekday + 1) % 7 + 1
 
     def CalendarSetMonth(offset: Any = None) -> None:
-        shown["month"] = current() + int(usage_number(offset, "CalendarSetMonth(offset)"))
+        shown["month"] = current() + usage_int(offset, "CalendarSetMonth(offset)")
 
     def CalendarSetAbsMonth(month: Any = None, year: Any = None) -> None:
         usage = "CalendarSetAbsMonth(month, year)"
-        number, in_year = int(usage_number(month, usage)), int(usage_number(year, usage))
+        number, in_year = usage_int(month, usage), usage_int(year, usage)
         shown["month"] = in_year * 12 + number - 1
 
     day_query = "{}(monthOffset, day, index)"

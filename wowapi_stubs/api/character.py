@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.unit import unit_argument
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -80,7 +80,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def UnitStat(unit: Any = None, index: Any = None) -> tuple[int, int, int, int]:
         """Base, effective, positive and negative buff of stat ``index``."""
         found = unit_of(unit, "UnitStat")
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         if found is None or not STRENGTH <= number <= SPIRIT:
             return 0, 0, 0, 0
         value = stat(found, number)
@@ -89,7 +89,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetAttackPowerForStat(index: Any = None, amount: Any = None) -> int:
         if index is None or amount is None:
             raise WowApiError("Usage: GetAttackPowerForStat(statIndex, amount)")
-        return attack_power_for(player().class_token, int(lua_number(index)),
+        return attack_power_for(player().class_token, lua_int(index),
                                 lua_number(amount))
 
     def per_unit(usage: str, read: Callable[[Unit], Any], missing: Any) -> Callable[..., Any]:

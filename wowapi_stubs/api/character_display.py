@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import switch
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -42,7 +42,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return api
 
     def tutorial(value: Any, usage: str) -> int:
-        return int(usage_number(value, usage))
+        return usage_int(value, usage)
 
     def FlagTutorial(value: Any = None) -> None:
         seen.add(tutorial(value, "FlagTutorial(tutorialID)"))

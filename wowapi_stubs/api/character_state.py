@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.unit import unit_argument
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text, opt_number
+from wowapi_stubs.widgets.base import lua_int, lua_text, opt_int
 from wowapi_stubs.world import Unit, player_guid
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetThreatStatusColor(status: Any = None) -> tuple[Any, ...]:
         if status is None:
             raise WowApiError("Usage: GetThreatStatusColor(statusIndex)")
-        number = int(lua_number(status, what="statusIndex"))
+        number = lua_int(status, what="statusIndex")
         return THREAT_STATUS_COLORS[number] if 0 <= number < len(THREAT_STATUS_COLORS) else ()
 
     def known_characters() -> list[Unit]:
@@ -92,8 +92,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetCoinTextureString(amount: Any = None, font_height: Any = None) -> str:
         if amount is None:
             raise WowApiError("Usage: GetCoinTextureString(amount [, fontHeight])")
-        return coin_texture_string(int(lua_number(amount, what="amount")),
-                                   int(opt_number(font_height, 0, what="fontHeight")))
+        return coin_texture_string(lua_int(amount, what="amount"),
+                                   opt_int(font_height, 0, what="fontHeight"))
 
     def modifier(usage: str) -> Callable[..., float]:
         def api(unit: Any = None, *_: Any) -> float:
@@ -111,7 +111,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return f"{minutes} {'Minute' if minutes == 1 else 'Minutes'}"
 
     def GetRuneCount(slot: Any = None) -> int | None:
-        number = int(lua_number(slot, what="rune")) if slot is not None else 0
+        number = lua_int(slot, what="rune") if slot is not None else 0
         is_knight = world.player.class_token == "DEATHKNIGHT"
         return 1 if is_knight and 1 <= number <= NUM_RUNES else None
 

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs._bounded import EventRun
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, lua_text, opt_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_flag,
+    lua_int,
+    lua_text,
+    opt_int,
+    opt_number,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -182,7 +189,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         (FrameXML asks for window 0 while a chat tab's menu loads, before the tab's id)."""
         if index is None:
             raise WowApiError(f"Usage: {usage}")
-        number = int(lua_number(index, what="index"))
+        number = lua_int(index, what="index")
         if not 1 <= number <= NUM_CHAT_WINDOWS:
             return ChatWindow(size=0.0)
         return settings.windows[number - 1]
@@ -276,7 +283,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def GetLanguageByIndex(index: Any = None) -> str | None:
         found = languages()
-        number = int(opt_number(index, 0))
+        number = opt_int(index, 0)
         return found[number - 1] if 1 <= number <= len(found) else None
 
     nothing = lambda *args: None  # noqa: E731 - no channel joined, voice chat off
@@ -307,8 +314,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                                       lambda w, v: setattr(w, "locked",
                                                            lua_flag(v[0] if v else None))),
         "SetChatWindowDocked": setter("SetChatWindowDocked(index, docked)",
-                                      lambda w, v: setattr(w, "docked", int(lua_number(
-                                          v[0])) if v and v[0] else None)),
+                                      lambda w, v: setattr(w, "docked", lua_int(
+                                          v[0]) if v and v[0] else None)),
         "SetChatWindowUninteractable": setter(
             "SetChatWindowUninteractable(index, flag)",
             lambda w, v: setattr(w, "uninteractable", lua_flag(v[0] if v else None))),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -30,7 +30,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if value is None or value == b"":
             return default
         try:
-            return int(lua_number(value, what="value"))
+            return lua_int(value, what="value")
         except WowApiError:
             raise WowApiError('Usage: RandomRoll(min, max)') from None
 
@@ -67,7 +67,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             raise WowApiError('Usage: GetText("token" [, gender [, ordinal]])')
         name = lua_text(token)
         names = [name]
-        if gender is not None and int(lua_number(gender, what="gender")) == FEMALE:
+        if gender is not None and lua_int(gender, what="gender") == FEMALE:
             names.insert(0, f"{name}_FEMALE")
         for candidate in names:
             value = client.runtime.rawglobal(candidate)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_flag, lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_flag, lua_int, lua_text
 from wowapi_stubs.world import CLASSES
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def TriggerTutorial(number: Any = None) -> None:
         if number is None:
             raise WowApiError("Usage: TriggerTutorial(tutorial)")
-        tutorials.append(int(lua_number(number)))
+        tutorials.append(lua_int(number))
 
     def SetPortraitTexture(texture: Any = None, unit: Any = None) -> None:
         """Draw ``unit``'s portrait into a texture (nothing is drawn headless; the texture
@@ -74,7 +74,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         widget = client._widget_from_lua(texture)
         if widget is None or widget.KIND != "Texture" or bag is None:
             raise WowApiError("Usage: SetBagPortraitTexture(texture, bagID)")
-        widget.portrait_unit = f"bag {int(lua_number(bag))}"
+        widget.portrait_unit = f"bag {lua_int(bag)}"
 
     def SetPortraitToTexture(texture: Any = None, path: Any = None) -> None:
         """Draw an image (a texture path) round into a texture, given or by name."""
@@ -86,7 +86,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def GetCoinIcon(amount: Any = None) -> str:
         """The coin picture for an amount of copper: gold, silver or copper coins."""
-        copper = int(lua_number(amount, what="amount")) if amount is not None else 0
+        copper = lua_int(amount, what="amount") if amount is not None else 0
         kind = "Gold" if copper >= 10000 else "Silver" if copper >= 100 else "Copper"
         return f"Interface\\Icons\\INV_Misc_Coin_{_COIN_ICONS[kind]}"
 
@@ -117,7 +117,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         combat_log["filters"] = []
 
     def GetPartyMember(index: Any = None) -> int | None:
-        number = int(lua_number(index)) if index is not None else 0
+        number = lua_int(index) if index is not None else 0
         return 1 if 1 <= number <= len(client.world.party) else None
 
     nothing = lambda *args: None  # noqa: E731

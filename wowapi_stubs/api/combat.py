@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -54,8 +54,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def CombatLog_Object_IsA(flags: Any = None, mask: Any = None) -> bool:
         if flags is None or mask is None:
             raise WowApiError("Usage: CombatLog_Object_IsA(unitFlags, flagType)")
-        return flags_match(int(lua_number(flags, what="unitFlags")),
-                           int(lua_number(mask, what="flagType")))
+        return flags_match(lua_int(flags, what="unitFlags"),
+                           lua_int(mask, what="flagType"))
 
     def HasFullControl() -> int | None:
         """Nothing takes control away from the headless character (no stun, fear,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number
+from wowapi_stubs.widgets.base import lua_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -101,12 +101,12 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     def _slot(bag: Any, slot: Any) -> BagSlot | None:
         if bag is None or slot is None:
             raise WowApiError("Usage: GetContainerItemInfo(bagID, slot)")
-        return bags.contents.get((int(lua_number(bag)), int(lua_number(slot))))
+        return bags.contents.get((lua_int(bag), lua_int(slot)))
 
     def GetContainerNumSlots(bag: Any = None) -> int:
         if bag is None:
             raise WowApiError("Usage: GetContainerNumSlots(bagID)")
-        index = int(lua_number(bag))
+        index = lua_int(bag)
         return bags.slots[index] if 0 <= index < NUM_BAGS else 0
 
     def GetContainerItemLink(bag: Any = None, slot: Any = None) -> str | None:
@@ -119,13 +119,13 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             return ()
         # locked: the item is on the cursor (picked up from this slot)
         held = getattr(client.world.cursor, "origin", None) == (
-            "bag", int(lua_number(bag)), int(lua_number(slot)))
+            "bag", lua_int(bag), lua_int(slot))
         return found.item.texture, found.count, 1 if held else None, found.item.quality, None
 
     def GetContainerNumFreeSlots(bag: Any = None) -> tuple[int, int]:
         if bag is None:
             raise WowApiError("Usage: GetContainerNumFreeSlots(bagID)")
-        index = int(lua_number(bag))
+        index = lua_int(bag)
         if not 0 <= index < NUM_BAGS:
             return 0, 0
         used = sum(1 for (b, _) in bags.contents if b == index)
@@ -139,7 +139,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         """The backpack, or the name of the bag in slot 1-4 (a bag of its size)."""
         if bag is None:
             raise WowApiError("Usage: GetBagName(bagID)")
-        index = int(lua_number(bag))
+        index = lua_int(bag)
         if index == 0:
             return "Backpack"
         if 0 < index < NUM_BAGS and bags.slots[index]:
@@ -151,7 +151,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         5-11 in slots 68-74."""
         if bag is None:
             raise WowApiError("Usage: ContainerIDToInventoryID(bagID)")
-        number = int(lua_number(bag, what="bagID"))
+        number = lua_int(bag, what="bagID")
         if 1 <= number <= 4:
             return 19 + number
         if 5 <= number <= 11:

@@ -15,7 +15,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, usage_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_flag,
+    lua_int,
+    lua_number,
+    usage_int,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -31,7 +37,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetCurrencyListInfo(index: Any = None) -> tuple[Any, ...]:
         """name, header, expanded, unused, watched, count, extra type (1 arena, 2 honor),
         icon, item id."""
-        number = int(usage_number(index, "GetCurrencyListInfo(index)"))
+        number = usage_int(index, "GetCurrencyListInfo(index)")
         rows = currencies().rows()
         if not 1 <= number <= len(rows):
             return ()
@@ -45,7 +51,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def ExpandCurrencyList(index: Any = None, expand: Any = None) -> None:
         if index is None or expand is None:
             raise WowApiError("Usage: ExpandCurrencyList(index, expand)")
-        number = int(lua_number(index, what="index"))
+        number = lua_int(index, what="index")
         rows = currencies().rows()
         row = rows[number - 1] if 1 <= number <= len(rows) else None
         if not isinstance(row, str):
@@ -60,7 +66,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def GetBackpackCurrencyInfo(index: Any = None) -> tuple[Any, ...]:
         """name, count, extra type, icon, item id of the index-th currency shown."""
-        number = int(usage_number(index, "GetBackpackCurrencyInfo(index)"))
+        number = usage_int(index, "GetBackpackCurrencyInfo(index)")
         shown = watched()
         if not 1 <= number <= len(shown):
             return ()

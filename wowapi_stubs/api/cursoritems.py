@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.hands import ERR_BAG_FULL, ERR_TOO_FEW_TO_SPLIT, LAST_EQUIPMENT_SLOT, Hands
 from wowapi_stubs.api.itemslots import BAG_SLOTS, equip_refusal, find_item
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -34,7 +34,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     hands = Hands(client)
 
     def number(value: Any, usage_text: str) -> int:
-        return int(usage_number(value, usage_text))
+        return usage_int(value, usage_text)
 
     def PickupContainerItem(bag: Any = None, slot: Any = None) -> None:
         text = "PickupContainerItem(bagID, slot)"

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.hands import Hands
 from wowapi_stubs.api.macros import QUESTION_MARK, macro_icons
-from wowapi_stubs.widgets.base import flag_result, lua_text, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_text, usage_int
 from wowapi_stubs.widgets.base import usage as usage_error
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         usage = 'SaveEquipmentSet("name", iconIndex)'
         if name is None:
             raise usage_error(usage)
-        index = int(usage_number(icon, usage))
+        index = usage_int(icon, usage)
         found = named(name, usage)
         if found is None:
             if len(sets) >= MAX_EQUIPMENT_SETS_PER_PLAYER:
@@ -89,7 +89,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             answer(client, "EQUIPMENT_SETS_CHANGED")
 
     def GetEquipmentSetInfo(index: Any = None) -> tuple[Any, ...]:
-        number = int(usage_number(index, "GetEquipmentSetInfo(index)"))
+        number = usage_int(index, "GetEquipmentSetInfo(index)")
         if not 1 <= number <= len(sets):
             return ()
         return sets[number - 1].name, sets[number - 1].icon, number - 1
@@ -143,12 +143,12 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             client.fire_internal("CURSOR_UPDATE")
 
     def PickupEquipmentSet(index: Any = None) -> None:
-        number = int(usage_number(index, "PickupEquipmentSet(index)"))
+        number = usage_int(index, "PickupEquipmentSet(index)")
         pick_up(sets[number - 1] if 1 <= number <= len(sets) else None)
 
     def ignore_slot(usage: str, keep: bool) -> Callable[..., None]:
         def api(slot: Any = None) -> None:
-            number = int(usage_number(slot, usage))
+            number = usage_int(slot, usage)
             (ignored.add if keep else ignored.discard)(number)
 
         return api

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.chat import server_name
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text, opt_text
+from wowapi_stubs.widgets.base import lua_int, lua_number, lua_text, opt_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -55,7 +55,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if isinstance(key, bytes | str):
             wanted = lua_text(key).lower()
             return next((n for n in names if n.lower() == wanted), None)
-        number = int(lua_number(key, what="index")) if key is not None else 0
+        number = lua_int(key, what="index") if key is not None else 0
         return names[number - 1] if 1 <= number <= len(names) else None
 
     def GetNumFriends() -> tuple[int, int]:
@@ -117,7 +117,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if isinstance(key, bytes | str):
             wanted = character_name(key).lower()
             return next((n for n in lists.ignored if n.lower() == wanted), None)
-        number = int(lua_number(key, what="index")) if key is not None else 0
+        number = lua_int(key, what="index") if key is not None else 0
         return lists.ignored[number - 1] if 1 <= number <= len(lists.ignored) else None
 
     def AddIgnore(name: Any = None) -> None:
@@ -166,7 +166,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def selector(attribute: str, count: Callable[[], int]) -> Callable[..., None]:
         def select(index: Any = None) -> None:
-            number = int(lua_number(index, what="index")) if index is not None else 0
+            number = lua_int(index, what="index") if index is not None else 0
             setattr(lists, attribute, number if 1 <= number <= count() else 0)
 
         return select

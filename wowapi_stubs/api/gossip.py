@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.questdialog import show_quest
 from wowapi_stubs.api.questlog import Quest
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -79,7 +79,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             q.title, q.level, flag_result(q.trivial), flag_result(q.complete)))
 
     def pick(attribute: str, name: str, index: Any) -> Any:
-        number = int(usage_number(index, f"{name}(index)"))
+        number = usage_int(index, f"{name}(index)")
         found = listed(attribute)
         return found[number - 1] if 1 <= number <= len(found) else None
 

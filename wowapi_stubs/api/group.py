@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -42,7 +42,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = unit_of(unit, 'SetRaidTarget("unit", index)')
         if index is None:
             raise WowApiError('Usage: SetRaidTarget("unit", index)')
-        number = int(lua_number(index, what="index"))
+        number = lua_int(index, what="index")
         if found is None or not 0 <= number <= RAID_TARGET_ICONS:
             return
         for other, icon in list(icons.items()):

@@ -24,7 +24,7 @@ from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.chat import server_name
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.group_state import READY_CHECK_SECONDS, ReadyCheck
-from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_flag, lua_int, lua_text
 from wowapi_stubs.world import MAX_PARTY_MEMBERS, MAX_RAID_MEMBERS
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def SetLootThreshold(threshold: Any = None) -> None:
         if threshold is None:
             raise WowApiError("Usage: SetLootThreshold(threshold)")
-        quality = int(lua_number(threshold, what="threshold"))
+        quality = lua_int(threshold, what="threshold")
         if not may_lead() or not 2 <= quality <= 6:
             return
         state.loot_threshold = quality
@@ -227,7 +227,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                            and member.name in state.assistants)
 
     def SetRaidRosterSelection(index: Any = None) -> None:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         state.roster_selection = number if 1 <= number <= len(world.raid) else 0
 
     def ConvertToRaid() -> None:
@@ -271,7 +271,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         say(LOOT_METHODS[chosen])
 
     def raid_member(index: Any, usage: str) -> Unit | None:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         if index is None:
             raise WowApiError(f"Usage: {usage}")
         return world.raid[number - 1] if 1 <= number <= len(world.raid) else None
@@ -285,7 +285,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         member = raid_member(index, usage)
         if subgroup is None:
             raise WowApiError(f"Usage: {usage}")
-        group = int(lua_number(subgroup, what="subgroup"))
+        group = lua_int(subgroup, what="subgroup")
         if member is None or not may_arrange() or not 1 <= group <= RAID_SUBGROUPS:
             return
         filled = sum(1 for m in world.raid if m is not member and subgroup_of(world, m) == group)

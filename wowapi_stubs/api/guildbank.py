@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.container import BagSlot
 from wowapi_stubs.api.hands import ERR_INV_FULL, GUILD_BANK_TAB_SLOTS, Hands
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int, usage_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -80,11 +80,11 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return world.guild_bank
 
     def tab_of(value: Any, usage_text: str) -> GuildBankTab | None:
-        return bank().tab(int(usage_number(value, usage_text)))
+        return bank().tab(usage_int(value, usage_text))
 
     def place(tab: Any, slot: Any, usage_text: str) -> tuple[Any, ...]:
-        return ("guildbank", int(usage_number(tab, usage_text)),
-                int(usage_number(slot, usage_text)))
+        return ("guildbank", usage_int(tab, usage_text),
+                usage_int(slot, usage_text))
 
     def GetGuildBankTabInfo(tab: Any = None) -> tuple[Any, ...]:
         found = tab_of(tab, "GetGuildBankTabInfo(tab)")
@@ -120,7 +120,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return found.text if found else None
 
     def SetCurrentGuildBankTab(tab: Any = None) -> None:
-        bank().current_tab = int(usage_number(tab, "SetCurrentGuildBankTab(tab)"))
+        bank().current_tab = usage_int(tab, "SetCurrentGuildBankTab(tab)")
 
     def QueryGuildBankTab(tab: Any = None) -> None:
         """Ask the server for a tab's items: they arrive as ``GUILDBANKBAGSLOTS_CHANGED``."""
@@ -135,7 +135,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             answer(client, "GUILDBANKLOG_UPDATE")
 
     def QueryGuildBankText(tab: Any = None) -> None:
-        number = int(usage_number(tab, "QueryGuildBankText(tab)"))
+        number = usage_int(tab, "QueryGuildBankText(tab)")
         if bank().is_open and bank().tab(number) is not None:
             answer(client, "GUILDBANK_UPDATE_TEXT", number)
 
@@ -150,7 +150,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             client.fire_internal("GUILDBANKFRAME_CLOSED")
 
     def DepositGuildBankMoney(copper: Any = None) -> None:
-        amount = int(usage_number(copper, "DepositGuildBankMoney(money)"))
+        amount = usage_int(copper, "DepositGuildBankMoney(money)")
         if not bank().is_open or amount <= 0:
             return
         if amount > client.money:
@@ -162,7 +162,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         client.fire_internal("GUILDBANK_UPDATE_MONEY")
 
     def WithdrawGuildBankMoney(copper: Any = None) -> None:
-        amount = int(usage_number(copper, "WithdrawGuildBankMoney(money)"))
+        amount = usage_int(copper, "WithdrawGuildBankMoney(money)")
         vault = bank()
         if not vault.is_open or amount <= 0 or not vault.can_withdraw_money:
             return
@@ -187,7 +187,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def SplitGuildBankItem(tab: Any = None, slot: Any = None, amount: Any = None) -> None:
         text = "SplitGuildBankItem(tab, slot, amount)"
-        where, count = place(tab, slot, text), int(usage_number(amount, text))
+        where, count = place(tab, slot, text), usage_int(amount, text)
         if not bank().is_open or not hands.valid(where) or hands.held() is not None:
             return
         found = hands.at(where)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.inbox_mail import STATIONERY_ICON, InboxMail
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -28,7 +28,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     inbox = client.mail.inbox
 
     def mail_at(index: Any, usage: str) -> InboxMail | None:
-        return inbox.at(int(usage_number(index, usage)))
+        return inbox.at(usage_int(index, usage))
 
     def action(usage: str, act: Callable[[InboxMail], None]) -> Callable[..., None]:
         def call(index: Any = None, *_: Any) -> None:
@@ -62,7 +62,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def attachment(index: Any, slot: Any, usage: str) -> Any:
         mail = mail_at(index, usage)
-        number = int(usage_number(slot, usage))
+        number = usage_int(slot, usage)
         if mail is None or not 1 <= number <= len(mail.attachments):
             return None
         return mail.attachments[number - 1]
@@ -98,7 +98,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def TakeInboxItem(index: Any = None, slot: Any = None) -> None:
         usage = "TakeInboxItem(index, itemIndex)"
-        mail, number = mail_at(index, usage), int(usage_number(slot, usage))
+        mail, number = mail_at(index, usage), usage_int(slot, usage)
         if mail is not None:
             inbox.take_item(mail, number)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_int, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -41,7 +41,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         def api(difficulty: Any = None) -> None:
             if difficulty is None:
                 raise WowApiError(f"Usage: Set{kind}Difficulty(difficulty)")
-            number = int(lua_number(difficulty, what="difficulty"))
+            number = lua_int(difficulty, what="difficulty")
             if not 1 <= number <= len(names) or not may_change():
                 return
 
@@ -60,7 +60,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetSavedInstanceInfo(index: Any = None) -> tuple[Any, ...]:
         """name, id, seconds to reset, difficulty, locked, extended, id's high word, raid,
         max players, difficulty name."""
-        number = int(usage_number(index, "GetSavedInstanceInfo(index)"))
+        number = usage_int(index, "GetSavedInstanceInfo(index)")
         saved = progress().saved_instances
         if not 1 <= number <= len(saved):
             return ()

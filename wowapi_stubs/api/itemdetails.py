@@ -26,7 +26,7 @@ from wowapi_stubs.api.itemslots import (
     slots_of,
 )
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_text, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_text, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -42,13 +42,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     world = client.world
 
     def bag_slot(bag: Any, slot: Any, usage_text: str) -> BagSlot | None:
-        key = (int(usage_number(bag, usage_text)), int(usage_number(slot, usage_text)))
+        key = (usage_int(bag, usage_text), usage_int(slot, usage_text))
         return world.bags.contents.get(key)
 
     def GetContainerFreeSlots(bag: Any = None, into: Any = None) -> Any:
         """A table of the free slot numbers of a bag: the table given as second argument,
         filled, or a new one."""
-        index = int(usage_number(bag, "GetContainerFreeSlots(index[, returnTable])"))
+        index = usage_int(bag, "GetContainerFreeSlots(index[, returnTable])")
         size = world.bags.slots[index] if 0 <= index < NUM_BAGS else 0
         free = [s for s in range(1, size + 1) if (index, s) not in world.bags.contents]
         if not client.runtime.is_table(into):
@@ -68,7 +68,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return gem_results(link_gems(found.item.link)) if found else ()
 
     def GetInventoryItemGems(slot: Any = None) -> tuple[int | None, ...]:
-        item = world.equipment.get(int(usage_number(slot, "GetInventoryItemGems(slot)")))
+        item = world.equipment.get(usage_int(slot, "GetInventoryItemGems(slot)"))
         return gem_results(link_gems(item.link)) if item else ()
 
     def GetItemGem(key: Any = None, index: Any = None) -> tuple[str, str] | tuple[()]:
@@ -76,7 +76,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         text = 'GetItemGem("item", index)'
         if key is None:
             raise WowApiError(f"Usage: {text}")
-        socket = int(usage_number(index, text))
+        socket = usage_int(index, text)
         link = lua_text(key)
         if "item:" not in link:
             item = find_item(world, key, text)
@@ -133,7 +133,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         """Fill ``into`` with location -> item id of every equipped or carried item that
         can go in ``slot``."""
         text = "GetInventoryItemsForSlot(slot, returnTable)"
-        number = int(usage_number(slot, text))
+        number = usage_int(slot, text)
         if not client.runtime.is_table(into):
             raise WowApiError(f"Usage: {text}")
         for equipped, item in world.equipment.items():
@@ -144,7 +144,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 into[LOCATION_BAGS | bag << BAG_SHIFT | bag_slot_] = found.item.item_id
 
     def CursorCanGoInSlot(slot: Any = None) -> int | None:
-        number = int(usage_number(slot, "CursorCanGoInSlot(slot)"))
+        number = usage_int(slot, "CursorCanGoInSlot(slot)")
         held = world.cursor
         if not isinstance(held, HeldItem):
             return None
@@ -152,7 +152,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                                          in_combat=client.in_combat) is None)
 
     def KeyRingButtonIDToInvSlotID(button: Any = None) -> int:
-        number = int(usage_number(button, "KeyRingButtonIDToInvSlotID(buttonID)"))
+        number = usage_int(button, "KeyRingButtonIDToInvSlotID(buttonID)")
         return KEYRING_FIRST_SLOT - 1 + number
 
     def GetItemUniqueness(key: Any = None) -> None:

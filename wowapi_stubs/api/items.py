@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -97,7 +97,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                    if s.item.item_id == item.item_id)
 
     def GetItemQualityColor(quality: Any = None) -> tuple[Any, ...]:
-        index = int(lua_number(quality, what="quality")) if quality is not None else -1
+        index = lua_int(quality, what="quality") if quality is not None else -1
         if not 0 <= index < len(QUALITY_COLORS):
             return 1.0, 1.0, 1.0, "|cffffffff"
         return QUALITY_COLORS[index]
@@ -118,13 +118,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if unit is None or slot is None:
             raise WowApiError(f'Usage: {usage}("unit", slot)')
         try:
-            number = int(lua_number(slot, what="slot"))
+            number = lua_int(slot, what="slot")
         except WowApiError:
             return None
         return world.equipped_item(lua_text(unit), number)
 
     def GetAuctionItemSubClasses(index: Any = None) -> tuple[str, ...]:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         classes = list(AUCTION_CLASSES.values())
         return classes[number - 1] if 1 <= number <= len(classes) else ()
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_flag, lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_flag, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -68,7 +68,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return icons
 
     def icon_at(icons: list[str], index: Any) -> str | None:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         return icons[number - 1] if 1 <= number <= len(icons) else None
 
     def texture_of(icon: Any) -> str:
@@ -85,7 +85,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                     if macro.name == name:
                         return macros, place
             return None
-        number = int(lua_number(key, what="index")) if key is not None else 0
+        number = lua_int(key, what="index") if key is not None else 0
         if 1 <= number <= len(account):
             return account, number - 1
         if 1 <= number - MAX_ACCOUNT_MACROS <= len(character):

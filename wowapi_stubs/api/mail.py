@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.inbox_mail import ERR_NO_MONEY, ERR_NOT_AT_MAILBOX, Inbox, InboxMail
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -144,7 +144,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         mail.send(lua_text(recipient), lua_text(subject), lua_text(body) if body else "")
 
     def SetSendMailMoney(copper: Any = None) -> bool | None:
-        amount = int(lua_number(copper, what="copper"))
+        amount = lua_int(copper, what="copper")
         if amount < 0:
             raise WowApiError("SetSendMailMoney(): amount must not be negative")
         if amount + POSTAGE_COPPER > client.money:
@@ -166,7 +166,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         widget = client._widget_from_lua(frame)
         if widget is None:
             raise WowApiError("Usage: MoneyInputFrame_SetCopper(moneyFrame, copper)")
-        widget.copper = max(0, int(lua_number(copper, what="copper")))
+        widget.copper = max(0, lua_int(copper, what="copper"))
 
     def MoneyInputFrame_GetCopper(frame: Any = None) -> int:
         widget = client._widget_from_lua(frame)
@@ -181,7 +181,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
         cod["showing"] = bool(flag)
 
     def SetSendMailCOD(copper: Any = None) -> None:
-        cod["copper"] = max(0, int(lua_number(copper, what="copper"))) if copper else 0
+        cod["copper"] = max(0, lua_int(copper, what="copper")) if copper else 0
 
     def ClearSendMail() -> None:
         """Forget the money and items set to send (the built-in UI's fields go too)."""
@@ -207,4 +207,4 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             "GetSelectedStationeryTexture": lambda: None,
             "GetStationeryInfo": lambda index=None, *_: (
                 ("Plain Letter", "Interface\\Icons\\INV_Misc_Note_01", 0)
-                if index is not None and int(lua_number(index)) == 1 else ())}
+                if index is not None and lua_int(index) == 1 else ())}

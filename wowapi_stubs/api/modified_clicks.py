@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -54,7 +54,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetModifiedClickAction(index: Any = None) -> str | None:
         if index is None:
             raise WowApiError("Usage: GetModifiedClickAction(index)")
-        number = int(lua_number(index, what="index"))
+        number = lua_int(index, what="index")
         actions = list(clicks)
         return actions[number - 1] if 1 <= number <= len(actions) else None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.widgets.base import lua_number
+from wowapi_stubs.widgets.base import lua_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -26,7 +26,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return tuple(value for triple in MULTISAMPLE_FORMATS for value in triple)
 
     def driver_name(index: Any = None) -> str | None:
-        number = int(lua_number(index)) if index is not None else -1
+        number = lua_int(index) if index is not None else -1
         return SOUND_DEVICES[number] if 0 <= number < len(SOUND_DEVICES) else None
 
     return {

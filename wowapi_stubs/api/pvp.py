@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number
+from wowapi_stubs.widgets.base import lua_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -30,7 +30,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def index_of(value: Any, usage: str) -> int:
         if value is None:
             raise WowApiError(f"Usage: {usage}")
-        return int(lua_number(value, what="index"))
+        return lua_int(value, what="index")
 
     def GetBattlefieldStatus(index: Any = None) -> tuple[Any, ...]:
         index_of(index, "GetBattlefieldStatus(index)")

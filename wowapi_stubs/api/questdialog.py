@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer
 from wowapi_stubs.api.questlog import MAX_QUESTS, Quest, Reward, accept, reward_spell
-from wowapi_stubs.widgets.base import flag_result, lua_text, opt_number, usage, usage_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_text,
+    opt_int,
+    usage,
+    usage_int,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -98,7 +104,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         text = f"{name}(\"type\", index)"
         if kind is None:
             raise usage(text)
-        number = int(usage_number(index, text))
+        number = usage_int(index, text)
         listed = items(lua_text(kind).lower())
         return listed[number - 1] if 1 <= number <= len(listed) else None
 
@@ -139,7 +145,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found, current = dialog(), quest()
         if found is None or current is None or found.panel != "reward":
             return
-        picked = int(opt_number(choice, 0))
+        picked = opt_int(choice, 0)
         if current.choices and not 1 <= picked <= len(current.choices):
             client.ui_error(ERR_MUST_CHOOSE)
             return
@@ -168,7 +174,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         close_quest_dialog(client)
 
     def greeting_entry(attribute: str, name: str, index: Any) -> Quest | None:
-        number = int(usage_number(index, f"{name}(index)"))
+        number = usage_int(index, f"{name}(index)")
         found = dialog()
         listed = getattr(found, attribute) if found and found.panel == "greeting" else []
         return listed[number - 1] if 1 <= number <= len(listed) else None

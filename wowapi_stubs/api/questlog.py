@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed
 from wowapi_stubs.api.container import Item
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, usage, usage_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_int,
+    lua_text,
+    usage,
+    usage_int,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -200,13 +206,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return client.world
 
     def index_arg(value: Any, text: str) -> int:
-        return int(usage_number(value, text))
+        return usage_int(value, text)
 
     def selected() -> Quest | None:
         return log().selected_quest()
 
     def SelectQuestLogEntry(index: Any = None) -> None:
-        log().selected = int(lua_number(index)) if index is not None else 0
+        log().selected = lua_int(index) if index is not None else 0
 
     def GetQuestLogTitle(index: Any = None) -> tuple[Any, ...] | None:
         found = log().row(index_arg(index, "GetQuestLogTitle(index)"))
@@ -234,7 +240,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         answer(client, "QUEST_LOG_UPDATE")
 
     def GetQuestLogPushable(index: Any = None) -> int | None:
-        quest = selected() if index is None else log().quest(int(lua_number(index)))
+        quest = selected() if index is None else log().quest(lua_int(index))
         grouped = bool(world().party or world().raid)
         return flag_result(quest is not None and quest.shareable and grouped)
 
@@ -267,7 +273,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return (quest.description, quest.objectives_text) if quest else ("", "")
 
     def quest_or_selected(index: Any, text: str) -> Quest | None:
-        return selected() if index is None else log().quest(int(usage_number(index, text)))
+        return selected() if index is None else log().quest(usage_int(index, text))
 
     def GetNumQuestLeaderBoards(index: Any = None) -> int:
         quest = quest_or_selected(index, "GetNumQuestLeaderBoards([questIndex])")
@@ -284,7 +290,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def selected_value(attribute: str, default: Any = 0) -> Callable[..., Any]:
         def read(index: Any = None) -> Any:
-            quest = selected() if index is None else log().quest(int(lua_number(index)))
+            quest = selected() if index is None else log().quest(lua_int(index))
             return getattr(quest, attribute) if quest else default
 
         return read

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.spells import TALENT_TABS
-from wowapi_stubs.widgets.base import lua_number
+from wowapi_stubs.widgets.base import lua_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -63,14 +63,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     state = {"skill": 0}
 
     def SetSelectedSkill(index: Any = None) -> None:
-        state["skill"] = int(lua_number(index)) if index is not None else 0
+        state["skill"] = lua_int(index) if index is not None else 0
 
     def lines() -> list[tuple[Any, ...]]:
         player = client.world.player
         return skill_lines(player.class_token, player.level, player.faction)
 
     def GetSkillLineInfo(index: Any = None) -> tuple[Any, ...]:
-        number = int(lua_number(index)) if index is not None else 0
+        number = lua_int(index) if index is not None else 0
         found = lines()
         return found[number - 1] if 1 <= number <= len(found) else NO_SKILL_LINE
 

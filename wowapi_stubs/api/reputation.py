@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.progress import Faction, standing_bounds
-from wowapi_stubs.widgets.base import flag_result, usage_number
+from wowapi_stubs.widgets.base import flag_result, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -28,7 +28,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return client.world.progress.reputation
 
     def row_of(index: Any, usage_text: str) -> Faction | None:
-        return reputation().row(int(usage_number(index, usage_text)))
+        return reputation().row(usage_int(index, usage_text))
 
     def changed() -> None:
         client.fire_internal("UPDATE_FACTION")
@@ -51,7 +51,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return () if found is None else info(found)
 
     def GetFactionInfoByID(faction_id: Any = None) -> tuple[Any, ...]:
-        number = int(usage_number(faction_id, "GetFactionInfoByID(factionID)"))
+        number = usage_int(faction_id, "GetFactionInfoByID(factionID)")
         found = reputation().by_id(number) if number else None
         return () if found is None else info(found)
 
@@ -65,7 +65,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return found.name, found.standing, bottom, top, found.value
 
     def SetWatchedFactionIndex(index: Any = None) -> None:
-        number = int(usage_number(index, "SetWatchedFactionIndex(index)"))
+        number = usage_int(index, "SetWatchedFactionIndex(index)")
         found = reputation().row(number)
         if number == 0:
             watched = None
@@ -101,7 +101,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return flag_result(found is not None and found.inactive)
 
     def SetSelectedFaction(index: Any = None) -> None:
-        reputation().selected = int(usage_number(index, "SetSelectedFaction(index)"))
+        reputation().selected = usage_int(index, "SetSelectedFaction(index)")
 
     def FactionToggleAtWar(index: Any = None) -> None:
         found = row_of(index, "FactionToggleAtWar(index)")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, opt_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text, opt_text
 from wowapi_stubs.world import Unit
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return count, count
 
     def GetGuildRosterInfo(index: Any = None) -> tuple[Any, ...]:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         roster = members()
         if not 1 <= number <= len(roster):
             return ()
@@ -80,7 +80,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GuildControlGetRankName(index: Any = None) -> str:
         if index is None:
             raise WowApiError("Usage: GuildControlGetRankName(index)")
-        number = int(lua_number(index, what="index"))
+        number = lua_int(index, what="index")
         return GUILD_RANKS[number - 1] if guild_name() and 1 <= number <= len(GUILD_RANKS) \
             else ""
 
@@ -139,7 +139,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     display = {"selected": None}
 
     def GetChannelDisplayInfo(index: Any = None) -> tuple[Any, ...]:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         if number == 1:
             return ("Global Channels", 1, None, None, len(DEFAULT_CHANNELS), None, None, None,
                     None)
@@ -149,7 +149,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return (name, None, None, channel_number, 0, 1, "CHANNEL_CATEGORY_WORLD", None, None)
 
     def SetSelectedDisplayChannel(index: Any = None) -> None:
-        display["selected"] = int(lua_number(index, what="index")) if index is not None \
+        display["selected"] = lua_int(index, what="index") if index is not None \
             else None
 
     return {

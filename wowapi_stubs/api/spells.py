@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 from wowapi_stubs.world import Spell
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetSpellName(index: Any = None, book: Any = None) -> tuple[Any, ...]:
         if index is None or book is None:
             raise WowApiError('Usage: GetSpellName(index, "bookType")')
-        spell = world.spellbook_spell(int(lua_number(index)), lua_text(book))
+        spell = world.spellbook_spell(lua_int(index), lua_text(book))
         return () if spell is None else (spell.name, spell.rank)
 
     def GetSpellTexture(key: Any = None, book: Any = None) -> str | None:
@@ -74,7 +74,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return len(world.spellbook)
 
     def GetSpellTabInfo(tab: Any = None) -> tuple[Any, ...]:
-        number = int(lua_number(tab, what="tab")) if tab is not None else 0
+        number = lua_int(tab, what="tab") if tab is not None else 0
         if not 1 <= number <= len(world.spellbook):
             return ()
         offset = sum(len(spells) for _, spells in world.spellbook[: number - 1])
@@ -85,7 +85,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def IsSpellKnown(spell_id: Any = None, pet: Any = None) -> int | None:
         if spell_id is None:
             raise WowApiError("Usage: IsSpellKnown(spellID [, isPet])")
-        return flag_result(pet is None and world.known_spell(int(lua_number(spell_id)))
+        return flag_result(pet is None and world.known_spell(lua_int(spell_id))
                            is not None)
 
     def IsUsableSpell(key: Any = None, book: Any = None) -> tuple[Any, ...]:
@@ -108,7 +108,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return TALENT_TABS[world.player.class_token]
 
     def GetTalentTabInfo(tab: Any = None, *_: Any) -> tuple[Any, ...]:
-        number = int(lua_number(tab, what="tab")) if tab is not None else 0
+        number = lua_int(tab, what="tab") if tab is not None else 0
         tabs = talent_tabs()
         if not 1 <= number <= len(tabs):
             return ()

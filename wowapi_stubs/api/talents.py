@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_int, usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -35,7 +35,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if tab is None or index is None:
             raise WowApiError("Usage: " + TALENT_USAGE.format(name))
         try:
-            return int(lua_number(tab)), int(lua_number(index))
+            return lua_int(tab), lua_int(index)
         except WowApiError:
             raise WowApiError("Usage: " + TALENT_USAGE.format(name)) from None
 
@@ -51,7 +51,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def socket_of(value: Any, usage_text: str) -> int | None:
         """A glyph socket argument (1-6), or None for a number outside them."""
-        number = int(usage_number(value, usage_text))
+        number = usage_int(value, usage_text)
         return number if 1 <= number <= len(GLYPH_UNLOCK_LEVELS) else None
 
     def GetGlyphSocketInfo(socket: Any = None, *_: Any) -> tuple[Any, ...]:

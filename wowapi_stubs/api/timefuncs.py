@@ -9,7 +9,7 @@ from datetime import date as date_type
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_int, lua_number, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -68,7 +68,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
                 if default is None:
                     raise WowApiError(f"field '{name}' missing in date table")
                 return default
-            return int(lua_number(value))
+            return lua_int(value)
 
         try:
             months = field("month", None) - 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from wowapi_stubs.widgets.base import usage_number
+from wowapi_stubs.widgets.base import usage_int
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -39,7 +39,7 @@ def title_name(title_id: int) -> str | None:
 
 def install(client: Host) -> dict[str, Callable[..., Any]]:
     def GetTitleName(title_id: Any = None) -> str | None:
-        return title_name(int(usage_number(title_id, "GetTitleName(titleID)")))
+        return title_name(usage_int(title_id, "GetTitleName(titleID)"))
 
     return {
         "GetTitleName": GetTitleName,

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed, switch
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.api.hands import Hands
-from wowapi_stubs.widgets.base import flag_result, lua_text, opt_number, usage_number
+from wowapi_stubs.widgets.base import (
+    flag_result,
+    lua_text,
+    opt_int,
+    usage_int,
+    usage_number,
+)
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -127,7 +133,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                            lambda r: shown(found, r))
 
     def row(index: Any, name: str) -> str | Recipe | None:
-        number = int(usage_number(index, f"{name}(index)"))
+        number = usage_int(index, f"{name}(index)")
         listed = rows()
         return listed[number - 1] if 1 <= number <= len(listed) else None
 
@@ -167,7 +173,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def reagent(index: Any, reagent_index: Any, name: str) -> tuple[Item, int] | None:
         text = f"{name}(index, reagentIndex)"
         found = recipe(usage_number(index, text), name)
-        number = int(usage_number(reagent_index, text))
+        number = usage_int(reagent_index, text)
         if found is None or not 1 <= number <= len(found.reagents):
             return None
         return found.reagents[number - 1]
@@ -213,7 +219,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
     def header_toggle(collapse: bool, name: str) -> Callable[..., None]:
         def toggle(index: Any = None) -> None:
             found = window()
-            number = int(usage_number(index, f"{name}(index)"))
+            number = usage_int(index, f"{name}(index)")
             if found is None:
                 return
             headers = list(dict.fromkeys(r.header for r in found.recipes)) if number == 0 \
@@ -225,13 +231,13 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def filter_pair(attribute: str, name: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
         def get(index: Any = None) -> int | None:
-            number = int(usage_number(index, f"Get{name}(index)"))
+            number = usage_int(index, f"Get{name}(index)")
             found = window()
             enabled = getattr(found, attribute) if found else {0}
             return flag_result(number in enabled or (number > 0 and 0 in enabled))
 
         def set_filter(index: Any = None, on: Any = None, exclusive: Any = None) -> None:
-            number = int(usage_number(index, f"Set{name}(index, onOff[, exclusive])"))
+            number = usage_int(index, f"Set{name}(index, onOff[, exclusive])")
             found = window()
             if found is None:
                 return
@@ -260,14 +266,14 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         filtered("name_filter", lua_text(text) if text is not None else "")
 
     def SetTradeSkillItemLevelFilter(low: Any = None, high: Any = None) -> None:
-        filtered("level_filter", (int(opt_number(low, 0)), int(opt_number(high, 0))))
+        filtered("level_filter", (opt_int(low, 0), opt_int(high, 0)))
 
     def TradeSkillOnlyShowMakeable(on: Any = None) -> None:
         filtered("makeable_only", switch(on))
 
     def SelectTradeSkill(index: Any = None) -> None:
         found = window()
-        number = int(usage_number(index, "SelectTradeSkill(index)"))
+        number = usage_int(index, "SelectTradeSkill(index)")
         if found is not None:
             found.selected = number
 
@@ -296,7 +302,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         made = recipe(index, "DoTradeSkill")
         if found is None or made is None or found.linked_player is not None:
             return
-        wanted = max(int(opt_number(times, 1)), 1)
+        wanted = max(opt_int(times, 1), 1)
         found.repeat = wanted
         done = 0
         while done < wanted and can_make(made) > 0 and not made.cooldown:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api._windows import answer, headed_rows, set_collapsed, switch
 from wowapi_stubs.api.container import Item
-from wowapi_stubs.widgets.base import flag_result, lua_text, usage, usage_number
+from wowapi_stubs.widgets.base import flag_result, lua_text, usage, usage_int, usage_number
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -85,7 +85,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                            lambda s: filters[s.state])
 
     def row(index: Any, name: str, arguments: str = "index") -> str | TrainerService | None:
-        number = int(usage_number(index, f"{name}({arguments})"))
+        number = usage_int(index, f"{name}({arguments})")
         listed = rows()
         return listed[number - 1] if 1 <= number <= len(listed) else None
 
@@ -127,7 +127,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                                     ) -> tuple[Any, ...] | None:
         text = "GetTrainerServiceAbilityReq(index, abilityIndex)"
         found = service(usage_number(index, text), "GetTrainerServiceAbilityReq")
-        number = int(usage_number(ability, text))
+        number = usage_int(ability, text)
         if found is None or not 1 <= number <= len(found.abilities):
             return None
         name, known = found.abilities[number - 1]
@@ -158,7 +158,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def header_toggle(collapse: bool, name: str) -> Callable[..., None]:
         def toggle(index: Any = None) -> None:
-            number = int(usage_number(index, f"{name}(index)"))
+            number = usage_int(index, f"{name}(index)")
             found = trainer()
             if found is None:
                 return
@@ -183,7 +183,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return found.selected
 
     def SelectTrainerService(index: Any = None) -> None:
-        number = int(usage_number(index, "SelectTrainerService(index)"))
+        number = usage_int(index, "SelectTrainerService(index)")
         found = trainer()
         if found is not None:
             found.selected = number

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.group_actions import subgroup_of
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text, opt_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text, opt_text
 from wowapi_stubs.world import POWER_TOKENS, Unit
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = unit_of(unit, "UnitPower")
         if found is None:
             return 0
-        if power_type is not None and int(lua_number(power_type)) != found.power_type:
+        if power_type is not None and lua_int(power_type) != found.power_type:
             return 0
         return found.power
 
@@ -72,7 +72,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         found = unit_of(unit, "UnitPowerMax")
         if found is None:
             return 0
-        if power_type is not None and int(lua_number(power_type)) != found.power_type:
+        if power_type is not None and lua_int(power_type) != found.power_type:
             return 0
         return found.power_max
 
@@ -112,7 +112,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             aura = next((a for a in found.auras if a.name == name
                          and a.harmful == ("HARMFUL" in words.upper())), None)
         else:
-            aura = found.aura(int(lua_number(index, what="index")), words)
+            aura = found.aura(lua_int(index, what="index"), words)
         if aura is None:
             return ()
         return (aura.name, aura.rank, aura.icon, aura.count, aura.debuff_type,
@@ -126,7 +126,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return len(world.raid)
 
     def GetRaidRosterInfo(index: Any = None) -> tuple[Any, ...]:
-        number = int(lua_number(index, what="index")) if index is not None else 0
+        number = lua_int(index, what="index") if index is not None else 0
         if not 1 <= number <= len(world.raid):
             return ()
         member = world.raid[number - 1]

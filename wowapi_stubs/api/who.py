@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs._bounded import BoundedLog
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_number, lua_text
+from wowapi_stubs.widgets.base import lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.client import HeadlessClient
@@ -141,7 +141,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
     def GetWhoInfo(index: Any = None) -> tuple[Any, ...]:
         if index is None:
             raise WowApiError("Usage: GetWhoInfo(index)")
-        i = int(lua_number(index)) - 1
+        i = lua_int(index) - 1
         if not 0 <= i < len(who.results):
             return ()
         e = who.results[i]

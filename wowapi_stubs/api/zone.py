@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from wowapi_stubs.api._windows import indexed
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.ui import create_frame
-from wowapi_stubs.widgets.base import flag_result, lua_number, lua_text
+from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -49,8 +49,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         return view["continent"] == NORTHREND and view["zone"] == 0
 
     def SetMapZoom(continent: Any = None, zone_index: Any = None) -> None:
-        view["continent"] = int(lua_number(continent)) if continent is not None else 0
-        view["zone"] = int(lua_number(zone_index)) if zone_index is not None else 0
+        view["continent"] = lua_int(continent) if continent is not None else 0
+        view["zone"] = lua_int(zone_index) if zone_index is not None else 0
         client.fire_internal("WORLD_MAP_UPDATE")
 
     def GetMapInfo() -> tuple[Any, ...]:
@@ -71,7 +71,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
                 create_frame(client, b"Model", name.encode(), parent)
 
     def GetTrackingInfo(index: Any = None) -> tuple[Any, ...] | None:
-        number = int(lua_number(index)) if index is not None else 0
+        number = lua_int(index) if index is not None else 0
         if not 1 <= number <= len(TRACKING):
             return None
         name, texture, category = TRACKING[number - 1]

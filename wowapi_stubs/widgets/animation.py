@@ -17,9 +17,10 @@ from wowapi_stubs.widgets.base import (
     TEXT_TYPES,
     ScriptObject,
     flag_result,
-    lua_number,
+    lua_int,
     lua_text,
     number_pair,
+    opt_int,
     opt_number,
     opt_text,
     usage,
@@ -277,7 +278,7 @@ class Animation(Scripted, ScriptObject):
     def SetOrder(self, order: Any = None) -> None:
         if order is None:
             raise usage("Animation:SetOrder(order)")
-        value = int(lua_number(order, what="order"))
+        value = lua_int(order, what="order")
         if not 0 <= value <= MAX_ORDER:
             raise WowApiError(f"Animation:SetOrder(): order must be between 0 and {MAX_ORDER}")
         self.order = value
@@ -432,7 +433,7 @@ class Path(Animation):
     def CreateControlPoint(self, name: Any = None, template: Any = None, order: Any = None
                            ) -> Any:
         point = self._client._create_region(ControlPoint, name, self, opt_text(template))
-        point.order = int(opt_number(order, len(self._point_ids) + 1))
+        point.order = opt_int(order, len(self._point_ids) + 1)
         self._point_ids.append(point.id)
         return point
 

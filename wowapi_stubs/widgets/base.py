@@ -85,6 +85,26 @@ def lua_number(value: Any, *, what: str = "value") -> float:
     raise WowApiError(f"bad argument: {what} must be a number")
 
 
+INT_INDEFINITE = -2**31
+"""What the client's C code reads as an integer from NaN, an infinity or a number out of the
+32-bit range (the x87 conversion's "integer indefinite"): a number, never an error."""
+
+
+def as_int(number: float) -> int:
+    """A Lua number read as a C ``int`` (``luaL_checkint``): truncated; NaN, infinities and
+    numbers out of the 32-bit range read as :data:`INT_INDEFINITE`."""
+    if number.__class__ is int:
+        return number if -2**31 <= number < 2**31 else INT_INDEFINITE
+    if number != number or not -2.0**31 <= number < 2.0**31:
+        return INT_INDEFINITE
+    return int(number)
+
+
+def lua_int(value: Any, *, what: str = "value") -> int:
+    """:func:`lua_number` read as a C ``int`` (see :func:`as_int`)."""
+    return as_int(lua_number(value, what=what))
+
+
 def usage_number(value: Any, usage_text: str) -> float:
     """A number argument; anything else fails with ``Usage: <usage_text>``."""
     if value is None:
@@ -98,6 +118,16 @@ def usage_number(value: Any, usage_text: str) -> float:
 def opt_number(value: Any, default: float, *, what: str = "value") -> float:
     """:func:`lua_number`, with ``nil`` meaning ``default``."""
     return default if value is None else lua_number(value, what=what)
+
+
+def opt_int(value: Any, default: int, *, what: str = "value") -> int:
+    """:func:`lua_int`, with ``nil`` meaning ``default``."""
+    return default if value is None else lua_int(value, what=what)
+
+
+def usage_int(value: Any, usage_text: str) -> int:
+    """:func:`usage_number` read as a C ``int`` (see :func:`as_int`)."""
+    return as_int(usage_number(value, usage_text))
 
 
 def lua_flag(value: Any) -> bool:
@@ -587,7 +617,7 @@ class Region(ScriptObject):
         return len(self._anchors) if self._anchors else 0
 
     def GetPoint(self, index: Any = None) -> tuple[Any, ...]:
-        number = int(opt_number(index, 1, what="index"))
+        number = opt_int(index, 1, what="index")
         anchors = self._anchors or []
         if not 1 <= number <= len(anchors):
             return ()

@@ -11,10 +11,11 @@ from wowapi_stubs.widgets.base import (
     color_pair,
     flag_pair,
     flag_result,
+    lua_int,
     lua_number,
     lua_text,
     number_pair,
-    opt_number,
+    opt_int,
     usage,
     values_pair,
 )
@@ -138,7 +139,7 @@ class EditBox(FontInstance, Frame):
     def SetMaxLetters(self, count: Any = None) -> None:
         if count is None:
             raise usage("EditBox:SetMaxLetters(count)")
-        self.max_letters = max(0, int(lua_number(count, what="count")))
+        self.max_letters = max(0, lua_int(count, what="count"))
         if self.max_letters and len(self._text) > self.max_letters:
             self._store(self._text, user_input=False)
 
@@ -148,7 +149,7 @@ class EditBox(FontInstance, Frame):
     def SetMaxBytes(self, count: Any = None) -> None:
         if count is None:
             raise usage("EditBox:SetMaxBytes(count)")
-        self.max_bytes = max(0, int(lua_number(count, what="count")))
+        self.max_bytes = max(0, lua_int(count, what="count"))
 
     def GetMaxBytes(self) -> int:
         return self.max_bytes
@@ -167,7 +168,7 @@ class EditBox(FontInstance, Frame):
         if position is None:
             raise usage("EditBox:SetCursorPosition(position)")
         size = len(self._text.encode("utf-8", "surrogateescape"))
-        self.cursor = min(max(0, int(lua_number(position, what="position"))), size)
+        self.cursor = min(max(0, lua_int(position, what="position")), size)
 
     def GetCursorPosition(self) -> int:
         return self.cursor
@@ -178,8 +179,8 @@ class EditBox(FontInstance, Frame):
 
     def HighlightText(self, start: Any = None, stop: Any = None) -> None:
         size = len(self._text.encode("utf-8", "surrogateescape"))
-        first = int(opt_number(start, 0))
-        last = int(opt_number(stop, size))
+        first = opt_int(start, 0)
+        last = opt_int(stop, size)
         self.highlight = (first, last if last >= 0 else size)
 
     def SetFocus(self) -> None:
@@ -219,7 +220,7 @@ class EditBox(FontInstance, Frame):
     def SetHistoryLines(self, count: Any = None) -> None:
         if count is None:
             raise usage("EditBox:SetHistoryLines(count)")
-        self.history_lines = max(0, int(lua_number(count, what="count")))
+        self.history_lines = max(0, lua_int(count, what="count"))
 
     def GetHistoryLines(self) -> int:
         return self.history_lines

@@ -16,6 +16,7 @@ from wowapi_stubs.widgets.base import (
     flag_result,
     ignore,
     lua_flag,
+    lua_int,
     lua_number,
     lua_text,
     number_pair,
@@ -226,7 +227,7 @@ class Frame(Scripted, Region):
     def SetFrameLevel(self, level: Any = None) -> None:
         if level is None:
             raise usage(f"{self.KIND}:SetFrameLevel(level)")
-        self.level = max(0, int(lua_number(level, what="level")))
+        self.level = max(0, lua_int(level, what="level"))
 
     def GetFrameLevel(self) -> int:
         return self.level

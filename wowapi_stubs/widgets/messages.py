@@ -10,9 +10,10 @@ from wowapi_stubs.widgets.base import (
     flag_pair,
     flag_result,
     lua_flag,
-    lua_number,
+    lua_int,
     lua_text,
     number_pair,
+    opt_int,
     opt_number,
     opt_text,
     usage,
@@ -113,7 +114,7 @@ class ScrollingMessageFrame(_Messages):
     def SetMaxLines(self, count: Any = None) -> None:
         if count is None:
             raise usage("ScrollingMessageFrame:SetMaxLines(count)")
-        self.max_lines = max(1, int(lua_number(count, what="count")))
+        self.max_lines = max(1, lua_int(count, what="count"))
         if len(self.lines) > self.max_lines:
             del self.lines[: len(self.lines) - self.max_lines]
 
@@ -149,7 +150,7 @@ class ScrollingMessageFrame(_Messages):
         self.offset = 0
 
     def SetScrollOffset(self, offset: Any = None) -> None:
-        self._scroll_to(int(opt_number(offset, 0, what="offset")))
+        self._scroll_to(opt_int(offset, 0, what="offset"))
 
     def GetCurrentScroll(self) -> int:
         return self.offset

@@ -10,9 +10,10 @@ from wowapi_stubs.widgets.base import (
     color_pair,
     flag_pair,
     ignore,
-    lua_number,
+    lua_int,
     lua_text,
     number_pair,
+    opt_int,
     opt_number,
     opt_text,
     text_pair,
@@ -66,13 +67,13 @@ class Model(Frame):
         return self.light
 
     def SetCamera(self, index: Any = None) -> None:
-        self.camera = int(opt_number(index, 0, what="camera"))
+        self.camera = opt_int(index, 0, what="camera")
 
     def SetSequence(self, sequence: Any = None) -> None:
-        self.sequence = int(opt_number(sequence, 0, what="sequence"))
+        self.sequence = opt_int(sequence, 0, what="sequence")
 
     def SetSequenceTime(self, sequence: Any = None, time: Any = None) -> None:
-        self.sequence = int(opt_number(sequence, 0, what="sequence"))
+        self.sequence = opt_int(sequence, 0, what="sequence")
         self.sequence_time = float(opt_number(time, 0, what="time"))
 
     def AdvanceTime(self) -> None:
@@ -102,7 +103,7 @@ class PlayerModel(Model):
             self.SetUnit(self.unit)
 
     def SetCreature(self, creature_id: Any = None) -> None:
-        self.creature = int(lua_number(creature_id, what="creature id"))
+        self.creature = lua_int(creature_id, what="creature id")
 
     def SetRotation(self, radians: Any = None, *_: Any) -> None:
         self.rotation = float(opt_number(radians, 0.0, what="radians"))
@@ -163,7 +164,7 @@ class Minimap(Frame):
     def SetZoom(self, level: Any = None) -> None:
         if level is None:
             raise usage("Minimap:SetZoom(level)")
-        self.zoom = min(max(0, int(lua_number(level, what="level"))), MINIMAP_ZOOM_LEVELS - 1)
+        self.zoom = min(max(0, lua_int(level, what="level")), MINIMAP_ZOOM_LEVELS - 1)
         self._client.fire_internal("MINIMAP_UPDATE_ZOOM")
 
     def GetZoom(self) -> int:

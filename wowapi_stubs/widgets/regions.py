@@ -18,6 +18,7 @@ from wowapi_stubs.widgets.base import (
     lua_flag,
     lua_number,
     lua_text,
+    opt_int,
     opt_number,
     opt_text,
     shown_text,
@@ -189,7 +190,7 @@ class LayeredRegion(Region):
         if name not in DRAW_LAYERS:
             raise WowApiError(f'{self.KIND}:SetDrawLayer(): Invalid layer "{name}"')
         self.draw_layer = name
-        level = int(opt_number(sublevel, 0, what="sublevel"))
+        level = opt_int(sublevel, 0, what="sublevel")
         if not -8 <= level <= 7:
             raise WowApiError(f"{self.KIND}:SetDrawLayer(): Sublevel must be between -8 and 7")
         self.sublevel = level

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import (
     flag_result,
-    lua_number,
+    lua_int,
     lua_text,
     number_pair,
     opt_number,
@@ -258,8 +258,8 @@ class GameTooltip(Frame):
     def SetBagItem(self, bag: Any = None, slot: Any = None) -> tuple[Any, ...]:
         if bag is None or slot is None:
             raise usage("GameTooltip:SetBagItem(bag, slot)")
-        found = self._client.world.bags.contents.get((int(lua_number(bag)),
-                                                      int(lua_number(slot))))
+        found = self._client.world.bags.contents.get((lua_int(bag),
+                                                      lua_int(slot)))
         self._show_item(found.item if found else None)
         return (None, 0) if found else ()
 
@@ -267,7 +267,7 @@ class GameTooltip(Frame):
         if unit is None or slot is None:
             raise usage('GameTooltip:SetInventoryItem("unit", slot)')
         world = self._client.world
-        item = world.equipped_item(lua_text(unit), int(lua_number(slot)))
+        item = world.equipped_item(lua_text(unit), lua_int(slot))
         self._show_item(item, equipped=True)
         return (1, None, 0) if item else ()
 
@@ -298,7 +298,7 @@ class GameTooltip(Frame):
     def SetSpell(self, index: Any = None, book: Any = None) -> None:
         if index is None or book is None:
             raise usage('GameTooltip:SetSpell(spellbookID, "bookType")')
-        self._show_spell(self._client.world.spellbook_spell(int(lua_number(index)),
+        self._show_spell(self._client.world.spellbook_spell(lua_int(index),
                                                             lua_text(book)))
 
     def SetFrameStack(self, show_hidden: Any = None) -> None:
@@ -313,13 +313,13 @@ class GameTooltip(Frame):
     def SetSpellByID(self, spell_id: Any = None) -> None:
         if spell_id is None:
             raise usage("GameTooltip:SetSpellByID(spellID)")
-        self._show_spell(self._client.world.spells.get(int(lua_number(spell_id))))
+        self._show_spell(self._client.world.spells.get(lua_int(spell_id)))
 
     def _aura(self, unit: Any, index: Any, filter_text: str) -> None:
         if unit is None or index is None:
             raise usage('GameTooltip:SetUnitAura("unit", index [, "filter"])')
         found = self._client.world.unit(lua_text(unit))
-        aura = found.aura(int(lua_number(index)), filter_text) if found else None
+        aura = found.aura(lua_int(index), filter_text) if found else None
         if aura is None:
             self._clear()
             return
