@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_text
+from wowapi_stubs.widgets.base import as_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs._catalog import AddonEntry
@@ -34,7 +34,7 @@ def install(client: HeadlessClient) -> dict[str, Callable[..., Any]]:
             count = len(catalog.entries)
             if not 1 <= key <= count:
                 raise WowApiError(f"AddOn index must be in the range of 1 to {count}")
-            return catalog.entries[int(key) - 1]
+            return catalog.entries[as_int(key) - 1]
         if not isinstance(key, bytes):
             raise WowApiError(f"Usage: {usage}")
         return catalog.find(lua_text(key))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import reduce
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,8 @@ def _u32(value: Any) -> int:
             value = lua_number(value)
         except WowApiError:
             raise WowApiError("bad argument to bit operation (number expected)") from None
+    if value != value or value in (math.inf, -math.inf):
+        return 0  # NaN and infinities have no low bits: the library reads 0
     return int(value) & 0xFFFFFFFF
 
 

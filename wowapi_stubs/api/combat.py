@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
+from wowapi_stubs.widgets.base import as_int, flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -77,7 +77,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             return
         buffs = [a for a in found.auras if not a.harmful]
         if isinstance(index, int | float) and not isinstance(index, bool):
-            number = int(index)
+            number = as_int(index)
             if 1 <= number <= len(buffs):
                 found.auras.remove(buffs[number - 1])
         else:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.api.container import Item
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
+from wowapi_stubs.widgets.base import as_int, flag_result, lua_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.host import Host
@@ -74,7 +74,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
         if key is None:
             raise WowApiError(f"Usage: {usage}")
         if isinstance(key, int | float) and not isinstance(key, bool):
-            return world.bags.lookup(int(key))
+            return world.bags.lookup(as_int(key))
         return world.bags.lookup(lua_text(key))
 
     def GetItemInfo(key: Any = None) -> tuple[Any, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import lua_text
+from wowapi_stubs.widgets.base import as_int, lua_text
 
 if TYPE_CHECKING:
     from wowapi_stubs.api.container import Item
@@ -97,7 +97,7 @@ def find_item(world: World, key: Any, usage_text: str) -> Item | None:
     if key is None or isinstance(key, bool):
         raise WowApiError(f"Usage: {usage_text}")
     if isinstance(key, int | float):
-        return world.bags.lookup(int(key))
+        return world.bags.lookup(as_int(key))
     return world.bags.lookup(lua_text(key))
 
 

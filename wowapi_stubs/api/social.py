@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text, opt_text
+from wowapi_stubs.widgets.base import as_int, flag_result, lua_int, lua_text, opt_text
 from wowapi_stubs.world import Unit
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
 
     def channel(key: Any) -> tuple[int, str] | None:
         if isinstance(key, int | float) and not isinstance(key, bool):
-            return next((c for c in DEFAULT_CHANNELS if c[0] == int(key)), None)
+            return next((c for c in DEFAULT_CHANNELS if c[0] == as_int(key)), None)
         wanted = lua_text(key).lower()
         return next((c for c in DEFAULT_CHANNELS if c[1].lower() == wanted), None)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wowapi_stubs.errors import WowApiError
-from wowapi_stubs.widgets.base import flag_result, lua_int, lua_text
+from wowapi_stubs.widgets.base import as_int, flag_result, lua_int, lua_text
 from wowapi_stubs.world import Spell
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             raise WowApiError(f"Usage: {usage}")
         if isinstance(key, int | float) and not isinstance(key, bool):
             if book is not None:
-                return world.spellbook_spell(int(key), lua_text(book))
-            return world.spells.get(int(key))
+                return world.spellbook_spell(as_int(key), lua_text(book))
+            return world.spells.get(as_int(key))
         text = lua_text(key)
         if "spell:" in text:
             digits = text.split("spell:", 1)[1].split("|", 1)[0].split(":", 1)[0]

@@ -335,10 +335,10 @@ class ScriptObject:
         self.id = next(client.widget_ids)
         # Children by id (the client holds every widget): no parent <-> child reference cycle.
         self._child_ids: list[int] = []
-        if parent is not None:
-            parent._child_ids.append(self.id)
         if name:
             self.__dict__["lua"] = client._new_lua_table(self)
+        if parent is not None:  # last: a child that failed to be made is not the parent's
+            parent._child_ids.append(self.id)
 
     @property
     def children(self) -> list[Any]:
@@ -406,6 +406,12 @@ class ScriptObject:
         return 1 if lua_text(kind).lower() in _object_types(self.KIND) else None
 
 
+def _is_frame(widget: Any) -> bool:
+    from wowapi_stubs.widgets.frame import Frame
+
+    return isinstance(widget, Frame)
+
+
 @functools.cache
 def _object_types(kind: str) -> frozenset[str]:
     """Every type ``IsObjectType`` accepts for ``kind`` (its ancestors in the API data)."""
@@ -448,11 +454,11 @@ class Region(ScriptObject):
         if isinstance(value, TEXT_TYPES):
             name = resolve_name(lua_text(value), self.parent) or ""  # "$parentX" as in XML
             found = self._client.lookup_named(name)
-            if found is None:
+            if not isinstance(found, Region):
                 raise WowApiError(f"{self.KIND}:SetPoint(): Couldn't find region named '{name}'")
             return found
         widget = self._client._widget_from_lua(value)
-        if widget is None:
+        if not isinstance(widget, Region):  # an animation group has no place on screen
             raise usage(SET_POINT_USAGE)
         return widget
 
@@ -496,6 +502,8 @@ class Region(ScriptObject):
             new_parent = self._client.lookup_named(lua_text(parent))
         else:
             new_parent = self._client._widget_from_lua(parent) if parent is not None else None
+        if new_parent is not None and not _is_frame(new_parent):
+            raise usage(f"{self.KIND}:SetParent(frame)")  # a region's parent is a frame
         if new_parent is self.parent:
             return
         probe = new_parent
