@@ -21,6 +21,8 @@ ENTRY_OVERHEAD = 120
 """Bytes an entry costs the host beyond its name (dictionary slot, key and value objects)."""
 EVENT_OVERHEAD = 400
 """The same for an event registration (the frame's set, the client's per-event frames)."""
+CVAR_OVERHEAD = 300
+"""The same for a registered CVar (its value, its default, its name in any case)."""
 
 
 class HostData:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wowapi_stubs._host_data import CVAR_OVERHEAD
 from wowapi_stubs.api.hands import Hands, HeldItem
 from wowapi_stubs.errors import WowApiError
 from wowapi_stubs.widgets.base import SCREEN_HEIGHT, flag_result, lua_text
@@ -70,7 +71,7 @@ def install(client: Host) -> dict[str, Callable[..., Any]]:
             raise WowApiError('Usage: RegisterCVar("cvar" [, "default"])')
         text = lua_text(name)
         if not cvars.knows(text):
-            client.host_data.charge(text, "registered CVars")
+            client.host_data.charge(text, "registered CVars", CVAR_OVERHEAD)
             cvars.register(text, "" if default is None else lua_text(default))
 
     def GetCursorInfo() -> tuple[Any, ...]:
