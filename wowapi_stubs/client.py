@@ -56,7 +56,7 @@ from wowapi_stubs.surface import load_surface
 from wowapi_stubs.toc import TocFile
 from wowapi_stubs.ui import framexml
 from wowapi_stubs.widgets import Button, Frame, Region, method_tables
-from wowapi_stubs.widgets.base import ScriptObject, lua_text, resolve_name
+from wowapi_stubs.widgets.base import NUMBER_TYPES, TEXT_TYPES, ScriptObject, lua_text, resolve_name
 from wowapi_stubs.widgets.frame import STRATA
 from wowapi_stubs.world import Aura, Unit, World
 from wowapi_stubs.xml.templates import apply_named_templates
@@ -657,8 +657,10 @@ class HeadlessClient:
         if len(self.widgets) >= self.settings.max_widgets:
             raise WowApiError(f"not enough memory: the client holds {len(self.widgets):,} "
                               "widgets (setting max_widgets)")
-        # A name is a string or a number (its text), as the client's C code reads it.
-        text_name = None if name is None else lua_text(name, what="name")
+        # A name is a string or a number (its text); any other value names nothing, as the
+        # client's C code reads only a string there (``CreateFrame("Frame", false)``).
+        text_name = lua_text(name) if isinstance(name, TEXT_TYPES + NUMBER_TYPES) \
+            and not isinstance(name, bool) else None
         if text_name and parent is not None and "$" in text_name:
             text_name = resolve_name(text_name, parent)
         widget = cls(self._me, text_name or None, parent)

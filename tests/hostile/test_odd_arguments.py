@@ -74,3 +74,15 @@ def test_widget_methods_answer_odd_arguments_as_the_client(kind: str) -> None:
                         client, calls(rng, f"{obj}.{method}", obj, 5))
         # Whatever the calls left, the frame's children and regions can be listed.
         assert_no_internal_error(client, "W:GetChildren() W:GetRegions() UIParent:GetChildren()")
+
+
+def test_a_widget_name_is_a_string_or_a_number_anything_else_names_nothing() -> None:
+    with HeadlessClient() as client:
+        assert client.eval_lua("""
+            local unnamed = CreateFrame("Frame", false)
+            local also = CreateFrame("Frame", {})
+            local numbered = CreateFrame("Frame", 123)
+            return tostring(unnamed:GetName()) .. " " .. tostring(also:GetName()) .. " "
+              .. numbered:GetName() .. " " .. tostring(_G["123"] == numbered)""") == \
+            "nil nil 123 true"
+        assert client.errors == []
