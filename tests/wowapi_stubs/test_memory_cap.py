@@ -261,7 +261,11 @@ def test_a_ctrl_c_landing_in_the_collector_s_timing_is_raised_again() -> None:
     # Python's collector drops what a callback raises; the timing callback hands a
     # KeyboardInterrupt back to the main thread instead. In a subprocess: a real Ctrl+C.
     script = textwrap.dedent('''
+        import signal
         import time
+        # A test runner may run with SIGINT ignored, which the child inherits; then Python
+        # delivers no interrupt at all (interrupt_main does nothing), whatever the client does.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         import wowapi_stubs._gc_time as timing
         real = time.process_time
         def interrupted():
