@@ -109,15 +109,8 @@ class JournalWriter:
     def create(cls, path: Path, generation: str) -> JournalWriter:
         """A new journal for ``generation``, put in place atomically (temporary file,
         fsync, rename, fsync of the folder)."""
-        temporary = path.with_name(path.name + ".tmp")
         header = encode({"journal": FORMAT, "generation": generation})
-        try:
-            write_durably(temporary, header)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        replace_atomically(path, header, path.with_name(path.name + ".tmp"))
         fsync_folder(path.parent)
         descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
         return cls(path, descriptor, len(header), 0)
@@ -170,6 +163,19 @@ def write_durably(path: Path, data: bytes) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def replace_atomically(path: Path, data: bytes, temporary: Path) -> None:
+    """Replace ``path`` with ``data`` through ``temporary`` (written and fsync'd, then
+    renamed; :func:`fsync_folder` makes the rename durable); on an ``OSError`` the old file
+    stays whole and no temporary file is left."""
+    try:
+        write_durably(temporary, data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def fsync_folder(folder: Path) -> None:

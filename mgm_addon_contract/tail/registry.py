@@ -20,9 +20,7 @@ naming the line and field.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import secrets
 import time
 from collections import OrderedDict
@@ -326,14 +324,11 @@ class Registry:
         previous, self.generation = self.generation, secrets.token_hex(8)
         data = json.dumps(self.to_json(), ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
         try:
-            journal.write_durably(temporary, data)
-            os.replace(temporary, self.path)
+            journal.replace_atomically(self.path, data,
+                                       self.path.with_name(f".{self.path.name}.tmp"))
         except OSError:  # disk full, read-only, quota: the old checkpoint stays whole
             self.generation = previous
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
             raise
         journal.fsync_folder(self.path.parent)
         self._base_bytes = len(data)

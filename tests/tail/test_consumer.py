@@ -582,7 +582,6 @@ def test_a_checkpoint_that_cannot_be_written_is_reported_and_nothing_stops(
     the status and the events, and the next write that works clears it."""
     import errno
 
-    from mgm_addon_contract.tail import registry as registry_module
 
     consumer = setup.consumer()
     consumer.poll_once()
@@ -592,7 +591,7 @@ def test_a_checkpoint_that_cannot_be_written_is_reported_and_nothing_stops(
     def full(descriptor: int, data: bytes) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(registry_module.os, "write", full)
+    monkeypatch.setattr(os, "write", full)
     setup.append(line(ACCEPT1) + line(CONFIRM1, 1))
     consumer.poll_once()
     assert setup.effects() == [("POST", f"/api/payouts/{P1}/confirm-acceptance", 200),
@@ -601,7 +600,7 @@ def test_a_checkpoint_that_cannot_be_written_is_reported_and_nothing_stops(
     assert not list(setup.folder.glob(".checkpoint.json.tmp"))
     assert "No space left on device" in (consumer.status().problem or "")
     assert [e["event"] for e in setup.events()].count("checkpoint-unwritable") == 1
-    monkeypatch.setattr(registry_module.os, "write", real_write)
+    monkeypatch.setattr(os, "write", real_write)
     setup.append(line(CONFIRM2, 2))
     consumer.poll_once()
     assert consumer.save_problem is None and consumer.status().problem is None

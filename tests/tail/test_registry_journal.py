@@ -123,7 +123,7 @@ def test_a_kill_during_a_compaction_loses_and_doubles_nothing(
     if dies == "before the new journal":
         monkeypatch.setattr(journal_module.JournalWriter, "create", die)
     else:
-        monkeypatch.setattr(registry_module.os, "replace", die)
+        monkeypatch.setattr(os, "replace", die)
     monkeypatch.setattr(registry_module, "JOURNAL_MIN", 0)
     s.append(line(f"[MGM_CONFIRM:{PAYOUTS[5]}]", 5))
     with pytest.raises(Killed):
