@@ -35,21 +35,18 @@ function StaticPopup_EditBoxOnEnterPressed(self)
   end
 end
 
-function StaticPopup_EditBoxOnEscapePressed(self)
-  local dialog = self:GetParent()
-  local info = G.StaticPopupDialogs[dialog.which]
-  if info and info.EditBoxOnEscapePressed then
-    info.EditBoxOnEscapePressed(self, dialog.data)
+-- An edit box script that hands the dialog's data to the dialog's handler `field`.
+local function editBoxScript(field)
+  return function(self)
+    local dialog = self:GetParent()
+    local info = G.StaticPopupDialogs[dialog.which]
+    if info and info[field] then
+      info[field](self, dialog.data)
+    end
   end
 end
-
-function StaticPopup_EditBoxOnTextChanged(self, userInput)
-  local dialog = self:GetParent()
-  local info = G.StaticPopupDialogs[dialog.which]
-  if info and info.EditBoxOnTextChanged then
-    info.EditBoxOnTextChanged(self, dialog.data)
-  end
-end
+StaticPopup_EditBoxOnEscapePressed = editBoxScript("EditBoxOnEscapePressed")
+StaticPopup_EditBoxOnTextChanged = editBoxScript("EditBoxOnTextChanged")
 
 -- StaticPopupN with its parts, made the first time it is needed.
 local function popupFrame(index, create)
