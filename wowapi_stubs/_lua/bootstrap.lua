@@ -186,24 +186,29 @@ arm_thread()
 local watch_thread, watch_reset
 local watched = nil  -- the coroutines the watchdog was told of in this entry
 local thread_addresses = setmetatable({}, { __mode = "k" })
+local function tell_watchdog(thread)
+  local told = watched
+  if not told then
+    told = {}
+    watched = told
+  end
+  local address = thread_addresses[thread]
+  if not address then
+    address = tonumber(strsub(tostring(thread), 9))  -- "thread: 0x..."
+    thread_addresses[thread] = address
+  end
+  watch_thread(address, thread)
+  told[thread] = true
+end
 local function resume(thread, ...)
   if watch_thread then
     if type(thread) ~= "thread" then
       error("bad argument #1 to 'resume' (coroutine expected)", 2)
     end
-    local told = watched
-    if not told then
-      told = {}
-      watched = told
-    end
-    if not told[thread] then
-      local address = thread_addresses[thread]
-      if not address then
-        address = tonumber(strsub(tostring(thread), 9))  -- "thread: 0x..."
-        thread_addresses[thread] = address
-      end
-      watch_thread(address, thread)
-      told[thread] = true
+    if not (watched and watched[thread]) then
+      -- Protected: resume also runs error handlers and finalizers, where a failure (at the
+      -- memory cap) must not replace the error; untold, the count hook alone applies.
+      pcall(tell_watchdog, thread)
     end
   end
   return co_resume(thread, ...)
