@@ -88,11 +88,12 @@ class Watch:
     """One Lua state under the watchdog: its main thread, and the coroutines resumed in the
     running entry (each kept alive while listed, so no freed state is ever poked)."""
 
-    __slots__ = ("__weakref__", "main", "hook", "mask", "threads")
+    __slots__ = ("main", "hook", "mask", "threads", "owner")
 
     def __init__(self, main: int, hook: int, mask: int) -> None:
         self.main, self.hook, self.mask = main, hook, mask
         self.threads: dict[int, Any] = {}
+        self.owner: weakref.ref[object] | None = None  # its callback forgets this watch
 
     def thread_resumed(self, address: float, thread: Any) -> None:
         """Lua resumes the coroutine at ``address`` for the first time in this entry
@@ -144,21 +145,17 @@ def watch(owner: object, runtime: Any) -> Watch | None:
         return None
     entry = Watch(main, hook, mask)
     key = id(entry)
+    # Removed when the owner is freed: before its attributes (the Lua state with them) are.
+    entry.owner = weakref.ref(owner, lambda _ref, key=key: _forget(key))
     with _LOCK:
         _WATCHES[key] = entry
         _start_thread()
-    # Removed when the owner is freed: before its attributes (the Lua state with them) are.
-    _OWNERS[key] = weakref.ref(owner, lambda _ref, key=key: _forget(key))
     return entry
-
-
-_OWNERS: dict[int, Any] = {}  # the weak references whose callbacks forget each watch
 
 
 def _forget(key: int) -> None:
     with _LOCK:
         _WATCHES.pop(key, None)
-    _OWNERS.pop(key, None)
 
 
 def _start_thread() -> None:
