@@ -22,6 +22,7 @@ off and :func:`unavailable_reason` says why; the count hook alone then applies.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import threading
 import weakref
@@ -173,14 +174,23 @@ def _run() -> None:
     wake = threading.Event()
     while True:
         wake.wait(INTERVAL)
-        with _LOCK:
-            if not _WATCHES:
-                _THREAD = None
-                return
-            for entry in _WATCHES.values():
-                lib.sethook(entry.main, entry.hook, entry.mask, 1)
-                for address in entry.threads:
-                    lib.sethook(address, entry.hook, entry.mask, 1)
+        # No collection may run in this thread while it holds the lock: one could free a
+        # watched client, whose callback (_forget) would then wait for this very lock.
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            with _LOCK:
+                if not _WATCHES:
+                    _THREAD = None
+                    return
+                for entry in _WATCHES.values():
+                    lib.sethook(entry.main, entry.hook, entry.mask, 1)
+                    for address in entry.threads:
+                        lib.sethook(address, entry.hook, entry.mask, 1)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def _after_fork_in_child() -> None:
